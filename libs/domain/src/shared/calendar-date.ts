@@ -1,0 +1,100 @@
+/**
+ * Business dates are days in Europe/Paris (DEVELOPERS.md); instants are ISO-8601 UTC strings.
+ * The process time zone is never used: conversions go through Intl with an explicit zone.
+ */
+export type LocalDate = string & { readonly __brand: 'LocalDate' };
+export type Instant = string;
+
+export const CAF_TIME_ZONE = 'Europe/Paris';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== 'string') return false;
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+}
+
+export function localDate(value: string): LocalDate {
+  if (!isLocalDate(value)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${value}`);
+  return value;
+}
+
+export function isInstant(value: unknown): value is Instant {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const parisFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CAF_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Paris calendar day of an instant: 2026-08-05T22:30:00Z → 2026-08-06. */
+export function parisDateOf(instant: Instant): LocalDate {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
+  return parisFormatter.format(new Date(ms)) as LocalDate;
+}
+
+/** Offset of Europe/Paris from UTC, in minutes, at a given UTC instant. */
+function parisOffsetMinutes(utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: CAF_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/** The UTC instant of a Paris wall-clock time on a date (default midnight). */
+export function parisInstant(date: LocalDate, time = '00:00'): Instant {
+  const [h, mi] = time.split(':').map(Number);
+  const [y, mo, d] = date.split('-').map(Number);
+  const naive = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle DST transitions.
+  let utc = naive - parisOffsetMinutes(naive) * 60000;
+  utc = naive - parisOffsetMinutes(utc) * 60000;
+  return new Date(utc).toISOString();
+}
+
+/** Last instant of a Paris day (inclusive deadlines, R-LIFE-DATES): start of next day minus 1 ms. */
+export function endOfParisDay(date: LocalDate): Instant {
+  return new Date(Date.parse(parisInstant(addDays(date, 1))) - 1).toISOString();
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, mo, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10) as LocalDate;
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+/** ISO-8601 week of a date, as "2026-W41" (R-PS-WEEK: a week of activity is a calendar ISO week). */
+export function isoWeekOf(date: LocalDate): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  const dayNum = (t.getUTCDay() + 6) % 7; // Monday = 0
+  t.setUTCDate(t.getUTCDate() - dayNum + 3); // Thursday of this week
+  const weekYear = t.getUTCFullYear();
+  const yearStart = Date.UTC(weekYear, 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+  return `${weekYear}-W${String(week).padStart(2, '0')}`;
+}

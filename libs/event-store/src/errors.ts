@@ -1,0 +1,32 @@
+/** Typed errors of the event-store port. Each writes nothing. */
+export type EventStoreErrorCode =
+  | 'CONCURRENCY_CONFLICT'
+  | 'EVENT_TOO_LARGE'
+  | 'INVALID_EVENT'
+  | 'STORE_UNAVAILABLE';
+
+export class EventStoreError extends Error {
+  constructor(
+    readonly code: EventStoreErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'EventStoreError';
+  }
+}
+
+export class ConcurrencyError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number | 'no_stream' | 'any',
+    readonly actualVersion: number,
+  ) {
+    super('CONCURRENCY_CONFLICT', `stream ${streamId}: expected version ${String(expected)}, actual ${actualVersion}`, {
+      streamId,
+      expected,
+      actualVersion,
+    });
+    this.name = 'ConcurrencyError';
+  }
+}

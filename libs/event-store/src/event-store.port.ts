@@ -1,0 +1,82 @@
+import type { NewEvent, StoredEvent } from './envelope.js';
+
+/** A stream version (0-based, the version of its last event), or a state of the stream. */
+export type ExpectedVersion = number | 'no_stream' | 'any';
+
+export interface AppendOptions {
+  /**
+   * Restore-from-export path only: keep each event's original `recordedAt` (given here,
+   * by eventId) and mark `metadata.restored = true`. Never used by commands.
+   */
+  restoreRecordedAt?: ReadonlyMap<string, string>;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's version after the append (version of its last event). */
+  nextExpectedVersion: number;
+  /** Global positions of the appended events, in order. */
+  positions: number[];
+  eventIds: string[];
+  /** True when this append was an idempotent retry that wrote nothing. */
+  duplicate: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  toVersion?: number;
+  /** Only events whose recordedAt ≤ this ISO instant (time travel: "knownAt"). */
+  recordedUpTo?: string;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive global position; 0 (default) reads from the start. */
+  after?: number;
+  /** Maximum number of events returned overall (default: unbounded for readAll). */
+  limit?: number;
+  /** Batch size used internally (default 1000). */
+  pageSize?: number;
+  types?: readonly string[];
+  streamPrefix?: string;
+}
+
+export interface ReadAllPage {
+  events: StoredEvent[];
+  /** Position to pass as `after` for the next page (last scanned position). */
+  nextAfter: number;
+  /** True when no event after nextAfter was visible at read time. */
+  isEnd: boolean;
+}
+
+export interface SubscribeOptions {
+  after?: number;
+  filter?: { types?: readonly string[]; streamPrefix?: string };
+  pageSize?: number;
+}
+
+/** Catch-up then live. Pulling from the iterator is the backpressure. */
+export interface Subscription extends AsyncIterable<StoredEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
+  /** Unknown stream → empty array. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Current version of a stream, or -1 when it does not exist. */
+  streamVersion(streamId: string): Promise<number>;
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  readAllPage(options?: ReadAllOptions): Promise<ReadAllPage>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  /** Highest global position visible to readers (0 when empty). */
+  headPosition(): Promise<number>;
+  /** Store reachable? Used by GET /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Ports: time and ids come from outside so tests control them. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
