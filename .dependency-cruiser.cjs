@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '^libs/(domain|projections|messaging)/' },
     },
     {
+      name: 'projections-read-only',
+      comment: 'projections fold events; they never decide or write commands.',
+      severity: 'error',
+      from: { path: '^libs/projections/' },
+      to: { path: '^libs/(application|messaging)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,16 +1,34 @@
-// ESM mode: NestJS 12 ships ESM only (see DEVELOPERS.md). isolatedModules keeps ts-jest
-// a pure transpiler; `npm run typecheck` does the type checking once for the whole tree.
+// ESM mode: NestJS 12 ships ESM only (see DEVELOPERS.md). The transform is SWC (a pure
+// transpiler, ~5× faster than ts-jest here); `npm run typecheck` type-checks the whole tree once.
+// legacyDecorator + decoratorMetadata keep Nest's DI, class-validator and TypeORM metadata working.
 const moduleNameMapper = {
-  '^@clas/(domain|event-store|projections|messaging)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@clas/(domain|event-store|projections|messaging|runtime|application)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] };
-const common = { extensionsToTreatAsEsm: ['.ts'], moduleNameMapper, transform, testEnvironment: 'node' };
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper,
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
 
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'] },
   ],
 };

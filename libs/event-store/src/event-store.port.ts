@@ -80,3 +80,31 @@ export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Turns one stored shape of an event into the next one, at read time (stored events are
+ * never rewritten). Keyed by (type, fromSchemaVersion); the store applies upcasters in a
+ * chain until none matches, so v1 → v2 → v3 needs one upcaster per step.
+ */
+export interface Upcaster {
+  type: string;
+  fromSchemaVersion: number;
+  /**
+   * Returns the event one step newer. It must change `schemaVersion` (usually +1) or
+   * `type`, otherwise the chain would never end (the store refuses such a loop).
+   */
+  upcast(event: StoredEvent): StoredEvent;
+}
+
+/** Options shared by every adapter. */
+export interface EventStoreOptions {
+  /** Source of `recordedAt` (default: systemClock). */
+  clock?: Clock;
+  /** Maximum size in UTF-8 bytes of an event's serialised data + metadata (default 1 MiB). */
+  maxEventBytes?: number;
+  upcasters?: readonly Upcaster[];
+  /** Live subscriptions re-read at least this often, for writers the store is not told about. */
+  pollIntervalMs?: number;
+}
+
+export const DEFAULT_MAX_EVENT_BYTES = 1_048_576;

@@ -1,0 +1,5 @@
+import type { CampaignCommand, CollectifCommand, ConventionCommand, OperatorCommand, ProjectCommand } from '@clas/domain';
+
+/** Every command the system accepts, whatever the aggregate (HTTP, CLI import, demo). */
+export type ClasCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand;
+export type ClasCommandType = ClasCommand['type'];

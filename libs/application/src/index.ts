@@ -1,0 +1,2 @@
+export * from './clas-command.js';
+export * from './command-bus.port.js';

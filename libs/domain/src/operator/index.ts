@@ -1,0 +1,3 @@
+export * from './operator.commands.js';
+export * from './operator.state.js';
+export * from './operator.decider.js';

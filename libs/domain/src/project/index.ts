@@ -1,0 +1,5 @@
+export * from './project.commands.js';
+export * from './project.context.js';
+export * from './project.state.js';
+export * from './project.decider.js';
+export * from './application-content.validation.js';

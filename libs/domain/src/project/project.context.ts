@@ -1,0 +1,28 @@
+import type { CampaignParameters } from '../campaign/campaign-parameters.js';
+import type { ApplicationContent } from '../events/application-content.js';
+import type { SchoolYear } from '../shared/school-year.js';
+
+/** The facts a renewal needs from the renewed project's stream. */
+export interface PreviousProjectFacts {
+  projectId: string;
+  operatorId: string;
+  cafCode: string;
+  schoolYear: SchoolYear;
+  /** The content as filed (for a short renewal it is carried over, R-LIFE-4). */
+  content: ApplicationContent;
+  approved: boolean;
+}
+
+/**
+ * What the project decider is told about other streams (it reads nothing itself).
+ * `undefined` = the caller did not provide it (a wiring bug: it throws);
+ * `null` = the fact does not exist (a business outcome: it rejects).
+ */
+export interface ProjectContext {
+  /** Parameters in force of `campaign-<caf>-<schoolYear>`; null when that campaign is not open. Filing, short renewal, examination. */
+  campaign?: CampaignParameters | null;
+  /** For a renewal: the renewed project; null when no such project exists. */
+  previousProject?: PreviousProjectFacts | null;
+  /** R-LIFE-2, examination of a renewal: the previous school year's qualitative bilan was received. */
+  priorQualitativeBilanReceived?: boolean;
+}

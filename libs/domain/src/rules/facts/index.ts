@@ -1,0 +1,3 @@
+export * from './sourced.js';
+export * from './objectives.js';
+export * from './project-facts.js';

@@ -1,0 +1,5 @@
+export * from './facts/index.js';
+export * from './eligibility/index.js';
+export * from './ps/index.js';
+export * from './bilan/index.js';
+export * from './convention/index.js';

@@ -1,0 +1,125 @@
+import type pg from 'pg';
+
+export const DEFAULT_POSTGRES_SCHEMA = 'clas_event_store';
+
+/** Schema names are interpolated into DDL, so only plain identifiers are accepted. */
+export function assertSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`invalid PostgreSQL schema name "${schema}" (lower-case letters, digits, _)`);
+  }
+}
+
+/** LISTEN/NOTIFY channel of one schema's store. */
+export function notifyChannel(schema: string): string {
+  return `${schema}_appended`;
+}
+
+/**
+ * Idempotent: safe on every start and from several processes at once (a transaction-level
+ * advisory lock serialises concurrent migrations, whose IF NOT EXISTS checks would race).
+ *
+ * Global order under concurrent writers: `append_events` takes a short advisory lock
+ * around "assign this transaction its id (pg_current_xact_id) + draw its positions from
+ * the sequence", so positions increase with transaction ids. Readers of the log only see
+ * rows whose transaction id is below the xmin of their snapshot (every older transaction
+ * has ended), which is then always a prefix of the position order: an event can never
+ * appear later at or below a position a reader has already passed. See README.md.
+ */
+export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schema: string = DEFAULT_POSTGRES_SCHEMA): Promise<void> {
+  assertSchemaName(schema);
+  const s = `"${schema}"`;
+  // One simple-protocol query with several statements runs as one implicit transaction.
+  const sql = `
+    SELECT pg_advisory_xact_lock(hashtext('clas_event_store_migrate'));
+    CREATE SCHEMA IF NOT EXISTS ${s};
+    CREATE SEQUENCE IF NOT EXISTS ${s}.global_position_seq AS bigint;
+    CREATE TABLE IF NOT EXISTS ${s}.events (
+      global_position bigint  PRIMARY KEY,
+      transaction_id  xid8    NOT NULL,
+      stream_id       text    NOT NULL,
+      stream_version  integer NOT NULL,
+      event_id        text    NOT NULL,
+      type            text    NOT NULL,
+      schema_version  integer NOT NULL,
+      data            json    NOT NULL,
+      metadata        json    NOT NULL,
+      occurred_at     text    NOT NULL,
+      recorded_at     text    NOT NULL,
+      CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version),
+      CONSTRAINT events_event_id_key UNIQUE (event_id)
+    );
+    CREATE TABLE IF NOT EXISTS ${s}.commands (
+      command_id    text    PRIMARY KEY,
+      stream_id     text    NOT NULL,
+      first_version integer NOT NULL,
+      last_version  integer NOT NULL
+    );
+    CREATE OR REPLACE FUNCTION ${s}.append_events(
+      p_stream_id       text,
+      p_expected        bigint,      -- -2 any, -1 no stream, n >= 0 last version
+      p_event_ids       text[],
+      p_types           text[],
+      p_schema_versions integer[],
+      p_data            text[],
+      p_metadata        text[],
+      p_occurred_at     text[],
+      p_recorded_at     text[],
+      p_command_ids     text[],
+      p_probe_event_id  text,
+      OUT o_current     integer,
+      OUT o_positions   bigint[]
+    ) LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_count integer := cardinality(p_event_ids);
+      v_xid   xid8;
+    BEGIN
+      -- A retried command or re-sent events: the caller rebuilds the original result.
+      IF cardinality(p_command_ids) > 0
+         AND EXISTS (SELECT 1 FROM ${s}.commands WHERE command_id = ANY (p_command_ids)) THEN
+        RAISE EXCEPTION 'duplicate append' USING ERRCODE = 'CLAS2';
+      END IF;
+      IF p_probe_event_id IS NOT NULL
+         AND EXISTS (SELECT 1 FROM ${s}.events WHERE event_id = p_probe_event_id) THEN
+        RAISE EXCEPTION 'duplicate append' USING ERRCODE = 'CLAS2';
+      END IF;
+
+      SELECT coalesce(max(stream_version), -1) INTO o_current FROM ${s}.events WHERE stream_id = p_stream_id;
+      IF (p_expected = -1 AND o_current <> -1) OR (p_expected >= 0 AND o_current <> p_expected) THEN
+        RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'CLAS1', DETAIL = o_current::text;
+      END IF;
+
+      -- Nothing above wrote, so this transaction has no id yet: it gets one here, under
+      -- the lock, in the same order as its positions. The lock is held for microseconds
+      -- (not until commit), so appenders still commit in parallel.
+      PERFORM pg_advisory_lock(hashtext('clas_event_store_positions'), hashtext('${schema}'));
+      BEGIN
+        v_xid := pg_current_xact_id();
+        SELECT array_agg(nextval('${s}.global_position_seq') ORDER BY i) INTO o_positions
+          FROM generate_series(1, v_count) AS i;
+      EXCEPTION WHEN OTHERS OR query_canceled THEN
+        PERFORM pg_advisory_unlock(hashtext('clas_event_store_positions'), hashtext('${schema}'));
+        RAISE;
+      END;
+      PERFORM pg_advisory_unlock(hashtext('clas_event_store_positions'), hashtext('${schema}'));
+
+      INSERT INTO ${s}.events (global_position, transaction_id, stream_id, stream_version, event_id, type,
+                               schema_version, data, metadata, occurred_at, recorded_at)
+      SELECT o_positions[e.i], v_xid, p_stream_id, o_current + e.i, e.event_id, e.type,
+             e.schema_version, e.data::json, e.metadata::json, e.occurred_at, e.recorded_at
+        FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, p_recorded_at)
+             WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, recorded_at, i);
+
+      INSERT INTO ${s}.commands (command_id, stream_id, first_version, last_version)
+      SELECT c, p_stream_id, o_current + 1, o_current + v_count FROM unnest(p_command_ids) AS c;
+
+      PERFORM pg_notify('${notifyChannel(schema)}', '');
+    END;
+    $fn$;`;
+  await client.query(sql);
+}
+
+/** Drops a schema created by `migrate` (tests isolate themselves in a throw-away schema). */
+export async function dropSchema(client: pg.Pool | pg.PoolClient | pg.Client, schema: string): Promise<void> {
+  assertSchemaName(schema);
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+}
