@@ -1,0 +1,70 @@
+import type { RecordedEvent } from '@clas/domain';
+
+/**
+ * A projection is a pure fold over events, partitioned by key (a project id, a campaign
+ * "caf:year", an operator id, a convention id). The SAME fold serves two masters:
+ * - time travel: fold the events of the streams a question needs, filtered by `at`
+ *   (occurredAt) and `knownAt` (recordedAt), in the order they were recorded;
+ * - the projector: fold the whole log in global order, keep each key's state in the read
+ *   database (with the checkpoint, in one transaction), and derive the stored answers.
+ * Because both run the same `evolve`, "now" from the read models and "now" from a fold agree.
+ *
+ * Ownership: every fold of this library is copy-on-write. `evolve` returns a new state object
+ * and copies only the branch the event touches (the project shell, the touched collectif, the
+ * touched record); untouched branches are shared with the previous state and never mutated.
+ * So a state may be kept as a snapshot (keyed by stream version) and folded further safely.
+ * States are plain JSON (objects, arrays, strings, numbers, booleans, null): the projector
+ * stores them as JSON and `JSON.parse(JSON.stringify(s))` is an identical state.
+ */
+export interface KeyedFold<S> {
+  /** Stable name, e.g. "project". Used for state tables and checkpoints. */
+  readonly name: string;
+  /** Bump when evolve or S changes: the projector rebuilds that fold from the start. */
+  readonly version: number;
+  /** Event types this fold reads (a store-side filter for subscriptions and scans). */
+  readonly eventTypes: readonly string[];
+  /** Keys whose state the event changes; [] when the event is irrelevant. */
+  keysOf(event: RecordedEvent): string[];
+  initial(key: string): S;
+  /** Pure: never mutates `state`'s shared parts in a way visible to an earlier snapshot. */
+  evolve(state: S, event: RecordedEvent): S;
+}
+
+/** The two dates of every question (domain.md §7). ISO instants. */
+export interface AsOf {
+  /** World time: events with occurredAt ≤ at are applied. */
+  at: string;
+  /** Knowledge time: only events with recordedAt ≤ knownAt exist. */
+  knownAt: string;
+}
+
+/** True when the event existed at `knownAt` and had happened by `at`. */
+export function isVisibleAsOf(event: Pick<RecordedEvent, 'occurredAt' | 'recordedAt'>, asOf: AsOf): boolean {
+  return event.recordedAt <= asOf.knownAt && event.occurredAt <= asOf.at;
+}
+
+/** Folds events (already in recorded order) for one key, honouring `at` and `knownAt`. */
+export function foldAsOf<S>(fold: KeyedFold<S>, key: string, events: Iterable<RecordedEvent>, asOf: AsOf): S {
+  let state = fold.initial(key);
+  for (const event of events) {
+    if (!isVisibleAsOf(event, asOf)) continue;
+    if (!fold.keysOf(event).includes(key)) continue;
+    state = fold.evolve(state, event);
+  }
+  return state;
+}
+
+/**
+ * Canonical AsOf from optional inputs: both default to `now`. Instants are compared as strings
+ * with the store's `toISOString()` form, so any other ISO spelling (offsets, no millis) is
+ * normalised first; an unparsable date throws a RangeError (the API maps it to 400).
+ */
+export function resolveAsOf(input: Partial<AsOf> | undefined, now: Date): AsOf {
+  const canonical = (value: string | undefined, field: string): string => {
+    if (value === undefined) return now.toISOString();
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) throw new RangeError(`${field} is not an ISO instant: ${JSON.stringify(value)}`);
+    return new Date(ms).toISOString();
+  };
+  return { at: canonical(input?.at, 'at'), knownAt: canonical(input?.knownAt, 'knownAt') };
+}

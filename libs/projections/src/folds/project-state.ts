@@ -1,0 +1,243 @@
+import type {
+  ActivityType,
+  ApplicationContent,
+  ApprovalTerms,
+  AttendanceStatus,
+  BilanFinancial,
+  BilanQualitative,
+  BilanQuantitative,
+  Cents,
+  ChildDepartureReason,
+  ClockTime,
+  CollectifLevel,
+  ConcertationMoment,
+  CorrectableDecisionField,
+  DomainWarning,
+  LocalDate,
+  NotReceivableReason,
+  OrientedBy,
+  ParentObjective,
+  PartnerKind,
+  Place,
+  RefusalTerms,
+  RenewalOf,
+  SchoolCycle,
+  SchoolLevel,
+  SchoolObjective,
+  SchoolYear,
+  SessionKind,
+  StaffStatus,
+} from '@clas/domain';
+
+/**
+ * The state of the project fold: everything the rules need about one project and its
+ * collectifs, each fact with the event ids it came from (R-PS-EXPLAIN). Plain JSON only.
+ */
+
+/** R-LIFE: where the application stands. 'approved'/'refused' follow the effective (corrected) decision. */
+export type ProjectLifecycleStatus = 'unknown' | 'drafted' | 'filed' | 'not_receivable' | 'withdrawn' | 'under_examination' | 'approved' | 'refused';
+
+export interface ProjectRefState {
+  operatorId: string;
+  cafCode: string;
+  schoolYear: SchoolYear;
+}
+
+export interface DecisionCorrectionState {
+  correctedOn: LocalDate;
+  reason: string;
+  correctedFields: CorrectableDecisionField[];
+  eventId: string;
+}
+
+export interface DecisionState {
+  decisionId: string;
+  meetingDate: LocalDate;
+  effectiveDate: LocalDate;
+  outcome: 'approved' | 'refused';
+  /** The effective approval: the recorded one, or the latest correction's full terms. */
+  approval: ApprovalTerms | null;
+  refusal: RefusalTerms | null;
+  recordedEventId: string;
+  corrections: DecisionCorrectionState[];
+  /** The decision then each correction, in log order. */
+  eventIds: string[];
+}
+
+export interface EnrolmentState {
+  enrolledOn: LocalDate;
+  /** First day no longer enrolled (exclusive), null while enrolled. */
+  leftOn: LocalDate | null;
+  leftReason: ChildDepartureReason | null;
+  eventIds: string[];
+}
+
+export interface ChildState {
+  childId: string;
+  schoolLevel: SchoolLevel;
+  orientedBy: OrientedBy;
+  parentalConsentDate: LocalDate;
+  disabilityNeeds: boolean;
+  /** In order; a child may leave and be enrolled again. */
+  enrolments: EnrolmentState[];
+}
+
+export interface StaffAssignmentState {
+  assignedOn: LocalDate;
+  /** First day no longer assigned (exclusive), null while assigned. */
+  unassignedOn: LocalDate | null;
+  eventIds: string[];
+}
+
+export interface StaffState {
+  staffId: string;
+  status: StaffStatus;
+  criminalRecordCheckDate: LocalDate;
+  trainingAttendedDate: LocalDate | null;
+  isNew: boolean;
+  assignments: StaffAssignmentState[];
+  /** Assignment and training events. */
+  eventIds: string[];
+}
+
+export interface SessionState {
+  sessionId: string;
+  date: LocalDate;
+  /** null for a session recorded directly as cancelled (never held). */
+  start: ClockTime | null;
+  minutes: number;
+  kind: SessionKind | null;
+  activityTypes: ActivityType[];
+  cancelled: boolean;
+  warnings: DomainWarning[];
+  eventIds: string[];
+}
+
+/** Attendance of one session: the latest status per child (corrections replace), and the events. */
+export interface SessionAttendanceState {
+  sessionDate: LocalDate;
+  marks: Record<string, AttendanceStatus>;
+  eventIds: string[];
+}
+
+export interface CollectifState {
+  collectifId: string;
+  opened: {
+    plannedRef: string | null;
+    place: Place;
+    level: CollectifLevel;
+    rural: boolean;
+    disabilityNeeds: boolean;
+    openedOn: LocalDate;
+    eventId: string;
+  } | null;
+  children: Record<string, ChildState>;
+  staff: Record<string, StaffState>;
+  sessions: Record<string, SessionState>;
+  attendance: Record<string, SessionAttendanceState>;
+}
+
+export interface ParentActionState {
+  actionId: string;
+  objective: ParentObjective;
+  date: LocalDate;
+  parentsReached: number;
+  collectifIds: string[];
+  eventId: string;
+}
+
+export interface ConcertationState {
+  concertationId: string;
+  objective: SchoolObjective;
+  moment: ConcertationMoment;
+  date: LocalDate;
+  schools: string[];
+  eventId: string;
+}
+
+export interface PartnerRelationState {
+  relationId: string;
+  partnerName: string;
+  partnerKind: PartnerKind;
+  date: LocalDate;
+  eventId: string;
+}
+
+export interface BilanState {
+  bilanId: string;
+  filedOn: LocalDate;
+  quantitative: BilanQuantitative;
+  qualitative: BilanQualitative;
+  financial: BilanFinancial;
+  status: 'filed' | 'validated' | 'returned';
+  validatedOn: LocalDate | null;
+  returnedOn: LocalDate | null;
+  returnReasons: string[];
+  eventIds: string[];
+}
+
+/** R-PS-PAYMENTS: a payment of the Caf; a recovery is stored with a negative amount. */
+export interface PaymentState {
+  paymentId: string;
+  kind: 'advance' | 'balance' | 'recovery';
+  date: LocalDate;
+  amount: Cents;
+  eventId: string;
+}
+
+export interface ProjectFoldState {
+  projectId: string;
+  ref: ProjectRefState | null;
+  status: ProjectLifecycleStatus;
+  /** Each lifecycle step with its date and event, in log order. */
+  statusHistory: Array<{ status: ProjectLifecycleStatus; on: LocalDate; eventId: string }>;
+  drafted: { title: string; schoolCycle: SchoolCycle; draftedOn: LocalDate; eventId: string } | null;
+  application: {
+    kind: 'new' | 'renewal';
+    renewalOf: RenewalOf | null;
+    content: ApplicationContent;
+    filedOn: LocalDate;
+    deadline: LocalDate;
+    warnings: DomainWarning[];
+    eventId: string;
+  } | null;
+  notReceivable: { reason: NotReceivableReason; ruleId: string; explanation: string; declaredOn: LocalDate; eventId: string } | null;
+  withdrawal: { reason: string; withdrawnOn: LocalDate; eventId: string } | null;
+  examination: { openedOn: LocalDate; priorQualitativeBilanReceived: boolean | null; eventId: string } | null;
+  decision: DecisionState | null;
+  collectifs: Record<string, CollectifState>;
+  parentActions: ParentActionState[];
+  concertations: ConcertationState[];
+  partnerRelations: PartnerRelationState[];
+  /** In filing order; the last one is the current bilan. */
+  bilans: BilanState[];
+  payments: PaymentState[];
+}
+
+export const initialCollectifState = (collectifId: string): CollectifState => ({
+  collectifId,
+  opened: null,
+  children: {},
+  staff: {},
+  sessions: {},
+  attendance: {},
+});
+
+export const initialProjectFoldState = (projectId: string): ProjectFoldState => ({
+  projectId,
+  ref: null,
+  status: 'unknown',
+  statusHistory: [],
+  drafted: null,
+  application: null,
+  notReceivable: null,
+  withdrawal: null,
+  examination: null,
+  decision: null,
+  collectifs: {},
+  parentActions: [],
+  concertations: [],
+  partnerRelations: [],
+  bilans: [],
+  payments: [],
+});

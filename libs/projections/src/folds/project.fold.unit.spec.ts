@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { makeEvent, schoolYear } from '@clas/domain';
+import type { AsOf } from '../core/keyed-fold.js';
+import { foldAsOf } from '../core/keyed-fold.js';
+import { approval, d, decisionCorrected, decisionRecorded, paris, runningCollectif, Script } from '../answers/testing/scenario.fixtures.js';
+import { projectFold } from './project.fold.js';
+
+const ids = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: schoolYear('2026-2027') };
+const NOW: AsOf = { at: '2030-01-01T00:00:00.000Z', knownAt: '2030-01-01T00:00:00.000Z' };
+
+describe('projectFold', () => {
+  it('worked example 3: a correction recorded later changes the decision only for knownAt after its recording', () => {
+    const script = new Script();
+    const decision = decisionRecorded(ids, approval(), '2026-10-05');
+    script.add(decision);
+    script.add(decisionCorrected(ids, approval({ approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] }), decision.occurredAt, '2026-11-10'), paris('2026-11-10'));
+    const at = paris('2026-10-20');
+    const before = foldAsOf(projectFold, 'p1', script.recorded(), { at, knownAt: paris('2026-10-20') });
+    const after = foldAsOf(projectFold, 'p1', script.recorded(), { at, knownAt: NOW.knownAt });
+    expect(before.decision?.approval?.approvedCollectifs).toBe(2);
+    expect(after.decision?.approval?.approvedCollectifs).toBe(3);
+    expect(after.decision?.eventIds).toEqual(['e1-CommitteeDecisionRecorded', 'e2-CommitteeDecisionCorrected']);
+    expect(after.status).toBe('approved');
+  });
+
+  it('routes collectif events by projectId and keeps enrolment intervals, cancellations and attendance corrections', () => {
+    const script = new Script();
+    for (const e of runningCollectif(ids, 'col-a', 2, 3)) script.add(e);
+    const ref = { ...ids, collectifId: 'col-a' };
+    script.add(makeEvent('ChildLeft', { ...ref, childId: 'col-a-child-1', reason: 'moved', leftOn: d('2026-11-20') }, paris('2026-11-20')));
+    script.add(makeEvent('SessionCancelled', { ...ref, sessionId: 'col-a-w1-s1', date: d('2026-11-18'), reason: 'strike', wasRecordedAsHeld: true }, paris('2026-11-18', '20:00')));
+    script.add(
+      makeEvent('AttendanceCorrected', { ...ref, sessionId: 'col-a-w0-s0', sessionDate: d('2026-11-09'), entries: [{ childId: 'col-a-child-1', status: 'present' }], reason: 'typo' }, paris('2026-11-25')),
+    );
+    const state = foldAsOf(projectFold, 'p1', script.recorded(), NOW);
+    const collectif = state.collectifs['col-a'];
+    expect(Object.keys(collectif.children)).toHaveLength(3);
+    expect(collectif.children['col-a-child-1'].enrolments).toEqual([
+      { enrolledOn: '2026-11-02', leftOn: '2026-11-20', leftReason: 'moved', eventIds: [expect.stringContaining('ChildEnrolled'), expect.stringContaining('ChildLeft')] },
+    ]);
+    expect(collectif.sessions['col-a-w1-s1'].cancelled).toBe(true);
+    expect(Object.values(collectif.sessions).filter((s) => !s.cancelled)).toHaveLength(3);
+    expect(collectif.attendance['col-a-w0-s0'].marks['col-a-child-1']).toBe('present');
+    expect(collectif.attendance['col-a-w0-s0'].eventIds).toHaveLength(2);
+  });
+
+  it('keeps a plain-JSON state and never changes an earlier snapshot (copy-on-write)', () => {
+    const script = new Script();
+    for (const e of runningCollectif(ids, 'col-a', 3, 4)) script.add(e);
+    const events = script.recorded();
+    let state = projectFold.initial('p1');
+    const snapshots: string[] = [];
+    const states = [];
+    for (const e of events) {
+      state = projectFold.evolve(state, e);
+      states.push(state);
+      snapshots.push(JSON.stringify(state));
+    }
+    states.forEach((s, i) => expect(JSON.stringify(s)).toBe(snapshots[i]));
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+
+  it('ignores events of other projects and types outside its catalogue subset', () => {
+    const other = { ...ids, projectId: 'p2' };
+    const script = new Script();
+    script.add(decisionRecorded(other, approval(), '2026-10-05'));
+    const state = foldAsOf(projectFold, 'p1', script.recorded(), NOW);
+    expect(state.decision).toBeNull();
+    expect(projectFold.keysOf({ ...script.recorded()[0], type: 'CampaignOpened' })).toEqual([]);
+  });
+});

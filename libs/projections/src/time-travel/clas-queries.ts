@@ -1,0 +1,115 @@
+import type { Clock, EventStore } from '@clas/event-store';
+import { systemClock } from '@clas/event-store';
+import type { AsOf } from '../core/keyed-fold.js';
+import { resolveAsOf } from '../core/keyed-fold.js';
+import type { ConventionAnswer } from '../answers/convention-view.answer.js';
+import { conventionView } from '../answers/convention-view.answer.js';
+import type { DepartmentalBilanAnswer } from '../answers/departmental-bilan.answer.js';
+import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
+import type { EligibilityAnswer } from '../answers/eligibility.answer.js';
+import { eligibilityStatus } from '../answers/eligibility.answer.js';
+import type { PayablePsAnswer } from '../answers/payable-ps.answer.js';
+import { payablePs } from '../answers/payable-ps.answer.js';
+import type { ProjectBilanAnswer } from '../answers/project-bilan.answer.js';
+import { projectBilan } from '../answers/project-bilan.answer.js';
+import type { StreamDirectory } from './stream-directory.port.js';
+import type { ProjectScope } from './time-travel.reader.js';
+import { TimeTravelReader } from './time-travel.reader.js';
+
+/** An unknown id (the API maps it to 404), or nothing known about it at the date. */
+export interface NotFound {
+  kind: 'not_found';
+  what: 'project' | 'convention' | 'campaign';
+  id: string;
+}
+
+export type QueryResult<T> = { kind: 'found'; asOf: AsOf; value: T } | NotFound;
+
+/** One event of a project's streams, as an auditor reads it. */
+export interface HistoryEntry {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  globalPosition: number;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  role: string;
+  data: unknown;
+}
+
+const notFound = (what: NotFound['what'], id: string): NotFound => ({ kind: 'not_found', what, id });
+
+/**
+ * The questions of issue 5 at any date: each one reads its streams through the time-travel
+ * reader (directory caught up first: read-your-writes), folds them and answers with the pure
+ * answer functions. `at` and `knownAt` default to the clock's now.
+ */
+export class ClasQueries {
+  readonly reader: TimeTravelReader;
+
+  constructor(
+    store: EventStore,
+    directory: StreamDirectory,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.reader = new TimeTravelReader(store, directory);
+  }
+
+  resolve(asOf?: Partial<AsOf>): AsOf {
+    return resolveAsOf(asOf, this.clock.now());
+  }
+
+  private async withProject<T>(projectId: string, input: Partial<AsOf> | undefined, answer: (scope: ProjectScope, asOf: AsOf) => T): Promise<QueryResult<T>> {
+    const asOf = this.resolve(input);
+    const scope = await this.reader.project(projectId, asOf);
+    // A project whose first event was recorded after knownAt (or occurs after at) did not exist then.
+    if (!scope || scope.project.ref === null) return notFound('project', projectId);
+    return { kind: 'found', asOf, value: answer(scope, asOf) };
+  }
+
+  eligibility(projectId: string, asOf?: Partial<AsOf>): Promise<QueryResult<EligibilityAnswer>> {
+    return this.withProject(projectId, asOf, (s, a) => eligibilityStatus(s.project, s.campaign, s.operator, a));
+  }
+
+  payablePs(projectId: string, asOf?: Partial<AsOf>): Promise<QueryResult<PayablePsAnswer>> {
+    return this.withProject(projectId, asOf, (s, a) => payablePs(s.project, s.campaign, a));
+  }
+
+  projectBilan(projectId: string, asOf?: Partial<AsOf>): Promise<QueryResult<ProjectBilanAnswer>> {
+    return this.withProject(projectId, asOf, (s, a) => projectBilan(s.project, s.campaign, a));
+  }
+
+  /** The events of the project's streams (project + collectifs) visible at the date, for audit. */
+  projectHistory(projectId: string, asOf?: Partial<AsOf>): Promise<QueryResult<HistoryEntry[]>> {
+    return this.withProject(projectId, asOf, (s) =>
+      s.events.map((e) => ({
+        eventId: e.eventId,
+        streamId: e.streamId,
+        streamVersion: e.streamVersion,
+        globalPosition: e.globalPosition,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        actor: e.metadata.actor,
+        role: e.metadata.role,
+        data: e.data,
+      })),
+    );
+  }
+
+  async convention(conventionId: string, input?: Partial<AsOf>): Promise<QueryResult<ConventionAnswer>> {
+    const asOf = this.resolve(input);
+    const scope = await this.reader.convention(conventionId, asOf);
+    if (!scope || scope.convention.requested === null) return notFound('convention', conventionId);
+    return { kind: 'found', asOf, value: conventionView(scope.convention, scope.operator.kind === null ? null : scope.operator, scope.projects, scope.campaigns, asOf) };
+  }
+
+  async departmentalBilan(cafCode: string, schoolYear: string, input?: Partial<AsOf>): Promise<QueryResult<DepartmentalBilanAnswer>> {
+    const asOf = this.resolve(input);
+    const scope = await this.reader.department(cafCode, schoolYear, asOf);
+    if (!scope || scope.campaign.openedEventId === null) return notFound('campaign', `${cafCode}:${schoolYear}`);
+    return { kind: 'found', asOf, value: departmentalBilan(cafCode, schoolYear, scope.projects, scope.campaign, scope.operators, asOf) };
+  }
+}
