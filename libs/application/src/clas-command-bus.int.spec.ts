@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { type EventStore, createEventStore } from '@clas/event-store';
+import type { ClasCommand } from './clas-command.js';
+import { ClasCommandBus } from './clas-command-bus.js';
+import type { Actor, CommandOutcome } from './command-bus.port.js';
+import { CAF, actors, audeParameters, commands, paris } from './testing/season.fixtures.js';
+
+const children = Array.from({ length: 13 }, (_, i) => `child-${String(i + 1).padStart(2, '0')}`);
+
+function expectRejected(outcome: CommandOutcome, code: string, ruleId: string): void {
+  expect(outcome).toMatchObject({ ok: false, kind: 'rejected', rejection: { code, ruleId } });
+}
+
+describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', () => {
+  let store: EventStore;
+  let bus: ClasCommandBus;
+  const run = (command: ClasCommand, actor: Actor, extra: { expectedVersion?: number } = {}) => bus.execute({ command, actor, ...extra });
+  const accepted = async (command: ClasCommand, actor: Actor): Promise<Extract<CommandOutcome, { ok: true }>> => {
+    const outcome = await run(command, actor);
+    if (!outcome.ok) throw new Error(`${command.type} was not accepted: ${JSON.stringify(outcome)}`);
+    return outcome;
+  };
+
+  /** Campaign open, op-1 registered, prj-1 filed, examined and approved, col-1 open. */
+  async function seasonUpToCollectif(): Promise<void> {
+    await accepted(commands.openCampaign(), actors.agent);
+    await accepted(commands.registerOperator('op-1'), actors.agent);
+    await accepted(commands.registerOperator('op-2'), actors.agent);
+    await accepted(commands.fileApplication('prj-1'), actors.operator);
+    await accepted(commands.openExamination('prj-1'), actors.agent);
+    await accepted(commands.approve('prj-1'), actors.committee);
+    await accepted(commands.openCollectif('col-1', 'prj-1'), actors.operator);
+  }
+
+  beforeEach(async () => {
+    store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
+    bus = new ClasCommandBus(store);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('runs the season: each accepted command appends its events to its own stream', async () => {
+    await seasonUpToCollectif();
+    const project = await store.readStream('project-prj-1');
+    expect(project.map((e) => e.type)).toEqual(['ApplicationFiled', 'ExaminationOpened', 'CommitteeDecisionRecorded']);
+    const campaign = await store.readStream('campaign-11-2026-2027');
+    expect(campaign[0]).toMatchObject({ type: 'CampaignOpened', data: { parameters: { cafCode: CAF, schoolYear: '2026-2027' } } });
+    const collectif = await store.readStream('collectif-col-1');
+    expect(collectif[0]).toMatchObject({ type: 'CollectifOpened', data: { projectId: 'prj-1', operatorId: 'op-1', cafCode: CAF } });
+  });
+
+  it('records who acted, in which role, for which Caf, and the command ids, on every event', async () => {
+    await seasonUpToCollectif();
+    const file = commands.fileApplication('prj-2');
+    const outcome = await bus.execute({ command: file, actor: actors.operator, correlationId: 'import-42' });
+    expect(outcome).toMatchObject({ ok: true, duplicate: false, streamVersion: 0 });
+    const [event] = await store.readStream('project-prj-2');
+    expect(event!.metadata).toEqual({ actor: 'user-op-1', role: 'operator', caf: CAF, correlationId: 'import-42', causationId: file.commandId, commandId: file.commandId });
+    const [decision] = (await store.readStream('project-prj-1')).filter((e) => e.type === 'CommitteeDecisionRecorded');
+    expect(decision!.metadata).toMatchObject({ actor: 'committee-11', role: 'committee', caf: CAF });
+  });
+
+  it('writes occurredAt in canonical ISO form whatever offset the command used', async () => {
+    await accepted(commands.openCampaign(), actors.agent);
+    const register = { ...commands.registerOperator('op-9'), occurredAt: '2026-04-15T12:30:00+02:00' } as ClasCommand;
+    await accepted(register, actors.agent);
+    const [event] = await store.readStream('operator-op-9');
+    expect(event!.occurredAt).toBe('2026-04-15T10:30:00.000Z');
+  });
+
+  it('R-ELIG-COLLECTIVE: enrols 12 children, refuses the 13th', async () => {
+    await seasonUpToCollectif();
+    for (const child of children.slice(0, 12)) await accepted(commands.enrol(child), actors.operator);
+    const thirteenth = await run(commands.enrol(children[12]!), actors.operator);
+    expectRejected(thirteenth, 'GROUP_FULL', 'R-ELIG-COLLECTIVE');
+    expect(await store.streamVersion('collectif-col-1')).toBe(12);
+  });
+
+  it('a repeated commandId returns the original result with duplicate: true and appends nothing, even where the decider would now refuse', async () => {
+    await seasonUpToCollectif();
+    for (const child of children.slice(0, 11)) await accepted(commands.enrol(child), actors.operator);
+    const twelfth = commands.enrol(children[11]!);
+    const first = await accepted(twelfth, actors.operator);
+    const head = await store.headPosition();
+    // Deciding again would say "already enrolled": the bus answers from the log instead.
+    const retry = await run(twelfth, actors.operator);
+    expect(retry).toEqual({ ...first, duplicate: true });
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('a stale expectedVersion is a conflict carrying the actual version; nothing is appended', async () => {
+    await seasonUpToCollectif();
+    await accepted(commands.enrol('child-01'), actors.operator);
+    const head = await store.headPosition();
+    const stale = await run(commands.enrol('child-02'), actors.operator, { expectedVersion: 0 });
+    expect(stale).toEqual({ ok: false, kind: 'conflict', streamId: 'collectif-col-1', expectedVersion: 0, actualVersion: 1 });
+    expect(await store.headPosition()).toBe(head);
+    expect(await run(commands.enrol('child-02'), actors.operator, { expectedVersion: 1 })).toMatchObject({ ok: true, streamVersion: 2 });
+  });
+
+  it('without expectedVersion, a lost race is decided again on the new state', async () => {
+    await seasonUpToCollectif();
+    // A store whose first append lets a competing writer append to the same stream just before it.
+    let raced = false;
+    const racing: EventStore = Object.create(store, {
+      append: {
+        value: async (...args: Parameters<EventStore['append']>) => {
+          if (!raced) {
+            raced = true;
+            await new ClasCommandBus(store).execute({ command: commands.enrol('child-rival'), actor: actors.operator });
+          }
+          return store.append(...args);
+        },
+      },
+    }) as EventStore;
+    const outcome = await new ClasCommandBus(racing).execute({ command: commands.enrol('child-01'), actor: actors.operator });
+    expect(outcome).toMatchObject({ ok: true, streamVersion: 2 });
+    const enrolled = (await store.readStream('collectif-col-1')).filter((e) => e.type === 'ChildEnrolled').map((e) => (e.data as { childId: string }).childId);
+    expect(enrolled).toEqual(['child-rival', 'child-01']);
+  });
+
+  it('forbids an operator acting on another operator’s project, collectif or a new project in its name', async () => {
+    await seasonUpToCollectif();
+    const head = await store.headPosition();
+    expect(await run(commands.parentAction('prj-1'), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.enrol('child-x'), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.fileApplication('prj-9', paris('2026-06-20'), { operatorId: 'op-1' }), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.openCollectif('col-9', 'prj-1'), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('forbids Caf-side commands to operators and any write to auditors and dashboards', async () => {
+    await seasonUpToCollectif();
+    expect(await run(commands.openExamination('prj-1'), actors.operator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.parentAction('prj-1'), actors.auditor)).toMatchObject({ ok: false, kind: 'forbidden', reason: expect.stringContaining('auditor') });
+    expect(await run(commands.registerOperator('op-5'), actors.dashboard)).toMatchObject({ ok: false, kind: 'forbidden' });
+    // Only the committee records decisions; a Caf agent of another Caf acts nowhere here.
+    expect(await run(commands.approve('prj-1'), actors.agent)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.parentAction('prj-1'), actors.agentElsewhere)).toMatchObject({ ok: false, kind: 'forbidden' });
+    // As the Caf's back office, its own agent may key in an operator-side fact.
+    expect(await run(commands.parentAction('prj-1'), actors.agent)).toMatchObject({ ok: true });
+  });
+
+  it('R-LIFE-1: a filing after the deadline is rejected and leaves no stream', async () => {
+    await seasonUpToCollectif();
+    const late = await run(commands.fileApplication('prj-late', paris('2026-08-06', '09:00')), actors.operator);
+    expectRejected(late, 'FILED_AFTER_DEADLINE', 'R-LIFE-1');
+    expect(await store.streamVersion('project-prj-late')).toBe(-1);
+    // The last day is receivable until midnight, Paris time (R-LIFE-DATES).
+    expect(await run(commands.fileApplication('prj-last-day', paris('2026-08-05', '23:30')), actors.operator)).toMatchObject({ ok: true });
+  });
+
+  it('filing where no campaign is open is a business rejection; a malformed Caf code is an input rejection', async () => {
+    await accepted(commands.registerOperator('op-1'), actors.system);
+    expectRejected(await run(commands.fileApplication('prj-1'), actors.operator), 'CAMPAIGN_NOT_OPEN', 'R-LIFE-1');
+    expectRejected(await run(commands.fileApplication('prj-1', paris('2026-06-20'), { cafCode: 'XI' }), actors.operator), 'INVALID_INPUT', 'R-INPUT');
+  });
+
+  it('a command on an aggregate that does not exist is not_found', async () => {
+    await seasonUpToCollectif();
+    expect(await run(commands.enrol('child-01', 'col-unknown'), actors.operator)).toEqual({ ok: false, kind: 'not_found', what: 'collectif', id: 'col-unknown' });
+    expect(await run(commands.openCollectif('col-2', 'prj-unknown'), actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'project', id: 'prj-unknown' });
+    expect(await run(commands.openExamination('prj-unknown'), actors.agent)).toMatchObject({ ok: false, kind: 'not_found', what: 'project' });
+  });
+
+  it('malformed commands are rejected as R-INPUT, never thrown', async () => {
+    const unknownType = { type: 'DeleteEverything', commandId: 'x', occurredAt: paris('2026-04-01'), data: {} } as unknown as ClasCommand;
+    expectRejected(await run(unknownType, actors.system), 'INVALID_INPUT', 'R-INPUT');
+    const noData = { type: 'EnrolChild', commandId: 'y', occurredAt: paris('2026-04-01') } as unknown as ClasCommand;
+    expectRejected(await run(noData, actors.system), 'INVALID_INPUT', 'R-INPUT');
+    const badId = { ...commands.enrol('child-01'), data: { collectifId: 'has spaces' } } as unknown as ClasCommand;
+    expectRejected(await run(badId, actors.system), 'INVALID_INPUT', 'R-INPUT');
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('R-CONV-SUPPORT: a convention request counts the operator’s approved years by replaying its projects', async () => {
+    await seasonUpToCollectif();
+    const next = { ...audeParameters(), schoolYear: '2027-2028', deadlines: { newApplication: '2027-08-05', renewal: '2027-06-28' } };
+    await accepted({ ...commands.openCampaign(next as never), occurredAt: paris('2027-04-01') } as ClasCommand, actors.agent);
+    const request = {
+      type: 'RequestConvention',
+      commandId: 'conv-1-request',
+      occurredAt: paris('2027-05-10'),
+      data: { conventionId: 'conv-1', operatorId: 'op-1', cafCode: CAF, projectIds: ['prj-1'], startSchoolYear: '2027-2028', years: 3, terms: { startDate: '2027-11-02', collectifs: 2, children: 20, weeks: 28 } },
+    } as ClasCommand;
+    const outcome = await run(request, actors.operator);
+    expect(outcome).toMatchObject({ ok: false, kind: 'rejected', rejection: { code: 'OPERATOR_NOT_SUPPORTED_LONG_ENOUGH', ruleId: 'R-CONV-SUPPORT', details: { priorApprovedSchoolYears: 1 } } });
+    const unknownOperator = { ...request, commandId: 'conv-2-request', data: { ...(request.data as object), conventionId: 'conv-2', operatorId: 'op-404' } } as ClasCommand;
+    expect(await run(unknownOperator, actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'operator', id: 'op-404' });
+  });
+});

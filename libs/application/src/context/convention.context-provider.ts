@@ -1,0 +1,96 @@
+import {
+  type ConventionCommand,
+  type ConventionContext,
+  type ConventionEvent,
+  type ConventionOperatorFacts,
+  type ConventionState,
+  type SchoolYear,
+  conventionDecider,
+  isAggregateId,
+  isCafCode,
+  isSchoolYear,
+  previousSchoolYear,
+} from '@clas/domain';
+import { type AggregateBinding, type ContextResult, missing, provided } from './aggregate-binding.js';
+import { type FactReader, bilanReceived, isApproved, priorApprovedSchoolYears } from './fact-reader.js';
+
+/**
+ * R-CONV-1 / R-CONV-SUPPORT: the operator's facts, its prior approved school years (a replay of
+ * its project streams, found through the stream directory) and the limits of the campaign of
+ * the first school year. An unknown operator is a 404 (the convention is requested for it); a
+ * first year without an open campaign is a business refusal (its limits do not exist yet).
+ */
+async function periodFacts(facts: FactReader, operatorId: string, cafCode: string, startSchoolYear: SchoolYear): Promise<ContextResult<ConventionContext>> {
+  const operator = await facts.operator(operatorId);
+  if (operator === null) return missing('operator', operatorId);
+  const campaign = await facts.campaignParameters(cafCode, startSchoolYear);
+  if (campaign === null) {
+    return {
+      ok: false,
+      failure: {
+        kind: 'rejected',
+        rejection: {
+          code: 'CAMPAIGN_NOT_OPEN',
+          ruleId: 'R-CONV-1',
+          message: `no open campaign for Caf ${cafCode} in ${startSchoolYear}: the convention's limits are those of its first school year's campaign`,
+          details: { cafCode, schoolYear: startSchoolYear },
+        },
+      },
+    };
+  }
+  const operatorFacts: ConventionOperatorFacts = { operatorId: operator.operatorId, cafCode: operator.cafCode, kind: operator.kind, cafApproval: operator.cafApproval };
+  const projects = await facts.projectsOfOperator(operatorId);
+  return provided({ operator: operatorFacts, priorApprovedSchoolYears: priorApprovedSchoolYears(projects, startSchoolYear), campaign });
+}
+
+/**
+ * R-CONV-2: the bilans of the year before the notified one were received — for every project of
+ * that year that the convention covers or that the operator had approved in the convention's
+ * Caf (renewals of later years are not listed in the request). No such project = not received.
+ */
+async function previousYearBilanReceived(facts: FactReader, state: ConventionState, schoolYear: SchoolYear): Promise<boolean> {
+  if (state.ref === null) return false;
+  const { operatorId, cafCode } = state.ref;
+  const previous = previousSchoolYear(schoolYear);
+  const projects = (await facts.projectsOfOperator(operatorId)).filter(
+    (p) => p.ref !== null && p.ref.cafCode === cafCode && p.ref.schoolYear === previous && (state.projectIds.includes(p.ref.projectId) || isApproved(p)),
+  );
+  return projects.length > 0 && projects.every(bilanReceived);
+}
+
+async function conventionContext(command: ConventionCommand, state: ConventionState, facts: FactReader): Promise<ContextResult<ConventionContext>> {
+  switch (command.type) {
+    case 'RequestConvention': {
+      const d = command.data;
+      // Malformed keys: the decider's input checks run before it reads the context and name the field.
+      if (!isAggregateId(d.operatorId) || !isCafCode(d.cafCode) || !isSchoolYear(d.startSchoolYear)) return provided({});
+      return periodFacts(facts, d.operatorId, d.cafCode, d.startSchoolYear);
+    }
+    case 'SignConvention': {
+      if (state.ref === null || state.period === null) return provided({});
+      const start = command.data.startSchoolYear ?? state.period.startSchoolYear;
+      if (!isSchoolYear(start)) return provided({});
+      return periodFacts(facts, state.ref.operatorId, state.ref.cafCode, start);
+    }
+    case 'NotifyYearlyCollectifs': {
+      const year = command.data.schoolYear;
+      if (!isSchoolYear(year)) return provided({});
+      return provided({ previousYearBilanReceived: await previousYearBilanReceived(facts, state, year) });
+    }
+    default:
+      return provided({});
+  }
+}
+
+/** `convention-<id>`: a multi-year Cof, its yearly notifications and amendments. */
+export const conventionBinding: AggregateBinding<ConventionCommand, ConventionEvent, ConventionState, ConventionContext | undefined> = {
+  kind: 'convention',
+  decider: conventionDecider,
+  creates: new Set(['RequestConvention']),
+  ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
+  ownerOfNew: (command) => {
+    const d = command.data as { cafCode?: string; operatorId?: string };
+    return { cafCode: d.cafCode ?? null, operatorId: d.operatorId ?? null };
+  },
+  context: conventionContext,
+};

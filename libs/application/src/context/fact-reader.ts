@@ -1,0 +1,72 @@
+import {
+  type CampaignParameters,
+  type OperatorState,
+  type ProjectState,
+  type SchoolYear,
+  campaignDecider,
+  campaignStreamId,
+  isAggregateId,
+  isCafCode,
+  isSchoolYear,
+  operatorDecider,
+  operatorStreamId,
+  projectDecider,
+  projectStreamId,
+} from '@clas/domain';
+import type { EventStore } from '@clas/event-store';
+import type { StreamDirectory } from '@clas/projections';
+import { loadAggregate } from '../stream-fold.js';
+
+/**
+ * What the context providers read of OTHER streams than the one being decided: each fact is
+ * folded from its own stream with the domain's evolve (never from a read model, which may lag).
+ * Malformed keys read as "absent": the decider's own input checks then name the bad field.
+ */
+export class FactReader {
+  constructor(
+    private readonly store: EventStore,
+    private readonly directory: StreamDirectory,
+  ) {}
+
+  /** Parameters in force of `campaign-<caf>-<year>`; null when it is not open (or the key is malformed). */
+  async campaignParameters(cafCode: unknown, schoolYear: unknown): Promise<CampaignParameters | null> {
+    if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return null;
+    const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
+    return state.status === 'open' ? state.parameters : null;
+  }
+
+  /** A project's folded state; null when it has no history. */
+  async project(projectId: unknown): Promise<ProjectState | null> {
+    if (!isAggregateId(projectId)) return null;
+    const { state } = await loadAggregate(this.store, projectDecider, projectStreamId(projectId));
+    return state.ref === null ? null : state;
+  }
+
+  async operator(operatorId: unknown): Promise<Extract<OperatorState, { status: 'registered' }> | null> {
+    if (!isAggregateId(operatorId)) return null;
+    const { state } = await loadAggregate(this.store, operatorDecider, operatorStreamId(operatorId));
+    return state.status === 'registered' ? state : null;
+  }
+
+  /** The operator's projects (ids from the stream directory, caught up first so a project filed a moment ago counts). */
+  async projectsOfOperator(operatorId: string): Promise<ProjectState[]> {
+    await this.directory.catchUp();
+    const ids = await this.directory.projectsOfOperator(operatorId);
+    const projects = await Promise.all(ids.map((id) => this.project(id)));
+    return projects.filter((p): p is ProjectState => p !== null);
+  }
+}
+
+/** The effective committee decision is an approval and the project was not withdrawn afterwards (R-CONV-SUPPORT). */
+export const isApproved = (project: ProjectState): boolean => project.status !== 'withdrawn' && project.decision?.terms.outcome === 'approved';
+
+/**
+ * R-CONV-SUPPORT: distinct school years before `before` in which the operator had a project
+ * approved. A refusal, a withdrawal or an approval corrected into something else does not count.
+ */
+export function priorApprovedSchoolYears(projects: readonly ProjectState[], before: SchoolYear): number {
+  return new Set(projects.filter((p) => p.ref !== null && p.ref.schoolYear < before && isApproved(p)).map((p) => p.ref!.schoolYear)).size;
+}
+
+/** R-LIFE-2 / R-CONV-2: "received" = a bilan was filed (one BilanFiled carries the three parts), even if later returned for correction. */
+export const bilanReceived = (project: ProjectState): boolean => project.bilan !== null;

@@ -1,0 +1,58 @@
+import { type PreviousProjectFacts, type ProjectCommand, type ProjectContext, type ProjectEvent, type ProjectState, projectDecider } from '@clas/domain';
+import { type AggregateBinding, type ContextResult, provided } from './aggregate-binding.js';
+import { type FactReader, bilanReceived, isApproved } from './fact-reader.js';
+
+/** R-LIFE-4: what a renewal needs of the renewed project; null when it has no filed application. */
+async function previousProjectFacts(facts: FactReader, previousProjectId: unknown): Promise<PreviousProjectFacts | null> {
+  const previous = await facts.project(previousProjectId);
+  if (previous === null || previous.ref === null || previous.application === null) return null;
+  const { projectId, operatorId, cafCode, schoolYear } = previous.ref;
+  return { projectId, operatorId, cafCode, schoolYear, content: previous.application.content, approved: isApproved(previous) };
+}
+
+/**
+ * The facts of other streams the project decider asks for:
+ * - filing (full or short): the campaign named by the command's Caf and year (null = not open,
+ *   which the decider refuses under R-LIFE-1 — a 422, not a 404: the Caf exists, its call is
+ *   closed; a malformed Caf code is refused first as R-INPUT), and the renewed project;
+ * - examination: the project's campaign and, for a renewal, whether the renewed project's
+ *   bilan was received (R-LIFE-2).
+ */
+async function projectContext(command: ProjectCommand, state: ProjectState, facts: FactReader): Promise<ContextResult<ProjectContext>> {
+  switch (command.type) {
+    case 'FileApplication': {
+      const d = command.data;
+      const campaign = await facts.campaignParameters(d.cafCode, d.schoolYear);
+      return provided(d.applicationKind === 'renewal' ? { campaign, previousProject: await previousProjectFacts(facts, d.previousProjectId) } : { campaign });
+    }
+    case 'FileShortRenewal': {
+      const d = command.data;
+      return provided({ campaign: await facts.campaignParameters(d.cafCode, d.schoolYear), previousProject: await previousProjectFacts(facts, d.previousProjectId) });
+    }
+    case 'OpenExamination': {
+      const renewalOf = state.application?.renewalOf ?? null;
+      if (state.ref === null || renewalOf === null) return provided({});
+      const previous = await facts.project(renewalOf.previousProjectId);
+      return provided({
+        campaign: await facts.campaignParameters(state.ref.cafCode, state.ref.schoolYear),
+        priorQualitativeBilanReceived: previous !== null && bilanReceived(previous),
+      });
+    }
+    default:
+      return provided({});
+  }
+}
+
+/** `project-<id>`: application → examination → decision → bilan → payments. */
+export const projectBinding: AggregateBinding<ProjectCommand, ProjectEvent, ProjectState, ProjectContext | undefined> = {
+  kind: 'project',
+  decider: projectDecider,
+  // A late paper file is declared not receivable on an empty stream (it was never filed online).
+  creates: new Set(['DraftProject', 'FileApplication', 'FileShortRenewal', 'DeclareNotReceivable']),
+  ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
+  ownerOfNew: (command) => {
+    const d = command.data as { cafCode?: string; operatorId?: string };
+    return { cafCode: d.cafCode ?? null, operatorId: d.operatorId ?? null };
+  },
+  context: projectContext,
+};

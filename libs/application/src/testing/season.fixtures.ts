@@ -1,0 +1,110 @@
+import {
+  type ApplicationContent,
+  type CampaignParameters,
+  type SchoolLevel,
+  OBJECTIVE_CODES,
+  findParameterSet,
+  localDate,
+  parisInstant,
+  schoolYear,
+} from '@clas/domain';
+import type { ClasCommand } from '../clas-command.js';
+import type { Actor } from '../command-bus.port.js';
+
+/** Test data for the bus: the Aude 2026-2027 season (seed 004). Only test code imports this. */
+export const CAF = '11';
+export const YEAR = schoolYear('2026-2027');
+
+export const paris = (date: string, time = '10:00'): string => parisInstant(localDate(date), time);
+
+export const actors = {
+  system: { id: 'cli-import', role: 'system', caf: null, operatorId: null },
+  agent: { id: 'agent-11', role: 'caf_agent', caf: CAF, operatorId: null },
+  agentElsewhere: { id: 'agent-40', role: 'caf_agent', caf: '40', operatorId: null },
+  committee: { id: 'committee-11', role: 'committee', caf: CAF, operatorId: null },
+  operator: { id: 'user-op-1', role: 'operator', caf: null, operatorId: 'op-1' },
+  otherOperator: { id: 'user-op-2', role: 'operator', caf: null, operatorId: 'op-2' },
+  auditor: { id: 'auditor-nat', role: 'auditor', caf: null, operatorId: null },
+  dashboard: { id: 'dash-11', role: 'dashboard', caf: CAF, operatorId: null },
+} satisfies Record<string, Actor>;
+
+export function audeParameters(): CampaignParameters {
+  const set = findParameterSet(CAF, YEAR);
+  if (set === null) throw new Error('the Aude 2026-2027 parameter set is missing from the domain');
+  return set;
+}
+
+let seq = 0;
+/** Unique command ids per test run, readable in failures. */
+export const nextCommandId = (label: string): string => `${label}-${++seq}`;
+
+export function content(): ApplicationContent {
+  return {
+    title: 'Clas Jean-Jaurès',
+    schoolCycle: 'primary',
+    territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural: false, qpv: true },
+    collectifs: [
+      { ref: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 12 },
+      { ref: 'c2', place: { name: 'Médiathèque Grain d’sel', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 8 },
+    ],
+    schedule: [
+      { weekday: 'tuesday', start: '16:45', minutes: 90, kind: 'children' },
+      { weekday: 'thursday', start: '16:45', minutes: 90, kind: 'children' },
+    ],
+    plannedPeriod: { from: localDate('2026-11-02'), to: localDate('2027-06-15') },
+    plannedWeeks: 28,
+    objectives: OBJECTIVE_CODES.map((code) => ({ code, description: `how the project meets ${code}` })),
+    activityTypes: ['methodology', 'cultural', 'playful'],
+    budget: { totalOperatingCost: 1_800_000, coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }], otherCafFunding: 0, familyFeePerChild: 0 },
+    bonusRequests: { enfants: null, parents: null },
+  };
+}
+
+/** Command builders: each takes the business instant and returns a fresh commandId. */
+export const commands = {
+  openCampaign: (parameters = audeParameters()): ClasCommand => ({ type: 'OpenCampaign', commandId: nextCommandId('open-campaign'), occurredAt: paris('2026-04-01'), data: { parameters } }),
+  registerOperator: (operatorId = 'op-1'): ClasCommand => ({
+    type: 'RegisterOperator',
+    commandId: nextCommandId('register'),
+    occurredAt: paris('2026-04-15'),
+    data: { operatorId, cafCode: CAF, name: `Association ${operatorId}`, kind: 'association' },
+  }),
+  fileApplication: (projectId = 'prj-1', occurredAt = paris('2026-06-20'), ref: { operatorId?: string; cafCode?: string; schoolYear?: string } = {}): ClasCommand =>
+    ({
+      type: 'FileApplication',
+      commandId: nextCommandId('file'),
+      occurredAt,
+      data: { projectId, operatorId: ref.operatorId ?? 'op-1', cafCode: ref.cafCode ?? CAF, schoolYear: ref.schoolYear ?? YEAR, applicationKind: 'new', content: content() },
+    }) as ClasCommand,
+  openExamination: (projectId = 'prj-1'): ClasCommand => ({ type: 'OpenExamination', commandId: nextCommandId('exam'), occurredAt: paris('2026-09-01'), data: { projectId } }),
+  approve: (projectId = 'prj-1'): ClasCommand => ({
+    type: 'RecordCommitteeDecision',
+    commandId: nextCommandId('decision'),
+    occurredAt: paris('2026-10-05', '14:00'),
+    data: {
+      projectId,
+      decisionId: `dec-${projectId}`,
+      meetingDate: localDate('2026-10-05'),
+      effectiveDate: localDate('2026-10-05'),
+      decision: { outcome: 'approved', approvedCollectifs: 2, approvedCollectifRefs: ['c1', 'c2'], bonusesGranted: { enfants: null, parents: null }, forecastOperatingCost: 1_800_000 },
+    },
+  }),
+  openCollectif: (collectifId = 'col-1', projectId = 'prj-1'): ClasCommand => ({
+    type: 'OpenCollectif',
+    commandId: nextCommandId('open-collectif'),
+    occurredAt: paris('2026-10-12'),
+    data: { collectifId, projectId, plannedRef: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false },
+  }),
+  enrol: (childId: string, collectifId = 'col-1', schoolLevel: SchoolLevel = 'CM1'): ClasCommand => ({
+    type: 'EnrolChild',
+    commandId: nextCommandId(`enrol-${childId}`),
+    occurredAt: paris('2026-11-02'),
+    data: { collectifId, childId, schoolLevel, orientedBy: 'teacher', parentalConsentDate: localDate('2026-10-20'), disabilityNeeds: false, enrolledOn: localDate('2026-11-02') },
+  }),
+  parentAction: (projectId = 'prj-1'): ClasCommand => ({
+    type: 'RecordParentAction',
+    commandId: nextCommandId('parent-action'),
+    occurredAt: paris('2026-11-20'),
+    data: { projectId, actionId: nextCommandId('pa'), objective: 'P1', date: localDate('2026-11-20'), parentsReached: 9, description: 'information evening at enrolment' },
+  }),
+};
