@@ -12,7 +12,7 @@ describe('GET /health (issue 3: the api boots on the embedded default)', () => {
 
   beforeAll(async () => {
     store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
-    app = await createApi(loadConfig({}), store, quiet);
+    app = await createApi(loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:' }), store, quiet);
     await app.init();
   });
   afterAll(async () => {
@@ -26,10 +26,14 @@ describe('GET /health (issue 3: the api boots on the embedded default)', () => {
     expect(res.body).toEqual({ status: 'ok', eventStore: 'sqlite', headPosition: 1 });
   });
 
+  it('needs no token (it is @Public)', async () => {
+    await request(app.getHttpServer()).get('/health').expect(200);
+  });
+
   it('answers 503 with the reason once the store is gone', async () => {
     const closed = await createEventStore({ kind: 'sqlite', path: ':memory:' });
     await closed.close();
-    const broken = await createApi(loadConfig({}), closed, quiet);
+    const broken = await createApi(loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:' }), closed, quiet);
     await broken.init();
     const res = await request(broken.getHttpServer()).get('/health').expect(503);
     expect(res.body).toMatchObject({ status: 'unavailable', eventStore: 'sqlite' });

@@ -1,21 +1,71 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { EventStore } from '@clas/event-store';
 import type { ClasConfig } from '@clas/runtime';
+import type { ApiDependencies } from './api-options.js';
+import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { TokenService } from './auth/token.service.js';
+import { CampaignsController } from './campaigns/campaigns.controller.js';
+import { CommandGateway } from './commands/command-gateway.js';
+import { FeedController } from './feed/feed.controller.js';
 import { HealthController } from './health/health.controller.js';
-import { CLAS_CONFIG, EVENT_STORE } from './tokens.js';
+import { OperatorsController } from './operators/operators.controller.js';
+import { PersonsController } from './personal-data/persons.controller.js';
+import { ConventionsController } from './queries/conventions.controller.js';
+import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
+import { ProjectsController } from './queries/projects.controller.js';
+import { ReadScope } from './queries/read-scope.js';
+import { CLAS_CONFIG, CLOCK, COMMAND_BUS, EVENT_STORE, PERSONAL_DATA_STORE, QUERIES, STREAM_DIRECTORY } from './tokens.js';
 
-/** The store is created before Nest boots (so a bad configuration fails fast) and handed in. */
+const OWNED_RESOURCES = Symbol('OWNED_RESOURCES');
+
+/** Closes what createApi opened (the personal-data store) when the application closes. */
+@Injectable()
+class OwnedResources implements OnApplicationShutdown {
+  constructor(@Inject(OWNED_RESOURCES) private readonly owned: ApiDependencies['owned']) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const resource of this.owned) await resource.close();
+  }
+}
+
+/**
+ * The store and every port are created before Nest boots (a bad configuration fails fast) and
+ * handed in. Command controllers: one per aggregate (README-api-patterns.md).
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: ClasConfig, store: EventStore): DynamicModule {
+  static forRoot(config: ClasConfig, store: EventStore, deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        // commands, one controller per aggregate
+        CampaignsController,
+        OperatorsController,
+        // queries
+        ProjectsController,
+        ConventionsController,
+        DepartmentalBilansController,
+        FeedController,
+        PersonsController,
+      ],
       providers: [
         { provide: CLAS_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: store },
+        { provide: COMMAND_BUS, useValue: deps.bus },
+        { provide: QUERIES, useValue: deps.queries },
+        { provide: STREAM_DIRECTORY, useValue: deps.directory },
+        { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },
+        { provide: CLOCK, useValue: deps.clock },
+        { provide: OWNED_RESOURCES, useValue: deps.owned },
+        { provide: TokenService, useValue: new TokenService(config.jwtSecret) },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        CommandGateway,
+        ReadScope,
+        OwnedResources,
       ],
-      exports: [CLAS_CONFIG, EVENT_STORE],
+      exports: [CLAS_CONFIG, EVENT_STORE, TokenService],
       global: true,
     };
   }

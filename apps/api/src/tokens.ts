@@ -1,3 +1,13 @@
 /** DI tokens: ports are interfaces, so Nest needs explicit tokens for them. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const CLAS_CONFIG = Symbol('CLAS_CONFIG');
+/** The CommandBus port of @clas/application (ClasCommandBus in production, a fake in some tests). */
+export const COMMAND_BUS = Symbol('COMMAND_BUS');
+/** The time-travel questions (ClasQueries of @clas/projections). */
+export const QUERIES = Symbol('QUERIES');
+/** Which project/convention belongs to which operator and Caf: the read-scope checks use it. */
+export const STREAM_DIRECTORY = Symbol('STREAM_DIRECTORY');
+/** Names and contacts, outside the log (domain.md §8). */
+export const PERSONAL_DATA_STORE = Symbol('PERSONAL_DATA_STORE');
+/** The Clock port of @clas/event-store: "now" for default occurredAt / at / knownAt. */
+export const CLOCK = Symbol('CLOCK');

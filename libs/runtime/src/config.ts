@@ -12,6 +12,14 @@ export interface ClasConfig {
   maxEventBytes: number;
   /** Body size limit of the HTTP API, in bytes. */
   maxBodyBytes: number;
+  /** HS256 secret that signs the API's bearer tokens (CLAS_JWT_SECRET). */
+  jwtSecret: string;
+  /** 'development-default' when CLAS_JWT_SECRET was not set: start-up prints a warning. */
+  jwtSecretSource: 'env' | 'development-default';
+  /** SQLite file of the personal data (names, contacts) kept outside the log (domain.md §8). */
+  personalDataPath: string;
+  /** Read-model database (CLAS_READ_DB): a SQLite file path, or a postgres:// URL. */
+  readDb: string;
 }
 
 export class ConfigError extends Error {
@@ -22,6 +30,14 @@ export class ConfigError extends Error {
 }
 
 const KINDS: readonly EventStoreKind[] = ['sqlite', 'postgres'];
+
+/**
+ * Used only outside production so `npm start` works with zero setup; anyone who reads this
+ * file can forge tokens with it, hence the warning at start and the refusal in production.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'clas-development-secret-do-not-use-in-production';
+/** RFC 7518 §3.2: an HS256 key must be at least 256 bits. */
+const MIN_JWT_SECRET_LENGTH = 32;
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
@@ -49,8 +65,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
   const port = positiveInt(env, 'PORT', 3000, problems, 65535);
   const maxEventBytes = positiveInt(env, 'CLAS_MAX_EVENT_BYTES', 1_048_576, problems);
   const maxBodyBytes = positiveInt(env, 'CLAS_MAX_BODY_BYTES', 1_048_576, problems);
+  const rawSecret = env.CLAS_JWT_SECRET?.trim() || '';
+  if (!rawSecret && env.NODE_ENV === 'production') problems.push('CLAS_JWT_SECRET is required when NODE_ENV=production');
+  else if (rawSecret && rawSecret.length < MIN_JWT_SECRET_LENGTH) problems.push(`CLAS_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+  const personalDataPath = env.CLAS_PERSONAL_DATA_PATH?.trim() || './data/clas-personal.sqlite';
+  const readDb = env.CLAS_READ_DB?.trim() || './data/clas-read.sqlite';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(readDb) && !/^postgres(ql)?:\/\//.test(readDb)) {
+    problems.push(`CLAS_READ_DB must be a SQLite file path or a postgres:// or postgresql:// URL`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { eventStore: kind as EventStoreKind, sqlitePath, databaseUrl, port, maxEventBytes, maxBodyBytes };
+  return {
+    eventStore: kind as EventStoreKind,
+    sqlitePath,
+    databaseUrl,
+    port,
+    maxEventBytes,
+    maxBodyBytes,
+    jwtSecret: rawSecret || DEVELOPMENT_JWT_SECRET,
+    jwtSecretSource: rawSecret ? 'env' : 'development-default',
+    personalDataPath,
+    readDb,
+  };
 }
 
 /** What is printed at start: never a password. */
@@ -59,5 +94,7 @@ export function describeConfig(config: ClasConfig): Record<string, unknown> {
     ...config,
     databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
     sqlitePath: config.eventStore === 'sqlite' ? config.sqlitePath : undefined,
+    jwtSecret: '***',
+    readDb: config.readDb.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
   };
 }

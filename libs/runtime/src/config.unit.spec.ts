@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, describeConfig, loadConfig } from './config.js';
 
 describe('configuration (issue 3: refused with a clear message)', () => {
   it('defaults to the embedded SQLite store', () => {
@@ -25,5 +25,29 @@ describe('configuration (issue 3: refused with a clear message)', () => {
     expect(() => loadConfig({ CLAS_EVENT_STORE: 'postgres' })).toThrow(/CLAS_DATABASE_URL is required/);
     const c = loadConfig({ CLAS_EVENT_STORE: 'postgres', CLAS_DATABASE_URL: 'postgresql://clas:secret@db:5432/clas' });
     expect(describeConfig(c).databaseUrl).toBe('postgresql://clas:***@db:5432/clas');
+  });
+
+  it('signs tokens with a development secret only outside production, and never prints it', () => {
+    const dev = loadConfig({});
+    expect(dev.jwtSecretSource).toBe('development-default');
+    expect(dev.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(describeConfig(dev).jwtSecret).toBe('***');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CLAS_JWT_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ CLAS_JWT_SECRET: 'short' })).toThrow(/CLAS_JWT_SECRET must be at least 32 characters/);
+    const prod = loadConfig({ NODE_ENV: 'production', CLAS_JWT_SECRET: 'x'.repeat(40) });
+    expect(prod).toMatchObject({ jwtSecret: 'x'.repeat(40), jwtSecretSource: 'env' });
+  });
+
+  it('keeps personal data in its own SQLite file by default', () => {
+    expect(loadConfig({}).personalDataPath).toBe('./data/clas-personal.sqlite');
+    expect(loadConfig({ CLAS_PERSONAL_DATA_PATH: '/var/clas/people.sqlite' }).personalDataPath).toBe('/var/clas/people.sqlite');
+  });
+
+  it('keeps read models in their own SQLite file by default, or in PostgreSQL, and hides the password', () => {
+    expect(loadConfig({}).readDb).toBe('./data/clas-read.sqlite');
+    const c = loadConfig({ CLAS_READ_DB: 'postgresql://clas:secret@db:5432/read' });
+    expect(c.readDb).toBe('postgresql://clas:secret@db:5432/read');
+    expect(describeConfig(c).readDb).toBe('postgresql://clas:***@db:5432/read');
+    expect(() => loadConfig({ CLAS_READ_DB: 'mysql://db/read' })).toThrow(/CLAS_READ_DB must be a SQLite file path or a postgres/);
   });
 });

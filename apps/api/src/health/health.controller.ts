@@ -1,8 +1,13 @@
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@clas/event-store';
 import type { ClasConfig } from '@clas/runtime';
+import { Public } from '../auth/public.decorator.js';
 import { CLAS_CONFIG, EVENT_STORE } from '../tokens.js';
 
+/** Public: load balancers probe it without a token. */
+@ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -12,6 +17,7 @@ export class HealthController {
 
   /** 200 when the event store answers; 503 with the reason otherwise (for load balancers). */
   @Get()
+  @ApiOperation({ operationId: 'health', summary: 'Is the event store reachable? (no token needed)' })
   async health(): Promise<{ status: 'ok'; eventStore: string; headPosition: number }> {
     try {
       await this.store.ping();

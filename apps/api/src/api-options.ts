@@ -1,0 +1,28 @@
+import type { CommandBus } from '@clas/application';
+import type { Clock } from '@clas/event-store';
+import type { StreamDirectory } from '@clas/projections';
+import type { PersonalDataStore } from './personal-data/personal-data-store.port.js';
+import type { ClasQueriesPort } from './queries/clas-queries.port.js';
+
+/**
+ * What createApi builds by default from the store and the configuration, and a test may hand
+ * in instead (a fake bus to script an outcome, a fixed clock, an in-memory personal store).
+ */
+export interface ApiOptions {
+  bus?: CommandBus;
+  queries?: ClasQueriesPort;
+  directory?: StreamDirectory;
+  personalData?: PersonalDataStore;
+  clock?: Clock;
+}
+
+/** Everything the module needs, resolved. */
+export interface ApiDependencies {
+  bus: CommandBus;
+  queries: ClasQueriesPort;
+  directory: StreamDirectory;
+  personalData: PersonalDataStore;
+  clock: Clock;
+  /** Closed when the application closes (only what createApi opened itself). */
+  owned: Array<{ close(): Promise<void> }>;
+}

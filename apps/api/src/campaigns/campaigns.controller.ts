@@ -1,0 +1,30 @@
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CampaignParameters, CampaignParametersPatch, SchoolYear } from '@clas/domain';
+import { type CommandContext, CommandCtx } from '../commands/command-context.decorator.js';
+import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
+import { CommandGateway } from '../commands/command-gateway.js';
+import { plainOf } from '../validation/nested.decorator.js';
+import { AmendCampaignParametersRequestDto } from './amend-campaign-parameters.request.dto.js';
+import { CampaignPathParams } from './campaign-path.params.js';
+import { OpenCampaignRequestDto } from './open-campaign.request.dto.js';
+
+/** Commands of the campaign aggregate (stream `campaign-<caf>-<schoolYear>`). */
+@ApiTags('campaigns')
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly commands: CommandGateway) {}
+
+  @CommandEndpoint({ command: 'OpenCampaign', summary: 'a Caf opens its call for projects with the full parameter set' })
+  open(@Body() body: OpenCampaignRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
+    return this.commands.send(ctx, body, { type: 'OpenCampaign', data: { parameters: plainOf<CampaignParameters>(body.data.parameters) } });
+  }
+
+  @CommandEndpoint({ path: ':cafCode/:schoolYear/amendments', command: 'AmendCampaignParameters', summary: 'replace some parameters, with the reason' })
+  amend(@Param() path: CampaignPathParams, @Body() body: AmendCampaignParametersRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
+    return this.commands.send(ctx, body, {
+      type: 'AmendCampaignParameters',
+      data: { cafCode: path.cafCode, schoolYear: path.schoolYear as SchoolYear, patch: plainOf<CampaignParametersPatch>(body.data.patch), reason: body.data.reason },
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { applyDecorators, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { COMMAND_ROLES, type ClasCommandType } from '@clas/application';
+import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
+import { CommandAcceptedDto } from './command-accepted.dto.js';
+
+/**
+ * Everything a command route declares, in one line: the POST route, who may call it, and
+ * its OpenAPI description (201/200 body, If-Match, every error shape). The roles come from
+ * the application's role × command matrix (COMMAND_ROLES), so the edge refuses early (403)
+ * exactly what the bus would refuse; `system` is never an HTTP role. Scope (own Caf, own
+ * operator) needs the stream, so the bus checks it and answers `forbidden` (403 too).
+ */
+export function CommandEndpoint(opts: { path?: string; command: ClasCommandType; summary: string }): MethodDecorator {
+  const roles = COMMAND_ROLES[opts.command].filter((role) => role !== 'system');
+  return applyDecorators(
+    Post(opts.path ?? ''),
+    Roles(...roles),
+    ApiBearerAuth(),
+    ApiOperation({ operationId: opts.command, summary: `${opts.command}: ${opts.summary}`, description: `Roles: ${roles.join(', ')} (within their own Caf / operator).` }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version (alternative to expectedVersion in the body)' }),
+    ApiCreatedResponse({ type: CommandAcceptedDto, description: 'Recorded' }),
+    ApiOkResponse({ type: CommandAcceptedDto, description: 'This commandId was already executed: nothing new written (duplicate: true, original ids)' }),
+    ApiErrorResponses(400, 401, 403, 404, 409, 413, 422),
+  );
+}

@@ -1,0 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from './error-response.dto.js';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request: invalid field or query parameter (VALIDATION_FAILED, naming it) or malformed JSON (MALFORMED_JSON)',
+  401: 'Missing, invalid or expired bearer token (UNAUTHENTICATED)',
+  403: 'The role or the scope (Caf, operator) of the token does not allow it (FORBIDDEN)',
+  404: 'Unknown id (NOT_FOUND)',
+  409: 'The stream moved since expectedVersion / If-Match (CONCURRENCY_CONFLICT, with currentVersion)',
+  413: 'Body larger than the configured limit (PAYLOAD_TOO_LARGE)',
+  422: 'A business rule refused: { code, ruleId, message, details }',
+};
+
+/** Documents the shared error body for the given statuses (every endpoint lists its own). */
+export function ApiErrorResponses(...statuses: Array<keyof typeof DESCRIPTIONS>): MethodDecorator & ClassDecorator {
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
+}

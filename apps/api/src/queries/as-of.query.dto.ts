@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, ValidateBy } from 'class-validator';
+import { isInstant, isLocalDate } from '@clas/domain';
+
+const IsDateOrInstant = () =>
+  ValidateBy({
+    name: 'isDateOrInstant',
+    validator: {
+      validate: (v: unknown) => isLocalDate(v) || isInstant(v),
+      defaultMessage: () => 'must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone',
+    },
+  });
+
+/** The two dates of every question (domain.md §7). */
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2026-10-20', description: 'World time: facts that had happened by then. A date means the END of that day in Europe/Paris. Default: now' })
+  @IsOptional()
+  @IsDateOrInstant()
+  at?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-20', description: 'Knowledge time: only facts recorded by then. Not in the future. Default: now' })
+  @IsOptional()
+  @IsDateOrInstant()
+  knownAt?: string;
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@clas/application';
+import type { Clock } from '@clas/event-store';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
+import { CLOCK, QUERIES } from '../tokens.js';
+import { resolveAsOf } from './as-of.parser.js';
+import type { ClasQueriesPort } from './clas-queries.port.js';
+import { departmentalBilanTable } from './exports/bilan-tables.js';
+import { tabularResponse } from './exports/tabular-response.js';
+import { BilanQueryDto, DepartmentPathParams } from './query-params.dto.js';
+import { valueOf } from './query-result.js';
+import { ReadScope } from './read-scope.js';
+import { AGGREGATE_READERS } from './readers.js';
+
+@ApiTags('bilans')
+@ApiBearerAuth()
+@Controller('cafs')
+export class DepartmentalBilansController {
+  constructor(
+    @Inject(QUERIES) private readonly queries: ClasQueriesPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: ReadScope,
+  ) {}
+
+  @Get(':cafCode/bilans/:schoolYear')
+  @Roles(...AGGREGATE_READERS)
+  @ApiOperation({ operationId: 'departmentalBilan', summary: 'R-BILAN-4: every approved project of the Caf for the school year, with breakdowns by commune, EPCI, rural/urban, QPV, cycle' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'DepartmentalBilanAnswer, or a CSV / XLSX file with the totals and one row per breakdown line', schema: { type: 'object' } })
+  @ApiErrorResponses(400, 401, 403, 404)
+  async bilan(@Param() path: DepartmentPathParams, @Query() query: BilanQueryDto, @CurrentActor() actor: Actor): Promise<unknown> {
+    const asOf = resolveAsOf(query, this.clock.now());
+    this.scope.department(actor, path.cafCode);
+    const answer = valueOf(await this.queries.departmentalBilan(path.cafCode, path.schoolYear, asOf));
+    return !query.format || query.format === 'json' ? answer : tabularResponse(departmentalBilanTable(answer), query.format);
+  }
+}
