@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClasCommandBus } from '@clas/application';
 import { createEventStore, type EventStore, systemClock } from '@clas/event-store';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
-import { type ClasConfig, describeConfig, JsonLogger } from '@clas/runtime';
+import { type ClasConfig, describeConfig, JsonLogger, storeConfigOf } from '@clas/runtime';
 import type { ApiDependencies, ApiOptions } from './api-options.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
@@ -17,11 +17,6 @@ import { SqlitePersonalDataStore } from './personal-data/sqlite-personal-data-st
 
 export type { ApiOptions } from './api-options.js';
 
-export function storeConfigOf(config: ClasConfig) {
-  return config.eventStore === 'postgres'
-    ? { kind: 'postgres' as const, url: config.databaseUrl!, maxEventBytes: config.maxEventBytes }
-    : { kind: 'sqlite' as const, path: config.sqlitePath, maxEventBytes: config.maxEventBytes };
-}
 
 /** Fills in what the caller did not hand in; one stream directory serves the bus, the queries and the read scope. */
 async function resolveDependencies(config: ClasConfig, store: EventStore, options: ApiOptions): Promise<ApiDependencies> {

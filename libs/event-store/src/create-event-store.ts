@@ -1,12 +1,17 @@
 import type { EventStore, EventStoreOptions } from './event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { PostgresEventStore } from './postgres-event-store.js';
+import { connectEventStoreDb, type EventStoreDbConnectOptions } from './eventstoredb-client.js';
 
 export type EventStoreConfig =
   | ({ kind: 'sqlite'; path?: string } & EventStoreOptions)
-  | ({ kind: 'postgres'; url: string; schema?: string; poolSize?: number } & EventStoreOptions);
+  | ({ kind: 'postgres'; url: string; schema?: string; poolSize?: number } & EventStoreOptions)
+  | ({ kind: 'eventstoredb' } & EventStoreDbConnectOptions);
 
-/** Builds the configured adapter; PostgreSQL connects and migrates before resolving. */
+/**
+ * Builds the configured adapter; PostgreSQL connects and migrates before resolving, EventStoreDB
+ * connects and pings within `connectTimeoutMs` (an unreachable server rejects with STORE_UNAVAILABLE).
+ */
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   switch (config.kind) {
     case 'sqlite': {
@@ -16,6 +21,10 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
     case 'postgres': {
       const { kind: _kind, ...options } = config;
       return PostgresEventStore.start(options);
+    }
+    case 'eventstoredb': {
+      const { kind: _kind, ...options } = config;
+      return connectEventStoreDb(options);
     }
     default: {
       const unknown: never = config;

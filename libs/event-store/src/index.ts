@@ -6,3 +6,6 @@ export { SqliteEventStore, DEFAULT_SQLITE_PATH, type SqliteEventStoreOptions } f
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';
 export { migrate, dropSchema, DEFAULT_POSTGRES_SCHEMA } from './postgres-schema.js';
 export { createEventStore, type EventStoreConfig } from './create-event-store.js';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb-event-store.js';
+export { connectEventStoreDb, type EventStoreDbConnectOptions } from './eventstoredb-client.js';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './eventstoredb-mapping.js';

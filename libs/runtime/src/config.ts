@@ -2,12 +2,14 @@
  * Configuration is read once at start-up from the environment, validated, and printed
  * (architecture.md). Invalid values are refused with a message naming the variable.
  */
-export type EventStoreKind = 'sqlite' | 'postgres';
+export type EventStoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
 
 export interface ClasConfig {
   eventStore: EventStoreKind;
   sqlitePath: string;
   databaseUrl: string | null;
+  /** esdb://host:2113?tls=false or esdb+discover://…; required when eventStore = 'eventstoredb'. */
+  esdbUrl: string | null;
   port: number;
   maxEventBytes: number;
   /** Body size limit of the HTTP API, in bytes. */
@@ -29,7 +31,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KINDS: readonly EventStoreKind[] = ['sqlite', 'postgres'];
+const KINDS: readonly EventStoreKind[] = ['sqlite', 'postgres', 'eventstoredb'];
 
 /**
  * Used only outside production so `npm start` works with zero setup; anyone who reads this
@@ -62,6 +64,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     if (!databaseUrl) problems.push('CLAS_DATABASE_URL is required when CLAS_EVENT_STORE=postgres');
     else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push(`CLAS_DATABASE_URL must be a postgres:// or postgresql:// URL`);
   }
+  const esdbUrl = env.CLAS_ESDB_URL?.trim() || null;
+  if (kind === 'eventstoredb') {
+    if (!esdbUrl) problems.push('CLAS_ESDB_URL is required when CLAS_EVENT_STORE=eventstoredb');
+    else if (!/^esdb(\+discover)?:\/\//.test(esdbUrl)) problems.push('CLAS_ESDB_URL must be an esdb:// or esdb+discover:// connection string');
+  }
   const port = positiveInt(env, 'PORT', 3000, problems, 65535);
   const maxEventBytes = positiveInt(env, 'CLAS_MAX_EVENT_BYTES', 1_048_576, problems);
   const maxBodyBytes = positiveInt(env, 'CLAS_MAX_BODY_BYTES', 1_048_576, problems);
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     eventStore: kind as EventStoreKind,
     sqlitePath,
     databaseUrl,
+    esdbUrl,
     port,
     maxEventBytes,
     maxBodyBytes,
@@ -93,6 +101,7 @@ export function describeConfig(config: ClasConfig): Record<string, unknown> {
   return {
     ...config,
     databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
+    esdbUrl: config.esdbUrl ? config.esdbUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
     sqlitePath: config.eventStore === 'sqlite' ? config.sqlitePath : undefined,
     jwtSecret: '***',
     readDb: config.readDb.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),

@@ -16,7 +16,7 @@ describe('configuration (issue 3: refused with a clear message)', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
-      'CLAS_EVENT_STORE="mongo" must be one of sqlite, postgres',
+      'CLAS_EVENT_STORE="mongo" must be one of sqlite, postgres, eventstoredb',
       'PORT="eighty" must be an integer between 1 and 65535',
     ]);
   });
@@ -49,5 +49,15 @@ describe('configuration (issue 3: refused with a clear message)', () => {
     expect(c.readDb).toBe('postgresql://clas:secret@db:5432/read');
     expect(describeConfig(c).readDb).toBe('postgresql://clas:***@db:5432/read');
     expect(() => loadConfig({ CLAS_READ_DB: 'mysql://db/read' })).toThrow(/CLAS_READ_DB must be a SQLite file path or a postgres/);
+  });
+});
+
+describe('EventStoreDB configuration (issue 7)', () => {
+  it('requires an esdb:// connection string and masks its password when printed', () => {
+    expect(() => loadConfig({ CLAS_EVENT_STORE: 'eventstoredb' })).toThrow(/CLAS_ESDB_URL is required/);
+    expect(() => loadConfig({ CLAS_EVENT_STORE: 'eventstoredb', CLAS_ESDB_URL: 'http://x' })).toThrow(/esdb:\/\//);
+    const c = loadConfig({ CLAS_EVENT_STORE: 'eventstoredb', CLAS_ESDB_URL: 'esdb://admin:changeit@eventstore:2113?tls=false' });
+    expect(c.esdbUrl).toBe('esdb://admin:changeit@eventstore:2113?tls=false');
+    expect(describeConfig(c).esdbUrl).toBe('esdb://admin:***@eventstore:2113?tls=false');
   });
 });

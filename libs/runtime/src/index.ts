@@ -1,2 +1,3 @@
 export * from './config.js';
 export * from './json-logger.js';
+export * from './store-config.js';
