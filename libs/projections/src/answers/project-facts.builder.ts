@@ -145,12 +145,15 @@ function plannedCofunding(project: ProjectFoldState, params: CampaignParameters)
     plannedTotalCost: sourced(cost, ids),
     bonusEnfantsCollectifs: sourced(bonusOn(approval?.bonusesGranted.enfants, app.content.bonusRequests.enfants), ids),
     bonusParentsCollectifs: sourced(bonusOn(approval?.bonusesGranted.parents, app.content.bonusRequests.parents), ids),
+    otherCafFunding: sourced(app.content.budget.otherCafFunding, [app.eventId]),
   });
+  // The Caf pays the PS and bonuses only after the R-PS-80 reduction, so that is the Caf funding
+  // R-ELIG-COFUNDING must weigh: the rule fails only when other Caf funding alone exceeds 80 %
+  // (worked example 2: 1 304 € reduced to 900 € + 1 500 € = 2 400 € = 80 % of 3 000 € → met).
   return {
     totalCost: sourced(cost, ids),
     cafFunding: [
-      sourced({ label: 'PS Clas', amount: statement.ps }, ids),
-      sourced({ label: 'bonuses', amount: statement.bonuses.total }, ids),
+      sourced({ label: 'PS Clas and bonuses after the 80 % reduction (R-PS-80)', amount: statement.payable }, ids),
       sourced({ label: 'other Caf funding', amount: app.content.budget.otherCafFunding }, [app.eventId]),
     ],
   };

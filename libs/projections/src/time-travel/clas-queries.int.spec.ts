@@ -140,6 +140,13 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
     expect(result.kind === 'found' && result.value.forecast?.reduction80.reduction).toBe(40_400);
   });
 
+  it('R-ELIG-COFUNDING weighs the PS after the R-PS-80 reduction: worked example 2 is within 80 % (900 € + 1 500 € = 2 400 €)', async () => {
+    const result = await queries.eligibility('p-landes', { at: at('2025-10-10') });
+    if (result.kind !== 'found') throw new Error('p-landes not found');
+    const cofunding = result.value.planned?.criteria.find((c) => c.criterion === 'R-ELIG-COFUNDING');
+    expect(cofunding?.status).toBe('met');
+  });
+
   it('worked example 3: at 2026-10-20, 2 collectifs as known then, 3 as known now', async () => {
     const asKnownThen = await queries.eligibility('p-ex3', { at: at('2026-10-20'), knownAt: at('2026-10-20') });
     const asKnownNow = await queries.eligibility('p-ex3', { at: at('2026-10-20') });
