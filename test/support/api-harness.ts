@@ -20,8 +20,13 @@ export interface ApiHarness {
 
 export const TEST_MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * `options.clock`, when given, is also the store's clock: one time source for the API's "now"
+ * (default occurredAt, at, knownAt) and the events' recordedAt, so a test can record a fact on
+ * one day and a correction on a later one (worked example 3) and ask `knownAt` in between.
+ */
 export async function startApi(options: ApiOptions = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
-  const store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
+  const store = await createEventStore({ kind: 'sqlite', path: ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
   const config = loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env });
   const logLines: Array<Record<string, unknown>> = [];
   const logger = new JsonLogger('api', new Set(['error', 'warn']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));

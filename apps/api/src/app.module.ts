@@ -6,11 +6,14 @@ import type { ApiDependencies } from './api-options.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { TokenService } from './auth/token.service.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
+import { CollectifsController } from './collectifs/collectifs.controller.js';
+import { ConventionCommandsController } from './conventions/conventions.controller.js';
 import { CommandGateway } from './commands/command-gateway.js';
 import { FeedController } from './feed/feed.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { OperatorsController } from './operators/operators.controller.js';
 import { PersonsController } from './personal-data/persons.controller.js';
+import { ProjectCommandsController } from './projects/projects.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
@@ -43,6 +46,9 @@ export class AppModule {
         // commands, one controller per aggregate
         CampaignsController,
         OperatorsController,
+        ProjectCommandsController,
+        CollectifsController,
+        ConventionCommandsController,
         // queries
         ProjectsController,
         ConventionsController,

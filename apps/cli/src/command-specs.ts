@@ -1,0 +1,179 @@
+/**
+ * The commands of `clas`, their options and their help text: one table that drives both the
+ * argument parsing (`node:util` parseArgs) and `--help`, so the two cannot drift apart.
+ */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder shown in the help, e.g. `<file>`. */
+  value?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  details: string[];
+  options: Record<string, OptionSpec>;
+  positionals: { min: number; max: number };
+}
+
+const AS_OF_OPTIONS: Record<string, OptionSpec> = {
+  at: { type: 'string', value: '<date|instant>', description: 'the world as it was then (occurredAt ≤ at); a date YYYY-MM-DD means the end of that day in Europe/Paris; default now' },
+  'known-at': { type: 'string', value: '<date|instant>', description: 'using only what had been recorded by then (recordedAt ≤ knownAt); same format; default now' },
+};
+
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  {
+    name: 'serve',
+    usage: 'clas serve',
+    summary: 'start the HTTP API (port from PORT, default 3000; OpenAPI at /docs)',
+    details: ['Runs until SIGTERM/SIGINT. Same as `npm start`.'],
+    options: {},
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'demo',
+    usage: 'clas demo [--reset]',
+    summary: 'play a realistic season (Landes 2025-2026, Aude 2026-2027) into the configured store',
+    details: [
+      'Opens the Landes 2025-2026 and Aude 2026-2027 campaigns (with two small earlier Landes campaigns for',
+      'the multi-year history) and plays the season through the command bus, day by day on a simulated',
+      'clock so that recordedAt follows the calendar: operators, filings (one late: refused, then declared',
+      'not receivable), examinations, committee decisions and a correction recorded later, collectifs with',
+      'children leaving and replaced, staff, two sessions a week with attendance (some typed in days later),',
+      'parent actions, school concertations, partners, bilans, payments and a recovery, a convention with',
+      'amendments. Landes runs its whole year; Aude runs up to today (the clock). Ends with a summary,',
+      'example queries and ready-to-use tokens. Refuses to play twice on the same database.',
+    ],
+    options: {
+      reset: { type: 'boolean', description: 'delete the SQLite event store, personal-data and read-model files first' },
+    },
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'import',
+    usage: 'clas import <file.ndjson>',
+    summary: 'execute one command per line ({type, commandId, occurredAt, data, expectedVersion?})',
+    details: [
+      'Each line is one command, accepted whole or not at all; a failing line does not stop the file.',
+      'stdout: one JSON report per line (accepted | duplicate | rejected | invalid, with the reason), then the',
+      'totals. stderr: a progress bar. Exit 0 when every line was accepted or a duplicate, 1 otherwise.',
+      'The commands run as the `system` actor (the import is an operator-run batch, scoped by the file).',
+    ],
+    options: {},
+    positionals: { min: 1, max: 1 },
+  },
+  {
+    name: 'export',
+    usage: 'clas export [--out <file>]',
+    summary: 'write the whole event log as NDJSON (global order), to stdout by default',
+    details: ['The output restores with `clas restore` (same event ids, versions and recordedAt).'],
+    options: { out: { type: 'string', short: 'o', value: '<file>', description: 'write to this file instead of stdout' } },
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'restore',
+    usage: 'clas restore <file.ndjson>',
+    summary: 'restore an export into an empty store',
+    details: ['Refuses a store that already holds events. recordedAt is kept; metadata.restored marks the events.'],
+    options: {},
+    positionals: { min: 1, max: 1 },
+  },
+  {
+    name: 'rebuild',
+    usage: 'clas rebuild',
+    summary: 'rebuild the stored read models (CLAS_READ_DB) from the log, with a progress bar',
+    details: ['Stop the projector worker first: the rebuild truncates and replays the read models.'],
+    options: {},
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'query',
+    usage: 'clas query <question> <id…> [--at <date|instant>] [--known-at <date|instant>]',
+    summary: 'answer a question at any date, JSON on stdout',
+    details: [
+      'Questions:',
+      '  eligibility <projectId>         lifecycle, decision (with corrections), every criterion',
+      '  ps <projectId>                  forecast / actual PS, payments, due or to recover',
+      '  bilan <projectId>               the project bilan computed from events',
+      '  history <projectId>             the events of the project and its collectifs',
+      '  convention <conventionId>       a multi-year convention at the date',
+      '  departmental <cafCode> <year>   the departmental bilan, e.g. 40 2025-2026',
+      'An unknown id (or one that did not exist at the date) prints a message on stderr and exits 4.',
+    ],
+    options: AS_OF_OPTIONS,
+    positionals: { min: 2, max: 3 },
+  },
+  {
+    name: 'token',
+    usage: 'clas token --role <role> [--caf <code>] [--operator <id>] [--sub <id>] [--ttl <7d>]',
+    summary: 'print a signed bearer token for the API (same secret: CLAS_JWT_SECRET)',
+    details: ['Roles: caf_agent, committee, operator (needs --operator), auditor, dashboard. No --caf = national scope.'],
+    options: {
+      role: { type: 'string', value: '<role>', description: 'caf_agent | committee | operator | auditor | dashboard' },
+      caf: { type: 'string', value: '<code>', description: 'the Caf (département code) the user works for, e.g. 11' },
+      operator: { type: 'string', value: '<id>', description: 'the operator of an operator user' },
+      sub: { type: 'string', value: '<id>', description: 'opaque user id (default: cli-<role>)' },
+      ttl: { type: 'string', value: '<duration>', description: 'validity, e.g. 3600s, 30m, 8h, 7d (default 8h)' },
+    },
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'erase',
+    usage: 'clas erase <personId>',
+    summary: "erase a person's names and contacts from the personal-data store (the log is untouched)",
+    details: ['Right to erasure (domain.md §8): the person still counts in every figure, under the opaque id.'],
+    options: {},
+    positionals: { min: 1, max: 1 },
+  },
+];
+
+export const specOf = (name: string): CommandSpec | undefined => COMMAND_SPECS.find((spec) => spec.name === name);
+
+const ENVIRONMENT = [
+  'CLAS_EVENT_STORE   sqlite (default) | postgres | eventstoredb',
+  'CLAS_SQLITE_PATH   event log file (default ./data/clas.sqlite)',
+  'CLAS_DATABASE_URL  postgres:// URL when CLAS_EVENT_STORE=postgres',
+  'CLAS_ESDB_URL      esdb:// connection string when CLAS_EVENT_STORE=eventstoredb',
+  'CLAS_READ_DB       read-model database, SQLite path or postgres:// URL (default ./data/clas-read.sqlite)',
+  'CLAS_PERSONAL_DATA_PATH  names and contacts, SQLite (default ./data/clas-personal.sqlite; in PostgreSQL with CLAS_EVENT_STORE=postgres)',
+  'CLAS_JWT_SECRET    HS256 secret of the API tokens (≥ 32 characters; a public default outside production)',
+  'PORT               HTTP port of `clas serve` (default 3000)',
+];
+
+export function generalHelp(): string {
+  const width = Math.max(...COMMAND_SPECS.map((s) => s.name.length));
+  return [
+    'clas — the Clas back office on the command line',
+    '',
+    'Usage: clas <command> [options]     (npm run clas -- <command> [options])',
+    '',
+    'Commands:',
+    ...COMMAND_SPECS.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`),
+    '',
+    'Run `clas <command> --help` for the options of a command.',
+    'The configuration comes from the environment and is printed as JSON on stderr at start:',
+    ...ENVIRONMENT.map((line) => `  ${line}`),
+    '',
+    'Exit codes: 0 ok, 1 failure, 2 bad arguments, 4 not found.',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const options = Object.entries(spec.options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
+    return `  ${flag.padEnd(30)} ${o.description}`;
+  });
+  return [
+    `Usage: ${spec.usage}`,
+    '',
+    spec.summary,
+    '',
+    ...spec.details,
+    '',
+    ...(options.length > 0 ? ['Options:', ...options, `  ${'-h, --help'.padEnd(30)} this help`, ''] : ['Options:', `  ${'-h, --help'.padEnd(30)} this help`, '']),
+  ].join('\n');
+}

@@ -1,0 +1,21 @@
+import { EXIT } from '../cli-io.js';
+import type { CommandRun } from '../cli.js';
+import { withStore } from '../open-store.js';
+// libs/projections/src/index.ts does not re-export the projector yet: the same path apps/projector uses.
+import { clasReadModelProjection, progressBar, rebuildReadModels } from '../../../../libs/projections/src/projector/index.js';
+
+/** Truncate-and-replay of the stored read models (the read-model engineer's rebuildReadModels). */
+export async function rebuildCommand({ io, config, log }: CommandRun): Promise<number> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    const result = await withStore(config, (store) =>
+      rebuildReadModels({ store, readDb: { url: config.readDb }, projection: clasReadModelProjection(), signal: controller.signal }, progressBar(io.stderr)),
+    );
+    log.event('rebuilt', { ...result, eventsPerSec: Math.round(result.eventsPerSec), interrupted: controller.signal.aborted });
+    return controller.signal.aborted ? EXIT.failure : EXIT.ok;
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}

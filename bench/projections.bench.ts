@@ -1,0 +1,131 @@
+/**
+ * Read-model benchmark (not a test): `npm run bench:projections -- [--years 4] [--cafs 100]
+ * [--collectifs 100] [--seed 42] [--keep] [--reuse] [--generate-only] [--batch 20000] [--samples 200]`.
+ * Generates a national log (bench/generator) into .bench/, rebuilds the read models from it,
+ * then times as-of questions through the time-travel reader. Data files are removed at the end
+ * unless --keep (then --reuse skips the generation on the next run).
+ */
+import 'reflect-metadata';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@clas/event-store';
+import { ClasQueries } from '@clas/projections';
+import { CLAS_READ_MODELS, clasReadModelProjection, progressBar, rebuildReadModels } from '../libs/projections/src/projector/index.js';
+import { ReadDatabase, TypeormStreamDirectory } from '../libs/projections/src/read-models/index.js';
+import { Prng, SettableClock, writeNationalLog } from './generator/index.js';
+import { argument, gc, percentile, withPeakRss } from './projections/measure.js';
+
+const TARGETS = { rebuildSecondsPer5M: 30, rssMb: 512, projectP95Ms: 10, departmentalP95Ms: 300 };
+
+const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const cafs = Number(argument('cafs') ?? 100);
+  const collectifsPerCaf = Number(argument('collectifs') ?? 100);
+  const years = Number(argument('years') ?? 1);
+  const seed = Number(argument('seed') ?? 42);
+  const samples = Number(argument('samples') ?? 200);
+  const batchSize = Number(argument('batch') ?? 20_000);
+  const keep = argument('keep') !== undefined;
+  const reuse = argument('reuse') !== undefined;
+  const generateOnly = argument('generate-only') !== undefined;
+  const dir = join('.bench', `projections-${cafs}x${collectifsPerCaf}x${years}-s${seed}`);
+  const logPath = join(dir, 'log.sqlite');
+  const readPath = join(dir, 'read.sqlite');
+  console.log(JSON.stringify({ bench: 'projections', cafs, collectifsPerCaf, years, seed, batchSize, dir, node: process.version }));
+
+  if (!reuse || !existsSync(logPath)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  rmSync(readPath, { force: true });
+  rmSync(`${readPath}-wal`, { force: true });
+  rmSync(`${readPath}-shm`, { force: true });
+  try {
+    const clock = new SettableClock();
+    const store = new SqliteEventStore({ path: logPath, clock });
+    if ((await store.headPosition()) === 0) {
+      process.stderr.write('generating the national log…\n');
+      const written = await writeNationalLog(store, clock, { cafs, collectifsPerCaf, years, seed }, (p) => {
+        const rate = (p.events * 1000) / Math.max(1, p.elapsedMs);
+        process.stderr.write(`\rgenerate ${fmt((100 * p.events) / p.estimatedEvents)}% ${p.events.toLocaleString('en-US')} events, ${p.appends.toLocaleString('en-US')} appends, ${Math.round(rate).toLocaleString('en-US')} ev/s   `);
+      });
+      process.stderr.write('\n');
+      console.log(`generation: ${written.events.toLocaleString('en-US')} events in ${written.appends.toLocaleString('en-US')} appends, ${fmt(written.elapsedMs / 1000)} s (${Math.round((written.events * 1000) / written.elapsedMs).toLocaleString('en-US')} ev/s)`);
+    } else {
+      console.log(`generation: reused ${logPath} (${(await store.headPosition()).toLocaleString('en-US')} events)`);
+    }
+    const head = await store.headPosition();
+    if (generateOnly) {
+      await store.close();
+      return;
+    }
+
+    gc();
+    const db = await ReadDatabase.open({ url: readPath });
+    const { result: rebuilt, peakRssMb } = await withPeakRss(() =>
+      rebuildReadModels({ store, readDb: db, projection: clasReadModelProjection(), batchSize }, progressBar(process.stderr, 'rebuild')),
+    );
+    const per5M = (rebuilt.elapsedMs / 1000) * (5_000_000 / head);
+    console.log(
+      `rebuild: ${head.toLocaleString('en-US')} events in ${fmt(rebuilt.elapsedMs / 1000)} s = ${Math.round(rebuilt.eventsPerSec).toLocaleString('en-US')} ev/s ` +
+        `(→ ${fmt(per5M)} s per 5 M, target ≤ ${TARGETS.rebuildSecondsPer5M}); peak RSS ${fmt(peakRssMb, 0)} MB (target ≤ ${TARGETS.rssMb})`,
+    );
+
+    const queries = new ClasQueries(store, new TypeormStreamDirectory(db, store, CLAS_READ_MODELS));
+    const projects = await db.query<{ project_id: string; caf_code: string; school_year: string }>(`SELECT "project_id", "caf_code", "school_year" FROM "rm_project_status" ORDER BY "project_id"`);
+    const [firstEvent] = (await store.readAllPage({ after: 0, limit: 1 })).events;
+    const [lastEvent] = (await store.readAllPage({ after: head - 1, limit: 1 })).events;
+    const from = Date.parse(firstEvent!.recordedAt);
+    const to = Date.parse(lastEvent!.recordedAt);
+    const rng = new Prng(seed);
+    const randomAsOf = () => {
+      const a = from + Math.floor(rng.next() * (to - from));
+      const b = from + Math.floor(rng.next() * (to - from));
+      return { at: new Date(Math.min(a, b)).toISOString(), knownAt: new Date(Math.max(a, b)).toISOString() };
+    };
+
+    const projectTimes: number[] = [];
+    for (let i = 0; i < samples + 20; i++) {
+      const project = rng.pick(projects);
+      const asOf = randomAsOf();
+      const started = performance.now();
+      await queries.eligibility(project.project_id, asOf);
+      await queries.payablePs(project.project_id, asOf);
+      if (i >= 20) projectTimes.push(performance.now() - started); // the first 20 warm the JIT
+    }
+    const p95 = percentile(projectTimes, 95);
+    console.log(`per-project as-of (eligibility + payable PS, time travel): p50 ${fmt(percentile(projectTimes, 50), 2)} ms, p95 ${fmt(p95, 2)} ms (target ≤ ${TARGETS.projectP95Ms})`);
+
+    const campaigns = [...new Set(projects.map((p) => `${p.caf_code}:${p.school_year}`))];
+    const departmentalTimes: number[] = [];
+    const departmentalSamples = Math.max(20, Math.floor(samples / 5));
+    for (let i = 0; i < departmentalSamples + 5; i++) {
+      const [cafCode, schoolYear] = rng.pick(campaigns).split(':') as [string, string];
+      const asOf = randomAsOf();
+      const started = performance.now();
+      await queries.departmentalBilan(cafCode, schoolYear, asOf);
+      if (i >= 5) departmentalTimes.push(performance.now() - started);
+    }
+    console.log(
+      `departmental bilan as-of (time travel): p50 ${fmt(percentile(departmentalTimes, 50))} ms, p95 ${fmt(percentile(departmentalTimes, 95))} ms (target ≤ ${TARGETS.departmentalP95Ms})`,
+    );
+    const storedTimes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const [cafCode, schoolYear] = rng.pick(campaigns).split(':') as [string, string];
+      const started = performance.now();
+      await db.query(`SELECT * FROM "rm_departmental_figures" WHERE "caf_code" = ? AND "school_year" = ?`, [cafCode, schoolYear]);
+      storedTimes.push(performance.now() - started);
+    }
+    console.log(`departmental dashboard now (stored table): p50 ${fmt(percentile(storedTimes, 50), 2)} ms, p95 ${fmt(percentile(storedTimes, 95), 2)} ms`);
+    await db.close();
+    await store.close();
+  } finally {
+    if (!keep && !generateOnly) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

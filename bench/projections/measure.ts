@@ -1,0 +1,37 @@
+/** Percentile of sorted-on-demand samples (nearest rank). */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Samples RSS every few ms while `work` runs: the peak of the phase, not of the whole process. */
+export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+  }, 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRssMb: peak / 1_048_576 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index >= 0) {
+    const next = process.argv[index + 1];
+    return next === undefined || next.startsWith('--') ? 'true' : next;
+  }
+  const inline = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return inline?.slice(name.length + 3);
+}

@@ -1,0 +1,363 @@
+import type { RecordedEvent } from '@clas/domain';
+import type { EventStore, StoredEvent } from '@clas/event-store';
+import type { KeyedFold } from '../core/keyed-fold.js';
+import { CheckpointRepository } from '../read-models/checkpoint.repository.js';
+import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
+import { FoldStateRepository, type StoredFoldState } from '../read-models/fold-state.repository.js';
+import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
+import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
+import { projectionSignature, type BatchView, type ReadModelProjection } from './read-model-projection.js';
+import { StateCache } from './state-cache.js';
+
+/** Named points of a batch where a test may throw to simulate a crash. */
+export type FaultPoint = 'after-fold' | 'after-states' | 'before-commit' | 'after-commit';
+
+export interface ProjectorOptions {
+  /** Most events per batch (one transaction). Default 5 000. */
+  batchSize?: number;
+  /** Live mode: a partial batch is committed after this long. Default 50 ms. */
+  batchMs?: number;
+  /** Fold states kept in memory (LRU, all folds together). Default 50 000. */
+  cacheSize?: number;
+  /**
+   * Derive answers at most this often (ms); between derivations the touched keys are marked
+   * dirty (rm_dirty_key, same transaction). 0 (default): every batch. A rebuild uses Infinity:
+   * each key's answers are derived once, after the last batch.
+   */
+  deriveIntervalMs?: number;
+  now?: () => Date;
+  /** Test hook: called at each FaultPoint; throwing there is a crash at that point. */
+  faults?: (point: FaultPoint, batchNumber: number) => void;
+}
+
+export interface BatchReport {
+  batchNumber: number;
+  events: number;
+  /** Checkpoint after the batch. */
+  position: number;
+  keys: number;
+  durationMs: number;
+}
+
+const SEPARATOR = '\u0000';
+
+interface Routed {
+  fold: KeyedFold<unknown>;
+  types: ReadonlySet<string>;
+}
+
+/**
+ * Folds the log into stored read models. Per batch: route events to fold keys, load the
+ * missing states (LRU, then rm_fold_state), evolve, then in ONE transaction upsert the states,
+ * the stream directory, the derived answers of the touched keys and the checkpoint. A crash
+ * anywhere before the commit leaves the previous checkpoint with the previous rows; after it,
+ * both moved together: nothing is lost, nothing applied twice.
+ */
+export class Projector {
+  private readonly states: FoldStateRepository;
+  private readonly checkpoints: CheckpointRepository;
+  private readonly dirtyKeys: DirtyKeyRepository;
+  /** Keys touched since the last derivation (mirrors rm_dirty_key). */
+  private pending = new Map<string, Set<string>>();
+  private lastDerivation = performance.now();
+  private readonly directory: StreamDirectoryWriter;
+  private readonly cache: StateCache<StoredFoldState<unknown>>;
+  private readonly routes: Routed[];
+  private readonly signature: string;
+  private readonly batchSize: number;
+  private readonly batchMs: number;
+  private readonly now: () => Date;
+  private currentPosition = 0;
+  private started = false;
+  private batchNumber = 0;
+  /**
+   * After a replay from 0 every state this process has not written is known to be initial,
+   * so a cache miss on a new key needs no SELECT (most misses during a rebuild).
+   */
+  private replayedFromStart = false;
+  private readonly written = new Set<string>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadDatabase,
+    private readonly projection: ReadModelProjection,
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.states = new FoldStateRepository(db);
+    this.checkpoints = new CheckpointRepository(db);
+    this.dirtyKeys = new DirtyKeyRepository(db);
+    this.directory = new StreamDirectoryWriter(db);
+    this.cache = new StateCache(options.cacheSize ?? 50_000);
+    this.routes = projection.folds.map((fold) => ({ fold, types: new Set(fold.eventTypes) }));
+    this.signature = projectionSignature(projection);
+    this.batchSize = options.batchSize ?? 5_000;
+    this.batchMs = options.batchMs ?? 50;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get position(): number {
+    return this.currentPosition;
+  }
+
+  get cacheStats(): { size: number; hits: number; misses: number } {
+    return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  /**
+   * Reads the checkpoint. A checkpoint of another version or fold signature means the stored
+   * rows were made by other code: truncate and replay (README-read-models.md, "Versions").
+   */
+  async start(): Promise<number> {
+    const checkpoint = await this.checkpoints.read(this.db, this.projection.name);
+    if (checkpoint === null || checkpoint.version !== this.projection.version || checkpoint.signature !== this.signature) {
+      await this.reset();
+    } else {
+      this.currentPosition = checkpoint.position;
+      this.replayedFromStart = checkpoint.position === 0;
+      this.pending = await this.dirtyKeys.load(this.db, this.projection.name);
+    }
+    this.started = true;
+    return this.currentPosition;
+  }
+
+  /** Empties every table of the projection and puts the checkpoint at 0, in one transaction. */
+  async reset(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.states.clear(tx, this.routes.map((r) => r.fold.name));
+      await this.directory.clear(tx);
+      for (const table of this.projection.tables) await tx.query(`DELETE FROM ${this.db.table(table)}`);
+      await this.dirtyKeys.clear(tx, this.projection.name);
+      await this.writeCheckpoint(tx, 0);
+    });
+    this.pending = new Map();
+    this.cache.clear();
+    this.written.clear();
+    this.currentPosition = 0;
+    this.replayedFromStart = true;
+  }
+
+  /** Applies every event up to `until` (default: the head when called). Returns the checkpoint. */
+  async catchUp(options: { until?: number; signal?: AbortSignal; onBatch?: (report: BatchReport) => void } = {}): Promise<number> {
+    if (!this.started) await this.start();
+    const until = options.until ?? (await this.store.headPosition());
+    while (this.currentPosition < until && options.signal?.aborted !== true) {
+      const page = await this.store.readAllPage({ after: this.currentPosition, limit: Math.min(this.batchSize, until - this.currentPosition) });
+      if (page.events.length === 0) break;
+      const last = page.events[page.events.length - 1]!.globalPosition;
+      const report = await this.applyBatch(page.events, page.isEnd || last >= until);
+      options.onBatch?.(report);
+    }
+    await this.derivePending();
+    return this.currentPosition;
+  }
+
+  /** Derives the answers of keys left dirty (a deferred derivation, or one a crash interrupted). */
+  async derivePending(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const touched = this.pending;
+    await this.db.transaction(async (tx) => {
+      await this.projection.derive(this.batchView([], this.currentPosition, new Map(), touched, tx), this.db, tx);
+      await this.dirtyKeys.clear(tx, this.projection.name);
+    });
+    this.pending = new Map();
+    this.lastDerivation = performance.now();
+  }
+
+  /**
+   * Catch-up, then live through the store's subscription until `signal` aborts; the batch in
+   * progress is committed before returning (SIGTERM finishes the current batch).
+   */
+  async run(signal: AbortSignal, onBatch?: (report: BatchReport) => void): Promise<void> {
+    await this.catchUp({ signal, ...(onBatch && { onBatch }) });
+    if (signal.aborted) return;
+    const subscription = this.store.subscribe({ after: this.currentPosition, pageSize: this.batchSize });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const aborted = new Promise<'abort'>((resolve) => signal.addEventListener('abort', () => resolve('abort'), { once: true }));
+    let pending: Promise<IteratorResult<StoredEvent>> | null = null;
+    try {
+      let ended = false;
+      while (!signal.aborted && !ended) {
+        const batch: StoredEvent[] = [];
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let timeout: Promise<'timeout'> | null = null;
+        while (batch.length < this.batchSize) {
+          pending ??= iterator.next();
+          const waiters: Promise<IteratorResult<StoredEvent> | 'abort' | 'timeout'>[] = [pending, aborted];
+          if (batch.length > 0) {
+            timeout ??= new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), this.batchMs)));
+            waiters.push(timeout);
+          }
+          const result = await Promise.race(waiters);
+          if (result === 'abort' || result === 'timeout') break;
+          pending = null;
+          if (result.done) {
+            ended = true;
+            break;
+          }
+          if (result.value.globalPosition > this.currentPosition) batch.push(result.value);
+        }
+        clearTimeout(timer);
+        if (batch.length > 0) {
+          const report = await this.applyBatch(batch, true);
+          onBatch?.(report);
+        }
+      }
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  private cacheKey(fold: KeyedFold<unknown>, key: string): string {
+    return fold.name + SEPARATOR + key;
+  }
+
+  private async applyBatch(events: readonly StoredEvent[], final: boolean): Promise<BatchReport> {
+    const started = performance.now();
+    const batchNumber = ++this.batchNumber;
+    const lastPosition = events[events.length - 1]!.globalPosition;
+    const working = new Map<string, Map<string, StoredFoldState<unknown>>>();
+    const touched = new Map<string, Set<string>>();
+    let keyCount = 0;
+
+    for (const { fold, types } of this.routes) {
+      // Route first, so the missing states of the whole batch load in one query per chunk.
+      const routed: Array<[RecordedEvent, string[]]> = [];
+      const needed = new Set<string>();
+      for (const event of events) {
+        if (!types.has(event.type)) continue;
+        const keys = fold.keysOf(event as RecordedEvent);
+        if (keys.length === 0) continue;
+        routed.push([event as RecordedEvent, keys]);
+        for (const key of keys) needed.add(key);
+      }
+      if (routed.length === 0) continue;
+      const base = await this.baseStates(fold, needed);
+      const foldWorking = new Map<string, StoredFoldState<unknown>>();
+      for (const [event, keys] of routed) {
+        for (const key of keys) {
+          const previous = foldWorking.get(key) ?? base.get(key);
+          const state = previous === undefined ? fold.initial(key) : previous.state;
+          let lastInstant = event.occurredAt > event.recordedAt ? event.occurredAt : event.recordedAt;
+          if (previous !== undefined && previous.lastInstant > lastInstant) lastInstant = previous.lastInstant;
+          foldWorking.set(key, { state: fold.evolve(state, event), lastPosition: event.globalPosition, lastInstant });
+        }
+      }
+      working.set(fold.name, foldWorking);
+      touched.set(fold.name, new Set(foldWorking.keys()));
+      keyCount += foldWorking.size;
+    }
+    this.options.faults?.('after-fold', batchNumber);
+
+    const directoryRows: StreamDirectoryRow[] = [];
+    for (const event of events) {
+      const row = directoryRowOf(event as RecordedEvent);
+      if (row !== null) directoryRows.push(row);
+    }
+
+    const interval = this.options.deriveIntervalMs ?? 0;
+    const derive = interval === 0 || (final && interval !== Number.POSITIVE_INFINITY) || performance.now() - this.lastDerivation >= interval;
+    const toDerive = derive ? mergeTouched(this.pending, touched) : touched;
+    await this.db.transaction(async (tx) => {
+      for (const { fold } of this.routes) {
+        const foldWorking = working.get(fold.name);
+        if (foldWorking !== undefined) await this.states.save(tx, fold, foldWorking);
+      }
+      await this.directory.save(tx, directoryRows);
+      this.options.faults?.('after-states', batchNumber);
+      if (derive) {
+        await this.projection.derive(this.batchView(events, lastPosition, working, toDerive, tx), this.db, tx);
+        if (this.pending.size > 0) await this.dirtyKeys.clear(tx, this.projection.name);
+      } else {
+        await this.dirtyKeys.mark(tx, this.projection.name, touched);
+      }
+      await this.writeCheckpoint(tx, lastPosition);
+      this.options.faults?.('before-commit', batchNumber);
+    });
+    if (derive) {
+      this.pending = new Map();
+      this.lastDerivation = performance.now();
+    } else {
+      this.pending = mergeTouched(this.pending, touched);
+    }
+
+    // Committed: only now do the new states become visible to the next batch.
+    for (const [foldName, foldWorking] of working) {
+      for (const [key, stored] of foldWorking) {
+        const composite = foldName + SEPARATOR + key;
+        this.cache.set(composite, stored);
+        if (this.replayedFromStart) this.written.add(composite);
+      }
+    }
+    this.currentPosition = lastPosition;
+    this.options.faults?.('after-commit', batchNumber);
+    return { batchNumber, events: events.length, position: lastPosition, keys: keyCount, durationMs: performance.now() - started };
+  }
+
+  /** Committed states of `keys`: cache, then one bulk SELECT for the rest. */
+  private async baseStates(fold: KeyedFold<unknown>, keys: Iterable<string>, executor: SqlExecutor = this.db): Promise<Map<string, StoredFoldState<unknown>>> {
+    const found = new Map<string, StoredFoldState<unknown>>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const composite = this.cacheKey(fold, key);
+      const cached = this.cache.get(composite);
+      if (cached !== undefined) found.set(key, cached);
+      else if (!this.replayedFromStart || this.written.has(composite)) missing.push(key);
+    }
+    if (missing.length > 0) {
+      for (const [key, stored] of await this.states.load(executor, fold, missing)) found.set(key, stored);
+    }
+    return found;
+  }
+
+  private batchView(
+    events: readonly StoredEvent[],
+    lastPosition: number,
+    working: ReadonlyMap<string, ReadonlyMap<string, StoredFoldState<unknown>>>,
+    touched: ReadonlyMap<string, ReadonlySet<string>>,
+    tx: SqlExecutor,
+  ): BatchView {
+    return {
+      events: events as readonly RecordedEvent[],
+      lastPosition,
+      touched,
+      states: async <S>(fold: KeyedFold<S>, keys: readonly string[]): Promise<Map<string, StoredFoldState<S>>> => {
+        const result = new Map<string, StoredFoldState<S>>();
+        const foldWorking = working.get(fold.name);
+        const rest: string[] = [];
+        for (const key of keys) {
+          const current = foldWorking?.get(key);
+          if (current !== undefined) result.set(key, current as StoredFoldState<S>);
+          else rest.push(key);
+        }
+        const committed = await this.baseStates(fold as KeyedFold<unknown>, rest, tx);
+        for (const key of rest) {
+          result.set(key, (committed.get(key) as StoredFoldState<S> | undefined) ?? { state: fold.initial(key), lastPosition: 0, lastInstant: '' });
+        }
+        return result;
+      },
+      keysOf: (fold) => this.states.keys(tx, fold),
+    };
+  }
+
+  private async writeCheckpoint(tx: SqlExecutor, position: number): Promise<void> {
+    await this.checkpoints.write(tx, {
+      projection: this.projection.name,
+      version: this.projection.version,
+      signature: this.signature,
+      position,
+      updatedAt: this.now().toISOString(),
+    });
+  }
+}
+
+function mergeTouched(a: ReadonlyMap<string, ReadonlySet<string>>, b: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const merged = new Map<string, Set<string>>();
+  for (const source of [a, b]) {
+    for (const [fold, keys] of source) {
+      let target = merged.get(fold);
+      if (target === undefined) merged.set(fold, (target = new Set()));
+      for (const key of keys) target.add(key);
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,16 @@
+export * from './read-database.js';
+export * from './read-model-entities.js';
+export * from './fold-state.entity.js';
+export * from './checkpoint.entity.js';
+export * from './dirty-key.entity.js';
+export * from './stream-directory.entity.js';
+export * from './project-status.entity.js';
+export * from './convention-status.entity.js';
+export * from './departmental-figures.entity.js';
+export * from './departmental-totals.entity.js';
+export { FoldStateRepository, type StoredFoldState } from './fold-state.repository.js';
+export { CheckpointRepository, type Checkpoint } from './checkpoint.repository.js';
+export { DirtyKeyRepository } from './dirty-key.repository.js';
+export { StreamDirectoryWriter, directoryRowOf, campaignKeyOf, type StreamDirectoryRow } from './stream-directory.writer.js';
+export { TypeormStreamDirectory } from './typeorm-stream-directory.js';
+export { dumpTable, dumpTables } from './table-dump.js';

@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** "Now" for one project: the answers the API and the dashboards read without folding. Cents. */
+@Entity({ name: 'rm_project_status' })
+@Index('rm_project_status_campaign', ['cafCode', 'schoolYear'])
+@Index('rm_project_status_operator', ['operatorId'])
+export class ProjectStatusEntity {
+  @PrimaryColumn({ name: 'project_id', type: 'varchar', length: 100 })
+  projectId!: string;
+
+  @Column({ name: 'caf_code', type: 'varchar', length: 3 })
+  cafCode!: string;
+
+  @Column({ name: 'school_year', type: 'varchar', length: 9 })
+  schoolYear!: string;
+
+  @Column({ name: 'operator_id', type: 'varchar', length: 100 })
+  operatorId!: string;
+
+  /** drafted | filed | not_receivable | withdrawn | under_examination | approved | refused | bilan_filed | bilan_validated | … */
+  @Column({ name: 'lifecycle_status', type: 'varchar', length: 40 })
+  lifecycleStatus!: string;
+
+  /** Eligibility on the application's facts: eligible | not_eligible | incomplete | unknown (no campaign parameters). */
+  @Column({ name: 'planned_eligibility', type: 'varchar', length: 20 })
+  plannedEligibility!: string;
+
+  /** Eligibility on what happened (sessions, attendance, staff): eligible | not_eligible | incomplete | unknown. */
+  @Column({ name: 'actual_eligibility', type: 'varchar', length: 20 })
+  actualEligibility!: string;
+
+  @Column({ name: 'forecast_ps_cents', type: 'bigint' })
+  forecastPsCents!: string;
+
+  @Column({ name: 'actual_ps_cents', type: 'bigint', nullable: true })
+  actualPsCents!: string | null;
+
+  @Column({ name: 'paid_cents', type: 'bigint' })
+  paidCents!: string;
+
+  /** Payable − paid; negative = to recover. */
+  @Column({ name: 'due_cents', type: 'bigint' })
+  dueCents!: string;
+
+  /** R-PS-EXPLAIN: the derivation of the figures, JSON text. */
+  @Column({ name: 'explanation', type: 'text' })
+  explanation!: string;
+
+  /** The instant this row is "now" for: at = knownAt = as_of gives the same answers by time travel. */
+  @Column({ name: 'as_of', type: 'varchar', length: 30 })
+  asOf!: string;
+
+  @Column({ name: 'last_position', type: 'bigint' })
+  lastPosition!: string;
+}

@@ -1,0 +1,35 @@
+import type { ReadDatabase } from './read-database.js';
+
+/** Columns that record when, not what: left out of dumps so two rebuilds compare equal. */
+const VOLATILE_COLUMNS = new Set(['updated_at']);
+
+function normalise(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  // PostgreSQL returns bigint as text and booleans as booleans; SQLite integers and 0/1.
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  // (but not codes with a leading zero such as Caf "01", which are text in both).
+  if (typeof value === 'string' && /^-?(0|[1-9]\d{0,14})$/.test(value)) return Number(value);
+  return value;
+}
+
+/**
+ * Every row of a table, normalised across dialects and sorted: two dumps are equal exactly
+ * when the tables hold the same data (used to compare a resumed run with a clean rebuild).
+ */
+export async function dumpTable(db: ReadDatabase, table: string): Promise<Array<Record<string, unknown>>> {
+  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM ${db.table(table)}`);
+  const clean = rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const column of Object.keys(row).sort()) if (!VOLATILE_COLUMNS.has(column)) out[column] = normalise(row[column]);
+    return out;
+  });
+  const keyed = clean.map((row) => [JSON.stringify(row), row] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return keyed.map(([, row]) => row);
+}
+
+export async function dumpTables(db: ReadDatabase, tables: readonly string[]): Promise<Record<string, Array<Record<string, unknown>>>> {
+  const out: Record<string, Array<Record<string, unknown>>> = {};
+  for (const table of tables) out[table] = await dumpTable(db, table);
+  return out;
+}
