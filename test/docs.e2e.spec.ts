@@ -18,6 +18,12 @@ const COMMANDS = [
   ['/operators', 'post'],
   ['/operators/{operatorId}/coordinator', 'post'],
   ['/operators/{operatorId}/declarations', 'post'],
+  ['/projects/{projectId}/application', 'post'],
+  ['/projects/{projectId}/examination', 'post'],
+  ['/collectifs', 'post'],
+  ['/collectifs/{collectifId}/sessions/{sessionId}/attendance', 'post'],
+  ['/conventions', 'post'],
+  ['/conventions/{conventionId}/amendments/{amendmentId}/validation', 'post'],
 ] as const;
 const QUERIES = [
   ['/projects/{projectId}/eligibility', 'get'],

@@ -1,7 +1,7 @@
 import type { NewEvent } from './envelope.js';
 import { generateEventId } from './event-id.js';
 import { EventStoreError } from './errors.js';
-import type { AppendOptions, Clock, ExpectedVersion } from './event-store.port.js';
+import { DEFAULT_MAX_EVENT_BYTES, systemClock, type AppendOptions, type Clock, type EventStoreOptions, type ExpectedVersion } from './event-store.port.js';
 
 /** An event checked and serialised once, before any adapter touches its database. */
 export interface PreparedEvent {
@@ -29,6 +29,11 @@ export interface PreparedAppend {
 export interface PreparationContext {
   clock: Clock;
   maxEventBytes: number;
+}
+
+/** The options every adapter shares, with their defaults (systemClock, 1 MiB per event). */
+export function preparationContext(options: EventStoreOptions): PreparationContext {
+  return { clock: options.clock ?? systemClock, maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES };
 }
 
 function invalid(message: string, details: Record<string, unknown> = {}): EventStoreError {

@@ -1,8 +1,6 @@
 import type { NewEvent, StoredEvent } from './envelope.js';
 import { ConcurrencyError, EventStoreError } from './errors.js';
 import {
-  DEFAULT_MAX_EVENT_BYTES,
-  systemClock,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -14,7 +12,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
-import { assertStreamId, prepareAppend, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { pageLimit, readAllPages } from './read-all.js';
 import {
@@ -89,7 +87,7 @@ export class EventStoreDbEventStore implements EventStore {
     private readonly client: EsdbClient,
     options: EventStoreDbEventStoreOptions = {},
   ) {
-    this.context = { clock: options.clock ?? systemClock, maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES };
+    this.context = preparationContext(options);
     this.upcasters = new UpcasterRegistry(options.upcasters);
     this.guard = new IdempotencyGuard(client, options.idempotencyLeaseMs ?? 30_000);
     this.backoff = options.resubscribeBackoff ?? DEFAULT_BACKOFF;

@@ -2,8 +2,6 @@ import pg from 'pg';
 import type { NewEvent, StoredEvent } from './envelope.js';
 import { ConcurrencyError, EventStoreError } from './errors.js';
 import {
-  DEFAULT_MAX_EVENT_BYTES,
-  systemClock,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -15,7 +13,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
-import { assertStreamId, prepareAppend, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -85,10 +83,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
-    this.context = {
-      clock: options.clock ?? systemClock,
-      maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
-    };
+    this.context = preparationContext(options);
     this.upcasters = new UpcasterRegistry(options.upcasters);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
   }

@@ -4,8 +4,6 @@ import Database from 'better-sqlite3';
 import type { NewEvent, StoredEvent } from './envelope.js';
 import { ConcurrencyError, EventStoreError } from './errors.js';
 import {
-  DEFAULT_MAX_EVENT_BYTES,
-  systemClock,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -17,7 +15,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
-import { assertStreamId, prepareAppend, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -112,10 +110,7 @@ export class SqliteEventStore implements EventStore {
     // event-id and commands indexes). Durability is unchanged: every commit still fsyncs the WAL.
     this.db.pragma('wal_autocheckpoint = 10000');
     migrateSqlite(this.db);
-    this.context = {
-      clock: options.clock ?? systemClock,
-      maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
-    };
+    this.context = preparationContext(options);
     this.upcasters = new UpcasterRegistry(options.upcasters);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     // IMMEDIATE takes the write lock up front, so a concurrent writer in another process

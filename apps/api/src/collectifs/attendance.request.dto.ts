@@ -4,7 +4,7 @@ import { ATTENDANCE_STATUSES } from '@clas/domain';
 import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsOneOf, IsText } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
-import { IsUniqueList, NestedList } from '../validation/list-validators.js';
+import { IsList, IsUniqueList, NestedItems } from '../validation/list-validators.js';
 
 export class AttendanceEntryDto {
   @ApiProperty({ example: 'child-9f2c41d7', description: 'A child enrolled in the collectif on the session date' })
@@ -18,7 +18,7 @@ export class AttendanceEntryDto {
 
 /** The domain's bounds (checkEntries): 1..100 entries, one per child. */
 const childIdOf = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { childId?: unknown }).childId : e);
-const Entries = (): PropertyDecorator => applyDecorators(NestedList(() => AttendanceEntryDto, 1, 100), IsUniqueList(childIdOf, 'childId'));
+const Entries = (): PropertyDecorator => applyDecorators(IsList(1, 100), NestedItems(() => AttendanceEntryDto), IsUniqueList(childIdOf, 'childId'));
 
 const EXAMPLE_ENTRIES = [
   { childId: 'child-9f2c41d7', status: 'present' },

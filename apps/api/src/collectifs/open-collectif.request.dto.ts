@@ -2,19 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { COLLECTIF_LEVELS } from '@clas/domain';
 import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
-import { IsAggregateId, IsBool, IsOneOf, IsText } from '../validation/domain-validators.js';
+import { IsAggregateId, IsBool, IsOneOf } from '../validation/domain-validators.js';
 import { Nested, NullOr } from '../validation/nested.decorator.js';
-
-/** Where the group meets (the domain's Place: checkPlace limits name to 300, commune to 200). */
-export class PlaceDto {
-  @ApiProperty({ example: 'École Jean-Jaurès' })
-  @IsText(300)
-  name!: string;
-
-  @ApiProperty({ example: 'Carcassonne', description: 'Commune name or INSEE code, as the Caf records it' })
-  @IsText(200)
-  commune!: string;
-}
+import { PlaceDto } from '../validation/place.dto.js';
 
 export class OpenCollectifDataDto {
   @ApiProperty({ example: 'col-2026-0042-a', description: 'Opaque id chosen by the client (a uuid in practice)' })

@@ -1,18 +1,6 @@
 import pg from 'pg';
-import type { PersonKind, PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
-
-interface Row {
-  person_id: string;
-  kind: PersonKind;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  caf_code: string;
-  operator_id: string | null;
-  updated_at: string;
-}
+import { type PersonRow, personOfRow } from './person-row.js';
+import type { PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
 
 /**
  * The server adapter, used when the event store is PostgreSQL: the same database, its own
@@ -50,11 +38,8 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
   }
 
   async get(personId: string): Promise<PersonRecord | null> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM clas_persons WHERE person_id = $1', [personId]);
-    const r = rows[0];
-    return r
-      ? { personId: r.person_id, kind: r.kind, firstName: r.first_name, lastName: r.last_name, contact: { email: r.email, phone: r.phone, address: r.address }, cafCode: r.caf_code, operatorId: r.operator_id, updatedAt: r.updated_at }
-      : null;
+    const { rows } = await this.pool.query<PersonRow>('SELECT * FROM clas_persons WHERE person_id = $1', [personId]);
+    return rows[0] ? personOfRow(rows[0]) : null;
   }
 
   async erase(personId: string): Promise<boolean> {

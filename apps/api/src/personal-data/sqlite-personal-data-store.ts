@@ -1,31 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { PersonKind, PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
-
-interface Row {
-  person_id: string;
-  kind: PersonKind;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  caf_code: string;
-  operator_id: string | null;
-  updated_at: string;
-}
-
-const toRecord = (r: Row): PersonRecord => ({
-  personId: r.person_id,
-  kind: r.kind,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  contact: { email: r.email, phone: r.phone, address: r.address },
-  cafCode: r.caf_code,
-  operatorId: r.operator_id,
-  updatedAt: r.updated_at,
-});
+import { type PersonRow, personOfRow } from './person-row.js';
+import type { PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
 
 /**
  * The embedded adapter: its own SQLite file beside the event log (never inside it, so the log
@@ -67,8 +44,8 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
   }
 
   async get(personId: string): Promise<PersonRecord | null> {
-    const row = this.db.prepare('SELECT * FROM persons WHERE person_id = ?').get(personId) as Row | undefined;
-    return row ? toRecord(row) : null;
+    const row = this.db.prepare('SELECT * FROM persons WHERE person_id = ?').get(personId) as PersonRow | undefined;
+    return row ? personOfRow(row) : null;
   }
 
   async erase(personId: string): Promise<boolean> {

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ValidateBy } from 'class-validator';
 import {
   ACTIVITY_TYPES,
   BONUS_ENFANTS_CRITERIA,
@@ -12,8 +11,10 @@ import {
   WEEKDAYS,
 } from '@clas/domain';
 import { IsAggregateId, IsBool, IsCents, IsIntBetween, IsLocalDate, IsOneOf, IsText } from '../validation/domain-validators.js';
+import { IsClockTime } from '../validation/clock-time.validator.js';
 import { Nested, NullOr } from '../validation/nested.decorator.js';
-import { ListOf, NestedList } from './list.decorators.js';
+import { PlaceDto } from '../validation/place.dto.js';
+import { ListOf, NestedList } from '../validation/list-validators.js';
 
 /**
  * The application content (`ApplicationContent` of @clas/domain, events/application-content.ts)
@@ -22,20 +23,6 @@ import { ListOf, NestedList } from './list.decorators.js';
  * criterion (14 children, one weekly session) is accepted and left to eligibility (§3).
  * Examples: worked example 1 of domain.md §9 (Aude 2026-2027, 2 urban collectifs, 18 000 €).
  */
-
-/** A clock time 'HH:MM' (24 h, Europe/Paris), as the domain's checkClockTime. */
-const IsClockTime = () =>
-  ValidateBy({ name: 'isClockTime', validator: { validate: (v: unknown) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), defaultMessage: () => 'must be a time HH:MM' } });
-
-export class PlaceDto {
-  @ApiProperty({ example: 'École Jean-Jaurès' })
-  @IsText(300)
-  name!: string;
-
-  @ApiProperty({ example: 'Carcassonne', description: 'Commune name or INSEE code' })
-  @IsText(200)
-  commune!: string;
-}
 
 export class TerritoryDto {
   @ApiProperty({ example: 'Carcassonne' })
@@ -88,7 +75,8 @@ export class PlannedSessionDto {
   weekday!: string;
 
   @ApiProperty({ example: '16:45', description: 'Europe/Paris, HH:MM' })
-  @IsClockTime()
+  // The text of the domain's checkClockTime, as this field has always reported it.
+  @IsClockTime({ message: 'must be a time HH:MM' })
   start!: string;
 
   @ApiProperty({ example: 90 })

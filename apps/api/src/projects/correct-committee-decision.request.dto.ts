@@ -4,7 +4,7 @@ import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsCents, IsIntBetween, IsText } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
 import { BonusesGrantedDto } from './bonuses-granted.dto.js';
-import { ListOf } from './list.decorators.js';
+import { ListOf } from '../validation/list-validators.js';
 
 /** The corrected fields of an approval, each given in full (the domain refuses a correction that changes nothing). */
 export class DecisionChangesDto {

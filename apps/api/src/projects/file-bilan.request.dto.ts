@@ -4,7 +4,7 @@ import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsCents, IsIntBetween, IsOneOf, IsText } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
 import { CoFunderDto } from './application-content.dto.js';
-import { NestedList } from './list.decorators.js';
+import { NestedList } from '../validation/list-validators.js';
 
 /** Counts of the bilan: integers 0..1 000 000, as the domain's checkBilanContent. */
 const IsCount = () => IsIntBetween(0, 1_000_000);

@@ -4,7 +4,7 @@ import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsIntBetween } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
 import { ApplicationBudgetDto, BonusRequestsDto, PlannedCollectifDto, PlannedPeriodDto } from './application-content.dto.js';
-import { NestedList } from './list.decorators.js';
+import { NestedList } from '../validation/list-validators.js';
 import { ProjectRefFieldsDto } from './project-ref.dto.js';
 
 /**

@@ -5,7 +5,7 @@ import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsCents, IsIntBetween, IsLocalDate, IsOneOf, IsText } from '../validation/domain-validators.js';
 import { Nested, NullOr } from '../validation/nested.decorator.js';
 import { BonusesGrantedDto } from './bonuses-granted.dto.js';
-import { ListOf, NestedList } from './list.decorators.js';
+import { ListOf, NestedList } from '../validation/list-validators.js';
 
 export const DECISION_OUTCOMES = ['approved', 'refused'] as const;
 

@@ -4,7 +4,7 @@ import { PARENT_OBJECTIVES } from '@clas/domain';
 import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsIntBetween, IsLocalDate, IsOneOf, IsText } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
-import { ListOf } from './list.decorators.js';
+import { ListOf } from '../validation/list-validators.js';
 
 export class RecordParentActionDataDto {
   @ApiProperty({ example: 'pa-2026-11-20-1', description: 'Client-chosen id of the action (unique in the project)' })

@@ -3,7 +3,7 @@ import { CONCERTATION_MOMENTS, SCHOOL_OBJECTIVES } from '@clas/domain';
 import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsLocalDate, IsOneOf, IsText } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
-import { ListOf } from './list.decorators.js';
+import { ListOf } from '../validation/list-validators.js';
 
 export class RecordSchoolConcertationDataDto {
   @ApiProperty({ example: 'sc-2026-10-01', description: 'Client-chosen id (unique in the project)' })

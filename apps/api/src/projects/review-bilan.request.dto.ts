@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CommandEnvelopeDto } from '../commands/command-envelope.dto.js';
 import { IsAggregateId, IsText } from '../validation/domain-validators.js';
 import { Nested } from '../validation/nested.decorator.js';
-import { ListOf } from './list.decorators.js';
+import { ListOf } from '../validation/list-validators.js';
 
 export class ValidateBilanDataDto {
   @ApiProperty({ example: 'bilan-2027-1', description: 'The bilan awaiting review' })

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { type ValidationOptions, ValidateBy, ValidateNested } from 'class-validator';
+import { IsObject, type ValidationArguments, type ValidationOptions, ValidateBy, ValidateNested } from 'class-validator';
 
 /**
  * Lists, checked the way the domain's `checkList` / `checkUnique` check them (R-INPUT), so the
@@ -32,7 +32,28 @@ export const IsUniqueList = (key: (item: unknown) => unknown = (item) => item, w
     options,
   );
 
-/** A list of objects, each validated with its own DTO class (errors name `field[i].x`). */
-export function NestedList(type: () => new () => object, min: number, max: number): PropertyDecorator {
-  return applyDecorators(IsList(min, max), ValidateNested({ each: true }), Type(type));
+/** Each item validated with its own DTO class (errors name `field[i].x`); put the list check before it. */
+export const NestedItems = (type: () => new () => object): PropertyDecorator => applyDecorators(ValidateNested({ each: true }), Type(type));
+
+/** `checkList`'s own bounds (0..1000 unless given), used by the project DTOs. */
+export interface ListBounds {
+  min?: number;
+  max?: number;
+}
+
+/**
+ * IsList with the texts of the domain's `checkList`: 'must be a list' for a non-list, then
+ * 'must have between min and max items', so the project DTOs report what the decider would.
+ */
+const CheckedList = ({ min = 0, max = 1000 }: ListBounds): PropertyDecorator =>
+  IsList(min, max, { message: ({ value }: ValidationArguments) => (Array.isArray(value) ? `must have between ${min} and ${max} items` : 'must be a list') });
+
+/** A list of objects, each validated with its own DTO class, in `checkList`'s texts. */
+export function NestedList(type: () => new () => object, limits: ListBounds = {}): PropertyDecorator {
+  return applyDecorators(CheckedList(limits), IsObject({ each: true, message: 'must be a list of objects' }), NestedItems(type));
+}
+
+/** A list of scalars, each checked by `each` (a validator built with `{ each: true }`), in `checkList`'s texts. */
+export function ListOf(each: PropertyDecorator, limits: ListBounds = {}): PropertyDecorator {
+  return applyDecorators(CheckedList(limits), each);
 }

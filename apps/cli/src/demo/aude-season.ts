@@ -11,6 +11,7 @@ import {
   operatorUser,
   writeAdvance,
   writeApproval,
+  writeCampaignOpening,
   writeConcertation,
   writeOperator,
   writeParentActions,
@@ -40,7 +41,7 @@ const PERIOD = { from: d('2026-11-03'), to: d('2027-06-15') };
  */
 export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   const C = AUDE.campaign;
-  plan.add({ recordAt: later(d('2026-04-01'), 0, '09:05'), campaign: C, actor: agent, source: plan.command('OpenCampaign', paris('2026-04-01', '09:00'), { parameters: AUDE_2026_2027 }) });
+  writeCampaignOpening(plan, C, agent, d('2026-04-01'), AUDE_2026_2027);
   writeOperator(plan, { campaign: C, agent, operatorId: AUDE.lireGrandir.operatorId, cafCode: '11', name: 'Lire et Grandir', kind: 'association', registeredOn: d('2026-04-10') });
   writeOperator(plan, { campaign: C, agent, operatorId: AUDE.limoux.operatorId, cafCode: '11', name: 'Commune de Limoux', kind: 'collectivite', registeredOn: d('2026-04-15') });
   writeOperator(plan, {

@@ -13,6 +13,7 @@ import {
   writeAdvance,
   writeApproval,
   writeBilan,
+  writeCampaignOpening,
   writeConcertation,
   writeOperator,
   writeParentActions,
@@ -85,7 +86,7 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
   for (const year of ['2023-2024', '2024-2025'] as const) {
     const first = Number(year.slice(0, 4));
     const campaign = `40-${year}`;
-    plan.add({ recordAt: later(d(`${first}-03-01`), 0, '09:05'), campaign, actor: agent, source: plan.command('OpenCampaign', paris(`${first}-03-01`, '09:00'), { parameters: earlierCampaign(year) }) });
+    writeCampaignOpening(plan, campaign, agent, d(`${first}-03-01`), earlierCampaign(year));
     if (year === '2023-2024') {
       writeOperator(plan, { campaign, agent, operatorId: LANDES.saintSever.operatorId, cafCode: '40', name: 'Commune de Saint-Sever', kind: 'collectivite', registeredOn: d('2023-03-15') });
     }
@@ -103,7 +104,7 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     });
   }
 
-  plan.add({ recordAt: later(d('2025-03-03'), 0, '09:05'), campaign: C, actor: agent, source: plan.command('OpenCampaign', paris('2025-03-03', '09:00'), { parameters: LANDES_2025_2026 }) });
+  writeCampaignOpening(plan, C, agent, d('2025-03-03'), LANDES_2025_2026);
   writeOperator(plan, { campaign: C, agent, operatorId: LANDES.labrit.operatorId, cafCode: '40', name: 'Les Petits Lecteurs de Labrit', kind: 'association', registeredOn: d('2025-03-20') });
   writeOperator(plan, { campaign: C, agent, operatorId: LANDES.late.operatorId, cafCode: '40', name: 'Horizon Adour', kind: 'association', registeredOn: d('2025-04-02') });
 

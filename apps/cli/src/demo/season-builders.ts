@@ -2,6 +2,7 @@ import type { Actor } from '@clas/application';
 import {
   type ApplicationContent,
   type BonusRequests,
+  type CampaignParameters,
   type CoFunder,
   type CollectifLevel,
   type LocalDate,
@@ -95,6 +96,11 @@ export interface OperatorInput {
   kind: 'association' | 'collectivite' | 'centre_social';
   cafApproval?: { from: LocalDate; to: LocalDate };
   registeredOn: LocalDate;
+}
+
+/** The Caf opens its campaign at 09:00 (typed in at 09:05) with the département's parameters. */
+export function writeCampaignOpening(plan: SeasonPlan, campaign: string, agent: Actor, on: LocalDate, parameters: CampaignParameters): void {
+  plan.add({ recordAt: later(on, 0, '09:05'), campaign, actor: agent, source: plan.command('OpenCampaign', parisInstant(on, '09:00'), { parameters }) });
 }
 
 /** Registered by the Caf; the coordinator (R-ELIG-COORD) and declarations (R-ELIG-OPERATOR) by the operator. */
