@@ -1,6 +1,7 @@
 /**
  * Read-model benchmark (not a test): `npm run bench:projections -- [--years 4] [--cafs 100]
- * [--collectifs 100] [--seed 42] [--keep] [--reuse] [--generate-only] [--batch 20000] [--samples 200]`.
+ * [--collectifs 100] [--seed 42] [--keep] [--reuse] [--generate-only] [--queries-only] [--batch 20000] [--cache 50000] [--flush-ms 60000]
+ * [--samples 200]`. --queries-only reuses the read database of a --keep run (no rebuild).
  * Generates a national log (bench/generator) into .bench/, rebuilds the read models from it,
  * then times as-of questions through the time-travel reader. Data files are removed at the end
  * unless --keep (then --reuse skips the generation on the next run).
@@ -9,13 +10,13 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@clas/event-store';
-import { ClasQueries } from '@clas/projections';
-import { CLAS_READ_MODELS, clasReadModelProjection, progressBar, rebuildReadModels } from '../libs/projections/src/projector/index.js';
-import { ReadDatabase, TypeormStreamDirectory } from '../libs/projections/src/read-models/index.js';
+import { CLAS_READ_MODELS, ClasQueries, ReadDatabase, TypeormStreamDirectory, clasReadModelProjection, progressBar, rebuildReadModels } from '@clas/projections';
 import { Prng, SettableClock, writeNationalLog } from './generator/index.js';
 import { argument, gc, percentile, withPeakRss } from './projections/measure.js';
 
 const TARGETS = { rebuildSecondsPer5M: 30, rssMb: 512, projectP95Ms: 10, departmentalP95Ms: 300 };
+
+const readPath = (cafs: number, collectifs: number, years: number, seed: number): string => join('.bench', `projections-${cafs}x${collectifs}x${years}-s${seed}`, 'read.sqlite');
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -26,21 +27,27 @@ async function main(): Promise<void> {
   const seed = Number(argument('seed') ?? 42);
   const samples = Number(argument('samples') ?? 200);
   const batchSize = Number(argument('batch') ?? 20_000);
+  const cacheSize = argument('cache') === undefined ? undefined : Number(argument('cache'));
+  const flushIntervalMs = argument('flush-ms') === undefined ? undefined : Number(argument('flush-ms'));
   const keep = argument('keep') !== undefined;
   const reuse = argument('reuse') !== undefined;
   const generateOnly = argument('generate-only') !== undefined;
+  // Reuse the read database of a previous --keep run: time the as-of questions only.
+  const queriesOnly = argument('queries-only') !== undefined && existsSync(readPath(cafs, collectifsPerCaf, years, seed));
   const dir = join('.bench', `projections-${cafs}x${collectifsPerCaf}x${years}-s${seed}`);
   const logPath = join(dir, 'log.sqlite');
-  const readPath = join(dir, 'read.sqlite');
-  console.log(JSON.stringify({ bench: 'projections', cafs, collectifsPerCaf, years, seed, batchSize, dir, node: process.version }));
+  const readPathname = readPath(cafs, collectifsPerCaf, years, seed);
+  console.log(JSON.stringify({ bench: 'projections', cafs, collectifsPerCaf, years, seed, batchSize, cacheSize, flushIntervalMs, dir, node: process.version }));
 
   if (!reuse || !existsSync(logPath)) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
   }
-  rmSync(readPath, { force: true });
-  rmSync(`${readPath}-wal`, { force: true });
-  rmSync(`${readPath}-shm`, { force: true });
+  if (!queriesOnly) {
+    rmSync(readPathname, { force: true });
+    rmSync(`${readPathname}-wal`, { force: true });
+    rmSync(`${readPathname}-shm`, { force: true });
+  }
   try {
     const clock = new SettableClock();
     const store = new SqliteEventStore({ path: logPath, clock });
@@ -62,15 +69,22 @@ async function main(): Promise<void> {
     }
 
     gc();
-    const db = await ReadDatabase.open({ url: readPath });
-    const { result: rebuilt, peakRssMb } = await withPeakRss(() =>
-      rebuildReadModels({ store, readDb: db, projection: clasReadModelProjection(), batchSize }, progressBar(process.stderr, 'rebuild')),
-    );
-    const per5M = (rebuilt.elapsedMs / 1000) * (5_000_000 / head);
-    console.log(
-      `rebuild: ${head.toLocaleString('en-US')} events in ${fmt(rebuilt.elapsedMs / 1000)} s = ${Math.round(rebuilt.eventsPerSec).toLocaleString('en-US')} ev/s ` +
-        `(→ ${fmt(per5M)} s per 5 M, target ≤ ${TARGETS.rebuildSecondsPer5M}); peak RSS ${fmt(peakRssMb, 0)} MB (target ≤ ${TARGETS.rssMb})`,
-    );
+    const db = await ReadDatabase.open({ url: readPathname });
+    if (queriesOnly) {
+      console.log(`rebuild: skipped (--queries-only, reusing ${readPathname})`);
+    } else {
+      const { result: rebuilt, peakRssMb } = await withPeakRss(() =>
+        rebuildReadModels(
+          { store, readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
+          progressBar(process.stderr, 'rebuild'),
+        ),
+      );
+      const per5M = (rebuilt.elapsedMs / 1000) * (5_000_000 / head);
+      console.log(
+        `rebuild: ${head.toLocaleString('en-US')} events in ${fmt(rebuilt.elapsedMs / 1000)} s = ${Math.round(rebuilt.eventsPerSec).toLocaleString('en-US')} ev/s ` +
+          `(→ ${fmt(per5M)} s per 5 M, target ≤ ${TARGETS.rebuildSecondsPer5M}); peak RSS ${fmt(peakRssMb, 0)} MB (target ≤ ${TARGETS.rssMb})`,
+      );
+    }
 
     const queries = new ClasQueries(store, new TypeormStreamDirectory(db, store, CLAS_READ_MODELS));
     const projects = await db.query<{ project_id: string; caf_code: string; school_year: string }>(`SELECT "project_id", "caf_code", "school_year" FROM "rm_project_status" ORDER BY "project_id"`);

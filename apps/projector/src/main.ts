@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { createEventStore } from '@clas/event-store';
-// Until libs/projections/src/index.ts re-exports read-models/ and projector/ (its owner adds the two lines).
-import { CLAS_READ_MODELS, Projector, clasReadModelProjection } from '../../../libs/projections/src/projector/index.js';
-import { ReadDatabase } from '../../../libs/projections/src/read-models/index.js';
+import { CLAS_READ_MODELS, Projector, ReadDatabase, clasReadModelProjection } from '@clas/projections';
 import { JsonLogger, describeConfig, loadConfig } from '@clas/runtime';
 import { eventStoreConfigOf } from './event-store-config.js';
 

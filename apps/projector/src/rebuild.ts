@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-// Until libs/projections/src/index.ts re-exports projector/ (its owner adds the line).
-import { clasReadModelProjection, progressBar, rebuildReadModels } from '../../../libs/projections/src/projector/index.js';
+import { clasReadModelProjection, progressBar, rebuildReadModels } from '@clas/projections';
 import { JsonLogger, describeConfig, loadConfig } from '@clas/runtime';
 import { eventStoreConfigOf } from './event-store-config.js';
 

@@ -2,3 +2,5 @@ export * from './core/keyed-fold.js';
 export * from './folds/index.js';
 export * from './answers/index.js';
 export * from './time-travel/index.js';
+export * from './read-models/index.js';
+export * from './projector/index.js';

@@ -1,8 +1,7 @@
 import { EXIT } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
 import { withStore } from '../open-store.js';
-// libs/projections/src/index.ts does not re-export the projector yet: the same path apps/projector uses.
-import { clasReadModelProjection, progressBar, rebuildReadModels } from '../../../../libs/projections/src/projector/index.js';
+import { clasReadModelProjection, progressBar, rebuildReadModels } from '@clas/projections';
 
 /** Truncate-and-replay of the stored read models (the read-model engineer's rebuildReadModels). */
 export async function rebuildCommand({ io, config, log }: CommandRun): Promise<number> {

@@ -11,6 +11,7 @@ import { projectBilanFinancial, projectBilanQuantitative, sourced } from '@clas/
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
+import { attendanceStatusAt } from '../folds/project-state.js';
 import type { AnswerContext } from './answer-support.js';
 import { contextOf } from './answer-support.js';
 import { payablePs } from './payable-ps.answer.js';
@@ -46,7 +47,7 @@ export function projectQuantitativeFacts(project: ProjectFoldState): ProjectQuan
   const sessions: Array<ProjectQuantitativeFacts['sessions'][number]> = [];
   const attendance: Array<ProjectQuantitativeFacts['attendance'][number]> = [];
   for (const c of collectifs) {
-    for (const child of Object.values(c.children)) {
+    for (const child of c.children) {
       for (const e of child.enrolments) {
         enrolments.push(
           sourced(
@@ -56,12 +57,12 @@ export function projectQuantitativeFacts(project: ProjectFoldState): ProjectQuan
         );
       }
     }
-    for (const s of Object.values(c.sessions)) {
+    for (const s of c.sessions) {
       // A session recorded directly as cancelled has no kind: it was planned for the children.
       sessions.push(sourced({ sessionId: s.sessionId, collectifId: c.collectifId, date: s.date, minutes: s.minutes, kind: s.kind ?? 'children', cancelled: s.cancelled }, s.eventIds));
     }
-    for (const [sessionId, sheet] of Object.entries(c.attendance)) {
-      for (const [childId, status] of Object.entries(sheet.marks)) attendance.push(sourced({ sessionId, childId, status }, sheet.eventIds));
+    for (const sheet of c.attendance) {
+      for (let i = 0; i < sheet.childIds.length; i++) attendance.push(sourced({ sessionId: sheet.sessionId, childId: sheet.childIds[i]!, status: attendanceStatusAt(sheet, i) }, sheet.eventIds));
     }
   }
   return {

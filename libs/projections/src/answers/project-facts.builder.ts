@@ -57,7 +57,7 @@ export function paymentFacts(project: ProjectFoldState): PaymentFact[] {
 
 export function enrolmentIntervals(collectif: CollectifState): EnrolmentInterval[] {
   const intervals: EnrolmentInterval[] = [];
-  for (const child of Object.values(collectif.children)) {
+  for (const child of collectif.children) {
     for (const e of child.enrolments) {
       intervals.push({
         childId: child.childId,
@@ -73,10 +73,10 @@ export function enrolmentIntervals(collectif: CollectifState): EnrolmentInterval
 }
 
 export function actualCollectif(collectif: CollectifState): ActualCollectif {
-  const sessions: CollectifSessionFact[] = Object.values(collectif.sessions)
+  const sessions: CollectifSessionFact[] = collectif.sessions
     .filter(isChildrenSession)
     .map((s) => ({ date: s.date, minutes: s.minutes, cancelled: s.cancelled, activities: s.activityTypes, eventIds: s.eventIds }));
-  const staffAssignments: StaffAssignment[] = Object.values(collectif.staff).flatMap((m) =>
+  const staffAssignments: StaffAssignment[] = collectif.staff.flatMap((m) =>
     m.assignments.map((a) => ({ staffId: m.staffId, from: a.assignedOn, to: a.unassignedOn === null ? null : addDays(a.unassignedOn, -1), eventIds: a.eventIds })),
   );
   return {
@@ -92,7 +92,7 @@ export function actualCollectif(collectif: CollectifState): ActualCollectif {
 function staffFacts(project: ProjectFoldState): Sourced<StaffMemberFact>[] | null {
   const byId = new Map<string, Sourced<StaffMemberFact>>();
   for (const c of sortedCollectifs(project)) {
-    for (const m of Object.values(c.staff)) {
+    for (const m of c.staff) {
       const previous = byId.get(m.staffId);
       byId.set(
         m.staffId,
@@ -206,14 +206,14 @@ function actualObjectives(project: ProjectFoldState): Partial<Record<ObjectiveCo
   const objectives: Partial<Record<ObjectiveCode, Sourced<string>>> = {};
   const app = project.application;
   const collectifs = sortedCollectifs(project);
-  const firstHeld = collectifs.flatMap((c) => Object.values(c.sessions).filter((s) => !s.cancelled && isChildrenSession(s))).slice(0, 1);
+  const firstHeld = collectifs.flatMap((c) => c.sessions.filter((s) => !s.cancelled && isChildrenSession(s))).slice(0, 1);
   // E1–E4 are carried out through the sessions themselves: stated in the application, and sessions held.
   if (app && firstHeld.length) {
     for (const o of app.content.objectives) {
       if (o.code === 'E1' || o.code === 'E2' || o.code === 'E3' || o.code === 'E4') objectives[o.code] = sourced(`${o.description} (sessions held)`, [app.eventId, ...firstHeld[0].eventIds]);
     }
   }
-  const attendance = collectifs.flatMap((c) => Object.values(c.attendance));
+  const attendance = collectifs.flatMap((c) => c.attendance);
   if (attendance.length) objectives.E5 = sourced(`attendance recorded for ${attendance.length} session(s)`, attendance[0].eventIds);
   for (const objective of PARENT_OBJECTIVES) {
     const actions = project.parentActions.filter((a) => a.objective === objective);
@@ -241,7 +241,7 @@ export function actualProjectFacts(project: ProjectFoldState, operator: Operator
   const collectifs = sortedCollectifs(project);
   const children = new Map<string, Sourced<ChildFact>>();
   for (const c of collectifs) {
-    for (const child of Object.values(c.children)) {
+    for (const child of c.children) {
       children.set(
         child.childId,
         sourced(

@@ -9,10 +9,17 @@ import type { RecordedEvent } from '@clas/domain';
  *   database (with the checkpoint, in one transaction), and derive the stored answers.
  * Because both run the same `evolve`, "now" from the read models and "now" from a fold agree.
  *
- * Ownership: every fold of this library is copy-on-write. `evolve` returns a new state object
- * and copies only the branch the event touches (the project shell, the touched collectif, the
- * touched record); untouched branches are shared with the previous state and never mutated.
- * So a state may be kept as a snapshot (keyed by stream version) and folded further safely.
+ * Ownership: a state has exactly ONE owner, and `evolve` may mutate the state it is given
+ * (the folds of this library do: an event costs O(1) whatever the season folded so far, with
+ * no copy of the collectif's sessions or attendance). The returned state replaces the argument;
+ * the caller must not use the argument afterwards, nor keep it as a snapshot. Consequences:
+ * - `foldAsOf` starts from `initial()` on every call, so a question never shares state;
+ * - the projector owns the states it caches: a batch evolves them in place, and if the batch
+ *   (or its commit) fails, the projector drops its whole cache and reloads from the read
+ *   database, so a half-applied batch never survives;
+ * - to keep a snapshot, copy it (`structuredClone`, or a JSON round trip).
+ * Values a fold shares between states (interned strings, frozen vocabulary lists, a frozen
+ * list of child ids reused by several attendance sheets) are never mutated.
  * States are plain JSON (objects, arrays, strings, numbers, booleans, null): the projector
  * stores them as JSON and `JSON.parse(JSON.stringify(s))` is an identical state.
  */
@@ -26,7 +33,7 @@ export interface KeyedFold<S> {
   /** Keys whose state the event changes; [] when the event is irrelevant. */
   keysOf(event: RecordedEvent): string[];
   initial(key: string): S;
-  /** Pure: never mutates `state`'s shared parts in a way visible to an earlier snapshot. */
+  /** Applies one event: may mutate `state` (its owner hands it over) and returns the new state. */
   evolve(state: S, event: RecordedEvent): S;
 }
 

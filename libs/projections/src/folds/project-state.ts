@@ -32,6 +32,8 @@ import type {
 /**
  * The state of the project fold: everything the rules need about one project and its
  * collectifs, each fact with the event ids it came from (R-PS-EXPLAIN). Plain JSON only.
+ * Collections that grow with the season are arrays (looked up through `byId`, an index built
+ * lazily beside the state and never serialised), so folding an event costs O(1).
  */
 
 /** R-LIFE: where the application stands. 'approved'/'refused' follow the effective (corrected) decision. */
@@ -113,12 +115,26 @@ export interface SessionState {
   eventIds: string[];
 }
 
-/** Attendance of one session: the latest status per child (corrections replace), and the events. */
+/**
+ * Attendance of one session: the latest status per child (corrections replace), and the events.
+ * Compact: `childIds` in first-marked order (frozen, shared between the sessions of a collectif
+ * that mark the same children, replaced — never mutated — when a child is added) and
+ * `statuses`, one letter per child at the same index ('p' present, 'a' absent, 'e' excused).
+ */
 export interface SessionAttendanceState {
+  sessionId: string;
   sessionDate: LocalDate;
-  marks: Record<string, AttendanceStatus>;
+  childIds: readonly string[];
+  statuses: string;
+  /** One per attendance event (recording, corrections), in log order. */
   eventIds: string[];
 }
+
+const STATUS_LETTER: Readonly<Record<AttendanceStatus, string>> = { present: 'p', absent: 'a', excused: 'e' };
+const LETTER_STATUS: Readonly<Record<string, AttendanceStatus>> = { p: 'present', a: 'absent', e: 'excused' };
+
+export const attendanceLetter = (status: AttendanceStatus): string => STATUS_LETTER[status];
+export const attendanceStatusAt = (sheet: SessionAttendanceState, index: number): AttendanceStatus => LETTER_STATUS[sheet.statuses[index]!]!;
 
 export interface CollectifState {
   collectifId: string;
@@ -131,10 +147,14 @@ export interface CollectifState {
     openedOn: LocalDate;
     eventId: string;
   } | null;
-  children: Record<string, ChildState>;
-  staff: Record<string, StaffState>;
-  sessions: Record<string, SessionState>;
-  attendance: Record<string, SessionAttendanceState>;
+  /** In first-enrolment order (ids unique). */
+  children: ChildState[];
+  /** In first-assignment order (ids unique). */
+  staff: StaffState[];
+  /** In the order first recorded (held or cancelled); ids unique. */
+  sessions: SessionState[];
+  /** In the order first recorded; one sheet per session id. */
+  attendance: SessionAttendanceState[];
 }
 
 export interface ParentActionState {
@@ -217,10 +237,10 @@ export interface ProjectFoldState {
 export const initialCollectifState = (collectifId: string): CollectifState => ({
   collectifId,
   opened: null,
-  children: {},
-  staff: {},
-  sessions: {},
-  attendance: {},
+  children: [],
+  staff: [],
+  sessions: [],
+  attendance: [],
 });
 
 export const initialProjectFoldState = (projectId: string): ProjectFoldState => ({

@@ -3,7 +3,7 @@ import { assertNever } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { evolveCollectif } from './collectif-branch.js';
 import type { EventOf } from './fold-support.js';
-import { appended, asEventOf, setEntry, typeSet, updateLast, withId } from './fold-support.js';
+import { appended, asEventOf, typeSet, updateLast, withId } from './fold-support.js';
 import type { ProjectFoldState, ProjectLifecycleStatus } from './project-state.js';
 import { initialCollectifState, initialProjectFoldState } from './project-state.js';
 
@@ -174,23 +174,22 @@ function evolveProject(state: ProjectFoldState, recorded: RecordedEvent): Projec
   if (COLLECTIF_TYPE_SET.has(recorded.type)) {
     const event = asEventOf<CollectifEvent>(recorded);
     const { collectifId, operatorId, cafCode, schoolYear } = event.data;
-    const collectif = evolveCollectif(state.collectifs[collectifId] ?? initialCollectifState(collectifId), event);
-    return {
-      ...state,
-      ref: state.ref ?? { operatorId, cafCode, schoolYear },
-      collectifs: setEntry(state.collectifs, collectifId, collectif),
-    };
+    state.ref ??= { operatorId, cafCode, schoolYear };
+    const collectif = state.collectifs[collectifId] ?? (state.collectifs[collectifId] = initialCollectifState(collectifId));
+    evolveCollectif(collectif, event);
+    return state;
   }
   return evolveProjectEvent(state, asEventOf<ProjectEvent>(recorded));
 }
 
 /**
  * Everything about one project (keyed by projectId): its own stream AND its collectifs' streams,
- * routed by `data.projectId`. The answers build the rules' facts from this state.
+ * routed by `data.projectId`. The answers build the rules' facts from this state. Mutates the
+ * state it is given (see KeyedFold: one owner); version 2 = compact collectif arrays.
  */
 export const projectFold: KeyedFold<ProjectFoldState> = {
   name: 'project',
-  version: 1,
+  version: 2,
   eventTypes: EVENT_TYPES,
   keysOf(event) {
     if (!TYPES.has(event.type)) return [];

@@ -1,5 +1,9 @@
 import type { CollectifLevel } from '@clas/domain';
+import { sessionIdOf } from '../folds/collectif-branch.js';
+import { byId } from '../folds/fold-support.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
+
+const PRESENT = 'p'.charCodeAt(0);
 
 /** One dashboard row before it is written: figures of one Caf × year × territory × level. */
 export interface BreakdownFigures {
@@ -75,18 +79,16 @@ export function departmentalBreakdown(projects: readonly ProjectFoldState[], mon
       const row = rowFor(level);
       collectifsPerLevel.set(level, (collectifsPerLevel.get(level) ?? 0) + 1);
       row.collectifs++;
-      row.children += Object.keys(collectif.children).length;
-      for (const session of Object.values(collectif.sessions)) {
+      row.children += collectif.children.length;
+      for (const session of collectif.sessions) {
         if (session.cancelled) continue;
         row.sessions++;
         row.minutes += session.minutes;
       }
-      for (const [sessionId, attendance] of Object.entries(collectif.attendance)) {
-        if (collectif.sessions[sessionId]?.cancelled === true) continue;
-        for (const status of Object.values(attendance.marks)) {
-          row.marked++;
-          if (status === 'present') row.present++;
-        }
+      for (const sheet of collectif.attendance) {
+        if (byId(collectif.sessions, sheet.sessionId, sessionIdOf)?.cancelled === true) continue;
+        row.marked += sheet.statuses.length;
+        for (let i = 0; i < sheet.statuses.length; i++) if (sheet.statuses.charCodeAt(i) === PRESENT) row.present++;
       }
     }
     if (perLevel.size === 0) {

@@ -16,12 +16,15 @@ describe('splitByWeights (dashboard rows add up to the Caf totals, to the cent)'
 });
 
 describe('StateCache (LRU in front of rm_fold_state)', () => {
-  it('evicts the least recently used entry, a hit refreshing it', () => {
+  it('evicts the least recently used entries on trim (after a commit), a hit refreshing it', () => {
     const cache = new StateCache<number>(2);
     cache.set('a', 1);
     cache.set('b', 2);
     expect(cache.get('a')).toBe(1);
     cache.set('c', 3);
+    // Entries changed since the last commit are pinned: set never evicts.
+    expect(cache.size).toBe(3);
+    cache.trim();
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBe(1);
     expect(cache.get('c')).toBe(3);

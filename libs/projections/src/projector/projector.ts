@@ -17,8 +17,19 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** Live mode: a partial batch is committed after this long. Default 50 ms. */
   batchMs?: number;
-  /** Fold states kept in memory (LRU, all folds together). Default 50 000. */
+  /**
+   * Clean fold states kept in memory (LRU, all folds together), trimmed after each commit.
+   * States changed since the last commit are never evicted. Default 50 000.
+   */
   cacheSize?: number;
+  /**
+   * Commit (states of the changed keys + directory rows + dirty keys or answers + checkpoint,
+   * in one transaction) at most this often (ms); between commits the changed states live only
+   * in memory. 0 (default): every batch. A rebuild commits every minute and at the end: each
+   * key's state is serialised once per commit instead of once per batch. The checkpoint is
+   * always in the transaction of the states it covers, so a crash loses or doubles nothing.
+   */
+  flushIntervalMs?: number;
   /**
    * Derive answers at most this often (ms); between derivations the touched keys are marked
    * dirty (rm_dirty_key, same transaction). 0 (default): every batch. A rebuild uses Infinity:
@@ -48,17 +59,30 @@ interface Routed {
 
 /**
  * Folds the log into stored read models. Per batch: route events to fold keys, load the
- * missing states (LRU, then rm_fold_state), evolve, then in ONE transaction upsert the states,
- * the stream directory, the derived answers of the touched keys and the checkpoint. A crash
- * anywhere before the commit leaves the previous checkpoint with the previous rows; after it,
- * both moved together: nothing is lost, nothing applied twice.
+ * missing states (LRU, then rm_fold_state) and evolve them IN PLACE (the projector owns its
+ * cached states, see KeyedFold). Per commit (every batch, or every `flushIntervalMs`): in ONE
+ * transaction upsert the states changed since the last commit, the stream directory rows, the
+ * derived answers (or the dirty keys) and the checkpoint. A crash anywhere before the commit
+ * leaves the previous checkpoint with the previous rows; after it, both moved together: nothing
+ * is lost, nothing applied twice. A failure drops the whole cache (the states may be half
+ * evolved) and rewinds to the committed checkpoint: the next catch-up reloads from the database.
  */
 export class Projector {
   private readonly states: FoldStateRepository;
   private readonly checkpoints: CheckpointRepository;
   private readonly dirtyKeys: DirtyKeyRepository;
-  /** Keys touched since the last derivation (mirrors rm_dirty_key). */
+  /** Keys touched since the last derivation (committed ones mirror rm_dirty_key). */
   private pending = new Map<string, Set<string>>();
+  /** `pending` as of the last commit: what a failure rewinds to. */
+  private committedPending = new Map<string, Set<string>>();
+  /** Keys touched since the last commit, per fold. */
+  private touchedSinceCommit = new Map<string, Set<string>>();
+  /** States changed since the last commit (all in the cache, which never evicts them). */
+  private readonly changed = new Map<string, { fold: KeyedFold<unknown>; key: string; stored: StoredFoldState<unknown> }>();
+  private directoryRows: StreamDirectoryRow[] = [];
+  private uncommittedEvents = 0;
+  private lastCommit = performance.now();
+  private committedPosition = 0;
   private lastDerivation = performance.now();
   private readonly directory: StreamDirectoryWriter;
   private readonly cache: StateCache<StoredFoldState<unknown>>;
@@ -113,8 +137,10 @@ export class Projector {
       await this.reset();
     } else {
       this.currentPosition = checkpoint.position;
+      this.committedPosition = checkpoint.position;
       this.replayedFromStart = checkpoint.position === 0;
       this.pending = await this.dirtyKeys.load(this.db, this.projection.name);
+      this.committedPending = cloneTouched(this.pending);
     }
     this.started = true;
     return this.currentPosition;
@@ -129,10 +155,13 @@ export class Projector {
       await this.dirtyKeys.clear(tx, this.projection.name);
       await this.writeCheckpoint(tx, 0);
     });
+    this.discardUncommitted();
     this.pending = new Map();
+    this.committedPending = new Map();
     this.cache.clear();
     this.written.clear();
     this.currentPosition = 0;
+    this.committedPosition = 0;
     this.replayedFromStart = true;
   }
 
@@ -147,6 +176,7 @@ export class Projector {
       const report = await this.applyBatch(page.events, page.isEnd || last >= until);
       options.onBatch?.(report);
     }
+    if (this.changed.size > 0 || this.uncommittedEvents > 0) await this.guarded(() => this.commit(true, performance.now()));
     await this.derivePending();
     return this.currentPosition;
   }
@@ -155,11 +185,14 @@ export class Projector {
   async derivePending(): Promise<void> {
     if (this.pending.size === 0) return;
     const touched = this.pending;
-    await this.db.transaction(async (tx) => {
-      await this.projection.derive(this.batchView([], this.currentPosition, new Map(), touched, tx), this.db, tx);
-      await this.dirtyKeys.clear(tx, this.projection.name);
-    });
+    await this.guarded(() =>
+      this.db.transaction(async (tx) => {
+        await this.projection.derive(this.batchView([], this.currentPosition, touched, tx), this.db, tx);
+        await this.dirtyKeys.clear(tx, this.projection.name);
+      }),
+    );
     this.pending = new Map();
+    this.committedPending = new Map();
     this.lastDerivation = performance.now();
   }
 
@@ -211,86 +244,134 @@ export class Projector {
     return fold.name + SEPARATOR + key;
   }
 
+  /** Runs `work`; on failure drops every uncommitted effect (and the cache) before rethrowing. */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      this.discardUncommitted();
+      throw error;
+    }
+  }
+
+  /**
+   * After a failure the cached states may be half evolved: drop them all (the next batch
+   * reloads committed states from rm_fold_state) and rewind to the committed checkpoint.
+   */
+  private discardUncommitted(): void {
+    this.cache.clear();
+    this.changed.clear();
+    this.directoryRows = [];
+    this.uncommittedEvents = 0;
+    this.touchedSinceCommit = new Map();
+    this.pending = cloneTouched(this.committedPending);
+    this.currentPosition = this.committedPosition;
+  }
+
   private async applyBatch(events: readonly StoredEvent[], final: boolean): Promise<BatchReport> {
-    const started = performance.now();
-    const batchNumber = ++this.batchNumber;
-    const lastPosition = events[events.length - 1]!.globalPosition;
-    const working = new Map<string, Map<string, StoredFoldState<unknown>>>();
-    const touched = new Map<string, Set<string>>();
-    let keyCount = 0;
+    return this.guarded(async () => {
+      const started = performance.now();
+      const batchNumber = ++this.batchNumber;
+      const lastPosition = events[events.length - 1]!.globalPosition;
+      let keyCount = 0;
 
-    for (const { fold, types } of this.routes) {
-      // Route first, so the missing states of the whole batch load in one query per chunk.
-      const routed: Array<[RecordedEvent, string[]]> = [];
-      const needed = new Set<string>();
-      for (const event of events) {
-        if (!types.has(event.type)) continue;
-        const keys = fold.keysOf(event as RecordedEvent);
-        if (keys.length === 0) continue;
-        routed.push([event as RecordedEvent, keys]);
-        for (const key of keys) needed.add(key);
-      }
-      if (routed.length === 0) continue;
-      const base = await this.baseStates(fold, needed);
-      const foldWorking = new Map<string, StoredFoldState<unknown>>();
-      for (const [event, keys] of routed) {
-        for (const key of keys) {
-          const previous = foldWorking.get(key) ?? base.get(key);
-          const state = previous === undefined ? fold.initial(key) : previous.state;
-          let lastInstant = event.occurredAt > event.recordedAt ? event.occurredAt : event.recordedAt;
-          if (previous !== undefined && previous.lastInstant > lastInstant) lastInstant = previous.lastInstant;
-          foldWorking.set(key, { state: fold.evolve(state, event), lastPosition: event.globalPosition, lastInstant });
+      for (const { fold, types } of this.routes) {
+        // Route first, so the missing states of the whole batch load in one query per chunk.
+        const routed: Array<[RecordedEvent, string[]]> = [];
+        const needed = new Set<string>();
+        for (const event of events) {
+          if (!types.has(event.type)) continue;
+          const keys = fold.keysOf(event as RecordedEvent);
+          if (keys.length === 0) continue;
+          routed.push([event as RecordedEvent, keys]);
+          for (const key of keys) needed.add(key);
         }
+        if (routed.length === 0) continue;
+        const base = await this.baseStates(fold, needed);
+        let foldTouched = this.touchedSinceCommit.get(fold.name);
+        if (foldTouched === undefined) this.touchedSinceCommit.set(fold.name, (foldTouched = new Set()));
+        let foldPending = this.pending.get(fold.name);
+        if (foldPending === undefined) this.pending.set(fold.name, (foldPending = new Set()));
+        for (const key of needed) {
+          let stored = base.get(key);
+          if (stored === undefined) base.set(key, (stored = { state: fold.initial(key), lastPosition: 0, lastInstant: '' }));
+          const composite = fold.name + SEPARATOR + key;
+          // The cache holds the live (owned) state; changed states are pinned until committed.
+          this.cache.set(composite, stored);
+          this.changed.set(composite, { fold, key, stored });
+          foldTouched.add(key);
+          foldPending.add(key);
+        }
+        for (const [event, keys] of routed) {
+          const instant = event.occurredAt > event.recordedAt ? event.occurredAt : event.recordedAt;
+          for (const key of keys) {
+            const stored = base.get(key)!;
+            stored.state = fold.evolve(stored.state, event);
+            stored.lastPosition = event.globalPosition;
+            if (instant > stored.lastInstant) stored.lastInstant = instant;
+          }
+        }
+        keyCount += needed.size;
       }
-      working.set(fold.name, foldWorking);
-      touched.set(fold.name, new Set(foldWorking.keys()));
-      keyCount += foldWorking.size;
-    }
-    this.options.faults?.('after-fold', batchNumber);
+      this.options.faults?.('after-fold', batchNumber);
 
-    const directoryRows: StreamDirectoryRow[] = [];
-    for (const event of events) {
-      const row = directoryRowOf(event as RecordedEvent);
-      if (row !== null) directoryRows.push(row);
-    }
+      for (const event of events) {
+        const row = directoryRowOf(event as RecordedEvent);
+        if (row !== null) this.directoryRows.push(row);
+      }
+      this.currentPosition = lastPosition;
+      this.uncommittedEvents += events.length;
 
+      const now = performance.now();
+      const flushInterval = this.options.flushIntervalMs ?? 0;
+      if (flushInterval === 0 || final || now - this.lastCommit >= flushInterval) await this.commit(final, now, batchNumber);
+      return { batchNumber, events: events.length, position: lastPosition, keys: keyCount, durationMs: performance.now() - started };
+    });
+  }
+
+  /** One transaction: changed states, directory rows, answers or dirty keys, checkpoint. */
+  private async commit(final: boolean, now: number, batchNumber = this.batchNumber): Promise<void> {
     const interval = this.options.deriveIntervalMs ?? 0;
-    const derive = interval === 0 || (final && interval !== Number.POSITIVE_INFINITY) || performance.now() - this.lastDerivation >= interval;
-    const toDerive = derive ? mergeTouched(this.pending, touched) : touched;
+    const derive = interval === 0 || (final && interval !== Number.POSITIVE_INFINITY) || now - this.lastDerivation >= interval;
+    const position = this.currentPosition;
+    const byFold = new Map<KeyedFold<unknown>, Map<string, StoredFoldState<unknown>>>();
+    for (const { fold, key, stored } of this.changed.values()) {
+      let states = byFold.get(fold);
+      if (states === undefined) byFold.set(fold, (states = new Map()));
+      states.set(key, stored);
+    }
+    const dirtyInDb = this.committedPending.size > 0;
     await this.db.transaction(async (tx) => {
       for (const { fold } of this.routes) {
-        const foldWorking = working.get(fold.name);
-        if (foldWorking !== undefined) await this.states.save(tx, fold, foldWorking);
+        const states = byFold.get(fold);
+        if (states !== undefined) await this.states.save(tx, fold, states);
       }
-      await this.directory.save(tx, directoryRows);
+      await this.directory.save(tx, this.directoryRows);
       this.options.faults?.('after-states', batchNumber);
       if (derive) {
-        await this.projection.derive(this.batchView(events, lastPosition, working, toDerive, tx), this.db, tx);
-        if (this.pending.size > 0) await this.dirtyKeys.clear(tx, this.projection.name);
+        await this.projection.derive(this.batchView([], position, this.pending, tx), this.db, tx);
+        if (dirtyInDb) await this.dirtyKeys.clear(tx, this.projection.name);
       } else {
-        await this.dirtyKeys.mark(tx, this.projection.name, touched);
+        await this.dirtyKeys.mark(tx, this.projection.name, this.touchedSinceCommit);
       }
-      await this.writeCheckpoint(tx, lastPosition);
+      await this.writeCheckpoint(tx, position);
       this.options.faults?.('before-commit', batchNumber);
     });
+    // Committed.
+    if (this.replayedFromStart) for (const composite of this.changed.keys()) this.written.add(composite);
+    this.changed.clear();
+    this.directoryRows = [];
+    this.uncommittedEvents = 0;
+    this.touchedSinceCommit = new Map();
     if (derive) {
       this.pending = new Map();
       this.lastDerivation = performance.now();
-    } else {
-      this.pending = mergeTouched(this.pending, touched);
     }
-
-    // Committed: only now do the new states become visible to the next batch.
-    for (const [foldName, foldWorking] of working) {
-      for (const [key, stored] of foldWorking) {
-        const composite = foldName + SEPARATOR + key;
-        this.cache.set(composite, stored);
-        if (this.replayedFromStart) this.written.add(composite);
-      }
-    }
-    this.currentPosition = lastPosition;
+    this.committedPending = cloneTouched(this.pending);
+    this.committedPosition = position;
+    this.lastCommit = performance.now();
+    this.cache.trim();
     this.options.faults?.('after-commit', batchNumber);
-    return { batchNumber, events: events.length, position: lastPosition, keys: keyCount, durationMs: performance.now() - started };
   }
 
   /** Committed states of `keys`: cache, then one bulk SELECT for the rest. */
@@ -309,28 +390,16 @@ export class Projector {
     return found;
   }
 
-  private batchView(
-    events: readonly StoredEvent[],
-    lastPosition: number,
-    working: ReadonlyMap<string, ReadonlyMap<string, StoredFoldState<unknown>>>,
-    touched: ReadonlyMap<string, ReadonlySet<string>>,
-    tx: SqlExecutor,
-  ): BatchView {
+  private batchView(events: readonly StoredEvent[], lastPosition: number, touched: ReadonlyMap<string, ReadonlySet<string>>, tx: SqlExecutor): BatchView {
     return {
       events: events as readonly RecordedEvent[],
       lastPosition,
       touched,
+      // Changed states are pinned in the cache, so the cache (then the database) has them all.
       states: async <S>(fold: KeyedFold<S>, keys: readonly string[]): Promise<Map<string, StoredFoldState<S>>> => {
         const result = new Map<string, StoredFoldState<S>>();
-        const foldWorking = working.get(fold.name);
-        const rest: string[] = [];
+        const committed = await this.baseStates(fold as KeyedFold<unknown>, keys, tx);
         for (const key of keys) {
-          const current = foldWorking?.get(key);
-          if (current !== undefined) result.set(key, current as StoredFoldState<S>);
-          else rest.push(key);
-        }
-        const committed = await this.baseStates(fold as KeyedFold<unknown>, rest, tx);
-        for (const key of rest) {
           result.set(key, (committed.get(key) as StoredFoldState<S> | undefined) ?? { state: fold.initial(key), lastPosition: 0, lastInstant: '' });
         }
         return result;
@@ -350,14 +419,8 @@ export class Projector {
   }
 }
 
-function mergeTouched(a: ReadonlyMap<string, ReadonlySet<string>>, b: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
-  const merged = new Map<string, Set<string>>();
-  for (const source of [a, b]) {
-    for (const [fold, keys] of source) {
-      let target = merged.get(fold);
-      if (target === undefined) merged.set(fold, (target = new Set()));
-      for (const key of keys) target.add(key);
-    }
-  }
-  return merged;
+function cloneTouched(source: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const copy = new Map<string, Set<string>>();
+  for (const [fold, keys] of source) copy.set(fold, new Set(keys));
+  return copy;
 }

@@ -12,6 +12,8 @@ export interface RebuildOptions {
   /** Rebuilds favour big batches: fewer state writes per key. Default 20 000. */
   batchSize?: number;
   cacheSize?: number;
+  /** Commit at most this often (ms): each commit serialises every state changed since the last. Default 60 000. */
+  flushIntervalMs?: number;
   signal?: AbortSignal;
   projectorOptions?: Omit<ProjectorOptions, 'batchSize' | 'cacheSize'>;
 }
@@ -51,6 +53,7 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
       ...options.projectorOptions,
       batchSize: options.batchSize ?? 20_000,
       deriveIntervalMs: Number.POSITIVE_INFINITY,
+      flushIntervalMs: options.flushIntervalMs ?? 60_000,
       ...(options.cacheSize !== undefined && { cacheSize: options.cacheSize }),
     });
     await projector.start();

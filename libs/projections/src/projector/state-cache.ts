@@ -1,6 +1,8 @@
 /**
- * A bounded LRU of committed fold states, in front of rm_fold_state. Only committed states
- * enter it (after the batch's transaction), so a failed batch leaves nothing behind to undo.
+ * A bounded LRU of fold states, in front of rm_fold_state. The projector OWNS these states: a
+ * batch evolves them in place, so entries changed since the last commit must stay (`set`
+ * never evicts) and are only trimmed to `capacity` by `trim()` after a commit, when every
+ * entry matches the database again. A failed batch clears the whole cache (Projector).
  * Map keeps insertion order: re-inserting on hit makes the first key the least recently used.
  */
 export class StateCache<V> {
@@ -22,12 +24,18 @@ export class StateCache<V> {
     return value;
   }
 
+  /** Inserts or refreshes `key` as the most recently used entry (no eviction here). */
   set(key: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+  }
+
+  /** Evicts the least recently used entries down to the capacity. */
+  trim(): void {
+    if (this.entries.size <= this.capacity) return;
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= this.capacity) break;
+      this.entries.delete(key);
     }
   }
 

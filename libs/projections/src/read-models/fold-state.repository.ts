@@ -5,6 +5,8 @@ const COLUMNS = ['fold_name', 'fold_version', 'state_key', 'state', 'last_positi
 const KEYS = ['fold_name', 'fold_version', 'state_key'] as const;
 /** Keys per SELECT … IN (…): well under the variable limit, with room for name and version. */
 const LOAD_CHUNK = 2_000;
+/** States serialised per upsert call (a full statement chunk of 6 columns is 1 333 rows). */
+const SAVE_SLICE = 500;
 
 export interface StoredFoldState<S> {
   state: S;
@@ -41,9 +43,19 @@ export class FoldStateRepository {
     return rows.map((r) => r.state_key);
   }
 
+  /**
+   * Upserts the states, serialising SAVE_SLICE at a time: a rebuild's final commit writes every
+   * state of a school year, and holding all their JSON at once would dominate peak memory.
+   */
   async save(tx: SqlExecutor, fold: KeyedFold<unknown>, states: ReadonlyMap<string, StoredFoldState<unknown>>): Promise<void> {
-    const rows: unknown[][] = [];
-    for (const [key, { state, lastPosition, lastInstant }] of states) rows.push([fold.name, fold.version, key, JSON.stringify(state), lastPosition, lastInstant]);
+    let rows: unknown[][] = [];
+    for (const [key, { state, lastPosition, lastInstant }] of states) {
+      rows.push([fold.name, fold.version, key, JSON.stringify(state), lastPosition, lastInstant]);
+      if (rows.length === SAVE_SLICE) {
+        await this.db.upsert(tx, 'rm_fold_state', COLUMNS, KEYS, rows);
+        rows = [];
+      }
+    }
     await this.db.upsert(tx, 'rm_fold_state', COLUMNS, KEYS, rows);
   }
 

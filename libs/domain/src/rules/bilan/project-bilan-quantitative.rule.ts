@@ -201,8 +201,12 @@ function attendanceRate(
   let unmarked = 0;
   let ignoredMarks = 0;
   const used: (readonly string[])[] = [];
+  // The marks of one sheet share one id list: pushing it once per sheet gives the same union.
+  let lastUsed: readonly string[] | null = null;
+  const expectedOn = new Map<LocalDate, Set<string>>();
   for (const session of heldChildSessions) {
-    const expected = new Set(enrolmentsOn(session.value.date, enrolments).map((e) => e.childId));
+    let expected = expectedOn.get(session.value.date);
+    if (expected === undefined) expectedOn.set(session.value.date, (expected = new Set(enrolmentsOn(session.value.date, enrolments).map((e) => e.childId))));
     const sessionMarks = marks.get(session.value.sessionId) ?? new Map<string, Sourced<AttendanceFact>>();
     let sessionUsed = false;
     for (const [childId, mark] of sessionMarks) {
@@ -210,9 +214,15 @@ function attendanceRate(
         ignoredMarks += 1;
         continue;
       }
-      if (!sessionUsed) used.push(session.eventIds);
+      if (!sessionUsed) {
+        used.push(session.eventIds);
+        lastUsed = session.eventIds;
+      }
       sessionUsed = true;
-      used.push(mark.eventIds);
+      if (mark.eventIds !== lastUsed) {
+        used.push(mark.eventIds);
+        lastUsed = mark.eventIds;
+      }
       if (mark.value.status === 'present') present += 1;
       else if (mark.value.status === 'absent') absent += 1;
       else excused += 1;
