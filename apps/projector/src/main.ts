@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { createEventStore } from '@clas/event-store';
 import { CLAS_READ_MODELS, Projector, ReadDatabase, clasReadModelProjection } from '@clas/projections';
-import { JsonLogger, describeConfig, loadConfig } from '@clas/runtime';
-import { eventStoreConfigOf } from './event-store-config.js';
+import { JsonLogger, describeConfig, loadConfig, storeConfigOf } from '@clas/runtime';
 
 /**
  * The projector worker: catch-up from its checkpoint, then live, keeping the read models of
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
   const logger = new JsonLogger('projector');
   const config = loadConfig();
   logger.event('config', describeConfig(config));
-  const store = await createEventStore(eventStoreConfigOf(config));
+  const store = await createEventStore(storeConfigOf(config));
   const db = await ReadDatabase.open({ url: config.readDb });
   const projector = new Projector(store, db, clasReadModelProjection());
   const controller = new AbortController();

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { clasReadModelProjection, progressBar, rebuildReadModels } from '@clas/projections';
-import { JsonLogger, describeConfig, loadConfig } from '@clas/runtime';
-import { eventStoreConfigOf } from './event-store-config.js';
+import { JsonLogger, describeConfig, loadConfig, storeConfigOf } from '@clas/runtime';
 
 /**
  * `npm run rebuild`: truncate-and-replay of the read models from the log, with a progress bar
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   const result = await rebuildReadModels(
-    { store: eventStoreConfigOf(config), readDb: { url: config.readDb }, projection: clasReadModelProjection(), signal: controller.signal },
+    { store: storeConfigOf(config), readDb: { url: config.readDb }, projection: clasReadModelProjection(), signal: controller.signal },
     progressBar(process.stderr),
   );
   logger.event('rebuilt', { ...result, eventsPerSec: Math.round(result.eventsPerSec), interrupted: controller.signal.aborted });
