@@ -12,8 +12,7 @@ import { correlationIdMiddleware } from './http/correlation-id.middleware.js';
 import { bodyParserErrorsMiddleware } from './http/body-parser-errors.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
-import { PostgresPersonalDataStore } from './personal-data/postgres-personal-data-store.js';
-import { SqlitePersonalDataStore } from './personal-data/sqlite-personal-data-store.js';
+import { openPersonalData } from './personal-data/open-personal-data.js';
 
 export type { ApiOptions } from './api-options.js';
 
@@ -25,7 +24,7 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
   const directory = options.directory ?? new InMemoryStreamDirectory(store);
   let personalData = options.personalData;
   if (!personalData) {
-    personalData = config.eventStore === 'postgres' ? await PostgresPersonalDataStore.open(config.databaseUrl!) : new SqlitePersonalDataStore(config.personalDataPath);
+    personalData = await openPersonalData(config);
     owned.push(personalData);
   }
   return {
