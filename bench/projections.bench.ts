@@ -73,10 +73,14 @@ async function main(): Promise<void> {
     if (queriesOnly) {
       console.log(`rebuild: skipped (--queries-only, reusing ${readPathname})`);
     } else {
-      const { result: rebuilt, peakRssMb } = await withPeakRss(() =>
+      const bar = progressBar(process.stderr, 'rebuild');
+      const { result: rebuilt, peakRssMb } = await withPeakRss((sample) =>
         rebuildReadModels(
           { store, readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
-          progressBar(process.stderr, 'rebuild'),
+          (progress) => {
+            sample();
+            bar(progress);
+          },
         ),
       );
       const per5M = (rebuilt.elapsedMs / 1000) * (5_000_000 / head);
@@ -104,8 +108,8 @@ async function main(): Promise<void> {
       const project = rng.pick(projects);
       const asOf = randomAsOf();
       const started = performance.now();
-      await queries.eligibility(project.project_id, asOf);
-      await queries.payablePs(project.project_id, asOf);
+      // One read and one fold of the project's streams for both answers (ClasQueries.projectAnswers).
+      await queries.projectAnswers(project.project_id, asOf, ['eligibility', 'payablePs']);
       if (i >= 20) projectTimes.push(performance.now() - started); // the first 20 warm the JIT
     }
     const p95 = percentile(projectTimes, 95);

@@ -6,15 +6,21 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
-/** Samples RSS every few ms while `work` runs: the peak of the phase, not of the whole process. */
-export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
+/**
+ * Samples RSS every few ms while `work` runs: the peak of the phase, not of the whole process.
+ * A rebuild rarely yields to timers (better-sqlite3 is synchronous), so `work` also gets a
+ * `sample` to call at its own checkpoints (each batch); without it the peak is mostly the RSS
+ * at the end.
+ */
+export async function withPeakRss<T>(work: (sample: () => void) => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
+  const sample = (): void => {
     const rss = process.memoryUsage.rss();
     if (rss > peak) peak = rss;
-  }, 20);
+  };
+  const timer = setInterval(sample, 20);
   try {
-    const result = await work();
+    const result = await work(sample);
     peak = Math.max(peak, process.memoryUsage.rss());
     return { result, peakRssMb: peak / 1_048_576 };
   } finally {

@@ -32,6 +32,8 @@ const TOTALS_COLUMNS = [
 
 const latest = (...instants: string[]): string => instants.reduce((a, b) => (b > a ? b : a), '');
 const asOfAt = (instant: string): AsOf => ({ at: instant, knownAt: instant });
+/** Projects derived per slice (rows upserted, then dropped). */
+const DERIVE_CHUNK = 500;
 const hours = (minutes: number): number => Math.round((minutes / 60) * 100) / 100;
 
 /**
@@ -71,15 +73,30 @@ async function deriveClasAnswers(batch: BatchView, db: ReadDatabase, tx: SqlExec
   for (const id of await projectIdsOf(db, tx, 'campaign_key', touched(campaignFold.name))) projectIds.add(id);
   for (const id of await projectIdsOf(db, tx, 'operator_id', touched(operatorFold.name))) projectIds.add(id);
 
-  const projects = await batch.states(projectFold, [...projectIds].sort());
   const campaignKeys = new Set<string>(touched(campaignFold.name));
+  // DERIVE_CHUNK projects at a time: a rebuild derives every project once at the end, and their
+  // states' answers and explanation JSON (tens of KB each) must not all be alive together.
+  const sortedIds = [...projectIds].sort();
+  for (let start = 0; start < sortedIds.length; start += DERIVE_CHUNK) {
+    await deriveProjects(batch, db, tx, sortedIds.slice(start, start + DERIVE_CHUNK), campaignKeys);
+  }
+
+  await deriveDepartments(batch, db, tx, campaignKeys);
+  await deriveConventions(batch, db, tx, touched(conventionFold.name), touched(operatorFold.name));
+}
+
+/** The rm_project_status rows of `ids` (sorted); adds the campaigns they belong to to `campaignKeys`. */
+async function deriveProjects(batch: BatchView, db: ReadDatabase, tx: SqlExecutor, ids: readonly string[], campaignKeys: Set<string>): Promise<void> {
+  const projects = await batch.states(projectFold, ids);
   const operatorIds = new Set<string>();
+  const ownKeys = new Set<string>();
   for (const { state } of projects.values()) {
     if (state.ref === null) continue;
-    campaignKeys.add(campaignKey(state.ref.cafCode, state.ref.schoolYear));
+    ownKeys.add(campaignKey(state.ref.cafCode, state.ref.schoolYear));
     operatorIds.add(state.ref.operatorId);
   }
-  const campaigns = await batch.states(campaignFold, [...campaignKeys]);
+  for (const key of ownKeys) campaignKeys.add(key);
+  const campaigns = await batch.states(campaignFold, [...ownKeys]);
   const operators = await batch.states(operatorFold, [...operatorIds]);
 
   const projectRows: unknown[][] = [];
@@ -110,9 +127,6 @@ async function deriveClasAnswers(batch: BatchView, db: ReadDatabase, tx: SqlExec
     ]);
   }
   await db.upsert(tx, 'rm_project_status', PROJECT_COLUMNS, ['project_id'], projectRows);
-
-  await deriveDepartments(batch, db, tx, campaignKeys);
-  await deriveConventions(batch, db, tx, touched(conventionFold.name), touched(operatorFold.name));
 }
 
 async function deriveDepartments(batch: BatchView, db: ReadDatabase, tx: SqlExecutor, campaignKeys: ReadonlySet<string>): Promise<void> {

@@ -86,6 +86,7 @@ export class Projector {
   private lastDerivation = performance.now();
   private readonly directory: StreamDirectoryWriter;
   private readonly cache: StateCache<StoredFoldState<unknown>>;
+  private readonly cacheSize: number;
   private readonly routes: Routed[];
   private readonly signature: string;
   private readonly batchSize: number;
@@ -111,7 +112,8 @@ export class Projector {
     this.checkpoints = new CheckpointRepository(db);
     this.dirtyKeys = new DirtyKeyRepository(db);
     this.directory = new StreamDirectoryWriter(db);
-    this.cache = new StateCache(options.cacheSize ?? 50_000);
+    this.cacheSize = options.cacheSize ?? 50_000;
+    this.cache = new StateCache(this.cacheSize);
     this.routes = projection.folds.map((fold) => ({ fold, types: new Set(fold.eventTypes) }));
     this.signature = projectionSignature(projection);
     this.batchSize = options.batchSize ?? 5_000;
@@ -324,7 +326,11 @@ export class Projector {
 
       const now = performance.now();
       const flushInterval = this.options.flushIntervalMs ?? 0;
-      if (flushInterval === 0 || final || now - this.lastCommit >= flushInterval) await this.commit(final, now, batchNumber);
+      // Changed states are pinned until committed: once they fill the cache, commit early so the
+      // LRU can trim the states nobody touches any more (a finished school year's) instead of
+      // keeping every state of the log in memory until the next flush.
+      const full = this.changed.size >= this.cacheSize;
+      if (flushInterval === 0 || final || full || now - this.lastCommit >= flushInterval) await this.commit(final, now, batchNumber);
       return { batchNumber, events: events.length, position: lastPosition, keys: keyCount, durationMs: performance.now() - started };
     });
   }

@@ -43,6 +43,8 @@ export class TypeormStreamDirectory implements StreamDirectory {
   }
 
   private async scan(): Promise<void> {
+    // Nothing appended since the last scan (the usual case for a question): one head lookup.
+    if (this.overlayPosition > 0 && (await this.store.headPosition()) <= this.overlayPosition) return;
     const stored = (await this.checkpoints.read(this.db, this.projectionName))?.position ?? 0;
     if (stored > this.overlayPosition) {
       this.overlay = new Map([...this.overlay].filter(([, row]) => row.firstPosition > stored));

@@ -156,6 +156,27 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
     expect(ps.kind === 'found' && ps.value.forecast?.approvedCollectifs).toBe(3);
   });
 
+  it('projectAnswers reads the streams once and gives the same answers as the separate methods', async () => {
+    for (const [projectId, asOf] of [
+      ['p-ex3', { at: at('2026-10-20'), knownAt: at('2026-10-20') }],
+      ['p-ex3', { at: at('2026-10-20') }],
+      ['p-late', { at: at('2027-07-31'), knownAt: at('2027-07-10') }],
+      ['p-landes', { at: at('2025-10-10') }],
+    ] as const) {
+      const both = await queries.projectAnswers(projectId, asOf);
+      if (both.kind !== 'found') throw new Error(`${projectId} not found`);
+      const eligibility = await queries.eligibility(projectId, asOf);
+      const ps = await queries.payablePs(projectId, asOf);
+      expect(eligibility.kind === 'found' && eligibility.value).toEqual(both.value.eligibility);
+      expect(ps.kind === 'found' && ps.value).toEqual(both.value.payablePs);
+      expect(Object.keys(both.value).sort()).toEqual(['eligibility', 'payablePs']);
+      const bilan = await queries.projectAnswers(projectId, asOf, ['projectBilan']);
+      const separate = await queries.projectBilan(projectId, asOf);
+      expect(bilan.kind === 'found' && bilan.value.projectBilan).toEqual(separate.kind === 'found' && separate.value);
+    }
+    expect(await queries.projectAnswers('nope')).toEqual({ kind: 'not_found', what: 'project', id: 'nope' });
+  });
+
   it('a late session entry changes the weeks of activity only for knownAt after its recording', async () => {
     const before = await queries.projectBilan('p-late', { at: at('2027-07-31'), knownAt: at('2027-07-10') });
     const after = await queries.projectBilan('p-late', { at: at('2027-07-31') });

@@ -39,6 +39,17 @@ export interface HistoryEntry {
   data: unknown;
 }
 
+/** The answers about one project that `projectAnswers` can compute from a single read of its streams. */
+export interface ProjectAnswers {
+  eligibility: EligibilityAnswer;
+  payablePs: PayablePsAnswer;
+  projectBilan: ProjectBilanAnswer;
+}
+
+export type ProjectAnswerName = keyof ProjectAnswers;
+
+const DEFAULT_PROJECT_ANSWERS = ['eligibility', 'payablePs'] as const;
+
 const notFound = (what: NotFound['what'], id: string): NotFound => ({ kind: 'not_found', what, id });
 
 /**
@@ -79,6 +90,28 @@ export class ClasQueries {
 
   projectBilan(projectId: string, asOf?: Partial<AsOf>): Promise<QueryResult<ProjectBilanAnswer>> {
     return this.withProject(projectId, asOf, (s, a) => projectBilan(s.project, s.campaign, a));
+  }
+
+  /**
+   * Several answers about one project from ONE read and ONE fold of its streams (project,
+   * collectifs, campaign, operator): what a screen showing eligibility and payable PS side by
+   * side needs. Each answer equals the one of the separate method at the same AsOf.
+   * Default: eligibility and payable PS.
+   */
+  projectAnswers<K extends ProjectAnswerName = (typeof DEFAULT_PROJECT_ANSWERS)[number]>(
+    projectId: string,
+    asOf?: Partial<AsOf>,
+    which: readonly K[] = DEFAULT_PROJECT_ANSWERS as unknown as readonly K[],
+  ): Promise<QueryResult<Pick<ProjectAnswers, K>>> {
+    return this.withProject(projectId, asOf, (s, a) => {
+      const answers: Partial<ProjectAnswers> = {};
+      for (const name of which) {
+        if (name === 'eligibility') answers.eligibility = eligibilityStatus(s.project, s.campaign, s.operator, a);
+        else if (name === 'payablePs') answers.payablePs = payablePs(s.project, s.campaign, a);
+        else if (name === 'projectBilan') answers.projectBilan = projectBilan(s.project, s.campaign, a);
+      }
+      return answers as Pick<ProjectAnswers, K>;
+    });
   }
 
   /** The events of the project's streams (project + collectifs) visible at the date, for audit. */

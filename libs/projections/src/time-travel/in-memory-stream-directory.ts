@@ -35,6 +35,8 @@ export class InMemoryStreamDirectory implements StreamDirectory {
   }
 
   private async scan(): Promise<void> {
+    // Nothing appended since the last scan (the usual case for a question): one head lookup.
+    if (this.checkpoint > 0 && (await this.store.headPosition()) <= this.checkpoint) return;
     for (;;) {
       const page = await this.store.readAllPage({ after: this.checkpoint, types: DIRECTORY_EVENT_TYPES, limit: this.pageSize, pageSize: this.pageSize });
       for (const event of page.events) this.add(event);

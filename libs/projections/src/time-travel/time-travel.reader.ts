@@ -84,15 +84,18 @@ export class TimeTravelReader {
     if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return null;
     await this.directory.catchUp();
     const projectIds = await this.directory.projectsOfCampaign(cafCode, schoolYear);
-    const [campaign, projects] = await Promise.all([
-      this.campaign(cafCode, schoolYear, asOf),
-      Promise.all(projectIds.map(async (id) => this.foldStreams(projectFold, id, await this.projectStreamIds(id), asOf))),
-    ]);
+    const campaign = await this.campaign(cafCode, schoolYear, asOf);
+    // One project at a time: its events are parsed, folded and dropped before the next read, so
+    // they die young (cheap scavenges) instead of the whole department's events living at once.
+    const projects: ProjectFoldState[] = [];
+    for (const id of projectIds) projects.push(await this.foldStreams(projectFold, id, await this.projectStreamIds(id), asOf));
     if (campaign.parameters === null && campaign.eventIds.length === 0 && projects.length === 0) return null;
     const operatorIds = [...new Set(projects.flatMap((p) => (p.ref ? [p.ref.operatorId] : [])))].sort();
-    const operatorStates = await Promise.all(operatorIds.map((id) => this.foldStreams(operatorFold, id, [operatorStreamId(id)], asOf)));
     const operators: Record<string, OperatorFoldState> = {};
-    for (const o of operatorStates) operators[o.operatorId] = o;
+    for (const id of operatorIds) {
+      const o = await this.foldStreams(operatorFold, id, [operatorStreamId(id)], asOf);
+      operators[o.operatorId] = o;
+    }
     return { campaign, projects, operators };
   }
 
