@@ -26,6 +26,8 @@ const common = {
 };
 
 export default {
+  // Both cores: the default (cores − 1) leaves one idle on this 2-core machine.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
