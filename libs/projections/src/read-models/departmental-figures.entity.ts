@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { DepartmentalMeasures } from './departmental-measures.js';
 
 /**
  * R-BILAN-4 dashboard, one row per Caf × school year × territory × school level, plain columns
@@ -8,7 +9,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * levels in proportion to its collectifs, to the cent, so the rows of a Caf add up exactly.
  */
 @Entity({ name: 'rm_departmental_figures' })
-export class DepartmentalFiguresEntity {
+export class DepartmentalFiguresEntity extends DepartmentalMeasures {
   @PrimaryColumn({ name: 'caf_code', type: 'varchar', length: 3 })
   cafCode!: string;
 
@@ -31,47 +32,4 @@ export class DepartmentalFiguresEntity {
   /** primary | college | lycee */
   @PrimaryColumn({ name: 'school_level', type: 'varchar', length: 10 })
   schoolLevel!: string;
-
-  @Column({ name: 'projects', type: 'integer' })
-  projects!: number;
-
-  @Column({ name: 'operators', type: 'integer' })
-  operators!: number;
-
-  @Column({ name: 'collectifs', type: 'integer' })
-  collectifs!: number;
-
-  @Column({ name: 'children', type: 'integer' })
-  children!: number;
-
-  @Column({ name: 'sessions', type: 'integer' })
-  sessions!: number;
-
-  @Column({ name: 'minutes', type: 'integer' })
-  minutes!: number;
-
-  @Column({ name: 'hours', type: 'double precision' })
-  hours!: number;
-
-  @Column({ name: 'attendance_present', type: 'integer' })
-  attendancePresent!: number;
-
-  @Column({ name: 'attendance_marked', type: 'integer' })
-  attendanceMarked!: number;
-
-  /** present ÷ marked, 0..1; null when nothing was marked. */
-  @Column({ name: 'attendance_rate', type: 'double precision', nullable: true })
-  attendanceRate!: number | null;
-
-  @Column({ name: 'parent_actions', type: 'integer' })
-  parentActions!: number;
-
-  @Column({ name: 'parents_reached', type: 'integer' })
-  parentsReached!: number;
-
-  @Column({ name: 'ps_forecast_cents', type: 'bigint' })
-  psForecastCents!: string;
-
-  @Column({ name: 'ps_paid_cents', type: 'bigint' })
-  psPaidCents!: string;
 }
