@@ -5,10 +5,8 @@ import { eligibilityStatus } from './eligibility.answer.js';
 import {
   applicationContent,
   applicationFiled,
-  approval,
+  approvedProject,
   campaignOpened,
-  decisionRecorded,
-  examinationOpened,
   operatorEvents,
   paris,
   runningCollectif,
@@ -20,12 +18,7 @@ const ids = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: sch
 const asOf = (date: string): AsOf => ({ at: paris(date, '23:00'), knownAt: paris(date, '23:00') });
 
 function scenario(): Script {
-  const script = new Script();
-  script.add(campaignOpened(AUDE_2026_2027, '2026-03-01'));
-  for (const e of operatorEvents('op1', '11', '2026-03-10')) script.add(e);
-  script.add(applicationFiled(ids, applicationContent(), '2026-06-20'));
-  script.add(examinationOpened(ids, '2026-09-01'));
-  script.add(decisionRecorded(ids, approval(), '2026-10-05'));
+  const script = approvedProject(ids, AUDE_2026_2027);
   for (const e of runningCollectif(ids, 'col-a', 28)) script.add(e);
   for (const e of runningCollectif(ids, 'col-b', 20, 6)) script.add(e);
   return script;

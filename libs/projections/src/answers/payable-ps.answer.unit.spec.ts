@@ -4,14 +4,11 @@ import type { AsOf } from '../core/keyed-fold.js';
 import { payablePs } from './payable-ps.answer.js';
 import {
   applicationContent,
-  applicationFiled,
+  approvedProject,
   approval,
   bilanFiled,
   campaignOpened,
   d,
-  decisionRecorded,
-  examinationOpened,
-  operatorEvents,
   paris,
   runningCollectif,
   Script,
@@ -22,13 +19,7 @@ const aude = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: sc
 const asOf = (date: string): AsOf => ({ at: paris(date, '23:00'), knownAt: paris(date, '23:00') });
 
 function audeProject(): Script {
-  const script = new Script();
-  script.add(campaignOpened(AUDE_2026_2027, '2026-03-01'));
-  for (const e of operatorEvents('op1', '11', '2026-03-10')) script.add(e);
-  script.add(applicationFiled(aude, applicationContent(), '2026-06-20'));
-  script.add(examinationOpened(aude, '2026-09-01'));
-  script.add(decisionRecorded(aude, approval(), '2026-10-05'));
-  return script;
+  return approvedProject(aude, AUDE_2026_2027);
 }
 
 describe('payablePs', () => {

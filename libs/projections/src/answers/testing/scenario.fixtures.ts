@@ -152,6 +152,20 @@ export function decisionRecorded(ids: ProjectIds, terms: ApprovalTerms, on: stri
   return makeEvent('CommitteeDecisionRecorded', { ...ids, decisionId: `dec-${ids.projectId}`, meetingDate: d(on), effectiveDate: d(on), decision: terms }, paris(on, time));
 }
 
+/**
+ * The usual start of a project's story: campaign opened (1 March), operator registered
+ * (10 March), application filed (20 June), examination (1 September), approval (5 October).
+ */
+export function approvedProject(ids: ProjectIds, parameters: CampaignParameters, terms: ApprovalTerms = approval()): Script {
+  const script = new Script();
+  script.add(campaignOpened(parameters, '2026-03-01'));
+  for (const e of operatorEvents(ids.operatorId, ids.cafCode, '2026-03-10')) script.add(e);
+  script.add(applicationFiled(ids, applicationContent(), '2026-06-20'));
+  script.add(examinationOpened(ids, '2026-09-01'));
+  script.add(decisionRecorded(ids, terms, '2026-10-05'));
+  return script;
+}
+
 /** Worked example 3: the correction occurs at the decision's own instant. */
 export function decisionCorrected(ids: ProjectIds, corrected: ApprovalTerms, decisionOccurredAt: Instant, correctedOn: string): ClasEvent {
   return makeEvent(
