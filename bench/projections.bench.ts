@@ -1,7 +1,7 @@
 /**
  * Read-model benchmark (not a test): `npm run bench:projections -- [--years 4] [--cafs 100]
  * [--collectifs 100] [--seed 42] [--keep] [--reuse] [--generate-only] [--queries-only] [--batch 20000] [--cache 50000] [--flush-ms 60000]
- * [--samples 200]`. --queries-only reuses the read database of a --keep run (no rebuild).
+ * [--samples 200] [--rebuild-only] [--workers N]`. --queries-only reuses the read database of a --keep run (no rebuild).
  * Generates a national log (bench/generator) into .bench/, rebuilds the read models from it,
  * then times as-of questions through the time-travel reader. Data files are removed at the end
  * unless --keep (then --reuse skips the generation on the next run).
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const cacheSize = argument('cache') === undefined ? undefined : Number(argument('cache'));
   const flushIntervalMs = argument('flush-ms') === undefined ? undefined : Number(argument('flush-ms'));
   const keep = argument('keep') !== undefined;
+  const workers = argument('workers') === undefined ? undefined : Number(argument('workers'));
   const reuse = argument('reuse') !== undefined;
   const generateOnly = argument('generate-only') !== undefined;
   // Reuse the read database of a previous --keep run: time the as-of questions only.
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       const bar = progressBar(process.stderr, 'rebuild');
       const { result: rebuilt, peakRssMb } = await withPeakRss((sample) =>
         rebuildReadModels(
-          { store, readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
+          { store, storeConfig: { kind: 'sqlite', path: logPath }, ...(workers !== undefined && { workers }), readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
           (progress) => {
             sample();
             bar(progress);
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
       );
     }
 
+    if (argument('rebuild-only') !== undefined) {
+      await db.close();
+      await store.close();
+      return;
+    }
     const queries = new ClasQueries(store, new TypeormStreamDirectory(db, store, CLAS_READ_MODELS));
     const projects = await db.query<{ project_id: string; caf_code: string; school_year: string }>(`SELECT "project_id", "caf_code", "school_year" FROM "rm_project_status" ORDER BY "project_id"`);
     const [firstEvent] = (await store.readAllPage({ after: 0, limit: 1 })).events;

@@ -14,9 +14,15 @@ export function percentile(samples: readonly number[], p: number): number {
  */
 export async function withPeakRss<T>(work: (sample: () => void) => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
+  let lastTrace = 0;
   const sample = (): void => {
     const rss = process.memoryUsage.rss();
     if (rss > peak) peak = rss;
+    if (process.env.CLAS_BENCH_MEMORY_TRACE !== undefined && Date.now() - lastTrace > 2_000) {
+      lastTrace = Date.now();
+      const m = process.memoryUsage();
+      process.stderr.write(`\nmemory: rss ${(m.rss / 1_048_576).toFixed(0)} MB, main heap ${(m.heapUsed / 1_048_576).toFixed(0)}/${(m.heapTotal / 1_048_576).toFixed(0)} MB, external ${(m.external / 1_048_576).toFixed(0)} MB\n`);
+    }
   };
   const timer = setInterval(sample, 20);
   try {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createEventStore } from '@clas/event-store';
-import { CLAS_READ_MODELS, Projector, ReadDatabase, clasReadModelProjection } from '@clas/projections';
+import { CLAS_READ_MODELS, Projector, ReadDatabase, clasReadModelProjection, rebuildReadModels } from '@clas/projections';
 import { JsonLogger, describeConfig, loadConfig, storeConfigOf } from '@clas/runtime';
 
 /**
@@ -23,6 +23,20 @@ async function main(): Promise<void> {
     });
   }
   try {
+    // New read database, or tables made by another version of the code: rebuild owner by owner
+    // (worker threads) rather than replaying the whole log in global order, then go live.
+    const projection = clasReadModelProjection();
+    if (!(await projector.checkpointMatches()) && projection.rebuild !== undefined) {
+      logger.event('rebuilding', { projection: CLAS_READ_MODELS, head: await store.headPosition() });
+      let last = 0;
+      const result = await rebuildReadModels({ store, storeConfig: storeConfigOf(config), readDb: db, projection, signal: controller.signal }, (progress) => {
+        if (!progress.done && Date.now() - last < 1_000) return;
+        last = Date.now();
+        logger.event('rebuild-progress', { position: progress.position, head: progress.head, eventsPerSec: Math.round(progress.eventsPerSec), done: progress.done });
+      });
+      logger.event('rebuilt', { ...result, eventsPerSec: Math.round(result.eventsPerSec) });
+      if (controller.signal.aborted) return;
+    }
     const from = await projector.start();
     const head = await store.headPosition();
     logger.event('started', { projection: CLAS_READ_MODELS, from, head });

@@ -2,6 +2,7 @@ import { EXIT } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
 import { withStore } from '../open-store.js';
 import { clasReadModelProjection, progressBar, rebuildReadModels } from '@clas/projections';
+import { storeConfigOf } from '@clas/runtime';
 
 /** Truncate-and-replay of the stored read models (the read-model engineer's rebuildReadModels). */
 export async function rebuildCommand({ io, config, log }: CommandRun): Promise<number> {
@@ -10,7 +11,7 @@ export async function rebuildCommand({ io, config, log }: CommandRun): Promise<n
   process.once('SIGINT', stop);
   try {
     const result = await withStore(config, (store) =>
-      rebuildReadModels({ store, readDb: { url: config.readDb }, projection: clasReadModelProjection(), signal: controller.signal }, progressBar(io.stderr)),
+      rebuildReadModels({ store, storeConfig: storeConfigOf(config), readDb: { url: config.readDb }, projection: clasReadModelProjection(), signal: controller.signal }, progressBar(io.stderr)),
     );
     log.event('rebuilt', { ...result, eventsPerSec: Math.round(result.eventsPerSec), interrupted: controller.signal.aborted });
     return controller.signal.aborted ? EXIT.failure : EXIT.ok;

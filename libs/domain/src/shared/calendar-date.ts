@@ -89,6 +89,19 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** ISO-8601 week of a date, as "2026-W41" (R-PS-WEEK: a week of activity is a calendar ISO week). */
 export function isoWeekOf(date: LocalDate): string {
+  // Memoised: the weeks-of-activity rules ask for the week of every session several times per
+  // answer, and a school year has only ~300 distinct days. Bounded, so it never grows unchecked.
+  const known = isoWeeks.get(date);
+  if (known !== undefined) return known;
+  if (isoWeeks.size >= 20_000) isoWeeks.clear();
+  const week = computeIsoWeek(date);
+  isoWeeks.set(date, week);
+  return week;
+}
+
+const isoWeeks = new Map<string, string>();
+
+function computeIsoWeek(date: LocalDate): string {
   const [y, mo, d] = date.split('-').map(Number);
   const t = new Date(Date.UTC(y, mo - 1, d));
   const dayNum = (t.getUTCDay() + 6) % 7; // Monday = 0

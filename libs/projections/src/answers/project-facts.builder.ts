@@ -72,7 +72,32 @@ export function enrolmentIntervals(collectif: CollectifState): EnrolmentInterval
   return intervals;
 }
 
+/**
+ * Inside `withSharedFacts`, a collectif's actual facts are built once and shared by every answer
+ * of the scope (eligibility and payable PS read the same collectifs), so the rules' per-facts
+ * memo (weeks of activity) hits. Only for a synchronous scope over states nobody evolves meanwhile.
+ */
+let sharedActualCollectifs: WeakMap<CollectifState, ActualCollectif> | null = null;
+
+export function withSharedFacts<T>(work: () => T): T {
+  const previous = sharedActualCollectifs;
+  sharedActualCollectifs = new WeakMap();
+  try {
+    return work();
+  } finally {
+    sharedActualCollectifs = previous;
+  }
+}
+
 export function actualCollectif(collectif: CollectifState): ActualCollectif {
+  const shared = sharedActualCollectifs?.get(collectif);
+  if (shared !== undefined) return shared;
+  const built = buildActualCollectif(collectif);
+  sharedActualCollectifs?.set(collectif, built);
+  return built;
+}
+
+function buildActualCollectif(collectif: CollectifState): ActualCollectif {
   const sessions: CollectifSessionFact[] = collectif.sessions
     .filter(isChildrenSession)
     .map((s) => ({ date: s.date, minutes: s.minutes, cancelled: s.cancelled, activities: s.activityTypes, eventIds: s.eventIds }));

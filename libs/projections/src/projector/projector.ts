@@ -6,7 +6,7 @@ import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
 import { FoldStateRepository, type StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
 import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
-import { projectionSignature, type BatchView, type ReadModelProjection } from './read-model-projection.js';
+import { projectionSignature, type BatchView, type ReadModelProjection, type StateReplayer } from './read-model-projection.js';
 import { StateCache } from './state-cache.js';
 
 /** Named points of a batch where a test may throw to simulate a crash. */
@@ -101,6 +101,7 @@ export class Projector {
    */
   private replayedFromStart = false;
   private readonly written = new Set<string>();
+  private readonly replayers: Readonly<Record<string, StateReplayer>>;
 
   constructor(
     private readonly store: EventStore,
@@ -116,6 +117,7 @@ export class Projector {
     this.cache = new StateCache(this.cacheSize);
     this.routes = projection.folds.map((fold) => ({ fold, types: new Set(fold.eventTypes) }));
     this.signature = projectionSignature(projection);
+    this.replayers = projection.replayed ?? {};
     this.batchSize = options.batchSize ?? 5_000;
     this.batchMs = options.batchMs ?? 50;
     this.now = options.now ?? (() => new Date());
@@ -127,6 +129,16 @@ export class Projector {
 
   get cacheStats(): { size: number; hits: number; misses: number } {
     return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  /**
+   * True when the stored checkpoint was written by this projection's code (same version and
+   * fold signature): start() then resumes from it; otherwise it would truncate and replay, and
+   * a caller may prefer the projection's own rebuild first (apps/projector does).
+   */
+  async checkpointMatches(): Promise<boolean> {
+    const checkpoint = await this.checkpoints.read(this.db, this.projection.name);
+    return checkpoint !== null && checkpoint.version === this.projection.version && checkpoint.signature === this.signature;
   }
 
   /**
@@ -350,7 +362,8 @@ export class Projector {
     await this.db.transaction(async (tx) => {
       for (const { fold } of this.routes) {
         const states = byFold.get(fold);
-        if (states !== undefined) await this.states.save(tx, fold, states);
+        // A replayed fold's states are not stored: a cache miss replays them from the log.
+        if (states !== undefined && this.replayers[fold.name] === undefined) await this.states.save(tx, fold, states);
       }
       await this.directory.save(tx, this.directoryRows);
       this.options.faults?.('after-states', batchNumber);
@@ -391,7 +404,12 @@ export class Projector {
       else if (!this.replayedFromStart || this.written.has(composite)) missing.push(key);
     }
     if (missing.length > 0) {
-      for (const [key, stored] of await this.states.load(executor, fold, missing)) found.set(key, stored);
+      const replayer = this.replayers[fold.name];
+      const loaded =
+        replayer === undefined
+          ? await this.states.load(executor, fold, missing)
+          : await replayer(missing, { store: this.store, db: this.db, executor, upTo: this.currentPosition });
+      for (const [key, stored] of loaded) found.set(key, stored);
     }
     return found;
   }
@@ -410,7 +428,10 @@ export class Projector {
         }
         return result;
       },
-      keysOf: (fold) => this.states.keys(tx, fold),
+      keysOf: (fold) => {
+        if (this.replayers[fold.name] !== undefined) throw new Error(`keysOf: the states of fold "${fold.name}" are replayed, not stored`);
+        return this.states.keys(tx, fold);
+      },
     };
   }
 

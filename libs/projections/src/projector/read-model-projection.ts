@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@clas/domain';
+import type { EventStore, EventStoreConfig } from '@clas/event-store';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
@@ -31,10 +32,51 @@ export interface ReadModelProjection {
   readonly tables: readonly string[];
   /** Writes the answer rows of the touched keys, inside the batch's transaction. */
   derive(batch: BatchView, db: ReadDatabase, tx: SqlExecutor): Promise<void>;
+  /**
+   * Folds whose states are NOT kept in rm_fold_state: when the projector needs one that is not
+   * in its cache it replays the key's streams from the log (fold name → replayer). For states
+   * too big to store cheaply (the project fold holds a season's sessions and attendance).
+   */
+  readonly replayed?: Readonly<Record<string, StateReplayer>>;
+  /**
+   * A rebuild faster than a replay of the log in global order (rebuildReadModels uses it when
+   * present): typically one owner at a time, so memory holds one owner's states, not the log's.
+   */
+  readonly rebuild?: (context: RebuildContext) => Promise<void>;
+}
+
+/** What a replayer reads from. */
+export interface ReplayContext {
+  readonly store: EventStore;
+  readonly db: ReadDatabase;
+  readonly executor: SqlExecutor;
+  /** Only events at or before this global position (the projector's position). */
+  readonly upTo: number;
+}
+
+/** States of `keys` as of `upTo`, replayed from the log; keys with no event are left out. */
+export type StateReplayer = (keys: readonly string[], context: ReplayContext) => Promise<Map<string, StoredFoldState<unknown>>>;
+
+/** What a projection's own rebuild gets from rebuildReadModels (which emptied the tables first). */
+export interface RebuildContext {
+  readonly store: EventStore;
+  readonly db: ReadDatabase;
+  /** Fold every event up to this position, no further. */
+  readonly head: number;
+  readonly signal?: AbortSignal;
+  /** Worker threads the rebuild may use, each opening `store` (absent: in this thread). */
+  readonly workers?: { count: number; store: EventStoreConfig; execArgv?: readonly string[] };
+  /** Reports events applied so far (for the progress bar). */
+  progress(eventsApplied: number): void;
+  /** Says how many worker threads the rebuild runs on (reported in the result). */
+  usedWorkers?(count: number): void;
+  /** Must be called inside the LAST transaction: moves the checkpoint to `head`. */
+  commitCheckpoint(tx: SqlExecutor): Promise<void>;
 }
 
 /** "campaign@1,project@2|answers@3": any fold or derivation bump changes it. */
 export function projectionSignature(projection: ReadModelProjection): string {
-  const folds = [...projection.folds].map((f) => `${f.name}@${f.version}`).sort();
+  const replayed = projection.replayed ?? {};
+  const folds = [...projection.folds].map((f) => `${f.name}@${f.version}${f.name in replayed ? '~replayed' : ''}`).sort();
   return `${folds.join(',')}|${projection.name}@${projection.version}`;
 }

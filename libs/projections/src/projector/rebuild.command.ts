@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { createEventStore, type EventStore, type EventStoreConfig } from '@clas/event-store';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
+import { CheckpointRepository } from '../read-models/checkpoint.repository.js';
 import { Projector, type ProjectorOptions } from './projector.js';
-import type { ReadModelProjection } from './read-model-projection.js';
+import { projectionSignature, type ReadModelProjection } from './read-model-projection.js';
 
 export interface RebuildOptions {
   /** An open store (left open) or its configuration (opened and closed here). */
@@ -15,6 +17,15 @@ export interface RebuildOptions {
   /** Commit at most this often (ms): each commit serialises every state changed since the last. Default 60 000. */
   flushIntervalMs?: number;
   signal?: AbortSignal;
+  /**
+   * Worker threads for a projection's own rebuild (default: the machine's cores, at most 4).
+   * They need a store they can open themselves: `store` given as a configuration, or
+   * `storeConfig`; a ':memory:' store, or running from TypeScript sources, stays in process.
+   */
+  workers?: number;
+  storeConfig?: EventStoreConfig;
+  /** Node options of the worker threads (tests: a TypeScript loader, to run them from sources). */
+  workerExecArgv?: readonly string[];
   projectorOptions?: Omit<ProjectorOptions, 'batchSize' | 'cacheSize'>;
 }
 
@@ -34,6 +45,63 @@ export interface RebuildResult {
   events: number;
   elapsedMs: number;
   eventsPerSec: number;
+  /** Worker threads the rebuild used (0: all in this thread). */
+  workers: number;
+}
+
+/**
+ * A projection's own (partitioned) rebuild. While it runs, the checkpoint carries a signature no
+ * projection has: a crash mid-way leaves tables that start() truncates and replays, never a
+ * half-built set taken for a finished one. The last transaction writes the real checkpoint.
+ */
+async function ownRebuild(
+  store: EventStore,
+  db: ReadDatabase,
+  options: RebuildOptions,
+  head: number,
+  started: number,
+  onProgress: (progress: RebuildProgress) => void,
+): Promise<RebuildResult> {
+  const checkpoints = new CheckpointRepository(db);
+  const projection = options.projection;
+  const checkpoint = (position: number, signature: string) => ({ projection: projection.name, version: projection.version, signature, position, updatedAt: new Date().toISOString() });
+  await db.transaction((tx) => checkpoints.write(tx, checkpoint(0, `${projectionSignature(projection)}#rebuilding`)));
+  let applied = 0;
+  const progress = (done: boolean): RebuildProgress => {
+    const elapsedMs = performance.now() - started;
+    const eventsPerSec = elapsedMs > 0 ? (applied * 1000) / elapsedMs : 0;
+    const position = done ? head : Math.min(head, applied);
+    return { position, head, events: applied, elapsedMs, eventsPerSec, etaSeconds: eventsPerSec > 0 ? (head - position) / eventsPerSec : null, done };
+  };
+  onProgress(progress(false));
+  let workers = 0;
+  await projection.rebuild!({
+    store,
+    db,
+    head,
+    ...(options.signal && { signal: options.signal }),
+    ...workersOf(options),
+    progress: (events) => {
+      applied = events;
+      onProgress(progress(false));
+    },
+    commitCheckpoint: (tx) => checkpoints.write(tx, checkpoint(head, projectionSignature(projection))),
+    usedWorkers: (count) => {
+      workers = count;
+    },
+  });
+  if (options.signal?.aborted === true) return { position: 0, events: applied, elapsedMs: performance.now() - started, eventsPerSec: 0, workers };
+  applied = Math.max(applied, head);
+  const last = progress(true);
+  onProgress(last);
+  return { position: head, events: last.events, elapsedMs: last.elapsedMs, eventsPerSec: last.eventsPerSec, workers };
+}
+
+function workersOf(options: RebuildOptions): { workers?: { count: number; store: EventStoreConfig; execArgv?: readonly string[] } } {
+  const config = options.storeConfig ?? (isEventStore(options.store) ? undefined : options.store);
+  if (config === undefined || (config.kind === 'sqlite' && config.path === ':memory:')) return {};
+  const count = options.workers ?? Math.min(4, availableParallelism());
+  return count > 0 ? { workers: { count, store: config, ...(options.workerExecArgv && { execArgv: options.workerExecArgv }) } } : {};
 }
 
 function isEventStore(value: EventStore | EventStoreConfig): value is EventStore {
@@ -61,6 +129,7 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
     const head = await store.headPosition();
     const started = performance.now();
     let events = 0;
+    if (options.projection.rebuild !== undefined) return await ownRebuild(store, db, options, head, started, onProgress);
     const progress = (done: boolean): RebuildProgress => {
       const elapsedMs = performance.now() - started;
       const eventsPerSec = elapsedMs > 0 ? (events * 1000) / elapsedMs : 0;
@@ -78,7 +147,7 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
     });
     const last = progress(true);
     onProgress(last);
-    return { position: last.position, events, elapsedMs: last.elapsedMs, eventsPerSec: last.eventsPerSec };
+    return { position: last.position, events, elapsedMs: last.elapsedMs, eventsPerSec: last.eventsPerSec, workers: 0 };
   } finally {
     if (!(options.readDb instanceof ReadDatabase)) await db.close();
     if (!isEventStore(options.store)) await store.close();

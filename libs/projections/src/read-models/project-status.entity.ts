@@ -42,7 +42,11 @@ export class ProjectStatusEntity {
   @Column({ name: 'due_cents', type: 'bigint' })
   dueCents!: string;
 
-  /** R-PS-EXPLAIN: the derivation of the figures, JSON text. */
+  /**
+   * R-PS-EXPLAIN: the derivation of the figures, JSON text (rule ids, inputs, outputs, source
+   * event ids); R-PS-WEEK is kept per collectif with the weeks that did not count and why
+   * (storedExplanation). The week-by-week detail is the time-travel answer at `as_of`.
+   */
   @Column({ name: 'explanation', type: 'text' })
   explanation!: string;
 

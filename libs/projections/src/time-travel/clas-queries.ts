@@ -12,6 +12,7 @@ import type { PayablePsAnswer } from '../answers/payable-ps.answer.js';
 import { payablePs } from '../answers/payable-ps.answer.js';
 import type { ProjectBilanAnswer } from '../answers/project-bilan.answer.js';
 import { projectBilan } from '../answers/project-bilan.answer.js';
+import { withSharedFacts } from '../answers/project-facts.builder.js';
 import type { StreamDirectory } from './stream-directory.port.js';
 import type { ProjectScope } from './time-travel.reader.js';
 import { TimeTravelReader } from './time-travel.reader.js';
@@ -103,15 +104,18 @@ export class ClasQueries {
     asOf?: Partial<AsOf>,
     which: readonly K[] = DEFAULT_PROJECT_ANSWERS as unknown as readonly K[],
   ): Promise<QueryResult<Pick<ProjectAnswers, K>>> {
-    return this.withProject(projectId, asOf, (s, a) => {
-      const answers: Partial<ProjectAnswers> = {};
-      for (const name of which) {
-        if (name === 'eligibility') answers.eligibility = eligibilityStatus(s.project, s.campaign, s.operator, a);
-        else if (name === 'payablePs') answers.payablePs = payablePs(s.project, s.campaign, a);
-        else if (name === 'projectBilan') answers.projectBilan = projectBilan(s.project, s.campaign, a);
-      }
-      return answers as Pick<ProjectAnswers, K>;
-    });
+    return this.withProject(projectId, asOf, (s, a) =>
+      // One freshly folded state, answered synchronously: the answers share its collectif facts.
+      withSharedFacts(() => {
+        const answers: Partial<ProjectAnswers> = {};
+        for (const name of which) {
+          if (name === 'eligibility') answers.eligibility = eligibilityStatus(s.project, s.campaign, s.operator, a);
+          else if (name === 'payablePs') answers.payablePs = payablePs(s.project, s.campaign, a);
+          else if (name === 'projectBilan') answers.projectBilan = projectBilan(s.project, s.campaign, a);
+        }
+        return answers as Pick<ProjectAnswers, K>;
+      }),
+    );
   }
 
   /** The events of the project's streams (project + collectifs) visible at the date, for audit. */

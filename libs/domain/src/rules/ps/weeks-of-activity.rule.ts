@@ -45,11 +45,15 @@ export interface CollectifWeeks {
 
 /** Children enrolled on a day: distinct ids whose interval [from, to] contains it. */
 export function enrolmentsOn(day: LocalDate, enrolments: readonly EnrolmentInterval[]): EnrolmentInterval[] {
-  const byChild = new Map<string, EnrolmentInterval>();
+  const present: EnrolmentInterval[] = [];
+  const seen = new Set<string>();
   for (const e of enrolments) {
-    if (e.from <= day && (e.to === null || day <= e.to) && !byChild.has(e.childId)) byChild.set(e.childId, e);
+    if (e.from <= day && (e.to === null || day <= e.to) && !seen.has(e.childId)) {
+      seen.add(e.childId);
+      present.push(e);
+    }
   }
-  return [...byChild.values()];
+  return present;
 }
 
 /** R-ELIG-RHYTHM for one ISO week: the normal rhythm first, then the rural alternative where allowed. */
@@ -70,13 +74,48 @@ export function collectifWeeksOfActivity(
   input: CollectifWeeksInput,
   params: Pick<CampaignParameters, 'rhythm' | 'groupSize'>,
 ): CollectifWeeks {
+  // Several rules ask for the same collectif's weeks with the very same facts (R-ELIG-COLLECTIVE,
+  // R-ELIG-RHYTHM, R-PS-ACTUAL): computed once per facts object. Facts are never mutated, and
+  // the memo is keyed by their identity, so it cannot outlive them (WeakMap) nor mix two inputs.
+  const memo = weeksMemo.get(input.sessions);
+  if (memo !== undefined) {
+    for (const entry of memo) if (sameWeeksInput(entry.input, entry.params, input, params)) return entry.result;
+  }
+  const result = computeCollectifWeeks(input, params);
+  const entry = { input: { ...input }, params, result };
+  if (memo === undefined) weeksMemo.set(input.sessions, [entry]);
+  else memo.push(entry);
+  return result;
+}
+
+type WeeksParams = Pick<CampaignParameters, 'rhythm' | 'groupSize'>;
+const weeksMemo = new WeakMap<readonly CollectifSessionFact[], Array<{ input: CollectifWeeksInput; params: WeeksParams; result: CollectifWeeks }>>();
+
+function sameWeeksInput(a: CollectifWeeksInput, ap: WeeksParams, b: CollectifWeeksInput, bp: WeeksParams): boolean {
+  return (
+    a.sessions === b.sessions &&
+    a.sessions.length === b.sessions.length &&
+    a.enrolments === b.enrolments &&
+    a.enrolments.length === b.enrolments.length &&
+    a.collectifId === b.collectifId &&
+    a.rural === b.rural &&
+    a.period?.from === b.period?.from &&
+    a.period?.to === b.period?.to &&
+    ap.rhythm === bp.rhythm &&
+    ap.groupSize === bp.groupSize
+  );
+}
+
+function computeCollectifWeeks(input: CollectifWeeksInput, params: WeeksParams): CollectifWeeks {
   const held = input.sessions
     .filter((s) => !s.cancelled)
     .filter((s) => !input.period || (input.period.from <= s.date && s.date <= input.period.to));
   const byWeek = new Map<string, CollectifSessionFact[]>();
   for (const s of held) {
     const week = isoWeekOf(s.date);
-    byWeek.set(week, [...(byWeek.get(week) ?? []), s]);
+    const list = byWeek.get(week);
+    if (list === undefined) byWeek.set(week, [s]);
+    else list.push(s);
   }
   const weeks = [...byWeek.keys()].sort().map((isoWeek): ActivityWeek => {
     const sessions = [...(byWeek.get(isoWeek) ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
