@@ -1,7 +1,7 @@
 /**
  * Read-model benchmark (not a test): `npm run bench:projections -- [--years 4] [--cafs 100]
  * [--collectifs 100] [--seed 42] [--keep] [--reuse] [--generate-only] [--queries-only] [--batch 20000] [--cache 50000] [--flush-ms 60000]
- * [--samples 200] [--rebuild-only] [--workers N]`. --queries-only reuses the read database of a --keep run (no rebuild).
+ * [--samples 200] [--rebuild-only] [--workers N] [--worker-heap MB]`. --queries-only reuses the read database of a --keep run (no rebuild).
  * Generates a national log (bench/generator) into .bench/, rebuilds the read models from it,
  * then times as-of questions through the time-travel reader. Data files are removed at the end
  * unless --keep (then --reuse skips the generation on the next run).
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const flushIntervalMs = argument('flush-ms') === undefined ? undefined : Number(argument('flush-ms'));
   const keep = argument('keep') !== undefined;
   const workers = argument('workers') === undefined ? undefined : Number(argument('workers'));
+  const workerHeapMb = argument('worker-heap') === undefined ? undefined : Number(argument('worker-heap'));
   const reuse = argument('reuse') !== undefined;
   const generateOnly = argument('generate-only') !== undefined;
   // Reuse the read database of a previous --keep run: time the as-of questions only.
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
       const bar = progressBar(process.stderr, 'rebuild');
       const { result: rebuilt, peakRssMb } = await withPeakRss((sample) =>
         rebuildReadModels(
-          { store, storeConfig: { kind: 'sqlite', path: logPath }, ...(workers !== undefined && { workers }), readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
+          { store, storeConfig: { kind: 'sqlite', path: logPath }, ...(workers !== undefined && { workers }), ...(workerHeapMb !== undefined && { workerHeapMb }), readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
           (progress) => {
             sample();
             bar(progress);

@@ -33,8 +33,10 @@ export function rebuildWorkerScript(execArgv: readonly string[] = []): URL | nul
   return execArgv.length > 0 && existsSync(fileURLToPath(source)) ? source : null;
 }
 
-const WORKER_OLD_SPACE_MB = Number(process.env.CLAS_REBUILD_WORKER_HEAP_MB ?? 160);
-const WORKER_YOUNG_SPACE_MB = Number(process.env.CLAS_REBUILD_WORKER_YOUNG_MB ?? 16);
+/** Old-space limit of a worker (MB): it holds one campaign's states and rows, well under this. */
+export const DEFAULT_WORKER_HEAP_MB = 128;
+/** Young generation (MB): the events of one project, parsed then dropped once folded. */
+const WORKER_YOUNG_SPACE_MB = 16;
 
 interface Pending {
   resolve(result: CampaignResult): void;
@@ -81,12 +83,13 @@ export class WorkerCampaignRunner implements CampaignRunner {
     return this.slots.length;
   }
 
-  static async start(count: number, store: EventStoreConfig, script: URL, execArgv: readonly string[] = []): Promise<WorkerCampaignRunner> {
+  /** `execArgv` absent: the threads inherit this process's Node options (Node's default). */
+  static async start(count: number, store: EventStoreConfig, script: URL, execArgv?: readonly string[], heapMb = DEFAULT_WORKER_HEAP_MB): Promise<WorkerCampaignRunner> {
     const slots = await Promise.all(
       Array.from({ length: count }, async () => {
         // A bounded heap: a worker holds one campaign at a time, and without a limit V8 lets the
         // heap grow far past that before collecting (the rebuild's peak RSS is the sum of them).
-        const worker = new Worker(script, { workerData: { store }, execArgv: [...execArgv], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
+        const worker = new Worker(script, { workerData: { store }, ...(execArgv && { execArgv: [...execArgv] }), resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
         await new Promise<void>((resolve, reject) => {
           const onMessage = (message: unknown) => {
             if (message !== 'ready') return;

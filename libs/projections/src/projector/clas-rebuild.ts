@@ -138,7 +138,7 @@ async function openRunner(context: RebuildContext): Promise<CampaignRunner> {
   const workers = context.workers;
   const script = rebuildWorkerScript(workers?.execArgv);
   if (script === null || workers === undefined || workers.count < 1) return new InProcessCampaignRunner(context.store);
-  return WorkerCampaignRunner.start(workers.count, workers.store, script, workers.execArgv);
+  return WorkerCampaignRunner.start(workers.count, workers.store, script, workers.execArgv, workers.heapMb);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Explanation } from '@clas/domain';
+import { storedExplanation } from './clas-answer-rows.js';
 import { splitByWeights } from './departmental-breakdown.js';
 import { formatProgress } from './progress-bar.js';
 import { StateCache } from './state-cache.js';
@@ -37,5 +39,47 @@ describe('formatProgress (rebuild progress line)', () => {
     expect(formatProgress({ position: 250, head: 1_000, events: 250, elapsedMs: 1_000, eventsPerSec: 250, etaSeconds: 3, done: false }, 10)).toBe(
       '[###-------]  25.0% 250/1,000 250 ev/s ETA 00:03',
     );
+  });
+});
+
+describe('storedExplanation (rm_project_status.explanation)', () => {
+  const week = (isoWeek: string, counts: boolean, reasons: string[] = []): Explanation => ({
+    ruleId: 'R-PS-WEEK',
+    inputs: { isoWeek },
+    sourceEventIds: [`s-${isoWeek}`, 'enrol-1', 'enrol-2'],
+    output: { counts, reasons },
+  });
+  const tree: Explanation = {
+    ruleId: 'R-PS-ACTUAL',
+    inputs: { collectifs: 1 },
+    sourceEventIds: ['decision'],
+    output: { payable: 100 },
+    children: [
+      {
+        ruleId: 'R-PS-WEEK',
+        inputs: { collectifId: 'A' },
+        sourceEventIds: ['s-W01', 's-W02', 'enrol-1', 'enrol-2'],
+        output: { weeksOfActivity: 1, minWeeks: 27, compliant: false },
+        children: [week('2026-W01', true), week('2026-W02', false, ['sessions 60 min do not meet the weekly rhythm'])],
+      },
+      { ruleId: 'R-PS-80', inputs: {}, sourceEventIds: ['application'], output: { reduction: 0 } },
+    ],
+  };
+
+  it('R-PS-EXPLAIN: keeps every node with its rule, inputs, output and event ids, and lists the weeks that did not count instead of every week', () => {
+    const stored = storedExplanation(tree)!;
+    expect(stored.ruleId).toBe('R-PS-ACTUAL');
+    expect(stored.sourceEventIds).toEqual(['decision']);
+    const [weeks, eighty] = stored.children!;
+    expect(weeks).toEqual({
+      ruleId: 'R-PS-WEEK',
+      inputs: { collectifId: 'A' },
+      sourceEventIds: ['s-W01', 's-W02', 'enrol-1', 'enrol-2'],
+      output: { weeksOfActivity: 1, minWeeks: 27, compliant: false, weeksNotCounted: [{ isoWeek: '2026-W02', reasons: ['sessions 60 min do not meet the weekly rhythm'] }] },
+    });
+    expect(eighty).toEqual(tree.children![1]);
+    expect(storedExplanation(null)).toBeNull();
+    // The input is not modified (answers are shared with the caller).
+    expect(tree.children![0]!.children).toHaveLength(2);
   });
 });

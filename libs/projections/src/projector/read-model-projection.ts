@@ -57,6 +57,17 @@ export interface ReplayContext {
 /** States of `keys` as of `upTo`, replayed from the log; keys with no event are left out. */
 export type StateReplayer = (keys: readonly string[], context: ReplayContext) => Promise<Map<string, StoredFoldState<unknown>>>;
 
+/** Worker threads a rebuild may use. */
+export interface RebuildWorkers {
+  count: number;
+  /** Each worker opens its own connection with this configuration. */
+  store: EventStoreConfig;
+  /** Node options of the threads (absent: inherited). */
+  execArgv?: readonly string[];
+  /** Old-space limit of each thread, MB. */
+  heapMb?: number;
+}
+
 /** What a projection's own rebuild gets from rebuildReadModels (which emptied the tables first). */
 export interface RebuildContext {
   readonly store: EventStore;
@@ -65,7 +76,7 @@ export interface RebuildContext {
   readonly head: number;
   readonly signal?: AbortSignal;
   /** Worker threads the rebuild may use, each opening `store` (absent: in this thread). */
-  readonly workers?: { count: number; store: EventStoreConfig; execArgv?: readonly string[] };
+  readonly workers?: RebuildWorkers;
   /** Reports events applied so far (for the progress bar). */
   progress(eventsApplied: number): void;
   /** Says how many worker threads the rebuild runs on (reported in the result). */

@@ -3,7 +3,7 @@ import { createEventStore, type EventStore, type EventStoreConfig } from '@clas/
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 import { CheckpointRepository } from '../read-models/checkpoint.repository.js';
 import { Projector, type ProjectorOptions } from './projector.js';
-import { projectionSignature, type ReadModelProjection } from './read-model-projection.js';
+import { projectionSignature, type ReadModelProjection, type RebuildWorkers } from './read-model-projection.js';
 
 export interface RebuildOptions {
   /** An open store (left open) or its configuration (opened and closed here). */
@@ -26,6 +26,8 @@ export interface RebuildOptions {
   storeConfig?: EventStoreConfig;
   /** Node options of the worker threads (tests: a TypeScript loader, to run them from sources). */
   workerExecArgv?: readonly string[];
+  /** Old-space limit of each worker thread, MB (default 128): bounds the rebuild's RSS. */
+  workerHeapMb?: number;
   projectorOptions?: Omit<ProjectorOptions, 'batchSize' | 'cacheSize'>;
 }
 
@@ -97,11 +99,12 @@ async function ownRebuild(
   return { position: head, events: last.events, elapsedMs: last.elapsedMs, eventsPerSec: last.eventsPerSec, workers };
 }
 
-function workersOf(options: RebuildOptions): { workers?: { count: number; store: EventStoreConfig; execArgv?: readonly string[] } } {
+function workersOf(options: RebuildOptions): { workers?: RebuildWorkers } {
   const config = options.storeConfig ?? (isEventStore(options.store) ? undefined : options.store);
   if (config === undefined || (config.kind === 'sqlite' && config.path === ':memory:')) return {};
   const count = options.workers ?? Math.min(4, availableParallelism());
-  return count > 0 ? { workers: { count, store: config, ...(options.workerExecArgv && { execArgv: options.workerExecArgv }) } } : {};
+  if (count < 1) return {};
+  return { workers: { count, store: config, ...(options.workerExecArgv && { execArgv: options.workerExecArgv }), ...(options.workerHeapMb !== undefined && { heapMb: options.workerHeapMb }) } };
 }
 
 function isEventStore(value: EventStore | EventStoreConfig): value is EventStore {

@@ -149,3 +149,19 @@ describe('weeks of activity (R-PS-WEEK)', () => {
     );
   });
 });
+
+describe('weeks of activity, computed once per facts (R-PS-WEEK memo)', () => {
+  it('R-PS-WEEK: the same facts give the same result object; other enrolments, period or rhythm are never served from it', () => {
+    const sessions = weeklySessions(27, [90, 90]);
+    const enrolments = enrolChildren(10);
+    const first = collectifWeeksOfActivity({ ...base, sessions, enrolments }, AUDE_2026_2027);
+    expect(collectifWeeksOfActivity({ ...base, sessions, enrolments }, AUDE_2026_2027)).toBe(first);
+    const fewer = collectifWeeksOfActivity({ ...base, sessions, enrolments: enrolChildren(4) }, AUDE_2026_2027);
+    expect(fewer.weeksOfActivity).toBe(0);
+    expect(first.weeksOfActivity).toBe(27);
+    const shortPeriod = collectifWeeksOfActivity({ ...base, sessions, enrolments, period: { from: sessions[0]!.date, to: addDays(sessions[0]!.date, 6) } }, AUDE_2026_2027);
+    expect(shortPeriod.weeks).toHaveLength(1);
+    expect(collectifWeeksOfActivity({ ...base, sessions, enrolments }, LANDES_2025_2026).minWeeks).toBe(LANDES_2025_2026.rhythm.minWeeks);
+    expect(collectifWeeksOfActivity({ ...base, rural: true, sessions, enrolments }, AUDE_2026_2027)).not.toBe(first);
+  });
+});
