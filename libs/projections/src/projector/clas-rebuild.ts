@@ -186,7 +186,11 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
     let next = 0;
     const launch = () => {
       const index = next++;
-      inFlight.set(index, runner.run(jobs[index]!).then((result) => ({ index, result })));
+      const job = runner.run(jobs[index]!).then((result) => ({ index, result }));
+      // The first failure fails the rebuild (Promise.race below); the jobs still in flight then
+      // fail too when the workers stop, and must not surface as unhandled rejections.
+      job.catch(() => undefined);
+      inFlight.set(index, job);
     };
     while (next < jobs.length && inFlight.size < runner.parallelism * 2) launch();
     while (inFlight.size > 0) {
