@@ -183,6 +183,30 @@ describe('Clas read models: "now" agrees with time travel', () => {
     }
   }, 120_000);
 
+  it.each(['after-fold', 'after-states', 'before-commit', 'after-commit'] as const)(
+    'a crash %s, with project states replayed from the log, neither loses nor doubles anything after a restart',
+    async (point) => {
+      const incremental = await dumpTables(db, TABLES);
+      const other = await ReadDatabase.open({ url: ':memory:' });
+      try {
+        const crashing = new Projector(store, other, clasReadModelProjection(), {
+          batchSize: 600,
+          cacheSize: 5,
+          faults: (at, batch) => {
+            if (at === point && batch === 7) throw new Error(`simulated crash ${at}`);
+          },
+        });
+        await expect(crashing.catchUp()).rejects.toThrow('simulated crash');
+        // A new process: nothing of the crashed one's memory, states replayed from the log.
+        await new Projector(store, other, clasReadModelProjection(), { batchSize: 600, cacheSize: 5 }).catchUp();
+        expect(await dumpTables(other, TABLES)).toEqual(incremental);
+      } finally {
+        await other.close();
+      }
+    },
+    120_000,
+  );
+
   it('a rebuild stopped half-way leaves a checkpoint the projector refuses: it truncates and replays', async () => {
     const incremental = await dumpTables(db, TABLES);
     const other = await ReadDatabase.open({ url: ':memory:' });
