@@ -156,7 +156,16 @@ async function openRunner(context: RebuildContext): Promise<CampaignRunner> {
  */
 export async function rebuildClasReadModels(context: RebuildContext): Promise<void> {
   const { db, head } = context;
-  const scan = await scanSmall(context);
+  // Workers boot (load their modules, open the store) while this thread scans.
+  const starting = openRunner(context);
+  starting.catch(() => undefined);
+  let scan: Scan;
+  try {
+    scan = await scanSmall(context);
+  } catch (error) {
+    await starting.then((runner) => runner.close(), () => undefined);
+    throw error;
+  }
   let applied = scan.events;
   context.progress(applied);
 
@@ -168,7 +177,7 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
   const operatorOf = (id: string): Stored<OperatorFoldState> => scan.operators.get(id) ?? initialStored(operatorFold, id);
 
   const jobs = campaignJobs(scan, head, covered);
-  const runner = await openRunner(context);
+  const runner = await starting;
   context.usedWorkers?.(runner instanceof WorkerCampaignRunner ? runner.parallelism : 0);
   try {
     let rows = { projects: [] as unknown[][], figures: [] as unknown[][], totals: [] as unknown[][], campaigns: 0 };
