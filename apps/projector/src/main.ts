@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   logger.event('config', describeConfig(config));
   const store = await createEventStore(storeConfigOf(config));
   const db = await ReadDatabase.open({ url: config.readDb });
-  const projector = new Projector(store, db, clasReadModelProjection());
+  const projection = clasReadModelProjection();
+  const projector = new Projector(store, db, projection);
   const controller = new AbortController();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -25,7 +26,6 @@ async function main(): Promise<void> {
   try {
     // New read database, or tables made by another version of the code: rebuild owner by owner
     // (worker threads) rather than replaying the whole log in global order, then go live.
-    const projection = clasReadModelProjection();
     if (!(await projector.checkpointMatches()) && projection.rebuild !== undefined) {
       logger.event('rebuilding', { projection: CLAS_READ_MODELS, head: await store.headPosition() });
       let last = 0;

@@ -75,3 +75,11 @@ export function resolveAsOf(input: Partial<AsOf> | undefined, now: Date): AsOf {
   };
   return { at: canonical(input?.at, 'at'), knownAt: canonical(input?.knownAt, 'knownAt') };
 }
+
+/** Streams read separately, merged in global (recorded) order. */
+export function mergeByPosition(streams: readonly (readonly RecordedEvent[])[]): RecordedEvent[] {
+  if (streams.length === 1) return streams[0] as RecordedEvent[];
+  const all = streams.flat();
+  all.sort((a, b) => a.globalPosition - b.globalPosition);
+  return all;
+}

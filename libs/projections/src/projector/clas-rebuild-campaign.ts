@@ -6,6 +6,7 @@ import { projectFold } from '../folds/project.fold.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
 import { departmentRows, projectStatusRow } from './clas-answer-rows.js';
 import { replayProject } from './project-replay.js';
+import { initialStored } from './stored-fold.js';
 
 /**
  * One unit of a rebuild: a campaign (Caf × school year) with its projects' streams and the small
@@ -37,14 +38,13 @@ export interface CampaignResult {
   events: number;
 }
 
-const initialStored = <S>(state: S): StoredFoldState<S> => ({ state, lastPosition: 0, lastInstant: '' });
 
 /** Reads and folds a campaign's projects, then builds their rows and the departmental rows. */
 export async function deriveCampaign(store: EventStore, job: CampaignJob): Promise<CampaignResult> {
   const campaigns = new Map(job.campaigns);
   const operators = new Map(job.operators);
-  const campaignOf = (key: string) => campaigns.get(key) ?? initialStored(campaignFold.initial(key));
-  const operatorOf = (id: string) => operators.get(id) ?? initialStored(operatorFold.initial(id));
+  const campaignOf = (key: string) => campaigns.get(key) ?? initialStored(campaignFold, key);
+  const operatorOf = (id: string) => operators.get(id) ?? initialStored(operatorFold, id);
   const covered = new Set(job.covered);
   const states = new Map<string, StoredFoldState<ProjectFoldState>>();
   let events = 0;
@@ -65,7 +65,7 @@ export async function deriveCampaign(store: EventStore, job: CampaignJob): Promi
   let totals: unknown[] | null = null;
   if (job.key !== '') {
     const [cafCode, schoolYear] = job.key.split(':') as [string, string];
-    const listed = job.listed.map((id) => states.get(id) ?? initialStored(projectFold.initial(id)));
+    const listed = job.listed.map((id) => states.get(id) ?? initialStored(projectFold, id));
     const operatorIds = [...new Set(listed.flatMap((p) => (p.state.ref ? [p.state.ref.operatorId] : [])))].sort();
     ({ figures, totals } = departmentRows(cafCode, schoolYear, campaignOf(job.key), listed, new Map(operatorIds.map((id) => [id, operatorOf(id)]))));
   }

@@ -20,6 +20,7 @@ import {
 import { InProcessCampaignRunner, WorkerCampaignRunner, rebuildWorkerScript, type CampaignRunner } from './campaign-runner.js';
 import type { CampaignJob, CampaignResult } from './clas-rebuild-campaign.js';
 import type { RebuildContext } from './read-model-projection.js';
+import { applyStored, initialStored } from './stored-fold.js';
 
 /** The folds whose states are small (one per campaign, operator, convention): folded in one filtered scan. */
 const SMALL_FOLDS = [campaignFold, operatorFold, conventionFold] as KeyedFold<unknown>[];
@@ -29,7 +30,6 @@ const SCAN_PAGE = 2_000;
 const CAMPAIGNS_PER_COMMIT = 8;
 
 type Stored<S> = StoredFoldState<S>;
-const initialStored = <S>(fold: KeyedFold<S>, key: string): Stored<S> => ({ state: fold.initial(key), lastPosition: 0, lastInstant: '' });
 
 /** What the first pass learns: who owns which stream, and the small folds' states. */
 interface Scan {
@@ -68,10 +68,7 @@ async function scanSmall(context: RebuildContext): Promise<Scan> {
         for (const key of fold.keysOf(event)) {
           let state = foldStates.get(key);
           if (state === undefined) foldStates.set(key, (state = initialStored(fold, key)));
-          state.state = fold.evolve(state.state, event);
-          state.lastPosition = event.globalPosition;
-          const instant = event.occurredAt > event.recordedAt ? event.occurredAt : event.recordedAt;
-          if (instant > state.lastInstant) state.lastInstant = instant;
+          applyStored(fold, state, event);
         }
       }
     }

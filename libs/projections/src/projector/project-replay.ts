@@ -5,7 +5,8 @@ import { projectFold } from '../folds/project.fold.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
 import type { ReplayContext } from './read-model-projection.js';
-import { foldStored, mergeByPosition } from './stored-fold.js';
+import { mergeByPosition } from '../core/keyed-fold.js';
+import { foldStored } from './stored-fold.js';
 
 const CHUNK = 500;
 

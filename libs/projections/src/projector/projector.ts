@@ -1,13 +1,14 @@
 import type { RecordedEvent } from '@clas/domain';
 import type { EventStore, StoredEvent } from '@clas/event-store';
 import type { KeyedFold } from '../core/keyed-fold.js';
-import { CheckpointRepository } from '../read-models/checkpoint.repository.js';
+import { CheckpointRepository, type Checkpoint } from '../read-models/checkpoint.repository.js';
 import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
 import { FoldStateRepository, type StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
 import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
 import { projectionSignature, type BatchView, type ReadModelProjection, type StateReplayer } from './read-model-projection.js';
 import { StateCache } from './state-cache.js';
+import { applyStored, initialStored } from './stored-fold.js';
 
 /** Named points of a batch where a test may throw to simulate a crash. */
 export type FaultPoint = 'after-fold' | 'after-states' | 'before-commit' | 'after-commit';
@@ -137,7 +138,10 @@ export class Projector {
    * a caller may prefer the projection's own rebuild first (apps/projector does).
    */
   async checkpointMatches(): Promise<boolean> {
-    const checkpoint = await this.checkpoints.read(this.db, this.projection.name);
+    return this.isOwnCheckpoint(await this.checkpoints.read(this.db, this.projection.name));
+  }
+
+  private isOwnCheckpoint(checkpoint: Checkpoint | null): checkpoint is Checkpoint {
     return checkpoint !== null && checkpoint.version === this.projection.version && checkpoint.signature === this.signature;
   }
 
@@ -147,7 +151,7 @@ export class Projector {
    */
   async start(): Promise<number> {
     const checkpoint = await this.checkpoints.read(this.db, this.projection.name);
-    if (checkpoint === null || checkpoint.version !== this.projection.version || checkpoint.signature !== this.signature) {
+    if (!this.isOwnCheckpoint(checkpoint)) {
       await this.reset();
     } else {
       this.currentPosition = checkpoint.position;
@@ -308,7 +312,7 @@ export class Projector {
         if (foldPending === undefined) this.pending.set(fold.name, (foldPending = new Set()));
         for (const key of needed) {
           let stored = base.get(key);
-          if (stored === undefined) base.set(key, (stored = { state: fold.initial(key), lastPosition: 0, lastInstant: '' }));
+          if (stored === undefined) base.set(key, (stored = initialStored(fold, key)));
           const composite = fold.name + SEPARATOR + key;
           // The cache holds the live (owned) state; changed states are pinned until committed.
           this.cache.set(composite, stored);
@@ -316,15 +320,7 @@ export class Projector {
           foldTouched.add(key);
           foldPending.add(key);
         }
-        for (const [event, keys] of routed) {
-          const instant = event.occurredAt > event.recordedAt ? event.occurredAt : event.recordedAt;
-          for (const key of keys) {
-            const stored = base.get(key)!;
-            stored.state = fold.evolve(stored.state, event);
-            stored.lastPosition = event.globalPosition;
-            if (instant > stored.lastInstant) stored.lastInstant = instant;
-          }
-        }
+        for (const [event, keys] of routed) for (const key of keys) applyStored(fold, base.get(key)!, event);
         keyCount += needed.size;
       }
       this.options.faults?.('after-fold', batchNumber);
@@ -424,7 +420,7 @@ export class Projector {
         const result = new Map<string, StoredFoldState<S>>();
         const committed = await this.baseStates(fold as KeyedFold<unknown>, keys, tx);
         for (const key of keys) {
-          result.set(key, (committed.get(key) as StoredFoldState<S> | undefined) ?? { state: fold.initial(key), lastPosition: 0, lastInstant: '' });
+          result.set(key, (committed.get(key) as StoredFoldState<S> | undefined) ?? initialStored(fold, key));
         }
         return result;
       },

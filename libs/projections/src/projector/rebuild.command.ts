@@ -51,6 +51,13 @@ export interface RebuildResult {
   workers: number;
 }
 
+function progressOf(started: number, head: number, position: number, events: number, done: boolean): RebuildProgress {
+  const elapsedMs = performance.now() - started;
+  const eventsPerSec = elapsedMs > 0 ? (events * 1000) / elapsedMs : 0;
+  const left = Math.max(0, head - position);
+  return { position, head, events, elapsedMs, eventsPerSec, etaSeconds: eventsPerSec > 0 ? left / eventsPerSec : null, done };
+}
+
 /**
  * A projection's own (partitioned) rebuild. While it runs, the checkpoint carries a signature no
  * projection has: a crash mid-way leaves tables that start() truncates and replays, never a
@@ -69,12 +76,8 @@ async function ownRebuild(
   const checkpoint = (position: number, signature: string) => ({ projection: projection.name, version: projection.version, signature, position, updatedAt: new Date().toISOString() });
   await db.transaction((tx) => checkpoints.write(tx, checkpoint(0, `${projectionSignature(projection)}#rebuilding`)));
   let applied = 0;
-  const progress = (done: boolean): RebuildProgress => {
-    const elapsedMs = performance.now() - started;
-    const eventsPerSec = elapsedMs > 0 ? (applied * 1000) / elapsedMs : 0;
-    const position = done ? head : Math.min(head, applied);
-    return { position, head, events: applied, elapsedMs, eventsPerSec, etaSeconds: eventsPerSec > 0 ? (head - position) / eventsPerSec : null, done };
-  };
+  // Owner by owner there is no position to speak of until the end: the events applied stand for it.
+  const progress = (done: boolean): RebuildProgress => progressOf(started, head, done ? head : Math.min(head, applied), applied, done);
   onProgress(progress(false));
   let workers = 0;
   await projection.rebuild!({
@@ -133,12 +136,7 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
     const started = performance.now();
     let events = 0;
     if (options.projection.rebuild !== undefined) return await ownRebuild(store, db, options, head, started, onProgress);
-    const progress = (done: boolean): RebuildProgress => {
-      const elapsedMs = performance.now() - started;
-      const eventsPerSec = elapsedMs > 0 ? (events * 1000) / elapsedMs : 0;
-      const left = Math.max(0, head - projector.position);
-      return { position: projector.position, head, events, elapsedMs, eventsPerSec, etaSeconds: eventsPerSec > 0 ? left / eventsPerSec : null, done };
-    };
+    const progress = (done: boolean): RebuildProgress => progressOf(started, head, projector.position, events, done);
     onProgress(progress(false));
     await projector.catchUp({
       until: head,

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@clas/domain';
 import { campaignStreamId, collectifStreamId, conventionStreamId, isCafCode, isSchoolYear, operatorStreamId, projectStreamId } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import type { AsOf, KeyedFold } from '../core/keyed-fold.js';
-import { foldAsOf } from '../core/keyed-fold.js';
+import { foldAsOf, mergeByPosition } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import { campaignFold, campaignKey } from '../folds/campaign.fold.js';
 import type { ConventionFoldState } from '../folds/convention.fold.js';
@@ -53,12 +53,8 @@ export class TimeTravelReader {
 
   /** Events of several streams known at `knownAt`, in recorded order. */
   async readStreams(streamIds: readonly string[], knownAt: string): Promise<RecordedEvent[]> {
-    const streams = await Promise.all(streamIds.map((id) => this.store.readStream(id, { recordedUpTo: knownAt })));
-    if (streams.length === 1) return streams[0];
-    const all: RecordedEvent[] = streams.flat();
     // Each stream is already ordered; one sort by global position interleaves them as recorded.
-    all.sort((a, b) => a.globalPosition - b.globalPosition);
-    return all;
+    return mergeByPosition(await Promise.all(streamIds.map((id) => this.store.readStream(id, { recordedUpTo: knownAt }))));
   }
 
   /** The stream ids of a project: its own and its collectifs'. */
