@@ -22,6 +22,8 @@ export interface ClasConfig {
   personalDataPath: string;
   /** Read-model database (CLAS_READ_DB): a SQLite file path, or a postgres:// URL. */
   readDb: string;
+  /** CLAS_DATA_DIR: where secrets generated at the first start are kept (mode 0600), see secret-file.ts. */
+  dataDir: string;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(readDb) && !/^postgres(ql)?:\/\//.test(readDb)) {
     problems.push(`CLAS_READ_DB must be a SQLite file path or a postgres:// or postgresql:// URL`);
   }
+  const dataDir = env.CLAS_DATA_DIR?.trim() || './data';
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     eventStore: kind as EventStoreKind,
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     jwtSecretSource: rawSecret ? 'env' : 'development-default',
     personalDataPath,
     readDb,
+    dataDir,
   };
 }
 

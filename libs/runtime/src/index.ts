@@ -1,3 +1,4 @@
 export * from './config.js';
 export * from './json-logger.js';
 export * from './store-config.js';
+export * from './secret-file.js';
