@@ -14,6 +14,13 @@ export interface EventMetadata {
   causationId?: string;
   /** Makes a retried command a no-op (idempotency key, unique across the store). */
   commandId?: string;
+  /**
+   * With `actor`, the command's fingerprint (command-fingerprint.ts): a commandId executed again
+   * is a retry only when the stream, commandType, actor and payloadHash all match.
+   */
+  commandType?: string;
+  /** `sha256:<hex>` of what the client declared (data, occurredAt): see commandPayloadHash. */
+  payloadHash?: string;
   /** Set only by the restore-from-export path: the original recordedAt was kept. */
   restored?: boolean;
   [key: string]: unknown;

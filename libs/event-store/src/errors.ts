@@ -1,6 +1,8 @@
 /** Typed errors of the event-store port. Each writes nothing. */
 export type EventStoreErrorCode =
   | 'CONCURRENCY_CONFLICT'
+  /** The append's commandId was already used by another command (details.differs says how it differs). */
+  | 'COMMAND_ID_REUSED'
   | 'EVENT_TOO_LARGE'
   | 'INVALID_EVENT'
   | 'STORE_UNAVAILABLE';

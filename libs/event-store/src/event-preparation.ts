@@ -1,4 +1,4 @@
-import type { NewEvent } from './envelope.js';
+import type { EventMetadata, NewEvent } from './envelope.js';
 import { generateEventId } from './event-id.js';
 import { EventStoreError } from './errors.js';
 import { DEFAULT_MAX_EVENT_BYTES, systemClock, type AppendOptions, type Clock, type EventStoreOptions, type ExpectedVersion } from './event-store.port.js';
@@ -22,6 +22,8 @@ export interface PreparedAppend {
   events: PreparedEvent[];
   /** Distinct metadata.commandId values carried by the events (idempotency keys). */
   commandIds: string[];
+  /** For each of commandIds, the metadata of its first event: the fingerprint a retry must match (command-fingerprint.ts). */
+  commandMetadata: EventMetadata[];
   /** The first caller-supplied eventId: the cheap probe for a retried append. */
   probeEventId: string | null;
 }
@@ -131,6 +133,7 @@ export function prepareAppend(
   const recordedAt = context.clock.now().toISOString();
   const prepared: PreparedEvent[] = new Array(events.length);
   const commandIds: string[] = [];
+  const commandMetadata: EventMetadata[] = [];
   const seenIds = new Set<string>();
   let probeEventId: string | null = null;
   // Events of one command usually share occurredAt and metadata: check each distinct one once.
@@ -180,7 +183,14 @@ export function prepareAppend(
     const commandId = metadata.commandId;
     if (commandId !== undefined) {
       if (typeof commandId !== 'string' || commandId.length === 0) throw invalid(`event ${i}: metadata.commandId must be a non-empty string`);
-      if (!commandIds.includes(commandId)) commandIds.push(commandId);
+      if (!commandIds.includes(commandId)) {
+        commandIds.push(commandId);
+        commandMetadata.push(metadata);
+      }
+    }
+    for (const field of ['commandType', 'payloadHash'] as const) {
+      const value = metadata[field];
+      if (value !== undefined && (typeof value !== 'string' || value.length === 0)) throw invalid(`event ${i}: metadata.${field} must be a non-empty string`);
     }
 
     const data = serialise(event.data, `event ${i} data`);
@@ -210,5 +220,5 @@ export function prepareAppend(
       recordedAt: eventRecordedAt,
     };
   }
-  return { streamId, expected, events: prepared, commandIds, probeEventId };
+  return { streamId, expected, events: prepared, commandIds, commandMetadata, probeEventId };
 }

@@ -1,4 +1,4 @@
-import type { NewEvent, StoredEvent } from './envelope.js';
+import type { EventMetadata, NewEvent, StoredEvent } from './envelope.js';
 
 /** A stream version (0-based, the version of its last event), or a state of the stream. */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -20,6 +20,19 @@ export interface AppendResult {
   eventIds: string[];
   /** True when this append was an idempotent retry that wrote nothing. */
   duplicate: boolean;
+}
+
+/** The append that executed a commandId (one row of the store's command index, with its events). */
+export interface StoredCommand {
+  commandId: string;
+  streamId: string;
+  /** Versions of the append's first and last events. */
+  firstVersion: number;
+  lastVersion: number;
+  eventIds: string[];
+  positions: number[];
+  /** Metadata of the append's first event: actor, commandType, payloadHash (command-fingerprint.ts). */
+  metadata: EventMetadata;
 }
 
 export interface ReadStreamOptions {
@@ -63,6 +76,11 @@ export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
   /** Unknown stream → empty array. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * The append that executed this commandId, or null: lets a caller tell a retry from a reused
+   * key *before* deciding (the append itself refuses a reused key with COMMAND_ID_REUSED).
+   */
+  findCommand(commandId: string): Promise<StoredCommand | null>;
   /** Current version of a stream, or -1 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;

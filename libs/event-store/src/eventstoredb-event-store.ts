@@ -9,9 +9,11 @@ import {
   type ReadAllOptions,
   type ReadAllPage,
   type ReadStreamOptions,
+  type StoredCommand,
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
+import { originalAppendOf } from './command-fingerprint.js';
 import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { pageLimit, readAllPages } from './read-all.js';
@@ -34,7 +36,7 @@ import {
   type BackoffPolicy,
   type LogFilter,
 } from './eventstoredb-mapping.js';
-import { IdempotencyGuard, commandKey, eventKey, type IdempotencyKey } from './eventstoredb-idempotency.js';
+import { IdempotencyGuard, commandKey, eventKey, type IdempotencyKey, type OriginalAppend } from './eventstoredb-idempotency.js';
 import {
   EsdbAppendTooLarge,
   EsdbUnavailable,
@@ -163,8 +165,14 @@ export class EventStoreDbEventStore implements EventStore {
     const outcome = await this.call(() => this.guard.run(keys, stream, eventIds, write));
     if (outcome.kind === 'written') return this.resultOf(streamId, outcome.firstVersion, outcome.lastVersion, eventIds, false);
     const { original, key } = outcome;
+    // Keys list the commandIds first, in order: a command key's index is its commandId's.
+    const commandAt = key.kind === 'command' ? keys.findIndex((k) => k.stream === key.stream) : -1;
+    if (commandAt >= 0) {
+      const stored = await this.storedCommand(prepared.commandIds[commandAt]!, original);
+      return originalAppendOf(stored, { streamId, metadata: prepared.commandMetadata[commandAt]! });
+    }
     const sameAppend = original.streamId === stream && original.eventIds.length === eventIds.length && original.eventIds.every((id, i) => id === eventIds[i]);
-    if (key.kind === 'command' || sameAppend) {
+    if (sameAppend) {
       return this.resultOf(original.streamId.slice(this.ns.length), original.firstVersion, original.lastVersion, original.eventIds, true);
     }
     throw new EventStoreError('INVALID_EVENT', `an eventId of this append is already stored by another append (stream ${original.streamId.slice(this.ns.length)})`, { streamId });
@@ -188,12 +196,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Positions are read back: an append answers one position, the port wants one per event. */
   private async resultOf(streamId: string, firstVersion: number, lastVersion: number, eventIds: string[], duplicate: boolean): Promise<AppendResult> {
-    const stored = await this.call(() =>
-      this.client.readStream(this.ns + streamId, { from: BigInt(firstVersion), maxCount: lastVersion - firstVersion + 1, direction: 'forwards' }),
-    );
-    if (stored.length !== eventIds.length || stored.some((event, i) => event.id !== eventIds[i])) {
-      throw new EventStoreError('STORE_UNAVAILABLE', `stream ${streamId} does not hold the appended events at versions ${firstVersion}..${lastVersion}`);
-    }
+    const stored = await this.readAppended(streamId, firstVersion, lastVersion, eventIds);
     return {
       streamId,
       nextExpectedVersion: lastVersion,
@@ -201,6 +204,39 @@ export class EventStoreDbEventStore implements EventStore {
       eventIds,
       duplicate,
     };
+  }
+
+  /** The events of one append (stream id without the namespace), checked against the ids it wrote. */
+  private async readAppended(streamId: string, firstVersion: number, lastVersion: number, eventIds: readonly string[]): Promise<EsdbRecordedEvent[]> {
+    const stored = await this.call(() =>
+      this.client.readStream(this.ns + streamId, { from: BigInt(firstVersion), maxCount: lastVersion - firstVersion + 1, direction: 'forwards' }),
+    );
+    if (stored.length !== eventIds.length || stored.some((event, i) => event.id !== eventIds[i])) {
+      throw new EventStoreError('STORE_UNAVAILABLE', `stream ${streamId} does not hold the appended events at versions ${firstVersion}..${lastVersion}`);
+    }
+    return stored;
+  }
+
+  /** A completed command key's append, read back from its stream: positions, and the first event's metadata. */
+  private async storedCommand(commandId: string, original: OriginalAppend): Promise<StoredCommand> {
+    const { firstVersion, lastVersion } = original;
+    const streamId = original.streamId.slice(this.ns.length);
+    const stored = await this.readAppended(streamId, firstVersion, lastVersion, original.eventIds);
+    return {
+      commandId,
+      streamId,
+      firstVersion,
+      lastVersion,
+      eventIds: [...original.eventIds],
+      positions: stored.map((event) => this.remember(event)),
+      metadata: this.decode(stored[0]!).metadata,
+    };
+  }
+
+  async findCommand(commandId: string): Promise<StoredCommand | null> {
+    this.assertOpen();
+    const original = await this.call(() => this.guard.lookup(commandKey(commandId, this.ns)));
+    return original === null ? null : this.storedCommand(commandId, original);
   }
 
   private async emptyAppend(prepared: PreparedAppend): Promise<AppendResult> {

@@ -138,6 +138,30 @@ describe('EventStoreDbEventStore over a fake client', () => {
     await store.close();
   });
 
+  it('findCommand settles a reservation abandoned past its lease, as an append meeting it would', async () => {
+    const client = new FakeEventStoreDbClient();
+    const store = new EventStoreDbEventStore(client, { idempotencyLeaseMs: 50 });
+    const reserve = (commandId: string, streamId: string, eventIds: string[]) =>
+      client.append(commandKey(commandId).stream, [{ id: crypto.randomUUID(), type: 'clas.KeyReserved', data: { streamId, eventIds, reservedAt: Date.now() - 1_000 }, metadata: {} }], 'no_stream');
+    // A crashed holder whose events landed: found, with the first event's metadata.
+    const landed = await store.append('t', [newEvent('B', {}, { actor: 'op-a', commandType: 'Do', payloadHash: 'sha256:1' })], 'no_stream');
+    await reserve('cmd-landed', 't', landed.eventIds);
+    expect(await store.findCommand('cmd-landed')).toEqual({
+      commandId: 'cmd-landed',
+      streamId: 't',
+      firstVersion: 0,
+      lastVersion: 0,
+      eventIds: landed.eventIds,
+      positions: landed.positions,
+      metadata: { actor: 'op-a', role: 'system', commandType: 'Do', payloadHash: 'sha256:1' },
+    });
+    // One whose events never landed: released, so the key is free again.
+    await reserve('cmd-lost', 'u', [commandEventId('cmd-lost', 0)]);
+    expect(await store.findCommand('cmd-lost')).toBeNull();
+    expect((await store.append('u', [newEvent('C', {}, { commandId: 'cmd-lost' })], 'no_stream')).duplicate).toBe(false);
+    await store.close();
+  });
+
   it('keeps envelope fields in ESDB metadata and reads events written by other tools', async () => {
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client);

@@ -101,6 +101,15 @@ export class IdempotencyGuard {
     throw new EventStoreError('STORE_UNAVAILABLE', `idempotency keys of an append to ${streamId} kept changing hands`);
   }
 
+  /**
+   * The append that used this key, or null when none did: waits for a holder writing right
+   * now, and settles one abandoned past its lease, exactly as an append meeting the key would.
+   */
+  async lookup(key: IdempotencyKey): Promise<OriginalAppend | null> {
+    const state = await this.settle(key);
+    return state.kind === 'completed' ? state.original : null;
+  }
+
   /** The reservation's revision, or null when another append holds (or held) the key. */
   private async reserve(key: IdempotencyKey, expected: EsdbExpectedRevision, data: ReservedData): Promise<bigint | null> {
     try {

@@ -1,6 +1,8 @@
 export * from './envelope.js';
 export * from './event-store.port.js';
 export * from './errors.js';
+export { canonicalJson } from './canonical-json.js';
+export { type CommandDifference, type CommandExecution, commandDifferences, commandPayloadHash } from './command-fingerprint.js';
 export { UpcasterRegistry } from './upcasting.js';
 export { SqliteEventStore, DEFAULT_SQLITE_PATH, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';

@@ -10,9 +10,11 @@ import {
   type ReadAllOptions,
   type ReadAllPage,
   type ReadStreamOptions,
+  type StoredCommand,
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
+import { originalAppendOf } from './command-fingerprint.js';
 import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
@@ -168,6 +170,9 @@ export class PostgresEventStore implements EventStore {
         if (pgError.code === '23505') {
           if (pgError.constraint === 'events_stream_version_key') {
             if (prepared.expected === 'any' && attempt < 10) continue;
+            // A twin of this command took the version first: it is the original, not a conflict.
+            const original = prepared.commandIds.length > 0 ? await this.findOriginalAppend(prepared) : null;
+            if (original !== null) return original;
             throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
           }
           // A concurrent twin of this append committed first.
@@ -188,14 +193,14 @@ export class PostgresEventStore implements EventStore {
     return { streamId: prepared.streamId, nextExpectedVersion: current, positions: [], eventIds: [], duplicate: false };
   }
 
-  /** The result of the append this one retries (same command or same event ids), or null. */
+  /**
+   * The result of the append this one retries (same command or same event ids), or null.
+   * A stored commandId reused by another command is refused (COMMAND_ID_REUSED).
+   */
   private async findOriginalAppend(prepared: PreparedAppend): Promise<AppendResult | null> {
-    if (prepared.commandIds.length > 0) {
-      const [command] = await this.query<{ stream_id: string; first_version: number; last_version: number }>(
-        `SELECT stream_id, first_version, last_version FROM ${this.s}.commands WHERE command_id = ANY ($1) LIMIT 1`,
-        [prepared.commandIds],
-      );
-      if (command !== undefined) return this.appendResultOf(command.stream_id, command.first_version, command.last_version);
+    for (let i = 0; i < prepared.commandIds.length; i++) {
+      const stored = await this.storedCommand(prepared.commandIds[i]!);
+      if (stored !== null) return originalAppendOf(stored, { streamId: prepared.streamId, metadata: prepared.commandMetadata[i]! });
     }
     if (prepared.probeEventId === null) return null;
     const ids = prepared.events.map((e) => e.eventId);
@@ -214,6 +219,34 @@ export class PostgresEventStore implements EventStore {
       });
     if (!consistent) return null;
     return this.appendResultOf(prepared.streamId, first.stream_version, first.stream_version + ids.length - 1);
+  }
+
+  /** One round trip: the command's row joined with its events (no xmin filter: a writer reads its own writes). */
+  private async storedCommand(commandId: string): Promise<StoredCommand | null> {
+    const rows = await this.query<{ stream_id: string; first_version: number; last_version: number; global_position: string; event_id: string; metadata: StoredCommand['metadata'] }>(
+      `SELECT c.stream_id, c.first_version, c.last_version, e.global_position, e.event_id, e.metadata
+         FROM ${this.s}.commands c
+         JOIN ${this.s}.events e ON e.stream_id = c.stream_id AND e.stream_version BETWEEN c.first_version AND c.last_version
+        WHERE c.command_id = $1 ORDER BY e.stream_version`,
+      [commandId],
+      'find_command',
+    );
+    const first = rows[0];
+    if (first === undefined) return null;
+    return {
+      commandId,
+      streamId: first.stream_id,
+      firstVersion: first.first_version,
+      lastVersion: first.last_version,
+      eventIds: rows.map((row) => row.event_id),
+      positions: rows.map((row) => Number(row.global_position)),
+      metadata: first.metadata,
+    };
+  }
+
+  async findCommand(commandId: string): Promise<StoredCommand | null> {
+    this.assertOpen();
+    return this.storedCommand(commandId);
   }
 
   private async appendResultOf(streamId: string, firstVersion: number, lastVersion: number): Promise<AppendResult> {

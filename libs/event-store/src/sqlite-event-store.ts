@@ -12,9 +12,11 @@ import {
   type ReadAllOptions,
   type ReadAllPage,
   type ReadStreamOptions,
+  type StoredCommand,
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
+import { originalAppendOf } from './command-fingerprint.js';
 import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
@@ -262,13 +264,14 @@ export class SqliteEventStore implements EventStore {
     return row === undefined ? -1 : row.v;
   }
 
-  /** The result of the append this one retries (same command or same event ids), or null. */
+  /**
+   * The result of the append this one retries (same command or same event ids), or null.
+   * A stored commandId reused by another command is refused (COMMAND_ID_REUSED).
+   */
   private findOriginalAppend(prepared: PreparedAppend): AppendResult | null {
-    for (const commandId of prepared.commandIds) {
-      const command = this.statement('SELECT stream_id, first_version, last_version FROM commands WHERE command_id = ?').get(commandId) as
-        | CommandRow
-        | undefined;
-      if (command !== undefined) return this.appendResultOf(command.stream_id, command.first_version, command.last_version);
+    for (let i = 0; i < prepared.commandIds.length; i++) {
+      const stored = this.storedCommand(prepared.commandIds[i]!);
+      if (stored !== null) return originalAppendOf(stored, { streamId: prepared.streamId, metadata: prepared.commandMetadata[i]! });
     }
     if (prepared.probeEventId === null) return null;
     const lookup = this.statement('SELECT stream_id AS s, stream_version AS v FROM events WHERE event_id = ?');
@@ -287,6 +290,30 @@ export class SqliteEventStore implements EventStore {
       });
     }
     return this.appendResultOf(prepared.streamId, first.v, first.v + found.length - 1);
+  }
+
+  private storedCommand(commandId: string): StoredCommand | null {
+    const command = this.statement('SELECT stream_id, first_version, last_version FROM commands WHERE command_id = ?').get(commandId) as
+      | CommandRow
+      | undefined;
+    if (command === undefined) return null;
+    const rows = this.statement(
+      'SELECT global_position AS p, event_id AS e, metadata AS m FROM events WHERE stream_id = ? AND stream_version BETWEEN ? AND ? ORDER BY stream_version',
+    ).all(command.stream_id, command.first_version, command.last_version) as { p: number; e: string; m: string }[];
+    return {
+      commandId,
+      streamId: command.stream_id,
+      firstVersion: command.first_version,
+      lastVersion: command.last_version,
+      eventIds: rows.map((row) => row.e),
+      positions: rows.map((row) => row.p),
+      metadata: JSON.parse(rows[0]!.m),
+    };
+  }
+
+  async findCommand(commandId: string): Promise<StoredCommand | null> {
+    this.assertOpen();
+    return this.storedCommand(commandId);
   }
 
   private appendResultOf(streamId: string, firstVersion: number, lastVersion: number): AppendResult {

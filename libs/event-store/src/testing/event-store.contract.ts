@@ -17,6 +17,17 @@ function events(count: number, type = 'Happened', from = 0): NewEvent[] {
   return Array.from({ length: count }, (_, i) => newEvent(type, { n: from + i }));
 }
 
+/**
+ * The events of one command as the command bus writes them: every event carries the commandId
+ * and the command's fingerprint (actor, commandType, payloadHash — command-fingerprint.ts).
+ */
+function command(commandId: string, fingerprint: Partial<NewEvent['metadata']> = {}, count = 2): NewEvent[] {
+  return events(count).map((e) => ({
+    ...e,
+    metadata: { ...e.metadata, actor: 'op-a', commandId, commandType: 'RecordSession', payloadHash: 'sha256:one', ...fingerprint },
+  }));
+}
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of iterable) out.push(item);
@@ -181,27 +192,110 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         await expectError(es.append('s', [batch[0]!, batch[0]!], 'any'), 'INVALID_EVENT');
       });
 
-      it('an append carrying a stored commandId is a no-op returning the original result, store-wide', async () => {
+      it('an append retrying a stored command (same stream, type, actor, payload) is a no-op returning the original result', async () => {
         const es = await store();
-        const command = (n: number) => events(n).map((e) => ({ ...e, metadata: { ...e.metadata, commandId: 'cmd-1' } }));
-        const original = await es.append('s', command(2), 'no_stream');
+        const original = await es.append('s', command('cmd-1'), 'no_stream');
         await es.append('s', events(1), 'any');
-        const retry = await es.append('s', command(2), 'no_stream');
+        // The expected version no longer matches, yet the retry is recognised.
+        const retry = await es.append('s', command('cmd-1'), 'no_stream');
         expect(retry).toEqual({ ...original, duplicate: true });
-        const elsewhere = await es.append('t', command(5), 'any');
-        expect(elsewhere).toEqual({ ...original, duplicate: true });
-        expect(await es.streamVersion('t')).toBe(-1);
         expect(await es.streamVersion('s')).toBe(2);
       });
 
-      it('concurrent retries of one command write it once', async () => {
+      it('a commandId reused by another command is refused with COMMAND_ID_REUSED naming what differs; nothing is appended', async () => {
         const es = await store();
-        const command = () => events(2).map((e) => ({ ...e, metadata: { ...e.metadata, commandId: 'cmd-race' } }));
-        const results = await Promise.all(Array.from({ length: 6 }, (_, i) => es.append(`s-${i % 2}`, command(), 'any')));
+        await es.append('t', events(1), 'no_stream');
+        const original = await es.append('s', command('cmd-k'), 'no_stream');
+        const head = await es.headPosition();
+        const cases: [string, NewEvent[], string[]][] = [
+          ['t', command('cmd-k'), ['stream']],
+          ['s', command('cmd-k', { commandType: 'CancelSession' }), ['type']],
+          ['s', command('cmd-k', { actor: 'op-b' }), ['actor']],
+          ['s', command('cmd-k', { payloadHash: 'sha256:other' }), ['payload']],
+          ['t', command('cmd-k', { actor: 'op-b', payloadHash: 'sha256:other' }), ['stream', 'actor', 'payload']],
+          ['u', command('cmd-k', { commandType: 'CancelSession', actor: 'op-b', payloadHash: 'sha256:other' }), ['stream', 'type', 'actor', 'payload']],
+        ];
+        for (const [stream, reused, differs] of cases) {
+          for (const expected of ['any', 'no_stream', 0] as const) {
+            const error = await expectError(es.append(stream, reused, expected), 'COMMAND_ID_REUSED');
+            expect(error.details).toEqual({ commandId: 'cmd-k', differs });
+          }
+        }
+        expect(await es.headPosition()).toBe(head);
+        expect(await es.streamVersion('t')).toBe(0);
+        expect(await es.streamVersion('u')).toBe(-1);
+        expect(await es.streamVersion('s')).toBe(1);
+        // The true retry is still recognised after the refusals.
+        expect(await es.append('s', command('cmd-k'), 'any')).toEqual({ ...original, duplicate: true });
+      });
+
+      it('a command recorded before fingerprints existed is matched on what it carries: stream and actor', async () => {
+        const es = await store();
+        const legacy = events(1).map((e) => ({ ...e, metadata: { ...e.metadata, actor: 'op-a', commandId: 'cmd-old' } }));
+        const original = await es.append('s', legacy, 'no_stream');
+        expect(await es.append('s', command('cmd-old'), 'any')).toEqual({ ...original, duplicate: true });
+        expect((await expectError(es.append('s', command('cmd-old', { actor: 'op-b' }), 'any'), 'COMMAND_ID_REUSED')).details).toMatchObject({ differs: ['actor'] });
+        expect((await expectError(es.append('t', command('cmd-old'), 'any'), 'COMMAND_ID_REUSED')).details).toMatchObject({ differs: ['stream'] });
+        expect(await es.streamVersion('s')).toBe(0);
+      });
+
+      it('refuses a commandType or payloadHash that is not a non-empty string', async () => {
+        const es = await store();
+        for (const bad of [{ commandType: '' }, { commandType: 7 }, { payloadHash: '' }, { payloadHash: {} }]) {
+          await expectError(es.append('s', command('cmd-bad', bad as Partial<NewEvent['metadata']>), 'any'), 'INVALID_EVENT');
+        }
+        expect(await es.headPosition()).toBe(0);
+      });
+
+      it('findCommand answers the append that executed a commandId: stream, versions, ids, positions, first metadata; null when unknown', async () => {
+        const es = await store();
+        expect(await es.findCommand('cmd-f')).toBeNull();
+        await es.append('s', events(1), 'no_stream');
+        const original = await es.append('s', command('cmd-f', {}, 3), 0);
+        await es.append('s', events(1), 'any');
+        await expectError(es.append('t', command('cmd-f'), 'any'), 'COMMAND_ID_REUSED');
+        const found = await es.findCommand('cmd-f');
+        expect(found).toEqual({
+          commandId: 'cmd-f',
+          streamId: 's',
+          firstVersion: 1,
+          lastVersion: 3,
+          eventIds: original.eventIds,
+          positions: original.positions,
+          metadata: expect.objectContaining({ actor: 'op-a', commandId: 'cmd-f', commandType: 'RecordSession', payloadHash: 'sha256:one' }),
+        });
+        expect(await es.findCommand('cmd-unknown')).toBeNull();
+      });
+
+      it('concurrent retries of one command write it once, whatever version they expect', async () => {
+        const es = await store();
+        const results = await Promise.all(Array.from({ length: 6 }, (_, i) => es.append('s', command('cmd-race'), i % 2 === 0 ? 'no_stream' : 'any')));
         expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
         const original = results.find((r) => !r.duplicate)!;
-        for (const r of results) expect(r.positions).toEqual(original.positions);
+        for (const r of results) expect(r).toEqual({ ...original, duplicate: r.duplicate });
+        expect(await es.streamVersion('s')).toBe(1);
         expect(await es.headPosition()).toBe(original.positions[1]);
+      });
+
+      it('concurrent appends of one commandId to two streams: one is written, its twins answer it, the others are refused', async () => {
+        const es = await store();
+        const outcomes = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => es.append(`s-${i % 2}`, command('cmd-split'), 'any')));
+        const written = outcomes.flatMap((o) => (o.status === 'fulfilled' && !o.value.duplicate ? [o.value] : []));
+        expect(written).toHaveLength(1);
+        const winner = written[0]!;
+        outcomes.forEach((outcome, i) => {
+          if (`s-${i % 2}` === winner.streamId) {
+            expect(outcome).toMatchObject({ status: 'fulfilled', value: { positions: winner.positions } });
+          } else {
+            expect(outcome.status).toBe('rejected');
+            const reason = (outcome as PromiseRejectedResult).reason as EventStoreError;
+            expect(reason).toBeInstanceOf(EventStoreError);
+            expect(reason.code).toBe('COMMAND_ID_REUSED');
+            expect(reason.details).toEqual({ commandId: 'cmd-split', differs: ['stream'] });
+          }
+        });
+        expect(await es.streamVersion(winner.streamId === 's-0' ? 's-1' : 's-0')).toBe(-1);
+        expect(await es.headPosition()).toBe(winner.positions[1]);
       });
     });
 
