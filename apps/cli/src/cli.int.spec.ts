@@ -260,6 +260,22 @@ describe('clas import', () => {
     expect(JSON.parse(refused.out.split('\n')[0]!)).toMatchObject({ line: 1, status: 'rejected', reason: expect.stringContaining('CAMPAIGN_ALREADY_OPEN') });
     expect((await clas(['import', join(dir, 'missing.ndjson')], env)).code).toBe(1);
   });
+
+  it('R-IDEMPOTENCY: a line reusing a commandId for another command is rejected naming what differs, and the exit code is 1', async () => {
+    const env = envOf('import-3');
+    const file = join(dir, 'reused.ndjson');
+    const otherOperator = { ...register, data: { ...register.data, operatorId: 'op-imp-2', name: 'Association Autre' } };
+    writeFileSync(file, [line(openCampaign), line(register), line(otherOperator)].join('\n'));
+    const run = await clas(['import', file], env);
+    expect(run.code).toBe(1);
+    const reports = run.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(reports[2]).toEqual({ line: 3, status: 'rejected', commandId: 'imp-2', type: 'RegisterOperator', reason: expect.stringContaining('R-IDEMPOTENCY COMMAND_ID_REUSED') });
+    expect(reports[2]!.reason).toContain('(different target, payload)');
+    expect(reports.at(-1)).toEqual({ totals: { lines: 3, accepted: 2, rejected: 1, duplicate: 0, invalid: 0 } });
+    // Nothing of the third line was written: the log holds the campaign and the first operator only.
+    const exported = await clas(['export'], env);
+    expect(exported.out.trim().split('\n').map((l) => (JSON.parse(l) as { streamId: string }).streamId)).toEqual(['campaign-11-2026-2027', 'operator-op-imp']);
+  });
 });
 
 describe('clas token', () => {

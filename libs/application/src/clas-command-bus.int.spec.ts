@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { type EventStore, createEventStore } from '@clas/event-store';
+import { type EventStore, type ExpectedVersion, type NewEvent, commandPayloadHash, createEventStore } from '@clas/event-store';
 import type { ClasCommand } from './clas-command.js';
 import { ClasCommandBus } from './clas-command-bus.js';
 import type { Actor, CommandOutcome } from './command-bus.port.js';
@@ -56,7 +56,17 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     const outcome = await bus.execute({ command: file, actor: actors.operator, correlationId: 'import-42' });
     expect(outcome).toMatchObject({ ok: true, duplicate: false, streamVersion: 0 });
     const [event] = await store.readStream('project-prj-2');
-    expect(event!.metadata).toEqual({ actor: 'user-op-1', role: 'operator', caf: CAF, correlationId: 'import-42', causationId: file.commandId, commandId: file.commandId });
+    expect(event!.metadata).toEqual({
+      actor: 'user-op-1',
+      role: 'operator',
+      caf: CAF,
+      correlationId: 'import-42',
+      causationId: file.commandId,
+      commandId: file.commandId,
+      // The fingerprint a retry must match (R-IDEMPOTENCY): the command type and the hash of what the client declared.
+      commandType: 'FileApplication',
+      payloadHash: commandPayloadHash(file.data, file.occurredAt),
+    });
     const [decision] = (await store.readStream('project-prj-1')).filter((e) => e.type === 'CommitteeDecisionRecorded');
     expect(decision!.metadata).toMatchObject({ actor: 'committee-11', role: 'committee', caf: CAF });
   });
@@ -86,7 +96,96 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     // Deciding again would say "already enrolled": the bus answers from the log instead.
     const retry = await run(twelfth, actors.operator);
     expect(retry).toEqual({ ...first, duplicate: true });
+    // A client retrying with the expectedVersion it first sent is answered too, not told its own write moved the stream.
+    expect(await run(twelfth, actors.operator, { expectedVersion: first.streamVersion - 1 })).toEqual({ ...first, duplicate: true });
+    // The same instant written with another offset is the same command.
+    const parisOffset = new Date(new Date(twelfth.occurredAt).getTime() + 3_600_000).toISOString().replace('Z', '+01:00');
+    expect(await run({ ...twelfth, occurredAt: parisOffset }, actors.operator)).toEqual({ ...first, duplicate: true });
     expect(await store.headPosition()).toBe(head);
+  });
+
+  describe('R-IDEMPOTENCY: a commandId names one command', () => {
+    const reused = (outcome: CommandOutcome, differs: string[]) =>
+      expect(outcome).toEqual({ ok: false, kind: 'rejected', rejection: { code: 'COMMAND_ID_REUSED', ruleId: 'R-IDEMPOTENCY', message: expect.any(String), details: { commandId: expect.any(String), differs } } });
+
+    /** op-2 gets its own approved project prj-2 and collectif col-2. */
+    async function secondOperatorCollectif(): Promise<void> {
+      await accepted(commands.fileApplication('prj-2', paris('2026-06-20'), { operatorId: 'op-2' }), actors.otherOperator);
+      await accepted(commands.openExamination('prj-2'), actors.agent);
+      await accepted(commands.approve('prj-2'), actors.committee);
+      await accepted(commands.openCollectif('col-2', 'prj-2'), actors.otherOperator);
+    }
+
+    it('another operator reusing the key on its own collectif → COMMAND_ID_REUSED naming stream, actor and payload; its write is not lost silently, nothing appended; the first retry is still a duplicate', async () => {
+      await seasonUpToCollectif();
+      await secondOperatorCollectif();
+      const first = await accepted({ ...commands.enrol('child-a'), commandId: 'K' } as ClasCommand, actors.operator);
+      const head = await store.headPosition();
+      const other = await run({ ...commands.enrol('child-b', 'col-2'), commandId: 'K' } as ClasCommand, actors.otherOperator);
+      reused(other, ['stream', 'actor', 'payload']);
+      expect(other).toMatchObject({ rejection: { details: { commandId: 'K' }, message: expect.stringContaining('commandId K was already used') } });
+      // Never the other command's stream or ids.
+      expect(JSON.stringify(other)).not.toContain('col-1');
+      expect(await store.headPosition()).toBe(head);
+      expect((await store.readStream('collectif-col-2')).filter((e) => e.type === 'ChildEnrolled')).toEqual([]);
+      expect(await run({ ...commands.enrol('child-a'), commandId: 'K' } as ClasCommand, actors.operator)).toEqual({ ...first, duplicate: true });
+    });
+
+    it('same stream: another payload, another command type or another actor is refused before any decider (which would answer otherwise)', async () => {
+      await seasonUpToCollectif();
+      await accepted({ ...commands.enrol('child-a'), commandId: 'K2' } as ClasCommand, actors.operator);
+      const head = await store.headPosition();
+      reused(await run({ ...commands.enrol('child-b'), commandId: 'K2' } as ClasCommand, actors.operator), ['payload']);
+      // The decider would say the collectif is already open; the reused key is what is reported.
+      reused(await run({ ...commands.openCollectif('col-1', 'prj-1'), commandId: 'K2' } as ClasCommand, actors.operator), ['type', 'payload']);
+      // A Caf agent may key in operator-side facts: the same enrolment from another actor is another command.
+      reused(await run({ ...commands.enrol('child-a'), commandId: 'K2' } as ClasCommand, actors.agent), ['actor']);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('a key reused for a command that would create a new stream is refused; the stream is not created', async () => {
+      await seasonUpToCollectif();
+      await accepted({ ...commands.enrol('child-a'), commandId: 'K3' } as ClasCommand, actors.operator);
+      reused(await run({ ...commands.fileApplication('prj-9'), commandId: 'K3' } as ClasCommand, actors.operator), ['stream', 'type', 'payload']);
+      expect(await store.streamVersion('project-prj-9')).toBe(-1);
+    });
+
+    it('an occurredAt the caller defaulted to "now" is not hashed: a later retry is recognised; one declaring an instant is another command', async () => {
+      await seasonUpToCollectif();
+      const enrol = { ...commands.enrol('child-a'), commandId: 'K4' } as ClasCommand;
+      const first = await bus.execute({ command: enrol, actor: actors.operator, occurredAtDefaulted: true });
+      expect(first).toMatchObject({ ok: true, duplicate: false });
+      const later = { ...enrol, occurredAt: new Date(new Date(enrol.occurredAt).getTime() + 60_000).toISOString() } as ClasCommand;
+      expect(await bus.execute({ command: later, actor: actors.operator, occurredAtDefaulted: true })).toEqual({ ...first, duplicate: true });
+      reused(await run(later, actors.operator), ['payload']);
+    });
+
+    it('another command taking the key between the lookup and the append: the store refuses, the bus reports COMMAND_ID_REUSED', async () => {
+      await seasonUpToCollectif();
+      await accepted({ ...commands.enrol('child-a'), commandId: 'K5' } as ClasCommand, actors.operator);
+      const head = await store.headPosition();
+      // A store whose lookup misses the command, as if it committed just after the lookup.
+      const late: EventStore = Object.create(store, { findCommand: { value: async () => null } }) as EventStore;
+      reused(await new ClasCommandBus(late).execute({ command: { ...commands.enrol('child-b'), commandId: 'K5' } as ClasCommand, actor: actors.operator }), ['payload']);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('a command recorded before fingerprints existed is matched on stream and actor', async () => {
+      await seasonUpToCollectif();
+      // A store that writes events as the bus did before commandType / payloadHash existed.
+      const legacyStore: EventStore = Object.create(store, {
+        append: {
+          value: (streamId: string, events: NewEvent[], expected: ExpectedVersion) =>
+            store.append(streamId, events.map(({ metadata: { commandType: _t, payloadHash: _h, ...metadata }, ...event }) => ({ ...event, metadata })), expected),
+        },
+      }) as EventStore;
+      const enrol = { ...commands.enrol('child-a'), commandId: 'K6' } as ClasCommand;
+      const first = await new ClasCommandBus(legacyStore).execute({ command: enrol, actor: actors.operator });
+      expect((await store.readStream('collectif-col-1')).at(-1)!.metadata.payloadHash).toBeUndefined();
+      expect(await run(enrol, actors.operator)).toEqual({ ...first, duplicate: true });
+      reused(await run(enrol, actors.agent), ['actor']);
+      reused(await run({ ...commands.fileApplication('prj-9'), commandId: 'K6' } as ClasCommand, actors.operator), ['stream']);
+    });
   });
 
   it('a stale expectedVersion is a conflict carrying the actual version; nothing is appended', async () => {

@@ -10,11 +10,12 @@ import {
   checkCommandEnvelope,
   invalid,
 } from '@clas/domain';
-import { ConcurrencyError, type EventMetadata, type EventStore, type ExpectedVersion, type NewEvent, type StoredEvent } from '@clas/event-store';
+import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent } from '@clas/event-store';
 import { InMemoryStreamDirectory, type StreamDirectory } from '@clas/projections';
 import { type Scope, authorizeCommand, authorizeScope } from './authorization.js';
 import type { ClasCommand } from './clas-command.js';
 import type { CommandBus, CommandOutcome, CommandRequest } from './command-bus.port.js';
+import { commandFingerprint, commandIdReused, outcomeOfStoredCommand } from './command-idempotency.js';
 import { isClasCommandType, routeOf } from './command-routes.js';
 import type { AggregateBinding } from './context/aggregate-binding.js';
 import { campaignBinding } from './context/campaign.context-provider.js';
@@ -47,9 +48,10 @@ interface Retry {
 }
 
 /**
- * Executes every domain command: route → read and fold the stream → authorize → short-circuit
- * a retried commandId → gather the facts of other streams → decide → append with the expected
- * version. Expected failures come back as outcomes; store or wiring failures throw.
+ * Executes every domain command: route → read and fold the stream → authorize → answer a
+ * commandId already stored (the original for a retry, COMMAND_ID_REUSED for another command) →
+ * gather the facts of other streams → decide → append with the expected version. Expected
+ * failures come back as outcomes; store or wiring failures throw.
  */
 export class ClasCommandBus implements CommandBus {
   private readonly facts: FactReader;
@@ -121,10 +123,8 @@ export class ClasCommandBus implements CommandBus {
       owner = binding.ownerOf(loaded.state) ?? { cafCode: null, operatorId: null };
       const scope = authorizeScope(actor, owner);
       if (!scope.ok) return forbidden(scope.reason);
-      // A retried command returns what it did the first time, before the decider could refuse
-      // the repeat as a duplicate action ("already enrolled"); the store does the same on append.
-      const original = originalOutcome(streamId, loaded.events, command.commandId);
-      if (original) return original;
+      const executed = await this.alreadyExecuted(command, streamId, request);
+      if (executed) return executed;
     } else if (!binding.creates.has(command.type)) {
       return { ok: false, kind: 'not_found', what: binding.kind, id: streamId.slice(binding.kind.length + 1) };
     }
@@ -144,11 +144,14 @@ export class ClasCommandBus implements CommandBus {
       owner = binding.ownerOfNew(command, provided.context);
       const scope = authorizeScope(actor, owner);
       if (!scope.ok) return forbidden(scope.reason);
+      const executed = await this.alreadyExecuted(command, streamId, request);
+      if (executed) return executed;
     }
 
     const decision = binding.decider.decide(command, loaded.state, provided.context);
     if (!decision.ok) return rejected(decision.rejection);
 
+    const { commandType, payloadHash } = commandFingerprint(command, request);
     const metadata: EventMetadata = {
       actor: actor.id,
       role: actor.role,
@@ -157,6 +160,9 @@ export class ClasCommandBus implements CommandBus {
       correlationId: request.correlationId ?? command.commandId,
       causationId: request.causationId ?? command.commandId,
       commandId: command.commandId,
+      // With actor: what a retry of this commandId must match (R-IDEMPOTENCY).
+      commandType,
+      payloadHash,
     };
     const events: NewEvent[] = decision.events.map((event) => ({
       type: event.type,
@@ -172,21 +178,24 @@ export class ClasCommandBus implements CommandBus {
       return { ok: true, streamId, eventIds: result.eventIds, streamVersion: result.nextExpectedVersion, positions: result.positions, duplicate: result.duplicate };
     } catch (error) {
       if (error instanceof ConcurrencyError) return { retry: error };
+      // Another command with this commandId was appended since alreadyExecuted looked.
+      if (error instanceof EventStoreError && error.code === 'COMMAND_ID_REUSED') {
+        return rejected(commandIdReused(command.commandId, error.details.differs as CommandDifference[]));
+      }
       throw error;
     }
   }
-}
 
-/** The result of an earlier execution of this commandId on this stream, rebuilt from its events. */
-function originalOutcome(streamId: string, events: readonly StoredEvent[], commandId: string): CommandOutcome | null {
-  const written = events.filter((event) => event.metadata.commandId === commandId);
-  if (written.length === 0) return null;
-  return {
-    ok: true,
-    streamId,
-    eventIds: written.map((e) => e.eventId),
-    positions: written.map((e) => e.globalPosition),
-    streamVersion: written[written.length - 1]!.streamVersion,
-    duplicate: true,
-  };
+  /**
+   * R-IDEMPOTENCY, once the caller is known to be in scope and before any business check: a
+   * commandId already stored answers the original result when this is the same command (a retry:
+   * deciding again could refuse the repeat as "already enrolled", or the client's expectedVersion
+   * be stale by its own write), and COMMAND_ID_REUSED naming what differs otherwise — whatever the
+   * decider would now say, so a reused key never gets another refusal, and never another
+   * command's result.
+   */
+  private async alreadyExecuted(command: ClasCommand, streamId: string, request: CommandRequest): Promise<CommandOutcome | null> {
+    const stored = await this.store.findCommand(command.commandId);
+    return stored === null ? null : outcomeOfStoredCommand(stored, { streamId, metadata: commandFingerprint(command, request) });
+  }
 }

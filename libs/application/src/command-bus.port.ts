@@ -22,6 +22,11 @@ export interface CommandRequest {
   expectedVersion?: number;
   correlationId?: string;
   causationId?: string;
+  /**
+   * The caller filled `command.occurredAt` with its own "now" because the client gave none (the
+   * API's default): the payload hash then leaves it out, so a retry sent later is still a retry.
+   */
+  occurredAtDefaulted?: boolean;
 }
 
 export type CommandOutcome =
@@ -35,7 +40,7 @@ export type CommandOutcome =
       /** True when the commandId had already been executed: nothing new was written. */
       duplicate: boolean;
     }
-  /** A business rule refused (HTTP 422). */
+  /** A business rule refused, or the commandId was used by another command (COMMAND_ID_REUSED, R-IDEMPOTENCY): HTTP 422. */
   | { ok: false; kind: 'rejected'; rejection: Rejection }
   /** The stream moved since the version the caller expected (HTTP 409). */
   | { ok: false; kind: 'conflict'; streamId: string; expectedVersion: number | 'no_stream' | 'any'; actualVersion: number }

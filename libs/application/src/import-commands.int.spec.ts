@@ -69,6 +69,25 @@ describe('NDJSON import, export and restore', () => {
     expect(events.map((e) => (JSON.parse(e) as { metadata: { correlationId: string } }).metadata.correlationId)).toEqual(['import-run-1', 'import-run-1', 'import-run-1']);
   });
 
+  it('R-IDEMPOTENCY: a line reusing a commandId for another command is rejected with the reason; nothing is appended; a true retry stays a duplicate', async () => {
+    const register = commands.registerOperator('op-1');
+    const file = [
+      line(commands.openCampaign()),
+      line(register),
+      // Another operator registered under the same commandId: another stream, another payload.
+      line({ ...commands.registerOperator('op-2'), commandId: register.commandId } as ClasCommand),
+      line(register),
+    ].join('\n');
+    const reports: ImportLineReport[] = [];
+    const totals = await importCommands(linesOf(file), bus, actors.system, (r) => reports.push(r));
+    expect(totals).toEqual({ lines: 4, accepted: 2, rejected: 1, duplicate: 1, invalid: 0 });
+    expect(reports[2]).toMatchObject({ line: 3, status: 'rejected', commandId: register.commandId, type: 'RegisterOperator' });
+    expect(reports[2]!.reason).toMatch(/^R-IDEMPOTENCY COMMAND_ID_REUSED: commandId register-\d+ was already used for another command \(different target, payload\)/);
+    expect(reports[2]!.outcome).toMatchObject({ rejection: { details: { differs: ['stream', 'payload'] } } });
+    expect(await store.streamVersion('operator-op-2')).toBe(-1);
+    expect(await collect(exportLog(store))).toHaveLength(2);
+  });
+
   it('export → restore into a fresh store gives the same envelopes (recordedAt kept, marked restored), and a second restore writes nothing', async () => {
     await importCommands(
       [commands.openCampaign(), commands.registerOperator('op-1'), commands.fileApplication('prj-1'), commands.openExamination('prj-1'), commands.approve('prj-1'), commands.openCollectif()].map(line),

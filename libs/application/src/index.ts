@@ -1,6 +1,7 @@
 export * from './clas-command.js';
 export * from './command-bus.port.js';
 export * from './command-routes.js';
+export { COMMAND_ID_REUSED, IDEMPOTENCY_RULE } from './command-idempotency.js';
 export * from './authorization.js';
 export * from './clas-command-bus.js';
 export * from './stream-fold.js';

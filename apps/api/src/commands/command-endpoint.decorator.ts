@@ -21,7 +21,7 @@ export function CommandEndpoint(opts: { path?: string; command: ClasCommandType;
     ApiOperation({ operationId: opts.command, summary: `${opts.command}: ${opts.summary}`, description: `Roles: ${roles.join(', ')} (within their own Caf / operator).` }),
     ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version (alternative to expectedVersion in the body)' }),
     ApiCreatedResponse({ type: CommandAcceptedDto, description: 'Recorded' }),
-    ApiOkResponse({ type: CommandAcceptedDto, description: 'This commandId was already executed: nothing new written (duplicate: true, original ids)' }),
+    ApiOkResponse({ type: CommandAcceptedDto, description: 'This command was already executed with this commandId: nothing new written (duplicate: true, original ids)' }),
     ApiErrorResponses(400, 401, 403, 404, 409, 413, 422),
   );
 }

@@ -7,7 +7,7 @@ import { IsInstant, IsIntBetween } from '../validation/domain-validators.js';
  * class and adds `data` (see README-api-patterns.md).
  */
 export abstract class CommandEnvelopeDto {
-  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-8d4b-4c3a-9f6e-2b7d5a1c0e42', description: 'Idempotency key: retrying with the same commandId is a no-op (200, duplicate: true)' })
+  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-8d4b-4c3a-9f6e-2b7d5a1c0e42', description: 'Idempotency key of this one command: resending the same command (same target, body, occurredAt, caller) is a no-op (200, duplicate: true); the same key with anything else → 422 COMMAND_ID_REUSED naming what differs (R-IDEMPOTENCY)' })
   @IsUUID('all', { message: 'must be a uuid' })
   commandId!: string;
 

@@ -39,8 +39,16 @@ export class CommandGateway {
 
   async send(ctx: CommandContext, envelope: CommandEnvelopeDto, payload: CommandPayload): Promise<Response> {
     const expectedVersion = expectedVersionOf(envelope.expectedVersion, ctx.ifMatch);
+    const occurredAtDefaulted = envelope.occurredAt === undefined;
     const command = { ...payload, commandId: envelope.commandId, occurredAt: envelope.occurredAt ?? this.clock.now().toISOString() } as ClasCommand;
-    const outcome = await this.bus.execute({ command, actor: ctx.actor, correlationId: ctx.correlationId, ...(expectedVersion === undefined ? {} : { expectedVersion }) });
+    const outcome = await this.bus.execute({
+      command,
+      actor: ctx.actor,
+      correlationId: ctx.correlationId,
+      // A default "now" is not part of what the client asked: its retry (a later "now") must still be recognised.
+      ...(occurredAtDefaulted ? { occurredAtDefaulted } : {}),
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    });
     const { status, body } = mapCommandOutcome(outcome);
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
   }

@@ -6,7 +6,8 @@ import type { CommandAcceptedDto } from './command-accepted.dto.js';
 /**
  * THE mapping of a command outcome to HTTP (issue 6), for every command controller:
  * ok → 201 (200 when the commandId was already executed), rejected → 422 (400 when the
- * domain's last-line input check refused a field the DTO let through), conflict → 409 with
+ * domain's last-line input check refused a field the DTO let through; a commandId reused for
+ * another command is a 422 COMMAND_ID_REUSED, R-IDEMPOTENCY, details.differs), conflict → 409 with
  * the current version, not_found → 404, forbidden → 403.
  */
 export function mapCommandOutcome(outcome: CommandOutcome): { status: 200 | 201; body: CommandAcceptedDto } {
