@@ -58,8 +58,7 @@ export async function createApi(config: ClasConfig, store: EventStore, logger = 
   return app;
 }
 
-export async function startApi(config: ClasConfig): Promise<NestExpressApplication> {
-  const logger = new JsonLogger('api');
+export async function startApi(config: ClasConfig, logger = new JsonLogger('api')): Promise<NestExpressApplication> {
   logger.event('configuration', describeConfig(config));
   // Before the store opens: a secret that cannot be read or created stops the start with nothing written.
   const secret = resolveJwtSecret(config);
