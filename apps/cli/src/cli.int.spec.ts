@@ -134,7 +134,7 @@ describe('clas demo, then queries on its database', () => {
       await api.close();
       await store.close();
     }
-  });
+  }, 60_000);
 
   it('refuses to play twice on the same database', async () => {
     const again = await clas(['demo'], env);
