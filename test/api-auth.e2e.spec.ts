@@ -9,6 +9,9 @@ import { seedSeason } from './support/season.seed.js';
 
 /** Issue 6 authentication (signed JWT → Actor) and the role × endpoint matrix, over the real bus and queries. */
 const SECRET = 'x'.repeat(48);
+const AUDITOR_CLAIMS = { role: 'auditor', caf: null, operatorId: null };
+const signed = (claims: object, options: Parameters<JwtService['sign']>[1]) => new JwtService({ secret: SECRET }).sign(claims, options);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe('authentication (issue 6)', () => {
   let api: ApiHarness;
@@ -21,23 +24,35 @@ describe('authentication (issue 6)', () => {
   const feed = () => request(api.http).get('/feed');
 
   it('TokenService.issue → verify gives back the actor', () => {
-    const tokens = new TokenService(SECRET);
+    const tokens = new TokenService(SECRET, 3600);
     for (const actor of [actors.agent, actors.operator, actors.auditor, actors.dashboard, actors.committee]) expect(tokens.verify(tokens.issue(actor, 60))).toEqual(actor);
     expect(() => tokens.issue(actors.system, 60)).toThrow(/role must be one of/);
+    expect(() => tokens.issue(actors.auditor, 3601)).toThrow('a lifetime of 3601s exceeds the maximum of 1h (CLAS_TOKEN_MAX_TTL)');
   });
 
   it.each<[string, () => string | undefined]>([
     ['no Authorization header', () => undefined],
     ['not a bearer token', () => 'Basic YWdlbnQ6cGFzcw=='],
-    ['a token signed with another secret', () => `Bearer ${new TokenService('y'.repeat(48)).issue(actors.auditor, 60)}`],
+    ['a token signed with another secret', () => `Bearer ${new TokenService('y'.repeat(48), 3600).issue(actors.auditor, 60)}`],
     ['an expired token', () => `Bearer ${new JwtService({ secret: SECRET }).sign({ role: 'auditor', caf: null, operatorId: null }, { subject: 'a', expiresIn: -10 })}`],
     ['an unsigned token (alg none)', () => `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"a","role":"auditor","caf":null,"operatorId":null}').toString('base64url')}.`],
-    ['a signed token with role system', () => `Bearer ${new JwtService({ secret: SECRET }).sign({ role: 'system', caf: null, operatorId: null }, { subject: 'a' })}`],
-    ['an operator token without operatorId', () => `Bearer ${new JwtService({ secret: SECRET }).sign({ role: 'operator', caf: null, operatorId: null }, { subject: 'a' })}`],
+    ['a signed token with role system', () => `Bearer ${signed({ role: 'system', caf: null, operatorId: null }, { subject: 'a', expiresIn: 60 })}`],
+    ['an operator token without operatorId', () => `Bearer ${signed({ role: 'operator', caf: null, operatorId: null }, { subject: 'a', expiresIn: 60 })}`],
+    // Issue 11: every token expires, within CLAS_TOKEN_MAX_TTL (12h by default).
+    ['a signed token without exp', () => `Bearer ${signed(AUDITOR_CLAIMS, { subject: 'a' })}`],
+    ['a signed token without iat', () => `Bearer ${signed(AUDITOR_CLAIMS, { subject: 'a', expiresIn: 60, noTimestamp: true })}`],
+    ['a signed token valid longer than the maximum', () => `Bearer ${signed(AUDITOR_CLAIMS, { subject: 'a', expiresIn: 12 * 3600 + 60 })}`],
+    ['a signed token issued 13 h ago, still 1 min to go (its lifetime counts, not what is left)', () => `Bearer ${signed({ ...AUDITOR_CLAIMS, iat: nowSeconds() - 13 * 3600, exp: nowSeconds() + 60 }, { subject: 'a' })}`],
+    ['a signed token dated in the future (iat) with 12 h to go from then', () => `Bearer ${signed({ ...AUDITOR_CLAIMS, iat: nowSeconds() + 3600, exp: nowSeconds() + 13 * 3600 }, { subject: 'a' })}`],
   ])('401 for %s', async (_, header) => {
     const value = header();
     const res = await (value === undefined ? feed() : feed().set('Authorization', value)).expect(401);
     expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('accepts a token valid for exactly the maximum lifetime', async () => {
+    await feed().set('Authorization', `Bearer ${api.tokens.issue(actors.auditor, 12 * 3600)}`).expect(200);
+    await feed().set('Authorization', `Bearer ${signed(AUDITOR_CLAIMS, { subject: 'a', expiresIn: 12 * 3600 })}`).expect(200);
   });
 
   it('/health needs no token; everything else does', async () => {

@@ -335,7 +335,7 @@ describe('project command endpoints (issue 6)', () => {
       expect({ path, operationId: op?.operationId, responses: Object.keys(op?.responses ?? {}).sort() }).toEqual({
         path,
         operationId: command,
-        responses: ['200', '201', '400', '401', '403', '404', '409', '413', '422'],
+        responses: ['200', '201', '400', '401', '403', '404', '409', '413', '422', '429'],
       });
     }
     // The query routes of the same prefix are still there.

@@ -54,8 +54,8 @@ describe('OpenAPI document (issue 6)', () => {
     for (const [path, method] of COMMANDS) {
       const op = doc.paths[path]?.[method];
       expect({ path, documented: op !== undefined }).toEqual({ path, documented: true });
-      expect(Object.keys(op!.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '422']);
-      for (const status of ['400', '401', '403', '404', '409', '413', '422']) {
+      expect(Object.keys(op!.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '422', '429']);
+      for (const status of ['400', '401', '403', '404', '409', '413', '422', '429']) {
         expect(op!.responses[status].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorResponseDto');
       }
       expect(op!.security).toEqual([{ bearer: [] }]);
@@ -69,9 +69,19 @@ describe('OpenAPI document (issue 6)', () => {
     for (const [path, method] of QUERIES) {
       const op = doc.paths[path]?.[method];
       expect({ path, documented: op !== undefined }).toEqual({ path, documented: true });
-      for (const status of ['400', '401', '403', '404']) expect({ path, status, documented: status in op!.responses }).toEqual({ path, status, documented: true });
+      for (const status of ['400', '401', '403', '404', '429']) expect({ path, status, documented: status in op!.responses }).toEqual({ path, status, documented: true });
     }
     expect(doc.paths['/feed']?.get).toBeDefined();
+  });
+
+  it('documents the auth-failure 429 (with Retry-After) on every secured operation, and only there (issue 11)', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        expect({ path, method, has429: '429' in op.responses }).toEqual({ path, method, has429: (op.security?.length ?? 0) > 0 });
+      }
+    }
+    expect(doc.paths['/health']!.get!.responses).not.toHaveProperty('429');
+    expect(doc.paths['/feed']!.get!.responses['429']).toMatchObject({ headers: { 'Retry-After': { schema: { type: 'integer' } } } });
   });
 });
 
@@ -103,6 +113,11 @@ if (!haveChromium && process.env.CI !== 'true') {
     const page = await browser.newPage();
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
+    // Issue 11: the page renders under the API's Content-Security-Policy (helmet) without a single violation.
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${baseUrl}/docs`, { waitUntil: 'load' });
     await page.waitForSelector('.opblock', { timeout: 20_000 });
     expect(await page.locator('.opblock').count()).toBe(expected);
@@ -117,6 +132,7 @@ if (!haveChromium && process.env.CI !== 'true') {
     const statuses = (await page.locator('#operations-campaigns-OpenCampaign .responses-table .response-col_status').allTextContents()).map((s) => s.trim());
     expect(statuses).toEqual(expect.arrayContaining(['201', '200', '400', '401', '403', '404', '409', '413', '422']));
     expect(failed).toEqual([]);
+    expect(violations).toEqual([]);
     await page.close();
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Actor } from '@clas/application';
 import { createEventStore, type EventStore } from '@clas/event-store';
-import { JsonLogger, loadConfig } from '@clas/runtime';
+import { JsonLogger, loadConfig, randomSecret } from '@clas/runtime';
 import { type ApiOptions, createApi } from '../../apps/api/src/bootstrap.js';
 import { TokenService } from '../../apps/api/src/auth/token.service.js';
 
@@ -21,13 +21,25 @@ export interface ApiHarness {
 export const TEST_MAX_BODY_BYTES = 64 * 1024;
 
 /**
+ * The test environment: in-memory personal data, a small body limit, a fresh secret (nothing
+ * written to ./data), and no auth-failure limit, because the role matrices send many anonymous
+ * requests from one address on purpose; test/api-hardening.e2e.spec.ts sets its own limit.
+ */
+const testEnv = (): Record<string, string> => ({
+  CLAS_PERSONAL_DATA_PATH: ':memory:',
+  CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES),
+  CLAS_JWT_SECRET: randomSecret(),
+  CLAS_AUTH_FAILURE_LIMIT: '1000000',
+});
+
+/**
  * `options.clock`, when given, is also the store's clock: one time source for the API's "now"
  * (default occurredAt, at, knownAt) and the events' recordedAt, so a test can record a fact on
  * one day and a correction on a later one (worked example 3) and ask `knownAt` in between.
  */
 export async function startApi(options: ApiOptions = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
   const store = await createEventStore({ kind: 'sqlite', path: ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
-  const config = loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env });
+  const config = loadConfig({ ...testEnv(), ...env });
   const logLines: Array<Record<string, unknown>> = [];
   const logger = new JsonLogger('api', new Set(['error', 'warn']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
   const app = await createApi(config, store, logger, options);
@@ -38,7 +50,7 @@ export async function startApi(options: ApiOptions = {}, env: Record<string, str
     http: app.getHttpServer(),
     store,
     tokens,
-    bearer: (actor) => `Bearer ${tokens.issue(actor, '10m')}`,
+    bearer: (actor) => `Bearer ${tokens.issue(actor, 600)}`,
     logLines,
     close: async () => {
       await app.close();

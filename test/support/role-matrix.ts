@@ -38,7 +38,7 @@ export async function runCell(api: ApiHarness, actors: Record<Exclude<MatrixRole
   }
   const head = await api.store.headPosition();
   const call = endpoint.call(api.http, n);
-  const res = await (role === 'anonymous' ? call : call.set('Authorization', `Bearer ${api.tokens.issue(actors[role], '10m')}`));
+  const res = await (role === 'anonymous' ? call : call.set('Authorization', `Bearer ${api.tokens.issue(actors[role], 600)}`));
   const code = status === 403 ? 'FORBIDDEN' : status === 401 ? 'UNAUTHENTICATED' : undefined;
   expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
   // A refused call writes nothing; an accepted one writes its event(s).

@@ -1,5 +1,6 @@
 import type { CommandBus } from '@clas/application';
 import type { Clock } from '@clas/event-store';
+import type { TokenService } from './auth/token.service.js';
 import type { StreamDirectory } from '@clas/projections';
 import type { PersonalDataStore } from './personal-data/personal-data-store.port.js';
 import type { ClasQueriesPort } from './queries/clas-queries.port.js';
@@ -23,6 +24,8 @@ export interface ApiDependencies {
   directory: StreamDirectory;
   personalData: PersonalDataStore;
   clock: Clock;
+  /** Signs and verifies bearer tokens with the configured (or generated) secret. */
+  tokens: TokenService;
   /** Closed when the application closes (only what createApi opened itself). */
   owned: Array<{ close(): Promise<void> }>;
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { EventStore } from '@clas/event-store';
 import type { ClasConfig } from '@clas/runtime';
 import type { ApiDependencies } from './api-options.js';
+import { AuthFailureLimiter } from './auth/auth-failure-limiter.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { TokenService } from './auth/token.service.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
@@ -65,7 +66,9 @@ export class AppModule {
         { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },
         { provide: CLOCK, useValue: deps.clock },
         { provide: OWNED_RESOURCES, useValue: deps.owned },
-        { provide: TokenService, useValue: new TokenService(config.jwtSecret) },
+        { provide: TokenService, useValue: deps.tokens },
+        // One per application (per process): the limit is documented as in memory, per process.
+        { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(config.authFailures) },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         CommandGateway,
         ReadScope,

@@ -4,11 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClasCommandBus } from '@clas/application';
 import { createEventStore, type EventStore, systemClock } from '@clas/event-store';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
-import { type ClasConfig, describeConfig, JsonLogger, storeConfigOf } from '@clas/runtime';
+import { type ClasConfig, describeConfig, JsonLogger, localApiUrl, resolveJwtSecret, storeConfigOf } from '@clas/runtime';
 import type { ApiDependencies, ApiOptions } from './api-options.js';
 import { AppModule } from './app.module.js';
+import { configuredTokenService } from './auth/token.service.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { correlationIdMiddleware } from './http/correlation-id.middleware.js';
+import { hardenHttp } from './http/http-hardening.js';
 import { bodyParserErrorsMiddleware } from './http/body-parser-errors.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
@@ -19,6 +21,8 @@ export type { ApiOptions } from './api-options.js';
 
 /** Fills in what the caller did not hand in; one stream directory serves the bus, the queries and the read scope. */
 async function resolveDependencies(config: ClasConfig, store: EventStore, options: ApiOptions): Promise<ApiDependencies> {
+  // First: a secret that cannot be read or created stops here, before any file is opened.
+  const tokens = configuredTokenService(config);
   const owned: ApiDependencies['owned'] = [];
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new InMemoryStreamDirectory(store);
@@ -33,6 +37,7 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
     directory,
     personalData,
     clock,
+    tokens,
     owned,
   };
 }
@@ -41,7 +46,7 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
 export async function createApi(config: ClasConfig, store: EventStore, logger = new JsonLogger('api'), options: ApiOptions = {}): Promise<NestExpressApplication> {
   const deps = await resolveDependencies(config, store, options);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, store, deps), { logger, bodyParser: false });
-  app.disable('x-powered-by');
+  hardenHttp(app, config);
   app.use(correlationIdMiddleware);
   // Body size limit (issue 6): a larger body is a 413, malformed JSON a 400, never a crash.
   app.useBodyParser('json', { limit: config.maxBodyBytes });
@@ -53,16 +58,15 @@ export async function createApi(config: ClasConfig, store: EventStore, logger = 
   return app;
 }
 
-export async function startApi(config: ClasConfig): Promise<NestExpressApplication> {
-  const logger = new JsonLogger('api');
+export async function startApi(config: ClasConfig, logger = new JsonLogger('api')): Promise<NestExpressApplication> {
   logger.event('configuration', describeConfig(config));
-  if (config.jwtSecretSource === 'development-default') {
-    logger.event('CLAS_JWT_SECRET is not set: tokens are signed with the public development secret; set it before any real use', {}, 'warn');
-  }
+  // Before the store opens: a secret that cannot be read or created stops the start with nothing written.
+  const secret = resolveJwtSecret(config);
+  logger.event('token secret', { source: secret.source, path: secret.path, generated: secret.created });
   const store = await createEventStore(storeConfigOf(config));
   await store.ping();
-  const app = await createApi(config, store, logger);
-  await app.listen(config.port);
-  logger.event('listening', { port: config.port, url: `http://127.0.0.1:${config.port}`, docs: `http://127.0.0.1:${config.port}/docs` });
+  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger);
+  await app.listen(config.port, config.host);
+  logger.event('listening', { host: config.host, port: config.port, url: localApiUrl(config), docs: `${localApiUrl(config)}/docs` });
   return app;
 }

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 import { AUDE_2026_2027 } from '@clas/domain';
+import { createEventStore } from '@clas/event-store';
+import { JsonLogger, loadConfig } from '@clas/runtime';
 import { TokenService } from '../../api/src/auth/token.service.js';
+import { createApi } from '../../api/src/bootstrap.js';
 import { runCli } from './cli.js';
 import { COMMAND_SPECS } from './command-specs.js';
 import { AUDE } from './demo/aude-season.js';
@@ -80,7 +84,8 @@ describe('clas --help and bad arguments', () => {
 });
 
 describe('clas demo, then queries on its database', () => {
-  const env = envOf('demo');
+  // No CLAS_JWT_SECRET: the demo signs its tokens with the secret generated beside the log, the one the API will read.
+  const { CLAS_JWT_SECRET: _unset, ...env } = envOf('demo');
   let demo: Run;
   let elapsedMs: number;
 
@@ -94,7 +99,7 @@ describe('clas demo, then queries on its database', () => {
     expect(demo.code).toBe(0);
     expect(elapsedMs).toBeLessThan(60_000);
     const config = JSON.parse(demo.err.split('\n').find((l) => l.includes('"configuration"'))!) as Record<string, unknown>;
-    expect(config).toMatchObject({ command: 'demo', eventStore: 'sqlite', sqlitePath: env.CLAS_SQLITE_PATH, jwtSecret: '***' });
+    expect(config).toMatchObject({ command: 'demo', eventStore: 'sqlite', sqlitePath: env.CLAS_SQLITE_PATH, jwtSecret: null, dataDir: dir });
     expect(demo.err).toMatch(/demo 2025-10 +\d+ commands/);
     expect(demo.err).toContain('100.0%');
     expect(demo.out).toMatch(/40-2025-2026 +\d+ events/);
@@ -105,12 +110,31 @@ describe('clas demo, then queries on its database', () => {
     }
   });
 
-  it('prints tokens the API accepts: same secret, the demo actors, valid 7 days', () => {
-    const token = /export TOKEN_OPERATOR=(\S+)/.exec(demo.out)![1]!;
-    expect(new TokenService(SECRET).verify(token)).toEqual({ id: `user-${AUDE.lireGrandir.operatorId}`, role: 'operator', caf: null, operatorId: AUDE.lireGrandir.operatorId });
-    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
-    expect(payload.exp - payload.iat).toBe(7 * 24 * 3600);
-  });
+  it('prints tokens the API accepts: the secret generated beside the log (mode 0600), the demo actors, valid CLAS_TOKEN_MAX_TTL (12h)', async () => {
+    const secretFile = join(dir, 'jwt-secret');
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    const token = (name: string) => new RegExp(`export ${name}=(\\S+)`).exec(demo.out)![1]!;
+    const tokens = new TokenService(readFileSync(secretFile, 'utf8').trim(), 12 * 3600);
+    expect(tokens.verify(token('TOKEN_OPERATOR'))).toEqual({ id: `user-${AUDE.lireGrandir.operatorId}`, role: 'operator', caf: null, operatorId: AUDE.lireGrandir.operatorId });
+    const payload = JSON.parse(Buffer.from(token('TOKEN_OPERATOR').split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+    expect(payload.exp - payload.iat).toBe(12 * 3600);
+    expect(demo.out).toContain('Tokens (valid 12h, CLAS_TOKEN_MAX_TTL;');
+    // The API started with the same environment reads the same file and accepts them.
+    const store = await createEventStore({ kind: 'sqlite', path: env.CLAS_SQLITE_PATH! });
+    const api = await createApi(loadConfig(env), store, new JsonLogger('api', new Set(), () => undefined));
+    try {
+      await api.init();
+      await request(api.getHttpServer()).get(`/projects/${AUDE.limoux.projectId}/eligibility`).set('Authorization', `Bearer ${token('TOKEN_COMMITTEE_11')}`).expect(200);
+      await request(api.getHttpServer()).get('/feed').set('Authorization', `Bearer ${token('TOKEN_AUDITOR')}`).expect(200);
+      // So does `clas token`, with the same environment.
+      const cli = await clas(['token', '--role', 'auditor'], env);
+      expect(JSON.parse(cli.err.trim().split('\n').at(-1)!)).toMatchObject({ msg: 'token issued', ttl: '8h', secret: 'file', secretPath: secretFile });
+      await request(api.getHttpServer()).get('/feed').set('Authorization', `Bearer ${cli.out.trim()}`).expect(200);
+    } finally {
+      await api.close();
+      await store.close();
+    }
+  }, 60_000);
 
   it('refuses to play twice on the same database', async () => {
     const again = await clas(['demo'], env);
@@ -282,12 +306,49 @@ describe('clas token', () => {
   it('prints a token signed with the configured secret, for the claims given', async () => {
     const run = await clas(['token', '--role', 'caf_agent', '--caf', '11', '--ttl', '2h']);
     expect(run.code).toBe(0);
-    expect(new TokenService(SECRET).verify(run.out.trim())).toEqual({ id: 'cli-caf_agent-11', role: 'caf_agent', caf: '11', operatorId: null });
+    expect(new TokenService(SECRET, 12 * 3600).verify(run.out.trim())).toEqual({ id: 'cli-caf_agent-11', role: 'caf_agent', caf: '11', operatorId: null });
     const operator = await clas(['token', '--role', 'operator', '--operator', 'op-11-lire-grandir', '--sub', 'user-42']);
-    expect(new TokenService(SECRET).verify(operator.out.trim())).toEqual({ id: 'user-42', role: 'operator', caf: null, operatorId: 'op-11-lire-grandir' });
+    expect(new TokenService(SECRET, 12 * 3600).verify(operator.out.trim())).toEqual({ id: 'user-42', role: 'operator', caf: null, operatorId: 'op-11-lire-grandir' });
     const noOperator = await clas(['token', '--role', 'operator']);
     expect(noOperator.code).toBe(2);
     expect(noOperator.err).toContain('an operator token needs operatorId');
     expect((await clas(['token', '--role', 'auditor', '--ttl', 'forever'])).code).toBe(2);
+  });
+
+  const lifetimeOf = (token: string) => {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+    return payload.exp - payload.iat;
+  };
+
+  it('issues tokens within CLAS_TOKEN_MAX_TTL: 8h by default, capped by the maximum; a longer --ttl is refused naming the variable', async () => {
+    expect(lifetimeOf((await clas(['token', '--role', 'auditor'])).out.trim())).toBe(8 * 3600);
+    const short = { ...envOf('scratch'), CLAS_TOKEN_MAX_TTL: '1h' };
+    expect(lifetimeOf((await clas(['token', '--role', 'auditor'], short)).out.trim())).toBe(3600);
+    const tooLong = await clas(['token', '--role', 'auditor', '--ttl', '7d'], short);
+    expect(tooLong).toMatchObject({ code: 2, out: '' });
+    expect(tooLong.err).toContain('a lifetime of 7d exceeds the maximum of 1h (CLAS_TOKEN_MAX_TTL)');
+  });
+
+  it('with no CLAS_JWT_SECRET, bad input is refused before the secret file is generated (exit 2, nothing written)', async () => {
+    const dataDir = join(dir, 'untouched');
+    const env = { ...envOf('scratch'), CLAS_JWT_SECRET: undefined, CLAS_DATA_DIR: dataDir };
+    const badRole = await clas(['token', '--role', 'root'], env);
+    const noOperator = await clas(['token', '--role', 'operator'], env);
+    const tooLong = await clas(['token', '--role', 'auditor', '--ttl', '13h'], env);
+    const badMax = await clas(['token', '--role', 'auditor'], { ...env, CLAS_TOKEN_MAX_TTL: '0' });
+    expect([badRole.code, noOperator.code, tooLong.code, badMax.code]).toEqual([2, 2, 2, 2]);
+    expect(badMax.err).toContain('CLAS_TOKEN_MAX_TTL="0" must be a duration');
+    expect(existsSync(dataDir)).toBe(false);
+    const good = await clas(['token', '--role', 'auditor'], env);
+    expect(good.code).toBe(0);
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('exits 2 naming CLAS_DATA_DIR when the secret cannot be created there', async () => {
+    const notADirectory = join(dir, 'plain-file');
+    writeFileSync(notADirectory, '');
+    const run = await clas(['token', '--role', 'auditor'], { ...envOf('scratch'), CLAS_JWT_SECRET: undefined, CLAS_DATA_DIR: notADirectory });
+    expect(run).toMatchObject({ code: 2, out: '' });
+    expect(run.err).toContain(`CLAS_DATA_DIR="${notADirectory}": cannot read or create the token secret`);
   });
 });

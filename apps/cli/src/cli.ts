@@ -80,24 +80,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       io.stdout.write(commandHelp(spec));
       return EXIT.ok;
     }
-    let config: ClasConfig;
-    try {
-      config = loadConfig(io.env);
-    } catch (error) {
-      if (error instanceof ConfigError) throw new CliFailure(error.message, EXIT.usage);
-      throw error;
-    }
+    const config = loadConfig(io.env);
     const log = stderrLogger(io);
     // `serve` prints its own configuration line through the API's logger.
     if (spec.name !== 'serve') log.event('configuration', { command: spec.name, ...describeConfig(config) });
-    if (config.jwtSecretSource === 'development-default' && (spec.name === 'token' || spec.name === 'demo')) {
-      log.event('CLAS_JWT_SECRET is not set: tokens are signed with the public development secret; set it before any real use', {}, 'warn');
-    }
     const handler = await HANDLERS[spec.name]!();
     return await handler({ args: { values: args.values, positionals: args.positionals }, io, config, log });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`clas ${name}: ${error.message}\nUsage: ${spec.usage}\nRun \`clas ${name} --help\` for details.\n`);
+      return EXIT.usage;
+    }
+    // A bad configuration — a variable, or the token secret file it leads to — is exit code 2, found before any write.
+    if (error instanceof ConfigError) {
+      io.stderr.write(`clas ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
     if (error instanceof CliFailure) {

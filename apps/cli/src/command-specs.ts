@@ -28,7 +28,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: 'serve',
     usage: 'clas serve',
-    summary: 'start the HTTP API (port from PORT, default 3000; OpenAPI at /docs)',
+    summary: 'start the HTTP API (HOST:PORT, default 127.0.0.1:3000; OpenAPI at /docs)',
     details: ['Runs until SIGTERM/SIGINT. Same as `npm start`.'],
     options: {},
     positionals: { min: 0, max: 0 },
@@ -108,15 +108,15 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     name: 'token',
-    usage: 'clas token --role <role> [--caf <code>] [--operator <id>] [--sub <id>] [--ttl <7d>]',
-    summary: 'print a signed bearer token for the API (same secret: CLAS_JWT_SECRET)',
+    usage: 'clas token --role <role> [--caf <code>] [--operator <id>] [--sub <id>] [--ttl <8h>]',
+    summary: "print a signed bearer token for the API (the API's secret: CLAS_JWT_SECRET, or the one generated in CLAS_DATA_DIR)",
     details: ['Roles: caf_agent, committee, operator (needs --operator), auditor, dashboard. No --caf = national scope.'],
     options: {
       role: { type: 'string', value: '<role>', description: 'caf_agent | committee | operator | auditor | dashboard' },
       caf: { type: 'string', value: '<code>', description: 'the Caf (département code) the user works for, e.g. 11' },
       operator: { type: 'string', value: '<id>', description: 'the operator of an operator user' },
       sub: { type: 'string', value: '<id>', description: 'opaque user id (default: cli-<role>)' },
-      ttl: { type: 'string', value: '<duration>', description: 'validity, e.g. 3600s, 30m, 8h, 7d (default 8h)' },
+      ttl: { type: 'string', value: '<duration>', description: 'validity, e.g. 3600s, 30m, 8h (default 8h; at most CLAS_TOKEN_MAX_TTL)' },
     },
     positionals: { min: 0, max: 0 },
   },
@@ -139,7 +139,10 @@ const ENVIRONMENT = [
   'CLAS_ESDB_URL      esdb:// connection string when CLAS_EVENT_STORE=eventstoredb',
   'CLAS_READ_DB       read-model database, SQLite path or postgres:// URL (default ./data/clas-read.sqlite)',
   'CLAS_PERSONAL_DATA_PATH  names and contacts, SQLite (default ./data/clas-personal.sqlite; in PostgreSQL with CLAS_EVENT_STORE=postgres)',
-  'CLAS_JWT_SECRET    HS256 secret of the API tokens (≥ 32 characters; a public default outside production)',
+  'CLAS_DATA_DIR      generated secrets, mode 0600 (default: the directory of CLAS_SQLITE_PATH, ./data)',
+  'CLAS_JWT_SECRET    HS256 secret of the API tokens (≥ 32 characters; unset: generated once into CLAS_DATA_DIR/jwt-secret)',
+  'CLAS_TOKEN_MAX_TTL longest token lifetime the API accepts and `clas token` issues (default 12h)',
+  'HOST               interface of `clas serve` (default 127.0.0.1; 0.0.0.0 in a container)',
   'PORT               HTTP port of `clas serve` (default 3000)',
 ];
 

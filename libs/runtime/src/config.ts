@@ -1,3 +1,7 @@
+import { isIP } from 'node:net';
+import { dirname } from 'node:path';
+import { formatDuration, parseDurationSeconds } from './duration.js';
+
 /**
  * Configuration is read once at start-up from the environment, validated, and printed
  * (architecture.md). Invalid values are refused with a message naming the variable.
@@ -10,19 +14,31 @@ export interface ClasConfig {
   databaseUrl: string | null;
   /** esdb://host:2113?tls=false or esdb+discover://…; required when eventStore = 'eventstoredb'. */
   esdbUrl: string | null;
+  /** Interface the API listens on (HOST): loopback unless the deployer opens it, e.g. 0.0.0.0 in a container. */
+  host: string;
   port: number;
   maxEventBytes: number;
   /** Body size limit of the HTTP API, in bytes. */
   maxBodyBytes: number;
-  /** HS256 secret that signs the API's bearer tokens (CLAS_JWT_SECRET). */
-  jwtSecret: string;
-  /** 'development-default' when CLAS_JWT_SECRET was not set: start-up prints a warning. */
-  jwtSecretSource: 'env' | 'development-default';
+  /**
+   * HS256 secret that signs the API's bearer tokens (CLAS_JWT_SECRET); null when unset: the
+   * secret is then generated at the first start into the data directory (jwt-secret.ts).
+   */
+  jwtSecret: string | null;
+  /** CLAS_TOKEN_MAX_TTL: a token must carry `exp`, at most this many seconds after its `iat`. */
+  tokenMaxTtlSeconds: number;
+  /** Failed authentications allowed per client address and window before 429 (in memory, per process). */
+  authFailures: { maxFailures: number; windowSeconds: number };
+  /** CLAS_TRUST_PROXY: how many reverse proxies in front of the API set X-Forwarded-For (0: none, the peer is the client). */
+  trustProxy: number;
   /** SQLite file of the personal data (names, contacts) kept outside the log (domain.md §8). */
   personalDataPath: string;
   /** Read-model database (CLAS_READ_DB): a SQLite file path, or a postgres:// URL. */
   readDb: string;
-  /** CLAS_DATA_DIR: where secrets generated at the first start are kept (mode 0600), see secret-file.ts. */
+  /**
+   * CLAS_DATA_DIR: where secrets generated at the first start are kept (mode 0600), see secret-file.ts.
+   * Default: the directory of the SQLite log, so a log moved to a volume takes its secrets along.
+   */
   dataDir: string;
 }
 
@@ -35,13 +51,14 @@ export class ConfigError extends Error {
 
 const KINDS: readonly EventStoreKind[] = ['sqlite', 'postgres', 'eventstoredb'];
 
-/**
- * Used only outside production so `npm start` works with zero setup; anyone who reads this
- * file can forge tokens with it, hence the warning at start and the refusal in production.
- */
-export const DEVELOPMENT_JWT_SECRET = 'clas-development-secret-do-not-use-in-production';
 /** RFC 7518 §3.2: an HS256 key must be at least 256 bits. */
-const MIN_JWT_SECRET_LENGTH = 32;
+export const MIN_JWT_SECRET_LENGTH = 32;
+/** A working day: a token leaked in a log or a screenshot is dead by the next morning. */
+const DEFAULT_TOKEN_MAX_TTL = 12 * 3600;
+const MIN_TOKEN_MAX_TTL = 60;
+const MAX_TOKEN_MAX_TTL = 30 * 86_400;
+const DEFAULT_AUTH_FAILURES = { maxFailures: 10, windowSeconds: 60 };
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
@@ -52,6 +69,27 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, pro
     return fallback;
   }
   return value;
+}
+
+function duration(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = parseDurationSeconds(raw);
+  if (value === null || value < min || value > max) {
+    problems.push(`${name}=${JSON.stringify(raw)} must be a duration like 3600s, 30m, 8h or 7d, between ${formatDuration(min)} and ${formatDuration(max)}`);
+    return fallback;
+  }
+  return value;
+}
+
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, problems: string[], max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
+    problems.push(`${name}=${JSON.stringify(raw)} must be an integer between 0 and ${max}`);
+    return 0;
+  }
+  return Number(raw);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
@@ -71,33 +109,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     if (!esdbUrl) problems.push('CLAS_ESDB_URL is required when CLAS_EVENT_STORE=eventstoredb');
     else if (!/^esdb(\+discover)?:\/\//.test(esdbUrl)) problems.push('CLAS_ESDB_URL must be an esdb:// or esdb+discover:// connection string');
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (isIP(host) === 0 && !HOST_NAME.test(host)) problems.push(`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name`);
   const port = positiveInt(env, 'PORT', 3000, problems, 65535);
   const maxEventBytes = positiveInt(env, 'CLAS_MAX_EVENT_BYTES', 1_048_576, problems);
   const maxBodyBytes = positiveInt(env, 'CLAS_MAX_BODY_BYTES', 1_048_576, problems);
   const rawSecret = env.CLAS_JWT_SECRET?.trim() || '';
-  if (!rawSecret && env.NODE_ENV === 'production') problems.push('CLAS_JWT_SECRET is required when NODE_ENV=production');
-  else if (rawSecret && rawSecret.length < MIN_JWT_SECRET_LENGTH) problems.push(`CLAS_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+  if (rawSecret && rawSecret.length < MIN_JWT_SECRET_LENGTH) problems.push(`CLAS_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+  const tokenMaxTtlSeconds = duration(env, 'CLAS_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_TTL, problems, MIN_TOKEN_MAX_TTL, MAX_TOKEN_MAX_TTL);
+  const authFailures = {
+    maxFailures: positiveInt(env, 'CLAS_AUTH_FAILURE_LIMIT', DEFAULT_AUTH_FAILURES.maxFailures, problems, 1_000_000),
+    windowSeconds: duration(env, 'CLAS_AUTH_FAILURE_WINDOW', DEFAULT_AUTH_FAILURES.windowSeconds, problems, 1, 86_400),
+  };
+  const trustProxy = nonNegativeInt(env, 'CLAS_TRUST_PROXY', problems, 10);
   const personalDataPath = env.CLAS_PERSONAL_DATA_PATH?.trim() || './data/clas-personal.sqlite';
   const readDb = env.CLAS_READ_DB?.trim() || './data/clas-read.sqlite';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(readDb) && !/^postgres(ql)?:\/\//.test(readDb)) {
     problems.push(`CLAS_READ_DB must be a SQLite file path or a postgres:// or postgresql:// URL`);
   }
-  const dataDir = env.CLAS_DATA_DIR?.trim() || './data';
+  const dataDir = env.CLAS_DATA_DIR?.trim() || (kind === 'sqlite' && sqlitePath !== ':memory:' ? dirname(sqlitePath) : './data');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     eventStore: kind as EventStoreKind,
     sqlitePath,
     databaseUrl,
     esdbUrl,
+    host,
     port,
     maxEventBytes,
     maxBodyBytes,
-    jwtSecret: rawSecret || DEVELOPMENT_JWT_SECRET,
-    jwtSecretSource: rawSecret ? 'env' : 'development-default',
+    jwtSecret: rawSecret || null,
+    tokenMaxTtlSeconds,
+    authFailures,
+    trustProxy,
     personalDataPath,
     readDb,
     dataDir,
   };
+}
+
+/** How a client on the same machine reaches the API: a wildcard HOST (0.0.0.0, ::) answers on loopback too. */
+export function localApiUrl(config: Pick<ClasConfig, 'host' | 'port'>): string {
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
+  return `http://${isIP(host) === 6 ? `[${host}]` : host}:${config.port}`;
 }
 
 /** What is printed at start: never a password. */
@@ -107,7 +161,8 @@ export function describeConfig(config: ClasConfig): Record<string, unknown> {
     databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
     esdbUrl: config.esdbUrl ? config.esdbUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
     sqlitePath: config.eventStore === 'sqlite' ? config.sqlitePath : undefined,
-    jwtSecret: '***',
+    // Null: generated into (or read from) the data directory, see jwt-secret.ts.
+    jwtSecret: config.jwtSecret === null ? null : '***',
     readDb: config.readDb.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
   };
 }

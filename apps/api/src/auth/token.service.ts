@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Actor, Role } from '@clas/application';
 import { isAggregateId, isCafCode } from '@clas/domain';
+import { type ClasConfig, formatDuration, resolveJwtSecret } from '@clas/runtime';
 
 /** The roles a token may carry: `system` is for in-process callers (CLI import, demo), never HTTP. */
 export const TOKEN_ROLES: readonly Role[] = ['caf_agent', 'committee', 'operator', 'auditor', 'dashboard'];
@@ -23,19 +24,25 @@ export class InvalidTokenError extends Error {
 /**
  * Issues and verifies the API's bearer tokens. Verification pins HS256 (no `alg: none`, no
  * algorithm confusion) and checks the claims' shapes, so a token signed with the right secret
- * but odd claims still cannot become an Actor. Used by the auth guard and the CLI `token` command.
+ * but odd claims still cannot become an Actor. Every token expires: `exp` and `iat` are
+ * required and the lifetime is at most `maxTtlSeconds` (CLAS_TOKEN_MAX_TTL), so a token that
+ * leaks — or one signed by a tool that forgot `exp` — cannot be used forever.
+ * Used by the auth guard and the CLI `token` and `demo` commands.
  */
 export class TokenService {
   private readonly jwt: JwtService;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    readonly maxTtlSeconds: number,
+  ) {
     this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
   }
 
-  /** `ttl`: seconds, or a duration like "8h". */
-  issue(actor: Actor, ttl: number | `${number}${'s' | 'm' | 'h' | 'd'}` = '8h'): string {
-    const claims = toClaims(actor);
-    return this.jwt.sign({ role: claims.role, caf: claims.caf, operatorId: claims.operatorId }, { subject: claims.sub, expiresIn: ttl });
+  /** A token valid `ttlSeconds` from now; refused above the configured maximum. */
+  issue(actor: Actor, ttlSeconds: number): string {
+    const claims = checkIssuable(actor, ttlSeconds, this.maxTtlSeconds);
+    return this.jwt.sign({ role: claims.role, caf: claims.caf, operatorId: claims.operatorId }, { subject: claims.sub, expiresIn: ttlSeconds });
   }
 
   verify(token: string): Actor {
@@ -45,9 +52,41 @@ export class TokenService {
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+    this.checkLifetime(payload);
     const claims = toClaims({ id: payload.sub, role: payload.role, caf: payload.caf ?? null, operatorId: payload.operatorId ?? null } as Actor);
     return { id: claims.sub, role: claims.role, caf: claims.caf, operatorId: claims.operatorId };
   }
+
+  /**
+   * The signature says who issued the token, not that it expires: jsonwebtoken accepts a token
+   * without `exp` forever. `exp − iat` bounds the lifetime it was issued with; `exp − now`
+   * bounds what is left, which also covers an `iat` set in the future.
+   */
+  private checkLifetime(payload: Record<string, unknown>): void {
+    const { exp, iat } = payload;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new InvalidTokenError('the token has no exp');
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new InvalidTokenError('the token has no iat');
+    if (exp - iat > this.maxTtlSeconds || exp - Date.now() / 1000 > this.maxTtlSeconds) {
+      throw new InvalidTokenError(`the token's lifetime exceeds the maximum of ${formatDuration(this.maxTtlSeconds)}`);
+    }
+  }
+}
+
+/** The API's tokens as configured: CLAS_JWT_SECRET or the secret generated in the data directory, and CLAS_TOKEN_MAX_TTL. */
+export function configuredTokenService(config: ClasConfig): TokenService {
+  return new TokenService(resolveJwtSecret(config).value, config.tokenMaxTtlSeconds);
+}
+
+/**
+ * What `issue` refuses, checkable without the secret: `clas token` calls it first, so bad
+ * arguments never generate a secret file.
+ */
+export function checkIssuable(actor: Actor, ttlSeconds: number, maxTtlSeconds: number): TokenClaims {
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0) throw new InvalidTokenError(`the lifetime must be a positive number of seconds, got ${ttlSeconds}`);
+  if (ttlSeconds > maxTtlSeconds) {
+    throw new InvalidTokenError(`a lifetime of ${formatDuration(ttlSeconds)} exceeds the maximum of ${formatDuration(maxTtlSeconds)} (CLAS_TOKEN_MAX_TTL)`);
+  }
+  return toClaims(actor);
 }
 
 function toClaims(actor: Actor): TokenClaims {

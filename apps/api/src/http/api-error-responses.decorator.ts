@@ -4,7 +4,7 @@ import { ErrorResponseDto } from './error-response.dto.js';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request: invalid field or query parameter (VALIDATION_FAILED, naming it) or malformed JSON (MALFORMED_JSON)',
-  401: 'Missing, invalid or expired bearer token (UNAUTHENTICATED)',
+  401: 'Missing, invalid or expired bearer token, or one without exp or valid longer than CLAS_TOKEN_MAX_TTL (UNAUTHENTICATED)',
   403: 'The role or the scope (Caf, operator) of the token does not allow it (FORBIDDEN)',
   404: 'Unknown id (NOT_FOUND)',
   409: 'The stream moved since expectedVersion / If-Match (CONCURRENCY_CONFLICT, with currentVersion)',

@@ -9,6 +9,8 @@ export interface HttpRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** The client's address as Express derives it (the peer, or X-Forwarded-For per 'trust proxy'). */
+  ip?: string;
   /** Set by correlationIdMiddleware. */
   correlationId?: string;
   /** Set by the auth guard from the verified token. */

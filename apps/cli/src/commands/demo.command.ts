@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import { ClasCommandBus } from '@clas/application';
 import { campaignStreamId, parisDateOf, schoolYear } from '@clas/domain';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
-import type { ClasConfig } from '@clas/runtime';
+import { type ClasConfig, localApiUrl } from '@clas/runtime';
+import { configuredTokenService } from '../../../api/src/auth/token.service.js';
 import type { PersonRecord } from '../../../api/src/personal-data/personal-data-store.port.js';
 import { CliFailure, EXIT } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
@@ -61,6 +62,9 @@ async function writeNames(config: ClasConfig, season: DemoSeason, today: string)
  * (the CLI's clock): the store stamps each event with the day the season says it was typed in.
  */
 export async function demoCommand({ args, io, config, log }: CommandRun): Promise<number> {
+  // The tokens it prints are signed with the secret the API will use (CLAS_JWT_SECRET or the
+  // data directory's generated one): resolved first, so a secret problem stops it before any write.
+  const tokens = configuredTokenService(config);
   if (args.values.reset === true) log.event('reset', { deleted: await resetFiles(config) });
 
   const now = io.clock.now().toISOString();
@@ -94,7 +98,7 @@ export async function demoCommand({ args, io, config, log }: CommandRun): Promis
     bar.finish(result.commands, `up to ${parisDateOf(now)}`);
     const names = await writeNames(config, season, parisDateOf(now));
     log.event('demo played', { ...result, elapsedMs: Math.round(result.elapsedMs), personalDataRecords: names });
-    const report = await demoReport({ result, queries: new ClasQueries(store, directory, io.clock), secret: config.jwtSecret, baseUrl: `http://127.0.0.1:${config.port}`, now });
+    const report = await demoReport({ result, queries: new ClasQueries(store, directory, io.clock), tokens, baseUrl: localApiUrl(config), now });
     io.stdout.write(`${report}\n`);
     return EXIT.ok;
   } finally {

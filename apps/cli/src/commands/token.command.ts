@@ -1,20 +1,17 @@
 import type { Actor, Role } from '@clas/application';
-import { InvalidTokenError, TOKEN_ROLES, TokenService } from '../../../api/src/auth/token.service.js';
+import { formatDuration, parseDurationSeconds, resolveJwtSecret } from '@clas/runtime';
+import { InvalidTokenError, TOKEN_ROLES, TokenService, checkIssuable } from '../../../api/src/auth/token.service.js';
 import { EXIT, UsageError } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
 
-export type Ttl = `${number}${'s' | 'm' | 'h' | 'd'}`;
+/** The default validity of `clas token`, capped by CLAS_TOKEN_MAX_TTL. */
+const DEFAULT_TTL_SECONDS = 8 * 3600;
 
-/** "7d", "8h", "30m", "3600s" or a bare number of seconds. */
-export function parseTtl(value: string, command = 'token'): Ttl {
-  const m = /^(\d{1,7})([smhd]?)$/.exec(value.trim());
-  if (!m || Number(m[1]) === 0) throw new UsageError(`--ttl must be a positive duration like 3600s, 30m, 8h or 7d, got ${JSON.stringify(value)}`, command);
-  return `${Number(m[1])}${(m[2] || 's') as 's' | 'm' | 'h' | 'd'}`;
-}
-
-/** Signs a token with the API's own TokenService and secret, so the API accepts it as is. */
-export function issueToken(secret: string, actor: Actor, ttl: Ttl): string {
-  return new TokenService(secret).issue(actor, ttl);
+/** "7d", "8h", "30m", "3600s" or a bare number of seconds → seconds. */
+export function parseTtl(value: string, command = 'token'): number {
+  const seconds = parseDurationSeconds(value);
+  if (seconds === null) throw new UsageError(`--ttl must be a positive duration like 3600s, 30m, 8h or 7d, got ${JSON.stringify(value)}`, command);
+  return seconds;
 }
 
 export async function tokenCommand({ args, io, config }: CommandRun): Promise<number> {
@@ -24,16 +21,18 @@ export async function tokenCommand({ args, io, config }: CommandRun): Promise<nu
   const caf = typeof args.values.caf === 'string' ? args.values.caf : null;
   const operatorId = typeof args.values.operator === 'string' ? args.values.operator : null;
   const sub = typeof args.values.sub === 'string' ? args.values.sub : `cli-${role}${caf ? `-${caf}` : ''}`;
-  const ttl = parseTtl(typeof args.values.ttl === 'string' ? args.values.ttl : '8h');
+  const ttl = typeof args.values.ttl === 'string' ? parseTtl(args.values.ttl) : Math.min(DEFAULT_TTL_SECONDS, config.tokenMaxTtlSeconds);
   const actor: Actor = { id: sub, role: role as Role, caf, operatorId };
-  let token: string;
   try {
-    token = issueToken(config.jwtSecret, actor, ttl);
+    // Bad claims or a lifetime above the maximum are refused before the secret is read or generated.
+    checkIssuable(actor, ttl, config.tokenMaxTtlSeconds);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw new UsageError(error.message, 'token');
     throw error;
   }
-  io.stdout.write(`${token}\n`);
-  io.stderr.write(`${JSON.stringify({ msg: 'token issued', sub, role, caf, operatorId, ttl, secret: config.jwtSecretSource })}\n`);
+  // The secret the API uses: CLAS_JWT_SECRET, or the file generated in the data directory (created here if the API never ran).
+  const secret = resolveJwtSecret(config);
+  io.stdout.write(`${new TokenService(secret.value, config.tokenMaxTtlSeconds).issue(actor, ttl)}\n`);
+  io.stderr.write(`${JSON.stringify({ msg: 'token issued', sub, role, caf, operatorId, ttl: formatDuration(ttl), secret: secret.source, secretPath: secret.path })}\n`);
   return EXIT.ok;
 }

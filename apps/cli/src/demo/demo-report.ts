@@ -1,7 +1,8 @@
 import type { Actor } from '@clas/application';
 import { centsToEuros } from '@clas/domain';
 import type { ClasQueries } from '@clas/projections';
-import { issueToken } from '../commands/token.command.js';
+import { formatDuration } from '@clas/runtime';
+import type { TokenService } from '../../../api/src/auth/token.service.js';
 import { AUDE } from './aude-season.js';
 import { LANDES } from './landes-season.js';
 import type { PlayResult } from './season-player.js';
@@ -21,8 +22,9 @@ export const DEMO_TOKEN_ACTORS: Array<{ name: string; actor: Actor }> = [
   { name: 'TOKEN_DASHBOARD_11', actor: { id: 'dashboard-11-demo', role: 'dashboard', caf: '11', operatorId: null } },
 ];
 
-export function demoTokens(secret: string): DemoToken[] {
-  return DEMO_TOKEN_ACTORS.map(({ name, actor }) => ({ name, actor, token: issueToken(secret, actor, '7d') }));
+/** Signed by the API's own TokenService and secret, valid as long as the API allows (CLAS_TOKEN_MAX_TTL). */
+export function demoTokens(tokens: TokenService): DemoToken[] {
+  return DEMO_TOKEN_ACTORS.map(({ name, actor }) => ({ name, actor, token: tokens.issue(actor, tokens.maxTtlSeconds) }));
 }
 
 const euros = (cents: number): string => `${centsToEuros(cents)} €`;
@@ -45,9 +47,9 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
   return lines;
 }
 
-export async function demoReport(input: { result: PlayResult; queries: ClasQueries; secret: string; baseUrl: string; now: string }): Promise<string> {
+export async function demoReport(input: { result: PlayResult; queries: ClasQueries; tokens: TokenService; baseUrl: string; now: string }): Promise<string> {
   const { result, baseUrl } = input;
-  const tokens = demoTokens(input.secret);
+  const tokens = demoTokens(input.tokens);
   const campaigns = Object.entries(input.result.byCampaign)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([campaign, t]) => `  ${campaign.padEnd(14)} ${String(t.events).padStart(6)} events  (${t.commands} commands)`);
@@ -60,7 +62,7 @@ export async function demoReport(input: { result: PlayResult; queries: ClasQueri
     'What it shows:',
     ...(await highlights(input.queries)),
     '',
-    'Tokens (valid 7 days; paste into your shell):',
+    `Tokens (valid ${formatDuration(input.tokens.maxTtlSeconds)}, CLAS_TOKEN_MAX_TTL; paste into your shell):`,
     ...tokens.map((t) => `export ${t.name}=${t.token}`),
     '',
     `Example queries (start the API first: npm run clas -- serve):`,
