@@ -70,7 +70,7 @@ describe('HTTP edge (issue 6): validation, errors, command envelope', () => {
       const res = await post('/campaigns', { ...openCampaign(9), commandId: 'retry-me', occurredAt: '2026-06-01 10:00', expectedVersion: -2 }).expect(400);
       expect(res.body.errors).toEqual([
         { field: 'commandId', message: 'must be a uuid' },
-        { field: 'occurredAt', message: 'must be an ISO-8601 instant with a zone (e.g. "2026-10-05T08:00:00Z")' },
+        { field: 'occurredAt', message: 'must be an ISO-8601 instant with a zone, a real date in years 1900–2199 (e.g. "2026-10-05T08:00:00Z")' },
         { field: 'expectedVersion', message: `must be an integer between 0 and ${Number.MAX_SAFE_INTEGER}` },
       ]);
     });

@@ -1,4 +1,4 @@
-import { type LocalDate, localDate } from './calendar-date.js';
+import { type LocalDate, localDate, SUPPORTED_YEARS } from './calendar-date.js';
 
 /**
  * A school year "2026-2027": from 1 September of the first year to 31 August of the next.
@@ -11,7 +11,8 @@ const RE = /^(\d{4})-(\d{4})$/;
 export function isSchoolYear(value: unknown): value is SchoolYear {
   if (typeof value !== 'string') return false;
   const m = RE.exec(value);
-  return !!m && Number(m[2]) === Number(m[1]) + 1;
+  // Both of its years within SUPPORTED_YEARS, so its first and last days are dates too.
+  return !!m && Number(m[2]) === Number(m[1]) + 1 && Number(m[1]) >= SUPPORTED_YEARS.first && Number(m[2]) <= SUPPORTED_YEARS.last;
 }
 
 export function schoolYear(value: string): SchoolYear {
