@@ -1,4 +1,4 @@
-import { type LocalDate, localDate, SUPPORTED_YEARS } from './calendar-date.js';
+import { type LocalDate, SUPPORTED_YEARS } from './calendar-date.js';
 
 /**
  * A school year "2026-2027": from 1 September of the first year to 31 August of the next.
@@ -24,12 +24,14 @@ export function firstYearOf(year: SchoolYear): number {
   return Number(year.slice(0, 4));
 }
 
+// 1 September and 31 August are days of every year: no check that could throw on a year
+// computed past SUPPORTED_YEARS (a convention's last year, the next school year).
 export function schoolYearStart(year: SchoolYear): LocalDate {
-  return localDate(`${firstYearOf(year)}-09-01`);
+  return `${firstYearOf(year)}-09-01` as LocalDate;
 }
 
 export function schoolYearEnd(year: SchoolYear): LocalDate {
-  return localDate(`${firstYearOf(year) + 1}-08-31`);
+  return `${firstYearOf(year) + 1}-08-31` as LocalDate;
 }
 
 export function schoolYearOf(date: LocalDate): SchoolYear {
