@@ -23,5 +23,5 @@ describe('HTTP fuzz (R-INPUT): mutated requests over every route of /docs-json',
     expect(report.routesHit).toBe(report.routes);
     expect(report.requests).toBe(REQUESTS);
     for (const status of ['201', '200', '400', '401', '403', '404', '413', '415', '422']) expect(report.byStatus[status] ?? 0).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 });

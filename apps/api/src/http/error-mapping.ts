@@ -34,8 +34,9 @@ function isBodyParserError(error: unknown): error is BodyParserError {
  * status but no `type`.
  */
 function isBodyDecodingError(error: unknown): boolean {
-  const e = error as { status?: unknown; errno?: unknown; code?: unknown; type?: unknown } | null;
-  return error instanceof Error && e!.status === 400 && e!.type === undefined && typeof e!.errno === 'number' && typeof e!.code === 'string';
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { status?: unknown; errno?: unknown; code?: unknown; type?: unknown };
+  return e.status === 400 && e.type === undefined && typeof e.errno === 'number' && typeof e.code === 'string';
 }
 
 /** The Content-Encodings body-parser decodes (zstd only on Node versions that have it). */
