@@ -183,7 +183,7 @@ describe('collectif commands over the real bus (issue 6)', () => {
     const nullMinutes = await post('/collectifs/col-2/sessions/ses-1/corrections').send({ commandId: uuid(++n), data: { changes: { minutes: null }, reason: 'r' } }).expect(400);
     expect(nullMinutes.body.errors).toEqual([{ field: 'data.changes.minutes', message: 'must be an integer between 1 and 600' }]);
     const nullDate = await post('/collectifs/col-2/sessions/ses-9/cancellation').send({ commandId: uuid(++n), data: { date: null, reason: 'r' } }).expect(400);
-    expect(nullDate.body.errors).toEqual([{ field: 'data.date', message: 'must be a calendar date YYYY-MM-DD' }]);
+    expect(nullDate.body.errors).toEqual([{ field: 'data.date', message: 'must be a calendar date YYYY-MM-DD in years 1900–2199' }]);
     const noData = await post('/collectifs/col-2/departures').send({ commandId: uuid(++n) }).expect(400);
     expect(noData.body.errors.map((e: { field: string }) => e.field)).toEqual(['data']);
     const level = await post('/collectifs/col-2/enrolments').send({ ...enrolBody('kid-x'), data: { ...enrolBody('kid-x').data, schoolLevel: 'CM3' } }).expect(400);

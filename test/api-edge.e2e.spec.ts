@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import type { CommandOutcome } from '@clas/application';
 import { audeParameters, actors } from '../libs/application/src/testing/season.fixtures.js';
@@ -70,7 +71,7 @@ describe('HTTP edge (issue 6): validation, errors, command envelope', () => {
       const res = await post('/campaigns', { ...openCampaign(9), commandId: 'retry-me', occurredAt: '2026-06-01 10:00', expectedVersion: -2 }).expect(400);
       expect(res.body.errors).toEqual([
         { field: 'commandId', message: 'must be a uuid' },
-        { field: 'occurredAt', message: 'must be an ISO-8601 instant with a zone (e.g. "2026-10-05T08:00:00Z")' },
+        { field: 'occurredAt', message: 'must be an ISO-8601 instant with a zone, a real date in years 1900–2199 (e.g. "2026-10-05T08:00:00Z")' },
         { field: 'expectedVersion', message: `must be an integer between 0 and ${Number.MAX_SAFE_INTEGER}` },
       ]);
     });
@@ -92,6 +93,52 @@ describe('HTTP edge (issue 6): validation, errors, command envelope', () => {
     const res = await post('/campaigns', big).expect(413);
     expect(res.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `the body exceeds the limit of ${TEST_MAX_BODY_BYTES} bytes`, limit: TEST_MAX_BODY_BYTES });
     expect(bus.requests).toHaveLength(0);
+  });
+
+  describe('issue 11: every malformed input is a 4xx, never a 5xx, and never reaches the bus', () => {
+    const raw = (body: string | Buffer, headers: Record<string, string> = {}) => {
+      const req = request(api.http).post('/campaigns').set('Authorization', agent).set('Content-Type', 'application/json');
+      for (const [name, value] of Object.entries(headers)) req.set(name, value);
+      // superagent would JSON-serialise a Buffer: send the bytes as they are.
+      return req.serialize((bytes: unknown) => bytes as string).send(body);
+    };
+
+    it('an impossible occurredAt (30 February, month 13, 24:00, year 9999) → 400 naming occurredAt, not a roll-over to 2 March', async () => {
+      for (const occurredAt of ['2026-02-30T10:00:00Z', '2026-13-01T10:00:00Z', '2026-06-01T24:00:00Z', '9999-12-31T10:00:00Z']) {
+        const res = await post('/campaigns', { ...openCampaign(20), occurredAt }).expect(400);
+        expect(res.body.errors).toEqual([{ field: 'occurredAt', message: 'must be an ISO-8601 instant with a zone, a real date in years 1900–2199 (e.g. "2026-10-05T08:00:00Z")' }]);
+      }
+      expect(bus.requests).toHaveLength(0);
+    });
+
+    it('JSON nested deeper than 32 levels → 400 JSON_TOO_DEEP before any transformer walks it (10 000 levels was a stack overflow: 500)', async () => {
+      const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+      for (const body of [`{"commandId":"${uuid(21)}","data":${deep(10_000)}}`, '['.repeat(30_000) + ']'.repeat(30_000), `{"data":{"parameters":${deep(32)}}}`]) {
+        const res = await raw(body).expect(400);
+        expect(res.body).toEqual({ statusCode: 400, code: 'JSON_TOO_DEEP', message: 'the body nests objects or arrays more than 32 levels deep', limit: 32 });
+      }
+      // 32 levels exactly is still JSON the validation pipe answers field by field.
+      const atLimit = await raw(`{"commandId":"${uuid(22)}","data":{"parameters":${deep(30)}}}`).expect(400);
+      expect(atLimit.body.code).toBe('VALIDATION_FAILED');
+      expect(bus.requests).toHaveLength(0);
+    });
+
+    it('a body that does not decode as its Content-Encoding says → 400 MALFORMED_ENCODING; an encoding we do not decode → 415', async () => {
+      const json = JSON.stringify(openCampaign(23));
+      for (const [encoding, body] of [['gzip', json], ['gzip', gzipSync(json).subarray(0, 20)], ['deflate', 'not deflated'], ['br', 'not brotli']] as const) {
+        const res = await raw(body, { 'Content-Encoding': encoding }).expect(400);
+        expect(res.body).toEqual({ statusCode: 400, code: 'MALFORMED_ENCODING', message: 'the body does not decode as its Content-Encoding says' });
+      }
+      for (const encoding of ['compress', 'x-unknown', 'gzip, identity']) {
+        const res = await raw(json, { 'Content-Encoding': encoding }).expect(415);
+        expect(res.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_CONTENT_ENCODING', message: 'the Content-Encoding is not supported (identity, gzip, deflate, br)' });
+      }
+      expect(bus.requests).toHaveLength(0);
+      // Well-encoded bodies are decoded as before.
+      await raw(gzipSync(json), { 'Content-Encoding': 'gzip' }).expect(201);
+      await raw(brotliCompressSync(JSON.stringify(openCampaign(24))), { 'Content-Encoding': 'br' }).expect(201);
+      expect(bus.requests).toHaveLength(2);
+    });
   });
 
   it('an unknown route → 404 as JSON', async () => {

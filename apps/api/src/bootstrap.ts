@@ -12,6 +12,7 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { correlationIdMiddleware } from './http/correlation-id.middleware.js';
 import { hardenHttp } from './http/http-hardening.js';
 import { bodyParserErrorsMiddleware } from './http/body-parser-errors.middleware.js';
+import { jsonDepthMiddleware } from './http/json-depth.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
 import { openPersonalData } from './personal-data/open-personal-data.js';
@@ -48,8 +49,10 @@ export async function createApi(config: ClasConfig, store: EventStore, logger = 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, store, deps), { logger, bodyParser: false });
   hardenHttp(app, config);
   app.use(correlationIdMiddleware);
-  // Body size limit (issue 6): a larger body is a 413, malformed JSON a 400, never a crash.
+  // Body size limit (issue 6): a larger body is a 413, malformed JSON a 400, never a crash;
+  // too deep a body a 400 before anything walks it, an undecodable Content-Encoding a 400 (issue 11).
   app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.use(jsonDepthMiddleware);
   app.use(bodyParserErrorsMiddleware(logger));
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   app.useGlobalPipes(new RequestValidationPipe());

@@ -1,5 +1,5 @@
 import { canonicalInstant } from '@clas/application';
-import { endOfParisDay, isInstant, isLocalDate } from '@clas/domain';
+import { endOfParisDay, isInstant, isLocalDate, SUPPORTED_YEARS_TEXT } from '@clas/domain';
 import { UsageError } from './cli-io.js';
 
 /**
@@ -10,5 +10,5 @@ import { UsageError } from './cli-io.js';
 export function parseAsOfValue(value: string, option: string, command: string): string {
   if (isLocalDate(value)) return endOfParisDay(value);
   if (isInstant(value)) return canonicalInstant(value);
-  throw new UsageError(`--${option} must be a date YYYY-MM-DD or an ISO instant (e.g. 2026-10-20T12:00:00Z), got ${JSON.stringify(value)}`, command);
+  throw new UsageError(`--${option} must be a date YYYY-MM-DD or an ISO instant (e.g. 2026-10-20T12:00:00Z), a real day in ${SUPPORTED_YEARS_TEXT}, got ${JSON.stringify(value)}`, command);
 }

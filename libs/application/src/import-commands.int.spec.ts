@@ -88,6 +88,30 @@ describe('NDJSON import, export and restore', () => {
     expect(await collect(exportLog(store))).toHaveLength(2);
   });
 
+  it('refuses impossible instants and too deep lines as invalid lines (R-INPUT), never a crash, nothing appended for them', async () => {
+    // Written as text: JSON.stringify itself recurses and would overflow on such a value.
+    const nested = (levels: number): string => '{"a":'.repeat(levels) + '"leaf"' + '}'.repeat(levels);
+    const register = commands.registerOperator('op-1');
+    const file = [
+      line(commands.openCampaign()),
+      JSON.stringify({ ...register, occurredAt: '2026-02-30T10:00:00Z' }),
+      JSON.stringify({ ...register, occurredAt: '2026-13-01T10:00:00Z' }),
+      JSON.stringify({ ...register, occurredAt: '9999-12-31T10:00:00Z' }),
+      JSON.stringify({ ...register, data: { ...register.data, surplus: '@' } }).replace('"@"', nested(5_000)),
+      '['.repeat(200_000) + ']'.repeat(200_000),
+      '{"type":"RegisterOperator","x":' + '['.repeat(200_000) + ']'.repeat(200_000) + '}',
+    ].join('\n');
+    const reports: ImportLineReport[] = [];
+    const totals = await importCommands(linesOf(file), bus, actors.system, (r) => reports.push(r));
+
+    expect(totals).toEqual({ lines: 7, accepted: 1, rejected: 0, duplicate: 0, invalid: 6 });
+    for (const report of reports.slice(1, 4)) expect(report.reason).toContain('R-INPUT INVALID_INPUT: occurredAt: must be an ISO-8601 instant with a zone, a real date in years 1900–2199');
+    expect(reports[4]).toMatchObject({ status: 'invalid', commandId: register.commandId, reason: 'a line must not nest objects or arrays more than 32 levels deep' });
+    expect(reports[5]!.reason).toBe('a line must be a JSON object { type, commandId, occurredAt, data }');
+    expect(reports[6]!.reason).toBe('a line must not nest objects or arrays more than 32 levels deep');
+    expect(await collect(exportLog(store))).toHaveLength(1);
+  });
+
   it('export → restore into a fresh store gives the same envelopes (recordedAt kept, marked restored), and a second restore writes nothing', async () => {
     await importCommands(
       [commands.openCampaign(), commands.registerOperator('op-1'), commands.fileApplication('prj-1'), commands.openExamination('prj-1'), commands.approve('prj-1'), commands.openCollectif()].map(line),

@@ -1,4 +1,4 @@
-import { INVALID_INPUT } from '@clas/domain';
+import { INVALID_INPUT, MAX_NESTING_DEPTH, nestingDepthExceeds } from '@clas/domain';
 import type { ClasCommand } from './clas-command.js';
 import type { Actor, CommandBus, CommandOutcome } from './command-bus.port.js';
 import { CLAS_COMMAND_TYPES, isClasCommandType } from './command-routes.js';
@@ -43,6 +43,8 @@ export function parseCommandLine(text: string): Parsed {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'a line must be a JSON object { type, commandId, occurredAt, data }' };
   const { type, commandId, occurredAt, data, expectedVersion } = value as Record<string, unknown>;
   const ids = { ...(typeof commandId === 'string' ? { commandId } : {}), ...(typeof type === 'string' ? { type } : {}) };
+  // The same limit as an HTTP body (R-INPUT), before anything walks the line.
+  if (nestingDepthExceeds(value)) return { ok: false, ...ids, reason: `a line must not nest objects or arrays more than ${MAX_NESTING_DEPTH} levels deep` };
   if (!isClasCommandType(type)) return { ok: false, ...ids, reason: `unknown command type ${JSON.stringify(type)} (known: ${CLAS_COMMAND_TYPES.join(', ')})` };
   if (expectedVersion !== undefined && (typeof expectedVersion !== 'number' || !Number.isSafeInteger(expectedVersion) || expectedVersion < -1)) {
     return { ok: false, ...ids, reason: 'expectedVersion must be an integer ≥ -1' };

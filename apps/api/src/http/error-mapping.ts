@@ -28,6 +28,20 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof e === 'object' && e !== null && typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500;
 }
 
+/**
+ * A body that does not decode as its Content-Encoding says (not gzip, truncated, bad brotli):
+ * zlib's error (`errno`, `code` such as Z_DATA_ERROR), which body-parser passes on with a 400
+ * status but no `type`.
+ */
+function isBodyDecodingError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { status?: unknown; errno?: unknown; code?: unknown; type?: unknown };
+  return e.status === 400 && e.type === undefined && typeof e.errno === 'number' && typeof e.code === 'string';
+}
+
+/** The Content-Encodings body-parser decodes (zstd only on Node versions that have it). */
+const DECODED_ENCODINGS = 'gzip, deflate, br';
+
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
@@ -46,9 +60,11 @@ export function toApiError(error: unknown): ApiError | null {
   if (isBodyParserError(error)) {
     if (error.type === 'entity.parse.failed') return new ApiError(400, 'MALFORMED_JSON', 'the body is not valid JSON');
     if (error.type === 'entity.too.large') return new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body exceeds the limit of ${error.limit ?? '?'} bytes`, { limit: error.limit });
-    if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be UTF-8 JSON');
+    if (error.type === 'encoding.unsupported') return new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', `the Content-Encoding is not supported (identity, ${DECODED_ENCODINGS})`);
+    if (error.type === 'charset.unsupported') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be UTF-8 JSON');
     return new ApiError(400, 'BAD_REQUEST', 'the body could not be read');
   }
+  if (isBodyDecodingError(error)) return new ApiError(400, 'MALFORMED_ENCODING', 'the body does not decode as its Content-Encoding says');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // A 5xx HttpException was thrown on purpose with a body meant for the caller (GET /health's 503).

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
-import { isInstant, isLocalDate } from '@clas/domain';
+import { isInstant, isLocalDate, SUPPORTED_YEARS_TEXT } from '@clas/domain';
 
 const IsDateOrInstant = () =>
   ValidateBy({
     name: 'isDateOrInstant',
     validator: {
       validate: (v: unknown) => isLocalDate(v) || isInstant(v),
-      defaultMessage: () => 'must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone',
+      defaultMessage: () => `must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone, in ${SUPPORTED_YEARS_TEXT}`,
     },
   });
 

@@ -1,5 +1,5 @@
 import { type ValidationOptions, ValidateBy } from 'class-validator';
-import { isAggregateId, isInstant, isLocalDate, isSchoolYear } from '@clas/domain';
+import { isAggregateId, isInstant, isLocalDate, isSchoolYear, SUPPORTED_YEARS_TEXT } from '@clas/domain';
 import { isKnownCafCode } from './known-caf-codes.js';
 
 /**
@@ -21,10 +21,10 @@ export const IsCafCode = (options?: ValidationOptions) =>
 export const IsSchoolYear = (options?: ValidationOptions) =>
   domainCheck('isSchoolYear', isSchoolYear, 'must be a school year "YYYY-YYYY+1" (e.g. "2026-2027")', options);
 
-export const IsLocalDate = (options?: ValidationOptions) => domainCheck('isLocalDate', isLocalDate, 'must be a calendar date YYYY-MM-DD', options);
+export const IsLocalDate = (options?: ValidationOptions) => domainCheck('isLocalDate', isLocalDate, `must be a calendar date YYYY-MM-DD in ${SUPPORTED_YEARS_TEXT}`, options);
 
 export const IsInstant = (options?: ValidationOptions) =>
-  domainCheck('isInstant', isInstant, 'must be an ISO-8601 instant with a zone (e.g. "2026-10-05T08:00:00Z")', options);
+  domainCheck('isInstant', isInstant, `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT} (e.g. "2026-10-05T08:00:00Z")`, options);
 
 /** Opaque aggregate or person ids: letters, digits, - _ . : (they become part of stream ids). */
 export const IsAggregateId = (options?: ValidationOptions) =>

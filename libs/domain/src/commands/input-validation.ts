@@ -1,4 +1,5 @@
-import { isInstant, isLocalDate } from '../shared/calendar-date.js';
+import { isInstant, isLocalDate, SUPPORTED_YEARS_TEXT } from '../shared/calendar-date.js';
+import { MAX_NESTING_DEPTH, nestingDepthExceeds } from '../shared/nesting-depth.js';
 import type { LocalDate } from '../shared/calendar-date.js';
 import type { Decision, Rejection } from '../shared/result.js';
 import { isSchoolYear } from '../shared/school-year.js';
@@ -55,7 +56,7 @@ export function checkSchoolYear(value: unknown, field = 'schoolYear'): Problem {
 
 export function checkDate(value: unknown, field: string, opts: { optional?: boolean } = {}): Problem {
   if (opts.optional && (value === undefined || value === null)) return null;
-  return isLocalDate(value) ? null : invalid(field, 'must be a calendar date YYYY-MM-DD', { value });
+  return isLocalDate(value) ? null : invalid(field, `must be a calendar date YYYY-MM-DD in ${SUPPORTED_YEARS_TEXT}`, { value });
 }
 
 /** `from` ≤ `to`, both dates. */
@@ -119,11 +120,13 @@ export function checkUnique<T>(items: readonly T[], key: (item: T) => unknown, f
   return null;
 }
 
-/** Every command: an idempotency key and the business instant it states. */
+/** Every command: an idempotency key, the business instant it states, a payload of bounded depth. */
 export function checkCommandEnvelope(command: { commandId?: unknown; occurredAt?: unknown; data?: unknown }): Problem {
   return (
     checkText(command.commandId, 'commandId', { max: 200 }) ??
-    (isInstant(command.occurredAt) ? null : invalid('occurredAt', 'must be an ISO-8601 instant with a zone', { value: command.occurredAt })) ??
-    checkObject(command.data, 'data')
+    (isInstant(command.occurredAt) ? null : invalid('occurredAt', `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT}`, { value: command.occurredAt })) ??
+    checkObject(command.data, 'data') ??
+    // `data` sits one level inside the command document, which may nest MAX_NESTING_DEPTH deep.
+    (nestingDepthExceeds(command.data, MAX_NESTING_DEPTH - 1) ? invalid('data', `must not nest objects or arrays more than ${MAX_NESTING_DEPTH} levels deep`) : null)
   );
 }

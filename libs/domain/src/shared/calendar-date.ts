@@ -7,15 +7,34 @@ export type Instant = string;
 
 export const CAF_TIME_ZONE = 'Europe/Paris';
 
+/**
+ * The years every date and instant must lie in (R-INPUT), wherever it comes in: command
+ * `occurredAt` and payload dates, `at` / `knownAt` of queries, the CLI, the NDJSON import.
+ * Wide enough for any Clas fact (the scheme dates from the 1990s) and any planned date, and
+ * narrow enough that every instant keeps a 4-digit year in its canonical ISO form: the store
+ * and the time-travel reader compare instants as strings, and `+010000-01-01` would sort
+ * before `2026-…`; `endOfParisDay(9999-12-31)` would not even have an ISO form.
+ */
+export const SUPPORTED_YEARS = { first: 1900, last: 2199 } as const;
+
+/** The range in words, for error messages. */
+export const SUPPORTED_YEARS_TEXT = `years ${SUPPORTED_YEARS.first}–${SUPPORTED_YEARS.last}`;
+
+const FIRST_SUPPORTED_MS = Date.UTC(SUPPORTED_YEARS.first, 0, 1);
+const END_OF_SUPPORTED_MS = Date.UTC(SUPPORTED_YEARS.last + 1, 0, 1);
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real day of the calendar (no 30 February, no month 13) within SUPPORTED_YEARS. */
+function isCalendarDay(y: number, mo: number, d: number): boolean {
+  if (y < SUPPORTED_YEARS.first || y > SUPPORTED_YEARS.last || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
 
 export function isLocalDate(value: unknown): value is LocalDate {
   if (typeof value !== 'string') return false;
   const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 export function localDate(value: string): LocalDate {
@@ -23,8 +42,21 @@ export function localDate(value: string): LocalDate {
   return value;
 }
 
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO-8601 instant with a zone, every field checked: `Date.parse` alone would roll
+ * 2026-02-30T10:00Z over to 2 March and read T24:00 as the next midnight. The instant itself
+ * (after its offset) lies within SUPPORTED_YEARS.
+ */
 export function isInstant(value: unknown): value is Instant {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (typeof value !== 'string') return false;
+  const m = INSTANT_RE.exec(value);
+  if (m === null || !isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = [m[4], m[5], m[6] ?? '0', m[7] ?? '0', m[8] ?? '0'].map(Number);
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return false;
+  const ms = Date.parse(value);
+  return ms >= FIRST_SUPPORTED_MS && ms < END_OF_SUPPORTED_MS;
 }
 
 const parisFormatter = new Intl.DateTimeFormat('en-CA', {

@@ -1,4 +1,4 @@
-import { type LocalDate, localDate } from './calendar-date.js';
+import { type LocalDate, SUPPORTED_YEARS } from './calendar-date.js';
 
 /**
  * A school year "2026-2027": from 1 September of the first year to 31 August of the next.
@@ -11,7 +11,8 @@ const RE = /^(\d{4})-(\d{4})$/;
 export function isSchoolYear(value: unknown): value is SchoolYear {
   if (typeof value !== 'string') return false;
   const m = RE.exec(value);
-  return !!m && Number(m[2]) === Number(m[1]) + 1;
+  // Both of its years within SUPPORTED_YEARS, so its first and last days are dates too.
+  return !!m && Number(m[2]) === Number(m[1]) + 1 && Number(m[1]) >= SUPPORTED_YEARS.first && Number(m[2]) <= SUPPORTED_YEARS.last;
 }
 
 export function schoolYear(value: string): SchoolYear {
@@ -23,12 +24,14 @@ export function firstYearOf(year: SchoolYear): number {
   return Number(year.slice(0, 4));
 }
 
+// 1 September and 31 August are days of every year: no check that could throw on a year
+// computed past SUPPORTED_YEARS (a convention's last year, the next school year).
 export function schoolYearStart(year: SchoolYear): LocalDate {
-  return localDate(`${firstYearOf(year)}-09-01`);
+  return `${firstYearOf(year)}-09-01` as LocalDate;
 }
 
 export function schoolYearEnd(year: SchoolYear): LocalDate {
-  return localDate(`${firstYearOf(year) + 1}-08-31`);
+  return `${firstYearOf(year) + 1}-08-31` as LocalDate;
 }
 
 export function schoolYearOf(date: LocalDate): SchoolYear {
