@@ -1,4 +1,4 @@
-import type { CommandBus } from '@clas/application';
+import type { CommandBus, PersonDirectory } from '@clas/application';
 import type { Clock } from '@clas/event-store';
 import type { StreamDirectory } from '@clas/projections';
 import type { PersonalDataStore } from './personal-data/personal-data-store.port.js';
@@ -21,6 +21,7 @@ export interface ApiDependencies {
   bus: CommandBus;
   queries: ClasQueriesPort;
   directory: StreamDirectory;
+  persons: PersonDirectory;
   personalData: PersonalDataStore;
   clock: Clock;
   /** Closed when the application closes (only what createApi opened itself). */

@@ -4,9 +4,11 @@ import {
   type CollectifEvent,
   type CollectifState,
   campaignStreamId,
+  checkId,
   collectifDecider,
 } from '@clas/domain';
 import type { ProjectState } from '@clas/domain';
+import { UNKNOWN_OWNER } from '../authorization.js';
 import { type AggregateBinding, type ContextResult, missing, provided } from './aggregate-binding.js';
 import type { FactReader } from './fact-reader.js';
 
@@ -41,10 +43,12 @@ export const collectifBinding: AggregateBinding<CollectifCommand, CollectifEvent
   decider: collectifDecider,
   creates: new Set(['OpenCollectif']),
   ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
-  // The new collectif belongs to its project's operator and Caf (the command names only the project).
-  ownerOfNew: (_command, context) => {
-    const ref = context?.project?.ref;
-    return { cafCode: ref?.cafCode ?? null, operatorId: ref?.operatorId ?? null };
+  // The new collectif belongs to its project's operator and Caf: the command names only the project.
+  claimedOwner: (command) => (command.type === 'OpenCollectif' ? checkId(command.data.projectId, 'projectId') : UNKNOWN_OWNER),
+  resolveOwner: async (command, _claimed, facts) => {
+    const projectId = (command.data as { projectId?: unknown }).projectId;
+    const project = await facts.project(projectId);
+    return { what: 'project', id: String(projectId), owner: project?.ref ? { cafCode: project.ref.cafCode, operatorId: project.ref.operatorId } : null };
   },
   context: collectifContext,
 };

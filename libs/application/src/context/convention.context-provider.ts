@@ -11,6 +11,8 @@ import {
   isSchoolYear,
   previousSchoolYear,
 } from '@clas/domain';
+import { UNKNOWN_OWNER } from '../authorization.js';
+import { operatorClaim, registeredOperator } from '../scope/owner-claims.js';
 import { type AggregateBinding, type ContextResult, missing, provided } from './aggregate-binding.js';
 import { type FactReader, bilanReceived, isApproved, priorApprovedSchoolYears } from './fact-reader.js';
 
@@ -88,9 +90,8 @@ export const conventionBinding: AggregateBinding<ConventionCommand, ConventionEv
   decider: conventionDecider,
   creates: new Set(['RequestConvention']),
   ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
-  ownerOfNew: (command) => {
-    const d = command.data as { cafCode?: string; operatorId?: string };
-    return { cafCode: d.cafCode ?? null, operatorId: d.operatorId ?? null };
-  },
+  // A convention is requested for a registered operator within the Caf it is registered with (issue 11 §4).
+  claimedOwner: (command) => (command.type === 'RequestConvention' ? operatorClaim(command.data) : UNKNOWN_OWNER),
+  resolveOwner: (_command, claimed, facts) => registeredOperator(claimed, facts),
   context: conventionContext,
 };
