@@ -20,7 +20,8 @@ const isOpen = (project: ProjectState): boolean =>
   project.status !== 'not_receivable' && project.status !== 'withdrawn' && !(project.status === 'decided' && project.decision?.terms.outcome === 'refused');
 
 /**
- * OpenCollectif needs its project (unknown project → 404: the collectif is opened within it);
+ * OpenCollectif needs its project (the bus has already resolved it as the collectif's owner, so
+ * an unknown one never gets here: 403 to a scoped caller, 404 to `system`);
  * enrolments, staff and sessions need the parameters of the collectif's campaign. A collectif
  * exists only inside a filed project of an open campaign, so a missing campaign is a 404 too.
  */

@@ -19,8 +19,9 @@ import { type FactReader, bilanReceived, isApproved, priorApprovedSchoolYears } 
 /**
  * R-CONV-1 / R-CONV-SUPPORT: the operator's facts, its prior approved school years (a replay of
  * its project streams, found through the stream directory) and the limits of the campaign of
- * the first school year. An unknown operator is a 404 (the convention is requested for it); a
- * first year without an open campaign is a business refusal (its limits do not exist yet).
+ * the first school year. The operator is registered (the bus resolved it as the owner before,
+ * issue 11 §4); a first year without an open campaign is a business refusal (its limits do not
+ * exist yet).
  */
 async function periodFacts(facts: FactReader, operatorId: string, cafCode: string, startSchoolYear: SchoolYear): Promise<ContextResult<ConventionContext>> {
   const operator = await facts.operator(operatorId);
