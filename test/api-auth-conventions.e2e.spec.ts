@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
-import type { Actor, ClasCommand, CommandBus } from '@clas/application';
+import type { ClasCommand } from '@clas/application';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
-import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
+import { CENTRE_SOCIAL_COLLECTIFS, centreSocial, seedCentreSocial } from './support/centre-social.seed.js';
 import { CAF_SIDE, type MatrixEndpoint, OPERATOR_SIDE, matrixCells, runCell } from './support/role-matrix.js';
 import { seedSeason } from './support/season.seed.js';
 
@@ -15,7 +15,6 @@ import { seedSeason } from './support/season.seed.js';
 const uuid = (n: number) => `60000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const at = (date: string) => `${date}T08:00:00Z`;
 const conv = (n: number) => `conv-m${n}`;
-const centreSocial: Actor = { id: 'user-op-cs', role: 'operator', caf: null, operatorId: 'op-cs' };
 const TERMS = { startDate: '2026-11-02', collectifs: 2, children: 20, weeks: 28 };
 
 const cmd = (type: string, n: number, occurredAt: string, data: Record<string, unknown> = {}): ClasCommand =>
@@ -45,7 +44,7 @@ const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /conventions/:id/yearly-notifications',
     setup: signed,
-    call: (http, n) => post(http, `/conventions/${conv(n)}/yearly-notifications`, n, at('2026-09-10'), { schoolYear: '2026-2027', collectifs: 2, collectifIds: ['col-a', 'col-b'] }),
+    call: (http, n) => post(http, `/conventions/${conv(n)}/yearly-notifications`, n, at('2026-09-10'), { schoolYear: '2026-2027', collectifs: 2, collectifIds: CENTRE_SOCIAL_COLLECTIFS }),
     expected: CAF_SIDE,
   },
   {
@@ -90,14 +89,7 @@ describe('role × convention endpoint matrix (issue 6)', () => {
   beforeAll(async () => {
     api = await startApi();
     await seedSeason(api);
-    const register = {
-      type: 'RegisterOperator',
-      commandId: 'register-op-cs',
-      occurredAt: at('2026-04-15'),
-      data: { operatorId: 'op-cs', cafCode: '11', name: 'Centre social La Fontaine', kind: 'centre_social', cafApproval: { from: '2024-01-01', to: '2029-12-31' } },
-    } as ClasCommand;
-    const outcome = await api.app.get<CommandBus>(COMMAND_BUS).execute({ command: register, actor: actors.system });
-    if (!outcome.ok) throw new Error(`setup failed: ${JSON.stringify(outcome)}`);
+    await seedCentreSocial(api);
   });
   afterAll(() => api.close());
 

@@ -173,9 +173,10 @@ describe('collectif commands over the real bus (issue 6)', () => {
     expect(await api.store.headPosition()).toBe(head);
   });
 
-  it('unknown collectif → 404; malformed path id, unknown field, missing data → 400 naming the field', async () => {
-    const unknown = await post('/collectifs/col-ghost/enrolments').send(enrolBody('kid-x')).expect(404);
-    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', what: 'collectif', id: 'col-ghost' });
+  it('unknown collectif → 403, the answer another operator gets for col-1 (issue 11 §4); malformed path id, unknown field, missing data → 400 naming the field', async () => {
+    const unknown = await post('/collectifs/col-ghost/enrolments').send(enrolBody('kid-x')).expect(403);
+    const others = await post('/collectifs/col-1/enrolments', actors.otherOperator).send(enrolBody('kid-x')).expect(403);
+    expect(unknown.body.message.replace('col-ghost', 'col-1').replace('op-1', 'op-2')).toBe(others.body.message);
     const badPath = await post('/collectifs/col%20bad/enrolments').send(enrolBody('kid-x')).expect(400);
     expect(badPath.body.errors.map((e: { field: string }) => e.field)).toEqual(['collectifId']);
     const extra = await post('/collectifs/col-2/enrolments').send({ ...enrolBody('kid-x'), data: { ...enrolBody('kid-x').data, collectifId: 'col-1' } }).expect(400);

@@ -97,12 +97,12 @@ describe('command endpoints over the real bus (issue 6)', () => {
     expect(res.body.errors).toEqual([{ field: 'data.cafApproval', message: 'a centre social needs its Caf approval period (R-CONV-1)' }]);
   });
 
-  it('a coordinator of an operator never registered → 404', async () => {
-    const res = await request(api.http)
-      .post('/operators/op-ghost/coordinator')
-      .set(as(actors.agent))
-      .send({ commandId: uuid(22), data: { personId: 'p-1', qualificationLevel: 3, hasRelevantExperience: false } })
-      .expect(404);
+  it('a coordinator of an operator never registered → 404 to that operator itself, 403 to an agent (who cannot tell it from another Caf’s, issue 11 §4)', async () => {
+    const appoint = (n: number) => ({ commandId: uuid(n), data: { personId: 'p-1', qualificationLevel: 3, hasRelevantExperience: false } });
+    const ghost = { id: 'user-op-ghost', role: 'operator', caf: null, operatorId: 'op-ghost' } as const;
+    const res = await request(api.http).post('/operators/op-ghost/coordinator').set(as(ghost)).send(appoint(22)).expect(404);
     expect(res.body).toMatchObject({ code: 'NOT_FOUND', what: 'operator', id: 'op-ghost' });
+    const agent = await request(api.http).post('/operators/op-ghost/coordinator').set(as(actors.agent)).send(appoint(23)).expect(403);
+    expect(agent.body.code).toBe('FORBIDDEN');
   });
 });

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { Actor, ClasCommand, CommandBus } from '@clas/application';
+import type { Actor } from '@clas/application';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
-import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
+import { CENTRE_SOCIAL_COLLECTIFS, centreSocial, seedCentreSocial } from './support/centre-social.seed.js';
 import { seedSeason } from './support/season.seed.js';
 
 /**
  * Issue 6: the convention commands over HTTP, through the real ClasCommandBus and SQLite store.
  * The operator is a centre social within its Caf approval (R-CONV-1), so a multi-year
- * convention needs no prior approved years; it is registered in-process by the Caf's system actor.
+ * convention needs no prior approved years; it is registered, with its project prj-cs and two
+ * collectifs, in-process by the system actor.
  */
 const uuid = (n: number) => `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const at = (date: string) => `${date}T08:00:00Z`;
-const centreSocial: Actor = { id: 'user-op-cs', role: 'operator', caf: null, operatorId: 'op-cs' };
 const TERMS = { startDate: '2026-11-02', collectifs: 2, children: 20, weeks: 28 };
 
 describe('convention commands over the real bus (issue 6)', () => {
@@ -27,15 +27,7 @@ describe('convention commands over the real bus (issue 6)', () => {
   beforeAll(async () => {
     api = await startApi();
     await seedSeason(api);
-    const bus = api.app.get<CommandBus>(COMMAND_BUS);
-    const register: ClasCommand = {
-      type: 'RegisterOperator',
-      commandId: 'register-op-cs',
-      occurredAt: at('2026-04-15'),
-      data: { operatorId: 'op-cs', cafCode: '11', name: 'Centre social La Fontaine', kind: 'centre_social', cafApproval: { from: '2024-01-01', to: '2029-12-31' } },
-    } as ClasCommand;
-    const outcome = await bus.execute({ command: register, actor: actors.system });
-    if (!outcome.ok) throw new Error(`setup failed: ${JSON.stringify(outcome)}`);
+    await seedCentreSocial(api);
   });
   afterAll(() => api.close());
 
@@ -124,19 +116,21 @@ describe('convention commands over the real bus (issue 6)', () => {
     expect(nullChange.body.errors).toEqual([{ field: 'data.changes.children', message: 'must be an integer between 1 and 600' }]);
     const nullYears = await post('/conventions/conv-4/signature', actors.agent, { data: { years: null } }).expect(400);
     expect(nullYears.body.errors).toEqual([{ field: 'data.years', message: 'must be an integer between 1 and 10' }]);
-    const notify = await post('/conventions/conv-4/yearly-notifications', actors.agent, { data: { schoolYear: '2026-2027', collectifs: 2, collectifIds: ['col-a'] } }).expect(400);
+    const notify = await post('/conventions/conv-4/yearly-notifications', actors.agent, { data: { schoolYear: '2026-2027', collectifs: 2, collectifIds: CENTRE_SOCIAL_COLLECTIFS.slice(0, 1) } }).expect(400);
     expect(notify.body.errors).toEqual([{ field: 'data.collectifIds', message: 'must list 2 collectifs or none' }]);
     const validation = await post('/conventions/conv-4/amendments/amd-4/validation', actors.agent, { data: { amendmentId: 'amd-4' } }).expect(400);
     expect(validation.body.errors).toEqual([{ field: 'data', message: 'must be an empty object (the ids are in the path)' }]);
   });
 
-  it("another operator's token → 403; an unknown convention → 404; the Caf's acts are not the operator's (403 by role)", async () => {
+  it("another operator's token → 403; an unknown convention → 403 too (issue 11 §4: no enumeration); the Caf's acts are not the operator's (403 by role)", async () => {
     const head = await api.store.headPosition();
     await post('/conventions/conv-4/amendments', actors.operator, { data: { amendmentId: 'amd-x', changes: { weeks: 30 }, reason: 'r' } }).expect(403);
     await post('/conventions/conv-4/termination', centreSocial, { data: { reason: 'r' } }).expect(403);
     await post('/conventions/conv-4/signature', actors.agentElsewhere, {}).expect(403);
-    const unknown = await post('/conventions/conv-ghost/termination', actors.agent, { data: { reason: 'r' } }).expect(404);
-    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', what: 'convention', id: 'conv-ghost' });
+    const elsewhere = await post('/conventions/conv-4/termination', actors.agentElsewhere, { data: { reason: 'r' } }).expect(403);
+    const unknown = await post('/conventions/conv-ghost/termination', actors.agentElsewhere, { data: { reason: 'r' } }).expect(403);
+    expect(unknown.body.message.replace('conv-ghost', 'conv-4')).toBe(elsewhere.body.message);
+    await post('/conventions/conv-ghost/termination', actors.agent, { data: { reason: 'r' } }).expect(403);
     expect(await api.store.headPosition()).toBe(head);
   });
 

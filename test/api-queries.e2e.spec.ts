@@ -56,10 +56,16 @@ describe('query endpoints at any date (issue 6)', () => {
     }
   });
 
-  it('unknown ids → 404', async () => {
-    await get('/projects/prj-nope/eligibility').expect(404);
-    const convention = await get('/conventions/conv-nope').expect(404);
+  it('unknown ids → 404 to a national auditor; 403 to a Caf agent, as another Caf’s project would be (issue 11 §4)', async () => {
+    const auditor = api.bearer(actors.auditor);
+    await get('/projects/prj-nope/eligibility', auditor).expect(404);
+    const convention = await get('/conventions/conv-nope', auditor).expect(404);
     expect(convention.body).toMatchObject({ code: 'NOT_FOUND', what: 'convention' });
+    const unknown = await get('/projects/prj-nope/eligibility').expect(403);
+    const elsewhere = await get('/projects/prj-1/eligibility', api.bearer(actors.agentElsewhere)).expect(403);
+    expect(unknown.body.code).toBe(elsewhere.body.code);
+    await get('/conventions/conv-nope').expect(403);
+    // The departmental bilan names its Caf in the path: the agent of that Caf learns its campaign is unknown.
     const bilan = await get('/cafs/11/bilans/2030-2031').expect(404);
     expect(bilan.body).toMatchObject({ code: 'NOT_FOUND', what: 'campaign' });
   });

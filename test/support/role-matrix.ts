@@ -24,6 +24,8 @@ export interface MatrixEndpoint {
   /** The request, without Authorization. */
   call(http: ApiHarness['http'], n: number): request.Test;
   expected: Record<MatrixRole, number>;
+  /** The error `code` expected with a status other than 401/403 (e.g. 422 → REFERENCE_OUT_OF_SCOPE). */
+  codes?: Partial<Record<number, string>>;
 }
 
 export function matrixCells(endpoints: readonly MatrixEndpoint[]) {
@@ -39,7 +41,7 @@ export async function runCell(api: ApiHarness, actors: Record<Exclude<MatrixRole
   const head = await api.store.headPosition();
   const call = endpoint.call(api.http, n);
   const res = await (role === 'anonymous' ? call : call.set('Authorization', `Bearer ${api.tokens.issue(actors[role], 600)}`));
-  const code = status === 403 ? 'FORBIDDEN' : status === 401 ? 'UNAUTHENTICATED' : undefined;
+  const code = status === 403 ? 'FORBIDDEN' : status === 401 ? 'UNAUTHENTICATED' : endpoint.codes?.[status];
   expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
   // A refused call writes nothing; an accepted one writes its event(s).
   expect((await api.store.headPosition()) > head).toBe(status === 201);

@@ -1,4 +1,4 @@
-import type { CommandBus } from '@clas/application';
+import type { CommandBus, PersonDirectory } from '@clas/application';
 import type { Clock } from '@clas/event-store';
 import type { TokenService } from './auth/token.service.js';
 import type { StreamDirectory } from '@clas/projections';
@@ -22,6 +22,7 @@ export interface ApiDependencies {
   bus: CommandBus;
   queries: ClasQueriesPort;
   directory: StreamDirectory;
+  persons: PersonDirectory;
   personalData: PersonalDataStore;
   clock: Clock;
   /** Signs and verifies bearer tokens with the configured (or generated) secret. */

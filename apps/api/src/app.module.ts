@@ -19,7 +19,7 @@ import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { ReadScope } from './queries/read-scope.js';
-import { CLAS_CONFIG, CLOCK, COMMAND_BUS, EVENT_STORE, PERSONAL_DATA_STORE, QUERIES, STREAM_DIRECTORY } from './tokens.js';
+import { CLAS_CONFIG, CLOCK, COMMAND_BUS, EVENT_STORE, PERSON_DIRECTORY, PERSONAL_DATA_STORE, QUERIES, STREAM_DIRECTORY } from './tokens.js';
 
 const OWNED_RESOURCES = Symbol('OWNED_RESOURCES');
 
@@ -63,6 +63,7 @@ export class AppModule {
         { provide: COMMAND_BUS, useValue: deps.bus },
         { provide: QUERIES, useValue: deps.queries },
         { provide: STREAM_DIRECTORY, useValue: deps.directory },
+        { provide: PERSON_DIRECTORY, useValue: deps.persons },
         { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },
         { provide: CLOCK, useValue: deps.clock },
         { provide: OWNED_RESOURCES, useValue: deps.owned },

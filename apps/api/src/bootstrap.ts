@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ClasCommandBus } from '@clas/application';
+import { ClasCommandBus, PersonDirectory } from '@clas/application';
 import { createEventStore, type EventStore, systemClock } from '@clas/event-store';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
 import { type ClasConfig, describeConfig, JsonLogger, localApiUrl, resolveJwtSecret, storeConfigOf } from '@clas/runtime';
@@ -20,22 +20,28 @@ import { openPersonalData } from './personal-data/open-personal-data.js';
 export type { ApiOptions } from './api-options.js';
 
 
-/** Fills in what the caller did not hand in; one stream directory serves the bus, the queries and the read scope. */
+/**
+ * Fills in what the caller did not hand in; one stream directory serves the bus, the queries and
+ * the read scope; one person directory the bus and /persons, and the bus sees the personal-data
+ * records so that a record made before an enrolment reserves its id (issue 11 §4).
+ */
 async function resolveDependencies(config: ClasConfig, store: EventStore, options: ApiOptions): Promise<ApiDependencies> {
   // First: a secret that cannot be read or created stops here, before any file is opened.
   const tokens = configuredTokenService(config);
   const owned: ApiDependencies['owned'] = [];
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new InMemoryStreamDirectory(store);
+  const persons = new PersonDirectory(store);
   let personalData = options.personalData;
   if (!personalData) {
     personalData = await openPersonalData(config);
     owned.push(personalData);
   }
   return {
-    bus: options.bus ?? new ClasCommandBus(store, { directory }),
+    bus: options.bus ?? new ClasCommandBus(store, { directory, persons, personRecords: personalData }),
     queries: options.queries ?? new ClasQueries(store, directory, clock),
     directory,
+    persons,
     personalData,
     clock,
     tokens,

@@ -7,6 +7,8 @@ export const COMMAND_BUS = Symbol('COMMAND_BUS');
 export const QUERIES = Symbol('QUERIES');
 /** Which project/convention belongs to which operator and Caf: the read-scope checks use it. */
 export const STREAM_DIRECTORY = Symbol('STREAM_DIRECTORY');
+/** Which operator each child or staff id of the log belongs to (@clas/application's PersonDirectory): the bus and /persons share it. */
+export const PERSON_DIRECTORY = Symbol('PERSON_DIRECTORY');
 /** Names and contacts, outside the log (domain.md §8). */
 export const PERSONAL_DATA_STORE = Symbol('PERSONAL_DATA_STORE');
 /** The Clock port of @clas/event-store: "now" for default occurredAt / at / knownAt. */

@@ -249,7 +249,7 @@ describe('clas import', () => {
   it('reports each line (accepted, duplicate, rejected, invalid) as JSON on stdout, the totals, and exits 1 when a line failed', async () => {
     const env = envOf('import');
     const file = join(dir, 'commands.ndjson');
-    const lateFiling = { type: 'FileApplication', commandId: 'imp-3', occurredAt: '2026-04-12T08:00:00Z', data: { projectId: 'prj-imp', operatorId: 'op-imp', cafCode: '40', schoolYear: '2026-2027', applicationKind: 'new', content: {} } };
+    const lateFiling = { type: 'FileApplication', commandId: 'imp-3', occurredAt: '2026-04-12T08:00:00Z', data: { projectId: 'prj-imp', operatorId: 'op-imp', cafCode: '11', schoolYear: '2026-2027', applicationKind: 'new', content: {} } };
     writeFileSync(file, [line(openCampaign), line(register), line(register), '', '{"type": "OpenCampaign", oops', line({ ...register, type: 'Teleport', commandId: 'imp-4' }), line(lateFiling)].join('\n') + '\n');
     const run = await clas(['import', file], env);
     expect(run.code).toBe(1);

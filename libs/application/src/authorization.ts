@@ -95,10 +95,16 @@ export function authorizeCommand(actor: Actor, type: ClasCommandType): Authoriza
   return COMMAND_ROLES[type].includes(actor.role) ? ALLOWED : refuse(`role ${actor.role} may not issue ${type}`);
 }
 
+/** An owner nobody's scope covers but the whole system's: an aggregate that does not exist, or that the command cannot name. */
+export const UNKNOWN_OWNER: Scope = Object.freeze({ cafCode: null, operatorId: null });
+
 /**
- * Step 2, with the aggregate at hand: is it within the actor's scope? An operator acts on its
- * own operator, projects, collectifs and conventions only; a Caf agent or the committee within
- * its own Caf only (a national agent, caf null, writes nowhere: writing is local business).
+ * Step 2, before any business fact is read (issue 11 §4): is the aggregate — or the owner a
+ * creating command claims — within the actor's scope? An operator acts on its own operator,
+ * projects, collectifs and conventions only; a Caf agent or the committee within its own Caf
+ * only (a national agent, caf null, writes nowhere: writing is local business). The reason
+ * describes the actor's scope, never the target's owner, so a refusal tells an out-of-scope
+ * caller nothing about what exists (an unknown aggregate is refused with the same words).
  */
 export function authorizeScope(actor: Actor, target: Scope): Authorization {
   switch (actor.role) {
@@ -106,11 +112,11 @@ export function authorizeScope(actor: Actor, target: Scope): Authorization {
       return ALLOWED;
     case 'operator':
       if (actor.operatorId === null) return refuse('the operator actor names no operator');
-      return target.operatorId === actor.operatorId ? ALLOWED : refuse(`operator ${actor.operatorId} may not act for ${target.operatorId === null ? 'the Caf' : `operator ${target.operatorId}`}`);
+      return target.operatorId === actor.operatorId ? ALLOWED : refuse(`operator ${actor.operatorId} acts for itself only`);
     case 'caf_agent':
     case 'committee':
       if (actor.caf === null) return refuse(`a ${actor.role} without a Caf may not write`);
-      return target.cafCode === actor.caf ? ALLOWED : refuse(`${actor.role} of Caf ${actor.caf} may not act within Caf ${target.cafCode ?? 'unknown'}`);
+      return target.cafCode === actor.caf ? ALLOWED : refuse(`a ${actor.role} of Caf ${actor.caf} acts within its Caf only`);
     case 'auditor':
     case 'dashboard':
       return refuse(`role ${actor.role} is read-only`);

@@ -256,11 +256,13 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     expectRejected(await run(commands.fileApplication('prj-1', paris('2026-06-20'), { cafCode: 'XI' }), actors.operator), 'INVALID_INPUT', 'R-INPUT');
   });
 
-  it('a command on an aggregate that does not exist is not_found', async () => {
+  it('a command on an aggregate that does not exist is not_found to system; to a scoped caller it is out of scope, as another’s would be (issue 11 §4)', async () => {
     await seasonUpToCollectif();
-    expect(await run(commands.enrol('child-01', 'col-unknown'), actors.operator)).toEqual({ ok: false, kind: 'not_found', what: 'collectif', id: 'col-unknown' });
+    expect(await run(commands.enrol('child-01', 'col-unknown'), actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'collectif', id: 'col-unknown' });
     expect(await run(commands.openCollectif('col-2', 'prj-unknown'), actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'project', id: 'prj-unknown' });
-    expect(await run(commands.openExamination('prj-unknown'), actors.agent)).toMatchObject({ ok: false, kind: 'not_found', what: 'project' });
+    expect(await run(commands.openExamination('prj-unknown'), actors.system)).toMatchObject({ ok: false, kind: 'not_found', what: 'project' });
+    expect(await run(commands.enrol('child-01', 'col-unknown'), actors.operator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.openExamination('prj-unknown'), actors.agent)).toMatchObject({ ok: false, kind: 'forbidden' });
   });
 
   it('malformed commands are rejected as R-INPUT, never thrown', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@clas/domain';
 import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent } from '@clas/event-store';
 import { InMemoryStreamDirectory, type StreamDirectory } from '@clas/projections';
-import { type Scope, authorizeCommand, authorizeScope } from './authorization.js';
+import { type Scope, UNKNOWN_OWNER, authorizeCommand, authorizeScope } from './authorization.js';
 import type { ClasCommand } from './clas-command.js';
 import type { CommandBus, CommandOutcome, CommandRequest } from './command-bus.port.js';
 import { commandFingerprint, commandIdReused, outcomeOfStoredCommand } from './command-idempotency.js';
@@ -24,6 +24,10 @@ import { conventionBinding } from './context/convention.context-provider.js';
 import { FactReader } from './context/fact-reader.js';
 import { operatorBinding } from './context/operator.context-provider.js';
 import { projectBinding } from './context/project.context-provider.js';
+import { checkReferences } from './scope/command-references.js';
+import { outOfScope, ownerOfNew } from './scope/new-owner.js';
+import type { PersonRecordOwners } from './scope/person-claims.js';
+import { PersonDirectory } from './scope/person-directory.js';
 import { loadAggregate } from './stream-fold.js';
 
 export interface ClasCommandBusOptions {
@@ -32,6 +36,10 @@ export interface ClasCommandBusOptions {
    * Default: an in-memory directory over the same store, caught up on demand.
    */
   directory?: StreamDirectory;
+  /** Which operator each child or staff id of the log belongs to (R-SCOPE). Default: one in memory over the same store. */
+  persons?: PersonDirectory;
+  /** Personal-data records that reserve a person id before any event names it (the API passes its store; the CLI has none). */
+  personRecords?: PersonRecordOwners;
   /** Read-decide-append attempts when another writer moved the stream and the client gave no expectedVersion (default 5). */
   maxAttempts?: number;
 }
@@ -48,10 +56,12 @@ interface Retry {
 }
 
 /**
- * Executes every domain command: route → read and fold the stream → authorize → answer a
- * commandId already stored (the original for a retry, COMMAND_ID_REUSED for another command) →
- * gather the facts of other streams → decide → append with the expected version. Expected
- * failures come back as outcomes; store or wiring failures throw.
+ * Executes every domain command: role → route → read and fold the stream → scope (of the
+ * aggregate, or of the owner a creating command claims) → answer a commandId already stored (the
+ * original for a retry, COMMAND_ID_REUSED for another command) → existence → the ids it
+ * references (R-SCOPE) → gather the facts of other streams → decide → append with the expected
+ * version. Expected failures come back as outcomes; store or wiring failures throw. README.md of
+ * this library lists the steps and why they are in this order.
  */
 export class ClasCommandBus implements CommandBus {
   private readonly facts: FactReader;
@@ -61,7 +71,7 @@ export class ClasCommandBus implements CommandBus {
     private readonly store: EventStore,
     options: ClasCommandBusOptions = {},
   ) {
-    this.facts = new FactReader(store, options.directory ?? new InMemoryStreamDirectory(store));
+    this.facts = new FactReader(store, options.directory ?? new InMemoryStreamDirectory(store), options.persons ?? new PersonDirectory(store), options.personRecords ?? null);
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   }
 
@@ -118,16 +128,24 @@ export class ClasCommandBus implements CommandBus {
     const loaded = await loadAggregate(this.store, binding.decider, streamId);
     const exists = loaded.version >= 0;
 
-    let owner: Scope | null = null;
+    // Scope before any fact or rule (issue 11 §4), so an out-of-scope caller learns nothing of what exists.
+    let owner: Scope;
     if (exists) {
-      owner = binding.ownerOf(loaded.state) ?? { cafCode: null, operatorId: null };
+      owner = binding.ownerOf(loaded.state) ?? UNKNOWN_OWNER;
       const scope = authorizeScope(actor, owner);
-      if (!scope.ok) return forbidden(scope.reason);
-      const executed = await this.alreadyExecuted(command, streamId, request);
-      if (executed) return executed;
-    } else if (!binding.creates.has(command.type)) {
-      return { ok: false, kind: 'not_found', what: binding.kind, id: streamId.slice(binding.kind.length + 1) };
+      if (!scope.ok) return outOfScope(binding.kind, streamId.slice(binding.kind.length + 1), scope.reason);
+    } else {
+      const opened = await ownerOfNew(binding, command, streamId, actor, this.facts);
+      if ('outcome' in opened) return opened.outcome;
+      owner = opened.owner;
     }
+    // R-IDEMPOTENCY, once the caller is known to be in scope and before any business check.
+    const executed = await this.alreadyExecuted(command, streamId, request);
+    if (executed) return executed;
+
+    // Every id the command names besides its stream belongs to the same project / operator / Caf (R-SCOPE).
+    const reference = await checkReferences(command, owner, this.facts);
+    if (reference) return rejected(reference);
 
     const expectedByClient = request.expectedVersion;
     if (expectedByClient !== undefined && expectedByClient !== loaded.version) {
@@ -139,13 +157,6 @@ export class ClasCommandBus implements CommandBus {
       return provided.failure.kind === 'not_found'
         ? { ok: false, kind: 'not_found', what: provided.failure.what, id: provided.failure.id }
         : rejected(provided.failure.rejection);
-    }
-    if (owner === null) {
-      owner = binding.ownerOfNew(command, provided.context);
-      const scope = authorizeScope(actor, owner);
-      if (!scope.ok) return forbidden(scope.reason);
-      const executed = await this.alreadyExecuted(command, streamId, request);
-      if (executed) return executed;
     }
 
     const decision = binding.decider.decide(command, loaded.state, provided.context);

@@ -14,3 +14,7 @@ export * from './context/collectif.context-provider.js';
 export * from './context/convention.context-provider.js';
 export * from './import-commands.js';
 export * from './log-export.js';
+export * from './scope/command-references.js';
+export * from './scope/person-claims.js';
+export * from './scope/person-directory.js';
+export * from './scope/person-record-scope.js';

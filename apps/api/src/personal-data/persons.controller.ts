@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, authorizeScope } from '@clas/application';
-import type { Clock } from '@clas/event-store';
+import { type Actor, type PersonDirectory, PersonRecordScope, authorizeScope } from '@clas/application';
+import type { Clock, EventStore } from '@clas/event-store';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { forbidden, notFound } from '../http/api-error.js';
+import { forbidden, notFound, validationFailed } from '../http/api-error.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
-import { CLOCK, PERSONAL_DATA_STORE } from '../tokens.js';
+import { CLOCK, EVENT_STORE, PERSON_DIRECTORY, PERSONAL_DATA_STORE } from '../tokens.js';
 import type { PersonKind, PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
 import { PersonPathParams, PersonResponseDto, PutPersonRequestDto } from './put-person.request.dto.js';
 
@@ -15,15 +15,24 @@ import { PersonPathParams, PersonResponseDto, PutPersonRequestDto } from './put-
  * with the families: Caf agents of the record's Caf and the operator the person is with.
  * Auditors, the committee and dashboards work on the log, which names nobody, so they get no
  * names. Only a Caf agent erases (right to erasure); the log and every figure are untouched.
+ * A record is tied to the id the log uses (issue 11 §4, PersonRecordScope): its scope is the
+ * actor's, the operator it names is of its Caf, and an id the log names stays with the
+ * operator whose event first named it; GET and DELETE then follow the record's scope.
  */
 @ApiTags('persons')
 @ApiBearerAuth()
 @Controller('persons')
 export class PersonsController {
+  private readonly recordScope: PersonRecordScope;
+
   constructor(
     @Inject(PERSONAL_DATA_STORE) private readonly persons: PersonalDataStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(PERSON_DIRECTORY) directory: PersonDirectory,
+  ) {
+    this.recordScope = new PersonRecordScope(store, directory);
+  }
 
   @Put(':personId')
   @Roles('caf_agent', 'operator')
@@ -32,7 +41,6 @@ export class PersonsController {
   @ApiErrorResponses(400, 401, 403, 413)
   async put(@Param() path: PersonPathParams, @Body() body: PutPersonRequestDto, @CurrentActor() actor: Actor): Promise<PersonRecord> {
     const existing = await this.persons.get(path.personId);
-    if (existing) this.assertScope(actor, existing);
     const record: PersonRecord = {
       personId: path.personId,
       kind: body.kind as PersonKind,
@@ -44,7 +52,8 @@ export class PersonsController {
       operatorId: body.operatorId ?? (actor.role === 'operator' ? actor.operatorId : null),
       updatedAt: this.clock.now().toISOString(),
     };
-    this.assertScope(actor, record);
+    const decision = await this.recordScope.check(actor, path.personId, record, existing);
+    if (!decision.ok) throw decision.status === 403 ? forbidden(decision.reason) : validationFailed([{ field: decision.field, message: decision.message }]);
     await this.persons.put(record);
     return record;
   }

@@ -7,7 +7,8 @@ export const campaignBinding: AggregateBinding<CampaignCommand, CampaignEvent, C
   decider: campaignDecider,
   creates: new Set(['OpenCampaign']),
   ownerOf: (state) => (state.status === 'open' ? { cafCode: state.cafCode, operatorId: null } : null),
-  ownerOfNew: (command) => ({
+  // The Caf is in the stream id (routing checked it): an agent of that Caf learns that its campaign is not open (404), another gets 403.
+  claimedOwner: (command) => ({
     cafCode: command.type === 'OpenCampaign' ? (command.data.parameters?.cafCode ?? null) : command.data.cafCode,
     operatorId: null,
   }),

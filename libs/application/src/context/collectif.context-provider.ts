@@ -4,9 +4,11 @@ import {
   type CollectifEvent,
   type CollectifState,
   campaignStreamId,
+  checkId,
   collectifDecider,
 } from '@clas/domain';
 import type { ProjectState } from '@clas/domain';
+import { UNKNOWN_OWNER } from '../authorization.js';
 import { type AggregateBinding, type ContextResult, missing, provided } from './aggregate-binding.js';
 import type { FactReader } from './fact-reader.js';
 
@@ -18,7 +20,8 @@ const isOpen = (project: ProjectState): boolean =>
   project.status !== 'not_receivable' && project.status !== 'withdrawn' && !(project.status === 'decided' && project.decision?.terms.outcome === 'refused');
 
 /**
- * OpenCollectif needs its project (unknown project → 404: the collectif is opened within it);
+ * OpenCollectif needs its project (the bus has already resolved it as the collectif's owner, so
+ * an unknown one never gets here: 403 to a scoped caller, 404 to `system`);
  * enrolments, staff and sessions need the parameters of the collectif's campaign. A collectif
  * exists only inside a filed project of an open campaign, so a missing campaign is a 404 too.
  */
@@ -41,10 +44,12 @@ export const collectifBinding: AggregateBinding<CollectifCommand, CollectifEvent
   decider: collectifDecider,
   creates: new Set(['OpenCollectif']),
   ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
-  // The new collectif belongs to its project's operator and Caf (the command names only the project).
-  ownerOfNew: (_command, context) => {
-    const ref = context?.project?.ref;
-    return { cafCode: ref?.cafCode ?? null, operatorId: ref?.operatorId ?? null };
+  // The new collectif belongs to its project's operator and Caf: the command names only the project.
+  claimedOwner: (command) => (command.type === 'OpenCollectif' ? checkId(command.data.projectId, 'projectId') : UNKNOWN_OWNER),
+  resolveOwner: async (command, _claimed, facts) => {
+    const projectId = (command.data as { projectId?: unknown }).projectId;
+    const project = await facts.project(projectId);
+    return { what: 'project', id: String(projectId), owner: project?.ref ? { cafCode: project.ref.cafCode, operatorId: project.ref.operatorId } : null };
   },
   context: collectifContext,
 };

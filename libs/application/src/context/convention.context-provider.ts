@@ -11,14 +11,17 @@ import {
   isSchoolYear,
   previousSchoolYear,
 } from '@clas/domain';
+import { UNKNOWN_OWNER } from '../authorization.js';
+import { operatorClaim, registeredOperator } from '../scope/owner-claims.js';
 import { type AggregateBinding, type ContextResult, missing, provided } from './aggregate-binding.js';
 import { type FactReader, bilanReceived, isApproved, priorApprovedSchoolYears } from './fact-reader.js';
 
 /**
  * R-CONV-1 / R-CONV-SUPPORT: the operator's facts, its prior approved school years (a replay of
  * its project streams, found through the stream directory) and the limits of the campaign of
- * the first school year. An unknown operator is a 404 (the convention is requested for it); a
- * first year without an open campaign is a business refusal (its limits do not exist yet).
+ * the first school year. The operator is registered (the bus resolved it as the owner before,
+ * issue 11 §4); a first year without an open campaign is a business refusal (its limits do not
+ * exist yet).
  */
 async function periodFacts(facts: FactReader, operatorId: string, cafCode: string, startSchoolYear: SchoolYear): Promise<ContextResult<ConventionContext>> {
   const operator = await facts.operator(operatorId);
@@ -88,9 +91,8 @@ export const conventionBinding: AggregateBinding<ConventionCommand, ConventionEv
   decider: conventionDecider,
   creates: new Set(['RequestConvention']),
   ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
-  ownerOfNew: (command) => {
-    const d = command.data as { cafCode?: string; operatorId?: string };
-    return { cafCode: d.cafCode ?? null, operatorId: d.operatorId ?? null };
-  },
+  // A convention is requested for a registered operator within the Caf it is registered with (issue 11 §4).
+  claimedOwner: (command) => (command.type === 'RequestConvention' ? operatorClaim(command.data) : UNKNOWN_OWNER),
+  resolveOwner: (_command, claimed, facts) => registeredOperator(claimed, facts),
   context: conventionContext,
 };

@@ -1,10 +1,12 @@
 import {
   type CampaignParameters,
+  type CollectifRef,
   type OperatorState,
   type ProjectState,
   type SchoolYear,
   campaignDecider,
   campaignStreamId,
+  collectifStreamId,
   isAggregateId,
   isCafCode,
   isSchoolYear,
@@ -15,6 +17,8 @@ import {
 } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import type { StreamDirectory } from '@clas/projections';
+import type { PersonClaim, PersonRecordOwners } from '../scope/person-claims.js';
+import type { PersonDirectory } from '../scope/person-directory.js';
 import { loadAggregate } from '../stream-fold.js';
 
 /**
@@ -26,6 +30,8 @@ export class FactReader {
   constructor(
     private readonly store: EventStore,
     private readonly directory: StreamDirectory,
+    private readonly persons: PersonDirectory,
+    private readonly personRecords: PersonRecordOwners | null,
   ) {}
 
   /** Parameters in force of `campaign-<caf>-<year>`; null when it is not open (or the key is malformed). */
@@ -46,6 +52,23 @@ export class FactReader {
     if (!isAggregateId(operatorId)) return null;
     const { state } = await loadAggregate(this.store, operatorDecider, operatorStreamId(operatorId));
     return state.status === 'registered' ? state : null;
+  }
+
+  /** Where a collectif belongs (its project, operator, Caf, year): its opening event, the only one read; null when it was never opened. */
+  async collectif(collectifId: unknown): Promise<CollectifRef | null> {
+    if (!isAggregateId(collectifId)) return null;
+    const [opened] = await this.store.readStream(collectifStreamId(collectifId), { toVersion: 0 });
+    if (opened === undefined || opened.type !== 'CollectifOpened') return null;
+    const { projectId, operatorId, cafCode, schoolYear } = opened.data as CollectifRef;
+    return { collectifId, projectId, operatorId, cafCode, schoolYear };
+  }
+
+  /** Whom a person id is reserved for: its operator in the log first, else its personal-data record (when the bus was given the store). */
+  async personClaim(personId: string): Promise<PersonClaim | null> {
+    const owner = await this.persons.ownerOf(personId);
+    if (owner !== null) return { cafCode: owner.cafCode, operatorId: owner.operatorId };
+    const record = await this.personRecords?.get(personId);
+    return record ? { cafCode: record.cafCode, operatorId: record.operatorId } : null;
   }
 
   /** The operator's projects (ids from the stream directory, caught up first so a project filed a moment ago counts). */

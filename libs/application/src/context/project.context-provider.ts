@@ -1,4 +1,6 @@
 import { type PreviousProjectFacts, type ProjectCommand, type ProjectContext, type ProjectEvent, type ProjectState, projectDecider } from '@clas/domain';
+import { UNKNOWN_OWNER } from '../authorization.js';
+import { operatorClaim, registeredOperator } from '../scope/owner-claims.js';
 import { type AggregateBinding, type ContextResult, provided } from './aggregate-binding.js';
 import { type FactReader, bilanReceived, isApproved } from './fact-reader.js';
 
@@ -43,16 +45,17 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
   }
 }
 
+/** A late paper file is declared not receivable on an empty stream (it was never filed online). */
+const PROJECT_CREATORS: ReadonlySet<ProjectCommand['type']> = new Set(['DraftProject', 'FileApplication', 'FileShortRenewal', 'DeclareNotReceivable']);
+
 /** `project-<id>`: application → examination → decision → bilan → payments. */
 export const projectBinding: AggregateBinding<ProjectCommand, ProjectEvent, ProjectState, ProjectContext | undefined> = {
   kind: 'project',
   decider: projectDecider,
-  // A late paper file is declared not receivable on an empty stream (it was never filed online).
-  creates: new Set(['DraftProject', 'FileApplication', 'FileShortRenewal', 'DeclareNotReceivable']),
+  creates: PROJECT_CREATORS,
   ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
-  ownerOfNew: (command) => {
-    const d = command.data as { cafCode?: string; operatorId?: string };
-    return { cafCode: d.cafCode ?? null, operatorId: d.operatorId ?? null };
-  },
+  // A new project names its operator and Caf (ProjectRef); the operator must be registered, with that Caf (issue 11 §4).
+  claimedOwner: (command) => (PROJECT_CREATORS.has(command.type) ? operatorClaim(command.data as { operatorId?: unknown; cafCode?: unknown }) : UNKNOWN_OWNER),
+  resolveOwner: (_command, claimed, facts) => registeredOperator(claimed, facts),
   context: projectContext,
 };

@@ -19,27 +19,43 @@ export type ClasEventType = ClasEvent['type'];
 export type EventOfType<T extends ClasEventType> = Extract<ClasEvent, { type: T }>;
 export type EventData<T extends ClasEventType> = EventOfType<T>['data'];
 
-export interface EventCatalogueEntry<V extends number = number> {
+/** The persons an event names by opaque id (domain.md §8); parents never appear in the log. */
+export type PersonIdKind = 'child' | 'staff';
+
+export interface EventCatalogueEntry<V extends number = number, D = unknown> {
   /** The stream kind (= aggregate) the event is appended to. */
   stream: StreamKind;
   /** The current schema version written for new events; older ones are upcast when read. */
   schemaVersion: V;
+  /**
+   * Individual-level content — about one child or one staff member (domain.md §8) —, which a
+   * reader of aggregates only (the dashboard role) never receives (issue 11 §4):
+   * `'event'` = the whole event is about one person (an enrolment, an attendance sheet, an
+   * assignment); a list = the paths of the fields that are (`[]` steps into each array item).
+   */
+  individual?: 'event' | readonly string[];
+  /**
+   * The field whose person id this event attaches to the aggregate's operator for good: the
+   * first such event in the log makes the id that operator's (issue 11 §4, R-SCOPE).
+   */
+  personClaim?: { field: Extract<keyof D, string>; kind: PersonIdKind };
 }
 
 /**
  * The catalogue: type → stream kind and current schema version. Its type forces one entry per
  * event type and the same schema version as the event's type, so it cannot drift from the unions.
  */
-export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalogueEntry<EventOfType<T>['schemaVersion']> } = {
+export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalogueEntry<EventOfType<T>['schemaVersion'], EventData<T>> } = {
   CampaignOpened: { stream: 'campaign', schemaVersion: 1 },
   CampaignParametersAmended: { stream: 'campaign', schemaVersion: 1 },
 
   OperatorRegistered: { stream: 'operator', schemaVersion: 1 },
-  CoordinatorAppointed: { stream: 'operator', schemaVersion: 1 },
+  CoordinatorAppointed: { stream: 'operator', schemaVersion: 1, individual: 'event', personClaim: { field: 'personId', kind: 'staff' } },
   OperatorDeclarationRecorded: { stream: 'operator', schemaVersion: 1 },
 
   ProjectDrafted: { stream: 'project', schemaVersion: 1 },
-  ApplicationFiled: { stream: 'project', schemaVersion: 1 },
+  // R-ELIG-COLLECTIVE (Aude): a planned group "includes a child with a disability" is about that child.
+  ApplicationFiled: { stream: 'project', schemaVersion: 1, individual: ['content.collectifs[].disabilityNeeds'] },
   ApplicationFoundNotReceivable: { stream: 'project', schemaVersion: 1 },
   ApplicationWithdrawn: { stream: 'project', schemaVersion: 1 },
   ExaminationOpened: { stream: 'project', schemaVersion: 1 },
@@ -55,17 +71,17 @@ export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalog
   BalancePaid: { stream: 'project', schemaVersion: 1 },
   RecoveryIssued: { stream: 'project', schemaVersion: 1 },
 
-  CollectifOpened: { stream: 'collectif', schemaVersion: 1 },
-  ChildEnrolled: { stream: 'collectif', schemaVersion: 1 },
-  ChildLeft: { stream: 'collectif', schemaVersion: 1 },
-  StaffAssigned: { stream: 'collectif', schemaVersion: 1 },
-  StaffTrainingRecorded: { stream: 'collectif', schemaVersion: 1 },
-  StaffUnassigned: { stream: 'collectif', schemaVersion: 1 },
+  CollectifOpened: { stream: 'collectif', schemaVersion: 1, individual: ['disabilityNeeds'] },
+  ChildEnrolled: { stream: 'collectif', schemaVersion: 1, individual: 'event', personClaim: { field: 'childId', kind: 'child' } },
+  ChildLeft: { stream: 'collectif', schemaVersion: 1, individual: 'event' },
+  StaffAssigned: { stream: 'collectif', schemaVersion: 1, individual: 'event', personClaim: { field: 'staffId', kind: 'staff' } },
+  StaffTrainingRecorded: { stream: 'collectif', schemaVersion: 1, individual: 'event' },
+  StaffUnassigned: { stream: 'collectif', schemaVersion: 1, individual: 'event' },
   SessionHeld: { stream: 'collectif', schemaVersion: 1 },
   SessionCancelled: { stream: 'collectif', schemaVersion: 1 },
   SessionCorrected: { stream: 'collectif', schemaVersion: 1 },
-  AttendanceRecorded: { stream: 'collectif', schemaVersion: 1 },
-  AttendanceCorrected: { stream: 'collectif', schemaVersion: 1 },
+  AttendanceRecorded: { stream: 'collectif', schemaVersion: 1, individual: 'event' },
+  AttendanceCorrected: { stream: 'collectif', schemaVersion: 1, individual: 'event' },
 
   ConventionRequested: { stream: 'convention', schemaVersion: 1 },
   ConventionSigned: { stream: 'convention', schemaVersion: 1 },
