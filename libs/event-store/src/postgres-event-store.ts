@@ -13,7 +13,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-store.port.js';
-import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -370,6 +370,10 @@ export class PostgresEventStore implements EventStore {
       'head_position',
     );
     return Number(row?.p ?? 0);
+  }
+
+  now(): string {
+    return recordingInstant(this.context);
   }
 
   async ping(): Promise<void> {
