@@ -47,7 +47,8 @@ export async function importCommand({ args, io, config, log }: CommandRun): Prom
       pending.push(writeLine(io.stdout, JSON.stringify(reportLine(report))));
       bar.update(lines, size > 0 ? bytes / size : 1);
     });
-  });
+    // The CLI's clock is the store's: each line is received (R-LIFE-RECEIPT) and recorded at the same "now".
+  }, io.clock);
   await Promise.all(pending);
   bar.finish(lines);
   await writeLine(io.stdout, JSON.stringify({ totals }));
