@@ -141,6 +141,9 @@ describe('project command endpoints (issue 6)', () => {
     expect(now.body).toMatchObject({ ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10' } });
     const backdated = await s.post('/projects/prj-late/application', actors.operator, application(), { occurredAt: '2026-08-05T21:30:00Z' }).expect(422);
     expect(backdated.body).toMatchObject({ code: 'FILED_AFTER_DEADLINE', ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10' } });
+    // The reception instant is the system's: a body cannot set it.
+    const smuggled = await s.post('/projects/prj-late/application', actors.operator, application(), { receivedAt: '2026-08-05T10:00:00Z' }).expect(400);
+    expect(smuggled.body.errors).toEqual([expect.objectContaining({ field: 'receivedAt' })]);
     expect((await s.api.store.readStream('project-prj-late')).map((e) => e.type)).toEqual(['ProjectDrafted']);
 
     // The Caf's trace of a late paper file, on a project never filed online.
