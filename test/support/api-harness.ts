@@ -36,7 +36,7 @@ export const TEST_MAX_BODY_BYTES = 64 * 1024;
  */
 export async function startApi(options: ApiOptions = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
   const story = options.clock === undefined ? new StoryClock() : null;
-  const clock: Clock = story ?? options.clock!;
+  const clock: Clock = options.clock ?? (story as StoryClock);
   const store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
   const config = loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env });
   const logLines: Array<Record<string, unknown>> = [];

@@ -8,3 +8,4 @@ export * from './project.events.js';
 export * from './collectif.events.js';
 export * from './convention.events.js';
 export * from './catalogue.js';
+export * from './facts-known-after.js';
