@@ -6,7 +6,9 @@ import type { Decision } from '../shared/result.js';
 /**
  * A command: what someone asks the domain to record. `occurredAt` is the business time the
  * command states (the filing instant, the session's time, the committee meeting…); it becomes
- * the event's occurredAt. The actor is not the domain's concern (it goes into metadata).
+ * the event's occurredAt. It is the caller's word: no deadline is judged on it (R-LIFE-RECEIPT),
+ * and for a fact known only after it happens it may not lie after the reception (R-FACT-PAST).
+ * The actor is not the domain's concern (it goes into metadata).
  */
 export interface Command<T extends string, D> {
   readonly type: T;
