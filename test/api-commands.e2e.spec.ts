@@ -67,7 +67,7 @@ describe('command endpoints over the real bus (issue 6)', () => {
     await request(api.http)
       .post('/operators/op-1/declarations')
       .set(as(actors.operator))
-      .send({ commandId: uuid(14), data: { declaration: 'insurance', documentDate: '2026-05-20', expiresOn: '2027-05-19', reference: 'MAIF-1' } })
+      .send({ commandId: uuid(14), occurredAt: '2026-05-20T08:00:00Z', data: { declaration: 'insurance', documentDate: '2026-05-20', expiresOn: '2027-05-19', reference: 'MAIF-1' } })
       .expect(201);
     const events = await api.store.readStream('operator-op-1');
     expect(events.map((e) => [e.type, e.metadata.role])).toEqual([

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { ClasCommand, CommandBus } from '@clas/application';
+import type { ClasCommand } from '@clas/application';
 import { actors, commands, paris } from '../libs/application/src/testing/season.fixtures.js';
 import { FakeClock } from '../libs/event-store/src/testing/fake-clock.js';
-import { COMMAND_BUS } from '../apps/api/src/tokens.js';
+import { STORY_START } from '../libs/application/src/testing/story-clock.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';
 
@@ -18,7 +18,8 @@ type Actor = (typeof actors)[keyof typeof actors];
 describe('R-IDEMPOTENCY over HTTP: a reused commandId is refused, never silently dropped', () => {
   let api: ApiHarness;
   // A clock the test moves, so "later" is really later for a body sent without occurredAt.
-  const clock = new FakeClock('2026-12-03T10:00:00.000Z');
+  // It starts before the season, which seedSeason then receives as it happened (R-LIFE-RECEIPT).
+  const clock = new FakeClock(STORY_START);
   const post = (path: string, actor: Actor) => request(api.http).post(path).set('Authorization', api.bearer(actor));
   const session = (commandId: string, sessionId: string, extra: Record<string, unknown> = {}) => ({
     commandId,
@@ -31,19 +32,13 @@ describe('R-IDEMPOTENCY over HTTP: a reused commandId is refused, never silently
 
   beforeAll(async () => {
     api = await startApi({ clock });
-    await seedSeason(api);
     // Operator op-2 gets its own approved project and collectif col-2.
-    const bus = api.app.get<CommandBus>(COMMAND_BUS);
-    const seed: Array<[ClasCommand, Actor]> = [
+    await seedSeason(api, [
       [commands.fileApplication('prj-2', paris('2026-06-20'), { operatorId: 'op-2' }), actors.otherOperator],
       [commands.openExamination('prj-2'), actors.agent],
       [commands.approve('prj-2'), actors.committee],
       [commands.openCollectif('col-2', 'prj-2'), actors.otherOperator],
-    ];
-    for (const [command, actor] of seed) {
-      const outcome = await bus.execute({ command, actor });
-      if (!outcome.ok) throw new Error(`seed ${command.type} failed: ${JSON.stringify(outcome)}`);
-    }
+    ]);
   });
   afterAll(() => api.close());
 

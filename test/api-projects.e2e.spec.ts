@@ -120,24 +120,31 @@ describe('project command endpoints (issue 6)', () => {
   it('R-LIFE-1: a filing after the deadline (last receivable day, Europe/Paris) is a 422 and writes nothing; the Caf records it as not receivable', async () => {
     const s = await scenario('2026-04-01');
     await openCampaign(s, '11-2026-2027', actors.agent, 'op-1');
-    s.on('2026-08-10');
-    await s.post('/projects', actors.operator, { projectId: 'prj-late', ...ref(), title: 'Clas tardif', schoolCycle: 'primary' }).expect(201);
 
-    // Aude 2026-2027: « avant le 6 août », so the 5th is the last receivable day. 23:30 in Paris that day is in time, 00:30 the next day is not.
-    const late = await s.post('/projects/prj-late/application', actors.operator, application(), { occurredAt: '2026-08-05T22:30:00Z' }).expect(422);
+    // Aude 2026-2027: « avant le 6 août », so the 5th is the last receivable day. Received at 23:30 in Paris that day it is in time,
+    // at 00:30 the next day it is not (R-LIFE-RECEIPT: the Caf's clock judges, not the occurredAt the filer sends).
+    s.on('2026-08-05', '23:30');
+    const inTime = await s.post('/projects/prj-in-time/application', actors.operator, application()).expect(201);
+    expect(inTime.body).toMatchObject({ streamId: 'project-prj-in-time', streamVersion: 0, duplicate: false });
+    s.on('2026-08-06', '00:30');
+    await s.post('/projects', actors.operator, { projectId: 'prj-late', ...ref(), title: 'Clas tardif', schoolCycle: 'primary' }).expect(201);
+    const late = await s.post('/projects/prj-late/application', actors.operator, application()).expect(422);
     expect(late.body).toMatchObject({
       statusCode: 422,
       code: 'FILED_AFTER_DEADLINE',
       ruleId: 'R-LIFE-1',
       details: { filedOn: '2026-08-06', deadline: '2026-08-05', kind: 'new application' },
     });
-    // Filed now (the clock's 2026-08-10), by default.
+    // Received on 2026-08-10, whether it says nothing (occurredAt = now) or claims to have been filed before the deadline.
+    s.on('2026-08-10');
     const now = await s.post('/projects/prj-late/application', actors.operator, application()).expect(422);
     expect(now.body).toMatchObject({ ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10' } });
+    const backdated = await s.post('/projects/prj-late/application', actors.operator, application(), { occurredAt: '2026-08-05T21:30:00Z' }).expect(422);
+    expect(backdated.body).toMatchObject({ code: 'FILED_AFTER_DEADLINE', ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10' } });
+    // The reception instant is the system's: a body cannot set it.
+    const smuggled = await s.post('/projects/prj-late/application', actors.operator, application(), { receivedAt: '2026-08-05T10:00:00Z' }).expect(400);
+    expect(smuggled.body.errors).toEqual([expect.objectContaining({ field: 'receivedAt' })]);
     expect((await s.api.store.readStream('project-prj-late')).map((e) => e.type)).toEqual(['ProjectDrafted']);
-
-    const inTime = await s.post('/projects/prj-in-time/application', actors.operator, application(), { occurredAt: '2026-08-05T21:30:00Z' }).expect(201);
-    expect(inTime.body).toMatchObject({ streamId: 'project-prj-in-time', streamVersion: 0, duplicate: false });
 
     // The Caf's trace of a late paper file, on a project never filed online.
     await s.post('/projects/prj-paper/not-receivable', actors.agent, { ...ref(), reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'dossier papier reçu le 10 août' }).expect(201);
@@ -231,6 +238,11 @@ describe('project command endpoints (issue 6)', () => {
     expect(cycle.body).toMatchObject({ code: 'PROJECT_CYCLE_MISMATCH', ruleId: 'R-LIFE-3' });
     s.on('2026-06-20');
     await s.post('/projects/prj-life/application', actors.operator, application()).expect(201);
+    // A withdrawal, before the examination.
+    s.on('2026-07-01');
+    await s.post('/projects/prj-wd/application', actors.operator, application()).expect(201);
+    await s.post('/projects/prj-wd/withdrawal', actors.operator, { reason: 'local indisponible' }).expect(201);
+    await s.post('/projects/prj-wd/examination', actors.agent).expect(422).expect((res) => expect(res.body.code).toBe('APPLICATION_CLOSED'));
     s.on('2026-09-01');
     await s.post('/projects/prj-life/examination', actors.agent).expect(201);
     s.on('2026-10-01');
@@ -285,11 +297,6 @@ describe('project command endpoints (issue 6)', () => {
     ]);
     const ps = await s.get('/projects/prj-life/ps').expect(200);
     expect(ps.body).toMatchObject({ basis: 'actual', bilan: { bilanId: 'bilan-2', status: 'validated' }, paid: 450_000 });
-
-    // A withdrawal, before the examination.
-    await s.post('/projects/prj-wd/application', actors.operator, application(), { occurredAt: paris('2026-07-01') }).expect(201);
-    await s.post('/projects/prj-wd/withdrawal', actors.operator, { reason: 'local indisponible' }).expect(201);
-    await s.post('/projects/prj-wd/examination', actors.agent).expect(422).expect((res) => expect(res.body.code).toBe('APPLICATION_CLOSED'));
 
     // Next year, R-LIFE-4: the renewal letter of the approved project, at the same places.
     const next = { ...PARAMETER_SETS['11-2026-2027'], schoolYear: schoolYear('2027-2028'), deadlines: { newApplication: localDate('2028-08-06'), renewal: localDate('2028-06-29') } };

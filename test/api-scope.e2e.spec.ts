@@ -5,7 +5,7 @@ import { actors, commands, content, paris } from '../libs/application/src/testin
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { type MatrixEndpoint, type MatrixRole, matrixCells, runCell } from './support/role-matrix.js';
-import { CHILDREN, seedSeason } from './support/season.seed.js';
+import { CHILDREN, type SeedStep, seedSeason } from './support/season.seed.js';
 
 /**
  * Issue 11 §4: scope is checked first, and on everything a command references. Beside the
@@ -119,8 +119,7 @@ const MATRIX: MatrixEndpoint[] = [
 ];
 
 /** op-40 (Caf 40), and op-2's own approved project with a collectif, a child and a staff member. */
-async function seedOtherScopes(api: ApiHarness): Promise<void> {
-  const bus = api.app.get<CommandBus>(COMMAND_BUS);
+function otherScopes(): SeedStep[] {
   const register40 = { ...commands.registerOperator('op-40'), data: { operatorId: 'op-40', cafCode: '40', name: 'Association landaise', kind: 'association' } } as ClasCommand;
   const assign = {
     type: 'AssignStaff',
@@ -137,10 +136,7 @@ async function seedOtherScopes(api: ApiHarness): Promise<void> {
     commands.enrol('kid-op2', 'col-2'),
     assign,
   ];
-  for (const command of steps) {
-    const outcome = await bus.execute({ command, actor: system });
-    if (!outcome.ok) throw new Error(`seed ${command.type} failed: ${JSON.stringify(outcome)}`);
-  }
+  return steps.map((command): SeedStep => [command, system]);
 }
 
 describe('scope × endpoint matrix (issue 11 §4)', () => {
@@ -148,8 +144,7 @@ describe('scope × endpoint matrix (issue 11 §4)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await seedSeason(api);
-    await seedOtherScopes(api);
+    await seedSeason(api, otherScopes());
   });
   afterAll(() => api.close());
 
@@ -173,8 +168,7 @@ describe('scope before existence and business rules: an out-of-scope caller lear
 
   beforeAll(async () => {
     api = await startApi();
-    await seedSeason(api);
-    await seedOtherScopes(api);
+    await seedSeason(api, otherScopes());
   });
   afterAll(() => api.close());
 
@@ -244,8 +238,7 @@ describe('personal-data records tied to the ids of the log and their owner’s s
 
   beforeAll(async () => {
     api = await startApi();
-    await seedSeason(api);
-    await seedOtherScopes(api);
+    await seedSeason(api, otherScopes());
   });
   afterAll(() => api.close());
 
@@ -291,8 +284,7 @@ describe('the dashboard feed carries aggregates only (issue 11 §4)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await seedSeason(api);
-    await seedOtherScopes(api);
+    await seedSeason(api, otherScopes());
     const bus = api.app.get<CommandBus>(COMMAND_BUS);
     const session: ClasCommand[] = [
       { type: 'RecordSession', commandId: 'feed-session', occurredAt: paris('2026-11-03', '18:00'), data: { collectifId: 'col-1', sessionId: 'ses-1', date: '2026-11-03', start: '16:45', minutes: 90, kind: 'children', activityTypes: ['methodology'] } },

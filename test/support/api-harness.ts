@@ -1,9 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Actor } from '@clas/application';
-import { createEventStore, type EventStore } from '@clas/event-store';
+import { type Actor, ClasCommandBus, PersonDirectory } from '@clas/application';
+import { type Clock, createEventStore, type EventStore } from '@clas/event-store';
+import { InMemoryStreamDirectory } from '@clas/projections';
 import { JsonLogger, loadConfig, randomSecret } from '@clas/runtime';
 import { type ApiOptions, createApi } from '../../apps/api/src/bootstrap.js';
 import { TokenService } from '../../apps/api/src/auth/token.service.js';
+import { openPersonalData } from '../../apps/api/src/personal-data/open-personal-data.js';
+import { StoryClock } from '../../libs/application/src/testing/story-clock.js';
 
 /** An API over a real SQLite store (in memory), with a token for any actor and the log lines it wrote. */
 export interface ApiHarness {
@@ -11,6 +14,10 @@ export interface ApiHarness {
   /** The HTTP server, for supertest. */
   http: ReturnType<NestExpressApplication['getHttpServer']>;
   store: EventStore;
+  /** The API's and the store's clock; the StoryClock unless the test handed in its own. */
+  clock: Clock;
+  /** The StoryClock the bus follows, or null when the test handed in its own clock (and moves it). */
+  story: StoryClock | null;
   tokens: TokenService;
   /** `Authorization` header value for the actor. */
   bearer(actor: Actor): string;
@@ -33,27 +40,44 @@ const testEnv = (): Record<string, string> => ({
 });
 
 /**
- * `options.clock`, when given, is also the store's clock: one time source for the API's "now"
- * (default occurredAt, at, knownAt) and the events' recordedAt, so a test can record a fact on
- * one day and a correction on a later one (worked example 3) and ask `knownAt` in between.
+ * One time source for the API's "now" (default occurredAt, at, knownAt), the events' recordedAt
+ * and the reception instant the bus judges deadlines on (R-LIFE-RECEIPT). `options.clock`, when
+ * given, is that clock and the test moves it (record a fact on one day, a correction on a later
+ * one, and ask `knownAt` in between: worked example 3). Otherwise it is a StoryClock: each
+ * command is received when its occurredAt says, so a story written with business instants runs
+ * on a simulated calendar, never by recording the future.
  */
 export async function startApi(options: ApiOptions = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
-  const store = await createEventStore({ kind: 'sqlite', path: ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
+  const story = options.clock === undefined ? new StoryClock() : null;
+  const clock: Clock = options.clock ?? (story as StoryClock);
+  const store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
   const config = loadConfig({ ...testEnv(), ...env });
   const logLines: Array<Record<string, unknown>> = [];
   const logger = new JsonLogger('api', new Set(['error', 'warn']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
-  const app = await createApi(config, store, logger, options);
+  const directory = options.directory ?? new InMemoryStreamDirectory(store);
+  let storyOptions: ApiOptions = {};
+  let opened: { close(): Promise<void> } | null = null;
+  if (story && !options.bus) {
+    // The bus createApi would build (same directories, same personal-data store), received on the story's calendar.
+    const persons = options.persons ?? new PersonDirectory(store);
+    const personalData = options.personalData ?? (opened = await openPersonalData(config));
+    storyOptions = { persons, personalData, bus: story.receiving(new ClasCommandBus(store, { directory, persons, personRecords: personalData })) };
+  }
+  const app = await createApi(config, store, logger, { ...options, clock, directory, ...storyOptions });
   await app.init();
   const tokens = app.get(TokenService);
   return {
     app,
     http: app.getHttpServer(),
     store,
+    clock,
+    story,
     tokens,
     bearer: (actor) => `Bearer ${tokens.issue(actor, 600)}`,
     logLines,
     close: async () => {
       await app.close();
+      await opened?.close();
       await store.close();
     },
   };

@@ -33,6 +33,8 @@ export function matrixCells(endpoints: readonly MatrixEndpoint[]) {
 }
 
 export async function runCell(api: ApiHarness, actors: Record<Exclude<MatrixRole, 'anonymous'>, Actor>, endpoint: MatrixEndpoint, role: MatrixRole, n: number, status: number): Promise<void> {
+  // Each cell is its own story on its own aggregate: received on its own calendar (R-LIFE-RECEIPT).
+  api.story?.restart();
   const bus = api.app.get<CommandBus>(COMMAND_BUS);
   for (const command of endpoint.setup?.(n) ?? []) {
     const outcome = await bus.execute({ command, actor: { id: 'matrix-setup', role: 'system', caf: null, operatorId: null } });

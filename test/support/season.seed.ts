@@ -1,6 +1,7 @@
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
 import { actors, commands } from '../../libs/application/src/testing/season.fixtures.js';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
+import { FakeClock } from '../../libs/event-store/src/testing/fake-clock.js';
 import type { ApiHarness } from './api-harness.js';
 
 /**
@@ -10,19 +11,39 @@ import type { ApiHarness } from './api-harness.js';
  */
 export const CHILDREN = ['child-01', 'child-02', 'child-03', 'child-04', 'child-05', 'child-06', 'child-07', 'child-08'];
 
-export async function seedSeason(api: ApiHarness): Promise<void> {
+/** A command and who sends it. */
+export type SeedStep = readonly [ClasCommand, Actor];
+
+/** The season's own steps, in the order they happened. */
+function seasonSteps(): SeedStep[] {
+  return [
+    [commands.openCampaign(), actors.agent],
+    [commands.registerOperator('op-1'), actors.agent],
+    [commands.registerOperator('op-2'), actors.agent],
+    [commands.fileApplication('prj-1'), actors.operator],
+    [commands.openExamination('prj-1'), actors.agent],
+    [commands.approve('prj-1'), actors.committee],
+    [commands.openCollectif('col-1', 'prj-1'), actors.operator],
+    ...CHILDREN.map((child): SeedStep => [commands.enrol(child), actors.operator]),
+    [commands.parentAction('prj-1'), actors.operator],
+  ];
+}
+
+/**
+ * Writes the season, and a test's own `extra` steps, in the order they happened (a stable sort
+ * on occurredAt: a step of the same instant keeps its place, the season's first). The bus judges
+ * every deadline on the instant it receives a command (R-LIFE-RECEIPT), so a filing of June must
+ * be received in June: with the harness's StoryClock the bus already receives each command when
+ * it happened; a test's own FakeClock is moved the same way here.
+ */
+export async function seedSeason(api: ApiHarness, extra: readonly SeedStep[] = []): Promise<void> {
   const bus = api.app.get<CommandBus>(COMMAND_BUS);
-  const run = async (command: ClasCommand, actor: Actor) => {
+  const { clock } = api;
+  const receive = api.story === null && clock instanceof FakeClock ? (command: ClasCommand) => clock.advanceTo(command.occurredAt) : () => undefined;
+  const steps = [...seasonSteps(), ...extra].sort(([a], [b]) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+  for (const [command, actor] of steps) {
+    receive(command);
     const outcome = await bus.execute({ command, actor });
     if (!outcome.ok) throw new Error(`seed ${command.type} failed: ${JSON.stringify(outcome)}`);
-  };
-  await run(commands.openCampaign(), actors.agent);
-  await run(commands.registerOperator('op-1'), actors.agent);
-  await run(commands.registerOperator('op-2'), actors.agent);
-  await run(commands.fileApplication('prj-1'), actors.operator);
-  await run(commands.openExamination('prj-1'), actors.agent);
-  await run(commands.approve('prj-1'), actors.committee);
-  await run(commands.openCollectif('col-1', 'prj-1'), actors.operator);
-  for (const child of CHILDREN) await run(commands.enrol(child), actors.operator);
-  await run(commands.parentAction('prj-1'), actors.operator);
+  }
 }

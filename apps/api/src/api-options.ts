@@ -13,6 +13,8 @@ export interface ApiOptions {
   bus?: CommandBus;
   queries?: ClasQueriesPort;
   directory?: StreamDirectory;
+  /** Who owns each person id of the log; shared by the bus and /persons. */
+  persons?: PersonDirectory;
   personalData?: PersonalDataStore;
   clock?: Clock;
 }

@@ -31,7 +31,7 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
   const owned: ApiDependencies['owned'] = [];
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new InMemoryStreamDirectory(store);
-  const persons = new PersonDirectory(store);
+  const persons = options.persons ?? new PersonDirectory(store);
   let personalData = options.personalData;
   if (!personalData) {
     personalData = await openPersonalData(config);

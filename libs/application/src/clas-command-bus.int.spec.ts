@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { type EventStore, type ExpectedVersion, type NewEvent, commandPayloadHash, createEventStore } from '@clas/event-store';
+import { type Clock, type EventStore, type ExpectedVersion, type NewEvent, commandPayloadHash, createEventStore } from '@clas/event-store';
+import { localDate } from '@clas/domain';
 import type { ClasCommand } from './clas-command.js';
 import { ClasCommandBus } from './clas-command-bus.js';
-import type { Actor, CommandOutcome } from './command-bus.port.js';
+import type { Actor, CommandBus, CommandOutcome } from './command-bus.port.js';
 import { CAF, actors, audeParameters, commands, paris } from './testing/season.fixtures.js';
+import { StoryClock } from './testing/story-clock.js';
 
 const children = Array.from({ length: 13 }, (_, i) => `child-${String(i + 1).padStart(2, '0')}`);
 
@@ -13,19 +15,30 @@ function expectRejected(outcome: CommandOutcome, code: string, ruleId: string): 
 
 describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', () => {
   let store: EventStore;
+  let clock: StoryClock;
   let bus: ClasCommandBus;
-  const run = (command: ClasCommand, actor: Actor, extra: { expectedVersion?: number } = {}) => bus.execute({ command, actor, ...extra });
+  let received: CommandBus;
+  const run = (command: ClasCommand, actor: Actor, extra: { expectedVersion?: number } = {}) => received.execute({ command, actor, ...extra });
   const accepted = async (command: ClasCommand, actor: Actor): Promise<Extract<CommandOutcome, { ok: true }>> => {
     const outcome = await run(command, actor);
     if (!outcome.ok) throw new Error(`${command.type} was not accepted: ${JSON.stringify(outcome)}`);
     return outcome;
   };
 
-  /** Campaign open, op-1 registered, prj-1 filed, examined and approved, col-1 open. */
-  async function seasonUpToCollectif(): Promise<void> {
+  /** Campaign open, op-1 and op-2 registered. */
+  async function campaignAndOperators(): Promise<void> {
     await accepted(commands.openCampaign(), actors.agent);
     await accepted(commands.registerOperator('op-1'), actors.agent);
     await accepted(commands.registerOperator('op-2'), actors.agent);
+  }
+
+  /** Campaign open, op-1 registered, prj-1 filed, examined and approved, col-1 open. */
+  async function seasonUpToCollectif(): Promise<void> {
+    await campaignAndOperators();
+    await projectUpToCollectif();
+  }
+
+  async function projectUpToCollectif(): Promise<void> {
     await accepted(commands.fileApplication('prj-1'), actors.operator);
     await accepted(commands.openExamination('prj-1'), actors.agent);
     await accepted(commands.approve('prj-1'), actors.committee);
@@ -33,8 +46,10 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   }
 
   beforeEach(async () => {
-    store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
+    clock = new StoryClock();
+    store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
     bus = new ClasCommandBus(store);
+    received = clock.receiving(bus);
   });
   afterEach(async () => {
     await store.close();
@@ -51,10 +66,11 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   });
 
   it('records who acted, in which role, for which Caf, and the command ids, on every event', async () => {
-    await seasonUpToCollectif();
+    await campaignAndOperators();
     const file = commands.fileApplication('prj-2');
-    const outcome = await bus.execute({ command: file, actor: actors.operator, correlationId: 'import-42' });
+    const outcome = await received.execute({ command: file, actor: actors.operator, correlationId: 'import-42' });
     expect(outcome).toMatchObject({ ok: true, duplicate: false, streamVersion: 0 });
+    await projectUpToCollectif();
     const [event] = await store.readStream('project-prj-2');
     expect(event!.metadata).toEqual({
       actor: 'user-op-1',
@@ -108,17 +124,18 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     const reused = (outcome: CommandOutcome, differs: string[]) =>
       expect(outcome).toEqual({ ok: false, kind: 'rejected', rejection: { code: 'COMMAND_ID_REUSED', ruleId: 'R-IDEMPOTENCY', message: expect.any(String), details: { commandId: expect.any(String), differs } } });
 
-    /** op-2 gets its own approved project prj-2 and collectif col-2. */
-    async function secondOperatorCollectif(): Promise<void> {
-      await accepted(commands.fileApplication('prj-2', paris('2026-06-20'), { operatorId: 'op-2' }), actors.otherOperator);
-      await accepted(commands.openExamination('prj-2'), actors.agent);
-      await accepted(commands.approve('prj-2'), actors.committee);
-      await accepted(commands.openCollectif('col-2', 'prj-2'), actors.otherOperator);
+    /** prj-1 of op-1 with col-1 and prj-2 of op-2 with col-2, approved step by step in the order the season happened. */
+    async function twoOperatorsUpToCollectifs(): Promise<void> {
+      await campaignAndOperators();
+      const projects = [['prj-1', 'op-1', 'col-1', actors.operator], ['prj-2', 'op-2', 'col-2', actors.otherOperator]] as const;
+      for (const [project, operatorId, , actor] of projects) await accepted(commands.fileApplication(project, paris('2026-06-20'), { operatorId }), actor);
+      for (const [project] of projects) await accepted(commands.openExamination(project), actors.agent);
+      for (const [project] of projects) await accepted(commands.approve(project), actors.committee);
+      for (const [project, , collectif, actor] of projects) await accepted(commands.openCollectif(collectif, project), actor);
     }
 
     it('another operator reusing the key on its own collectif → COMMAND_ID_REUSED naming stream, actor and payload; its write is not lost silently, nothing appended; the first retry is still a duplicate', async () => {
-      await seasonUpToCollectif();
-      await secondOperatorCollectif();
+      await twoOperatorsUpToCollectifs();
       const first = await accepted({ ...commands.enrol('child-a'), commandId: 'K' } as ClasCommand, actors.operator);
       const head = await store.headPosition();
       const other = await run({ ...commands.enrol('child-b', 'col-2'), commandId: 'K' } as ClasCommand, actors.otherOperator);
@@ -153,6 +170,8 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     it('an occurredAt the caller defaulted to "now" is not hashed: a later retry is recognised; one declaring an instant is another command', async () => {
       await seasonUpToCollectif();
       const enrol = { ...commands.enrol('child-a'), commandId: 'K4' } as ClasCommand;
+      // The bus itself, as the API calls it: received now, which is when the API's default occurredAt says.
+      clock.advanceTo(enrol.occurredAt);
       const first = await bus.execute({ command: enrol, actor: actors.operator, occurredAtDefaulted: true });
       expect(first).toMatchObject({ ok: true, duplicate: false });
       const later = { ...enrol, occurredAt: new Date(new Date(enrol.occurredAt).getTime() + 60_000).toISOString() } as ClasCommand;
@@ -180,6 +199,7 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
         },
       }) as EventStore;
       const enrol = { ...commands.enrol('child-a'), commandId: 'K6' } as ClasCommand;
+      clock.advanceTo(enrol.occurredAt);
       const first = await new ClasCommandBus(legacyStore).execute({ command: enrol, actor: actors.operator });
       expect((await store.readStream('collectif-col-1')).at(-1)!.metadata.payloadHash).toBeUndefined();
       expect(await run(enrol, actors.operator)).toEqual({ ...first, duplicate: true });
@@ -207,13 +227,13 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
         value: async (...args: Parameters<EventStore['append']>) => {
           if (!raced) {
             raced = true;
-            await new ClasCommandBus(store).execute({ command: commands.enrol('child-rival'), actor: actors.operator });
+            await clock.receiving(new ClasCommandBus(store)).execute({ command: commands.enrol('child-rival'), actor: actors.operator });
           }
           return store.append(...args);
         },
       },
     }) as EventStore;
-    const outcome = await new ClasCommandBus(racing).execute({ command: commands.enrol('child-01'), actor: actors.operator });
+    const outcome = await clock.receiving(new ClasCommandBus(racing)).execute({ command: commands.enrol('child-01'), actor: actors.operator });
     expect(outcome).toMatchObject({ ok: true, streamVersion: 2 });
     const enrolled = (await store.readStream('collectif-col-1')).filter((e) => e.type === 'ChildEnrolled').map((e) => (e.data as { childId: string }).childId);
     expect(enrolled).toEqual(['child-rival', 'child-01']);
@@ -242,12 +262,64 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   });
 
   it('R-LIFE-1: a filing after the deadline is rejected and leaves no stream', async () => {
-    await seasonUpToCollectif();
+    await accepted(commands.openCampaign(), actors.agent);
+    await accepted(commands.registerOperator('op-1'), actors.agent);
+    // The last day is receivable until midnight, Paris time (R-LIFE-DATES).
+    expect(await run(commands.fileApplication('prj-last-day', paris('2026-08-05', '23:30')), actors.operator)).toMatchObject({ ok: true });
     const late = await run(commands.fileApplication('prj-late', paris('2026-08-06', '09:00')), actors.operator);
     expectRejected(late, 'FILED_AFTER_DEADLINE', 'R-LIFE-1');
     expect(await store.streamVersion('project-prj-late')).toBe(-1);
-    // The last day is receivable until midnight, Paris time (R-LIFE-DATES).
-    expect(await run(commands.fileApplication('prj-last-day', paris('2026-08-05', '23:30')), actors.operator)).toMatchObject({ ok: true });
+  });
+
+  it('R-LIFE-RECEIPT: the deadline is judged on the store clock at reception, not on the occurredAt the filer declares (kept as information)', async () => {
+    await accepted(commands.openCampaign(), actors.agent);
+    await accepted(commands.registerOperator('op-1'), actors.agent);
+    clock.advanceTo(paris('2026-08-10'));
+    const backdated = await run(commands.fileApplication('prj-late', paris('2026-08-01')), actors.operator);
+    expect(backdated).toMatchObject({ ok: false, rejection: { code: 'FILED_AFTER_DEADLINE', ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10', deadline: '2026-08-05' } } });
+    expect(await store.streamVersion('project-prj-late')).toBe(-1);
+    // Received in time, declared earlier: accepted, filedOn the day received, the declared instant its occurredAt.
+    const early = await createEventStore({ kind: 'sqlite', path: ':memory:', clock: { now: () => new Date(paris('2026-08-05', '18:00')) } });
+    const earlyBus = new ClasCommandBus(early);
+    await earlyBus.execute({ command: commands.openCampaign(), actor: actors.agent });
+    await earlyBus.execute({ command: commands.registerOperator('op-1'), actor: actors.agent });
+    expect(await earlyBus.execute({ command: commands.fileApplication('prj-1', paris('2026-07-14')), actor: actors.operator })).toMatchObject({ ok: true });
+    const [filed] = await early.readStream('project-prj-1');
+    expect(filed).toMatchObject({ occurredAt: paris('2026-07-14'), recordedAt: paris('2026-08-05', '18:00'), data: { filedOn: '2026-08-05' } });
+    await early.close();
+  });
+
+  it('R-FACT-PAST: a fact stated after the store clock is refused (422), nothing appended; a planned enrolment next week is not', async () => {
+    await seasonUpToCollectif();
+    const head = await store.headPosition();
+    const ahead = { ...commands.parentAction('prj-1'), occurredAt: paris('2026-12-20') } as ClasCommand;
+    expect(await bus.execute({ command: ahead, actor: actors.operator })).toMatchObject({
+      ok: false,
+      kind: 'rejected',
+      rejection: { code: 'FACT_NOT_YET_HAPPENED', ruleId: 'R-FACT-PAST', details: { field: 'occurredAt', receivedAt: paris('2026-10-12') } },
+    });
+    expect(await store.headPosition()).toBe(head);
+    // Received on 2026-10-12, an enrolment starting on 2026-11-02 (stated then), the parents having agreed on 2026-10-01.
+    const planned = commands.enrol('child-01') as Extract<ClasCommand, { type: 'EnrolChild' }>;
+    const enrol = { ...planned, data: { ...planned.data, parentalConsentDate: localDate('2026-10-01') } };
+    expect(await bus.execute({ command: enrol, actor: actors.operator })).toMatchObject({ ok: true });
+  });
+
+  it('R-LIFE-RECEIPT: when Paris midnight falls between reception and recording, the store refuses the append and the bus decides again on the new day', async () => {
+    // Each reading of this clock is 1 ms later: received at 23:59:59.999 on the deadline day, recorded at 00:00:00.000.
+    let ms = Date.parse(paris('2026-08-05', '23:59')) + 59_999;
+    const ticking: Clock = { now: () => new Date(ms++) };
+    const edge = await createEventStore({ kind: 'sqlite', path: ':memory:', clock: ticking });
+    const edgeBus = new ClasCommandBus(edge);
+    await edgeBus.execute({ command: commands.openCampaign(), actor: actors.system });
+    await edgeBus.execute({ command: commands.registerOperator('op-1'), actor: actors.system });
+    ms = Date.parse(paris('2026-08-05', '23:59')) + 59_999;
+    const head = await edge.headPosition();
+    const outcome = await edgeBus.execute({ command: commands.fileApplication('prj-1', paris('2026-08-05', '12:00')), actor: actors.operator });
+    // Decided again on 2026-08-06: late, and nothing was written by the first attempt.
+    expect(outcome).toMatchObject({ ok: false, rejection: { code: 'FILED_AFTER_DEADLINE', details: { filedOn: '2026-08-06' } } });
+    expect(await edge.headPosition()).toBe(head);
+    await edge.close();
   });
 
   it('filing where no campaign is open is a business rejection; a malformed Caf code is an input rejection', async () => {

@@ -8,9 +8,11 @@ import {
   type Rejection,
   assertNever,
   checkCommandEnvelope,
+  endOfParisDay,
   invalid,
+  parisDateOf,
 } from '@clas/domain';
-import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent } from '@clas/event-store';
+import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent, RecordedTooLateError } from '@clas/event-store';
 import { InMemoryStreamDirectory, type StreamDirectory } from '@clas/projections';
 import { type Scope, UNKNOWN_OWNER, authorizeCommand, authorizeScope } from './authorization.js';
 import type { ClasCommand } from './clas-command.js';
@@ -50,9 +52,9 @@ export const canonicalInstant = (instant: string): string => new Date(instant).t
 const rejected = (rejection: Rejection): CommandOutcome => ({ ok: false, kind: 'rejected', rejection });
 const forbidden = (reason: string): CommandOutcome => ({ ok: false, kind: 'forbidden', reason });
 
-/** A lost optimistic race: the loop decides again on the new state. */
+/** A lost optimistic race, or a Paris day that ended between reception and recording: the loop decides again. */
 interface Retry {
-  retry: ConcurrencyError;
+  retry: ConcurrencyError | RecordedTooLateError;
 }
 
 /**
@@ -112,6 +114,11 @@ export class ClasCommandBus implements CommandBus {
     for (let attempt = 1; ; attempt++) {
       const result = await this.attempt(binding, command, streamId, request);
       if (!('retry' in result)) return result;
+      if (result.retry instanceof RecordedTooLateError) {
+        // Received on one Paris day, recorded on the next: decided again, received on the new day (R-LIFE-RECEIPT).
+        if (attempt <= this.maxAttempts) continue;
+        throw result.retry;
+      }
       if (request.expectedVersion !== undefined || attempt >= this.maxAttempts) {
         return { ok: false, kind: 'conflict', streamId, expectedVersion: result.retry.expected, actualVersion: result.retry.actualVersion };
       }
@@ -159,7 +166,10 @@ export class ClasCommandBus implements CommandBus {
         : rejected(provided.failure.rejection);
     }
 
-    const decision = binding.decider.decide(command, loaded.state, provided.context);
+    // R-LIFE-RECEIPT: the Caf receives the command now, on the store's clock (the one that stamps
+    // recordedAt); deadlines and R-FACT-PAST are judged on it, never on the caller's occurredAt.
+    const receivedAt = this.store.now();
+    const decision = binding.decider.decide(command, loaded.state, provided.context, receivedAt);
     if (!decision.ok) return rejected(decision.rejection);
 
     const { commandType, payloadHash } = commandFingerprint(command, request);
@@ -185,10 +195,12 @@ export class ClasCommandBus implements CommandBus {
     // Equal to the client's expectedVersion when it gave one (checked above).
     const expected: ExpectedVersion = loaded.version < 0 ? 'no_stream' : loaded.version;
     try {
-      const result = await this.store.append(streamId, events, expected);
+      // The decision holds for any recording instant up to the end of the Paris day of reception
+      // (deadlines are days, facts only need to precede it): the store refuses a later one.
+      const result = await this.store.append(streamId, events, expected, { recordedNotAfter: endOfParisDay(parisDateOf(receivedAt)) });
       return { ok: true, streamId, eventIds: result.eventIds, streamVersion: result.nextExpectedVersion, positions: result.positions, duplicate: result.duplicate };
     } catch (error) {
-      if (error instanceof ConcurrencyError) return { retry: error };
+      if (error instanceof ConcurrencyError || error instanceof RecordedTooLateError) return { retry: error };
       // Another command with this commandId was appended since alreadyExecuted looked.
       if (error instanceof EventStoreError && error.code === 'COMMAND_ID_REUSED') {
         return rejected(commandIdReused(command.commandId, error.details.differs as CommandDifference[]));

@@ -4,7 +4,9 @@ import type { ClasCommand } from './clas-command.js';
 import { ClasCommandBus } from './clas-command-bus.js';
 import { type ImportLineReport, importCommands } from './import-commands.js';
 import { exportLog, restoreLog } from './log-export.js';
+import type { CommandBus } from './command-bus.port.js';
 import { actors, commands, paris } from './testing/season.fixtures.js';
+import { StoryClock } from './testing/story-clock.js';
 
 const line = (command: ClasCommand): string => JSON.stringify(command);
 
@@ -20,11 +22,12 @@ async function collect(lines: AsyncIterable<string>): Promise<string[]> {
 
 describe('NDJSON import, export and restore', () => {
   let store: EventStore;
-  let bus: ClasCommandBus;
+  let bus: CommandBus;
 
   beforeEach(async () => {
-    store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
-    bus = new ClasCommandBus(store);
+    const clock = new StoryClock();
+    store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
+    bus = clock.receiving(new ClasCommandBus(store));
   });
   afterEach(async () => {
     await store.close();

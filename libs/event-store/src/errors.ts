@@ -5,6 +5,7 @@ export type EventStoreErrorCode =
   | 'COMMAND_ID_REUSED'
   | 'EVENT_TOO_LARGE'
   | 'INVALID_EVENT'
+  | 'RECORDED_TOO_LATE'
   | 'STORE_UNAVAILABLE';
 
 export class EventStoreError extends Error {
@@ -30,5 +31,16 @@ export class ConcurrencyError extends EventStoreError {
       actualVersion,
     });
     this.name = 'ConcurrencyError';
+  }
+}
+
+/** The store's clock passed the append's `recordedNotAfter`: the caller's decision may no longer hold. */
+export class RecordedTooLateError extends EventStoreError {
+  constructor(
+    readonly recordedAt: string,
+    readonly recordedNotAfter: string,
+  ) {
+    super('RECORDED_TOO_LATE', `the append would be recorded at ${recordedAt}, after ${recordedNotAfter}`, { recordedAt, recordedNotAfter });
+    this.name = 'RecordedTooLateError';
   }
 }

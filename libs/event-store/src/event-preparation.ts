@@ -1,6 +1,6 @@
 import type { EventMetadata, NewEvent } from './envelope.js';
 import { generateEventId } from './event-id.js';
-import { EventStoreError } from './errors.js';
+import { EventStoreError, RecordedTooLateError } from './errors.js';
 import { DEFAULT_MAX_EVENT_BYTES, systemClock, type AppendOptions, type Clock, type EventStoreOptions, type ExpectedVersion } from './event-store.port.js';
 
 /** An event checked and serialised once, before any adapter touches its database. */
@@ -36,6 +36,11 @@ export interface PreparationContext {
 /** The options every adapter shares, with their defaults (systemClock, 1 MiB per event). */
 export function preparationContext(options: EventStoreOptions): PreparationContext {
   return { clock: options.clock ?? systemClock, maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES };
+}
+
+/** The instant an append prepared now is recorded at: what `EventStore.now()` answers. */
+export function recordingInstant(context: PreparationContext): string {
+  return context.clock.now().toISOString();
 }
 
 function invalid(message: string, details: Record<string, unknown> = {}): EventStoreError {
@@ -130,7 +135,12 @@ export function prepareAppend(
   if (!Array.isArray(events)) throw invalid('events must be an array');
   const restore = options?.restoreRecordedAt;
   // One instant per append: the events of one command are recorded together.
-  const recordedAt = context.clock.now().toISOString();
+  const recordedAt = recordingInstant(context);
+  const notAfter = options?.recordedNotAfter;
+  if (notAfter !== undefined) {
+    if (!isInstant(notAfter)) throw invalid('recordedNotAfter must be an ISO instant', { recordedNotAfter: notAfter });
+    if (Date.parse(recordedAt) > Date.parse(notAfter)) throw new RecordedTooLateError(recordedAt, notAfter);
+  }
   const prepared: PreparedEvent[] = new Array(events.length);
   const commandIds: string[] = [];
   const commandMetadata: EventMetadata[] = [];

@@ -9,6 +9,13 @@ export interface AppendOptions {
    * by eventId) and mark `metadata.restored = true`. Never used by commands.
    */
   restoreRecordedAt?: ReadonlyMap<string, string>;
+  /**
+   * Latest acceptable recording instant (ISO). A caller that decided on `now()` (the Caf's
+   * reception instant, R-LIFE-RECEIPT) says until when that decision holds; if the store's
+   * clock has passed it when the append is recorded, the append is refused with
+   * RecordedTooLateError and nothing is written, so the caller decides again.
+   */
+  recordedNotAfter?: string;
 }
 
 export interface AppendResult {
@@ -88,6 +95,11 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): Subscription;
   /** Highest global position visible to readers (0 when empty). */
   headPosition(): Promise<number>;
+  /**
+   * The instant an append made now would be recorded at (ISO, from the store's clock: the one
+   * that stamps `recordedAt`). Command handlers judge deadlines and "not in the future" on it.
+   */
+  now(): string;
   /** Store reachable? Used by GET /health. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -14,7 +14,7 @@ import {
   type Subscription,
 } from './event-store.port.js';
 import { originalAppendOf } from './command-fingerprint.js';
-import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { pageLimit, readAllPages } from './read-all.js';
 import {
@@ -450,6 +450,10 @@ export class EventStoreDbEventStore implements EventStore {
       if (batch.length < HEAD_CHUNK) return 0;
       from = batch[batch.length - 1]!.position!;
     }
+  }
+
+  now(): string {
+    return recordingInstant(this.context);
   }
 
   async ping(): Promise<void> {

@@ -15,7 +15,7 @@ import {
   type Subscription,
 } from './event-store.port.js';
 import { originalAppendOf } from './command-fingerprint.js';
-import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -403,6 +403,10 @@ export class PostgresEventStore implements EventStore {
       'head_position',
     );
     return Number(row?.p ?? 0);
+  }
+
+  now(): string {
+    return recordingInstant(this.context);
   }
 
   async ping(): Promise<void> {

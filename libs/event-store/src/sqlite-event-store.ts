@@ -17,7 +17,7 @@ import {
   type Subscription,
 } from './event-store.port.js';
 import { originalAppendOf } from './command-fingerprint.js';
-import { assertStreamId, prepareAppend, preparationContext, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -415,6 +415,10 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return (this.statement(HEAD).get() as { p: number }).p;
+  }
+
+  now(): string {
+    return recordingInstant(this.context);
   }
 
   async ping(): Promise<void> {

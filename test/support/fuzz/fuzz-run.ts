@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
 import { randomSecret } from '@clas/runtime';
 import { actors } from '../../../libs/application/src/testing/season.fixtures.js';
+import { STORY_START } from '../../../libs/application/src/testing/story-clock.js';
+import { FakeClock } from '../../../libs/event-store/src/testing/fake-clock.js';
 import { startApi } from '../api-harness.js';
 import { CHILDREN, seedSeason } from '../season.seed.js';
 import type { FuzzWorld } from './fuzz-draft.js';
@@ -96,15 +98,21 @@ function errorShapeProblem(response: Response, method: string): string | null {
  * ≥ 500, an error body in the API's shape, and the log's head moved by exactly what a 2xx
  * response reports (a refused request appends nothing).
  */
+/** After every seeded fact: the instant each fuzzed request is received at. */
+const FUZZ_NOW = '2026-11-22T10:00:00.000Z';
+
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
-  // A fixed clock: a run is the same run whenever it is replayed.
+  // The season is seeded as it happened (R-LIFE-RECEIPT), then the clock stops: a run is the same
+  // run whenever it is replayed, and each request is received at the same instant.
   const secret = randomSecret();
-  const api = await startApi({ clock: { now: () => new Date('2026-11-22T10:00:00.000Z') } }, { CLAS_JWT_SECRET: secret });
+  const clock = new FakeClock(STORY_START);
+  const api = await startApi({ clock }, { CLAS_JWT_SECRET: secret });
   // One connection per request: a reused socket the server has just closed would look like a crash.
   const agent = new Agent({ keepAlive: false });
   try {
     await seedSeason(api);
+    clock.set(FUZZ_NOW);
     await new Promise<void>((resolve) => api.http.listen(0, '127.0.0.1', resolve));
     const port = (api.http.address() as AddressInfo).port;
     const doc = JSON.parse((await send(port, agent, { seed: 0, index: -1, method: 'GET', path: '/docs-json', route: '', headers: {}, mutations: [] })).body) as OpenApiDocument;

@@ -12,6 +12,7 @@ import {
   writeAdvance,
   writeApproval,
   writeCampaignOpening,
+  writeFiling,
   writeConcertation,
   writeOperator,
   writeParentActions,
@@ -24,6 +25,8 @@ export const AUDE = {
   lireGrandir: { operatorId: 'op-11-lire-grandir', projectId: 'prj-11-2026-lire-grandir', collectifIds: ['col-11-lire-grandir-1', 'col-11-lire-grandir-2'] },
   limoux: { operatorId: 'op-11-limoux', projectId: 'prj-11-2026-limoux', collectifIds: ['col-11-limoux-1', 'col-11-limoux-2', 'col-11-limoux-3'] },
   leLien: { operatorId: 'op-11-le-lien', projectId: 'prj-11-2026-le-lien', collectifId: 'col-11-le-lien-1' },
+  /** Lire et Grandir's collège project: filed in time, left for the tour (docs/tour.md) to examine and decide. */
+  varsovie: { projectId: 'prj-11-2026-varsovie' },
   /** Worked example 3: recorded on the decision day (2 collectifs), corrected on this day (3). */
   decisionOn: '2026-10-05',
   correctionOn: '2026-11-10',
@@ -144,6 +147,25 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     committee: board,
   });
   writeAdvance(plan, lien, agent, d('2026-10-21'), 0.5);
+
+  // R-LIFE-3: Lire et Grandir's collège pupils are a second project. Filed in time; the Caf has not examined it yet.
+  const varsovie: ProjectFacts = { campaign: C, projectId: AUDE.varsovie.projectId, operatorId: AUDE.lireGrandir.operatorId, cafCode: '11', schoolYear: '2026-2027' };
+  writeFiling(plan, varsovie, {
+    filedOn: d('2026-07-30'),
+    content: applicationContent({
+      title: 'Clas collège Varsovie',
+      schoolCycle: 'secondary',
+      territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural: false, qpv: true },
+      collectifs: [{ ref: 'c1', place: { name: 'Collège Varsovie', commune: 'Carcassonne' }, level: 'college', rural: false, disabilityNeeds: false, plannedChildren: 10 }],
+      weekdays: ['monday', 'thursday'],
+      start: '17:00',
+      minutes: 90,
+      period: PERIOD,
+      plannedWeeks: 28,
+      totalOperatingCost: 900_000,
+      coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 300_000 }],
+    }),
+  });
 
   const stats: CollectifStats[] = [];
   AUDE.lireGrandir.collectifIds.forEach((collectifId, i) => {

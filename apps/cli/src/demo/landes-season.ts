@@ -146,14 +146,15 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
   writeApproval(plan, sever, { content: severContent, filedOn: d('2025-06-24'), examinedOn: d('2025-09-08'), decidedOn: d('2025-10-01'), approvedRefs: ['c1', 'c2'], bonuses: { enfants: 2, parents: null }, agent, committee: board, renewalOf: 'prj-40-2024-saint-sever' });
   writeAdvance(plan, sever, agent, d('2025-10-15'), 0.5);
 
-  // A late filing: refused at once (R-LIFE-1), then the Caf records the paper file as not receivable.
+  // A late filing: received on 4 August, it is refused at once (R-LIFE-1), although the operator dates it 29 July:
+  // receivability is judged on the day the Caf receives it (R-LIFE-RECEIPT). The Caf then records the paper file as not receivable.
   const lateRef = { projectId: LANDES.late.projectId, operatorId: LANDES.late.operatorId, cafCode: '40', schoolYear: schoolYear('2025-2026') };
   plan.add({
     recordAt: later(d('2025-08-04'), 0, '10:15'),
     campaign: C,
     actor: operatorUser(LANDES.late.operatorId),
     expectRejection: 'FILED_AFTER_DEADLINE',
-    source: plan.command('FileApplication', paris('2025-08-04', '10:10'), {
+    source: plan.command('FileApplication', paris('2025-07-29', '18:00'), {
       ...lateRef,
       applicationKind: 'new',
       content: applicationContent({

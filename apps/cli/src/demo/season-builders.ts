@@ -227,6 +227,22 @@ export function writePartner(plan: SeasonPlan, p: ProjectFacts, id: string, part
   });
 }
 
+/** Step 4: the operator files online; the Caf receives it ten minutes later (R-LIFE-RECEIPT: the deadline is judged then). */
+export function writeFiling(plan: SeasonPlan, p: ProjectFacts, a: { content: ApplicationContent; filedOn: LocalDate; renewalOf?: string }): void {
+  const ref = { projectId: p.projectId, operatorId: p.operatorId, cafCode: p.cafCode, schoolYear: p.schoolYear };
+  plan.add({
+    recordAt: later(a.filedOn, 0, '16:40'),
+    campaign: p.campaign,
+    actor: operatorUser(p.operatorId),
+    source: plan.command('FileApplication', parisInstant(a.filedOn, '16:30'), {
+      ...ref,
+      applicationKind: a.renewalOf ? 'renewal' : 'new',
+      ...(a.renewalOf ? { previousProjectId: a.renewalOf } : {}),
+      content: a.content,
+    } as never),
+  });
+}
+
 /** Filing, examination and the committee's approval (steps 4–6). */
 export function writeApproval(
   plan: SeasonPlan,
@@ -243,19 +259,7 @@ export function writeApproval(
     renewalOf?: string;
   },
 ): string {
-  const user = operatorUser(p.operatorId);
-  const ref = { projectId: p.projectId, operatorId: p.operatorId, cafCode: p.cafCode, schoolYear: p.schoolYear };
-  plan.add({
-    recordAt: later(a.filedOn, 0, '16:40'),
-    campaign: p.campaign,
-    actor: user,
-    source: plan.command('FileApplication', parisInstant(a.filedOn, '16:30'), {
-      ...ref,
-      applicationKind: a.renewalOf ? 'renewal' : 'new',
-      ...(a.renewalOf ? { previousProjectId: a.renewalOf } : {}),
-      content: a.content,
-    } as never),
-  });
+  writeFiling(plan, p, a);
   plan.add({ recordAt: later(a.examinedOn, 0, '09:10'), campaign: p.campaign, actor: a.agent, source: plan.command('OpenExamination', parisInstant(a.examinedOn, '09:00'), { projectId: p.projectId }) });
   const decisionId = `dec-${p.projectId}`;
   plan.add({

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { type EventStore, createEventStore } from '@clas/event-store';
 import type { ClasCommand } from '../clas-command.js';
 import { ClasCommandBus } from '../clas-command-bus.js';
-import type { Actor, CommandOutcome } from '../command-bus.port.js';
+import type { Actor, CommandBus, CommandOutcome } from '../command-bus.port.js';
 import { actors, commands, nextCommandId, paris } from '../testing/season.fixtures.js';
+import { StoryClock } from '../testing/story-clock.js';
 import type { PersonClaim } from './person-claims.js';
 import { PersonDirectory } from './person-directory.js';
 
@@ -14,7 +15,7 @@ import { PersonDirectory } from './person-directory.js';
  */
 describe('ClasCommandBus: scope first, and on every id a command references', () => {
   let store: EventStore;
-  let bus: ClasCommandBus;
+  let bus: CommandBus;
   const records = new Map<string, PersonClaim>();
   const run = (command: ClasCommand, actor: Actor): Promise<CommandOutcome> => bus.execute({ command, actor });
   const accept = async (command: ClasCommand, actor: Actor = actors.system): Promise<void> => {
@@ -26,19 +27,21 @@ describe('ClasCommandBus: scope first, and on every id a command references', ()
   const rejection = (outcome: CommandOutcome) => (outcome.ok || outcome.kind !== 'rejected' ? outcome : outcome.rejection);
 
   beforeEach(async () => {
-    store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
+    // Each command is received when it says it happened (R-LIFE-RECEIPT): the season runs on a simulated calendar.
+    const clock = new StoryClock();
+    store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
     records.clear();
-    bus = new ClasCommandBus(store, { personRecords: { get: async (id) => records.get(id) ?? null } });
+    bus = clock.receiving(new ClasCommandBus(store, { personRecords: { get: async (id) => records.get(id) ?? null } }));
     await accept(commands.openCampaign());
     await accept(commands.registerOperator('op-1'));
     await accept(commands.registerOperator('op-2'));
     await accept(command('RegisterOperator', { operatorId: 'op-40', cafCode: '40', name: 'Association landaise', kind: 'association' }, paris('2026-04-15')));
-    for (const [project, operator, collectif] of [['prj-1', 'op-1', 'col-1'], ['prj-2', 'op-2', 'col-2']] as const) {
-      await accept(commands.fileApplication(project, paris('2026-06-20'), { operatorId: operator }));
-      await accept(commands.openExamination(project));
-      await accept(commands.approve(project));
-      await accept(commands.openCollectif(collectif, project));
-    }
+    // Step by step for both projects, in the order the season happened (a June filing is received in June).
+    const projects = [['prj-1', 'op-1', 'col-1'], ['prj-2', 'op-2', 'col-2']] as const;
+    for (const [project, operator] of projects) await accept(commands.fileApplication(project, paris('2026-06-20'), { operatorId: operator }));
+    for (const [project] of projects) await accept(commands.openExamination(project));
+    for (const [project] of projects) await accept(commands.approve(project));
+    for (const [project, , collectif] of projects) await accept(commands.openCollectif(collectif, project));
     await accept(commands.enrol('child-01', 'col-1'));
   });
   afterEach(async () => {

@@ -1,4 +1,4 @@
-import { type Decider } from '../commands/command.js';
+import { type Decider, decideOnReception } from '../commands/command.js';
 import { checkCafCode, checkCommandEnvelope, checkSchoolYear, checkText, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { CampaignEvent } from '../events/campaign.events.js';
@@ -63,5 +63,5 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
 export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignState, undefined> = {
   initialState: initialCampaignState,
   evolve: evolveCampaign,
-  decide: (command, state) => decideCampaign(command, state),
+  decide: (command, state, _context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideCampaign(command, state)),
 };

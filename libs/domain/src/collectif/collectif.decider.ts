@@ -1,4 +1,4 @@
-import type { Decider } from '../commands/command.js';
+import { type Decider, decideOnReception } from '../commands/command.js';
 import { checkCommandEnvelope, rejectWith } from '../commands/input-validation.js';
 import type { CollectifEvent } from '../events/collectif.events.js';
 import { type Decision, assertNever } from '../shared/result.js';
@@ -44,5 +44,5 @@ export function decideCollectif(command: CollectifCommand, state: CollectifState
 export const collectifDecider: Decider<CollectifCommand, CollectifEvent, CollectifState, CollectifContext | undefined> = {
   initialState: initialCollectifState,
   evolve: evolveCollectif,
-  decide: (command, state, context) => decideCollectif(command, state, context),
+  decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideCollectif(command, state, context)),
 };

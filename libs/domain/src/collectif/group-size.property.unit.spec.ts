@@ -32,7 +32,7 @@ describe('R-ELIG-COLLECTIVE as an invariant', () => {
                 occurredAt: statedAt,
                 data: { collectifId: COLLECTIF.collectifId, childId: `c${child}`, schoolLevel: 'CE1', orientedBy: 'teacher', parentalConsentDate: firstDay, disabilityNeeds: false, enrolledOn: date },
               };
-          const decision = collectifDecider.decide(command, state, context);
+          const decision = collectifDecider.decide(command, state, context, statedAt);
           if (decision.ok) events = [...events, ...decision.events];
         }
         const state = events.reduce(collectifDecider.evolve, collectifDecider.initialState());

@@ -1,10 +1,14 @@
-import type { Instant } from '../shared/calendar-date.js';
+import type { ClasEvent } from '../events/catalogue.js';
+import { factNotYetHappened } from '../events/facts-known-after.js';
+import { type Instant, isInstant } from '../shared/calendar-date.js';
 import type { Decision } from '../shared/result.js';
 
 /**
  * A command: what someone asks the domain to record. `occurredAt` is the business time the
  * command states (the filing instant, the session's time, the committee meeting…); it becomes
- * the event's occurredAt. The actor is not the domain's concern (it goes into metadata).
+ * the event's occurredAt. It is the caller's word: no deadline is judged on it (R-LIFE-RECEIPT),
+ * and for a fact known only after it happens it may not lie after the reception (R-FACT-PAST).
+ * The actor is not the domain's concern (it goes into metadata).
  */
 export interface Command<T extends string, D> {
   readonly type: T;
@@ -16,12 +20,27 @@ export interface Command<T extends string, D> {
 
 /**
  * A decider (decide/evolve over plain discriminated unions). `decide` is pure: everything it
- * knows of other streams comes in `context`, filled by the application layer.
+ * knows of other streams comes in `context`, filled by the application layer, and the time it
+ * judges on is `receivedAt`, the instant the Caf received the command (the store's clock, given
+ * by the command bus; never a date the caller declares: R-LIFE-RECEIPT, R-FACT-PAST).
  */
 export interface Decider<C, E, S, X> {
   initialState(): S;
   evolve(state: S, event: E): S;
-  decide(command: C, state: S, context: X): Decision<E>;
+  decide(command: C, state: S, context: X, receivedAt: Instant): Decision<E>;
+}
+
+/**
+ * Every aggregate decides through this: the reception instant is checked (a missing one is a
+ * wiring bug, so it throws), then R-FACT-PAST refuses a decision that would record a fact
+ * stated after that instant (FACTS_KNOWN_AFTER_THEY_HAPPEN), so nothing of it is appended.
+ */
+export function decideOnReception<E extends ClasEvent>(commandType: string, receivedAt: Instant, decide: (receivedAt: Instant) => Decision<E>): Decision<E> {
+  if (!isInstant(receivedAt)) throw new Error(`${commandType}: the reception instant must be given by the caller (got ${String(receivedAt)})`);
+  const decision = decide(receivedAt);
+  if (!decision.ok) return decision;
+  const notYet = factNotYetHappened(decision.events, receivedAt);
+  return notYet ? { ok: false, rejection: notYet } : decision;
 }
 
 /** Tells a decision (usually a rejection) from the value a guard returns when all is well. */

@@ -1,4 +1,4 @@
-import { type Decider, isDecision, requireContext } from '../commands/command.js';
+import { type Decider, decideOnReception, isDecision, requireContext } from '../commands/command.js';
 import {
   type Problem,
   checkCafCode,
@@ -281,5 +281,5 @@ export function decideConvention(command: ConventionCommand, state: ConventionSt
 export const conventionDecider: Decider<ConventionCommand, ConventionEvent, ConventionState, ConventionContext | undefined> = {
   initialState: initialConventionState,
   evolve: evolveConvention,
-  decide: (command, state, context) => decideConvention(command, state, context),
+  decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideConvention(command, state, context)),
 };

@@ -9,3 +9,4 @@ export * from './collectif.events.js';
 export * from './convention.events.js';
 export * from './catalogue.js';
 export * from './individual-data.js';
+export * from './facts-known-after.js';

@@ -47,7 +47,11 @@ export interface ApplicationFiledData extends ProjectRef {
   renewalOf: RenewalOf | null;
   /** Always the full, effective content — for a short renewal, the previous content with the changes applied. */
   content: ApplicationContent;
-  /** Paris date of the filing (R-LIFE-DATES). */
+  /**
+   * The Paris day receivability was judged on (R-LIFE-DATES): the day the Caf received the
+   * filing (R-LIFE-RECEIPT). The instant the filer declares is the event's occurredAt. Events
+   * recorded before R-LIFE-RECEIPT were judged on the declared day, and say so here: no upcast.
+   */
   filedOn: LocalDate;
   /** The campaign deadline that applied (last receivable day, inclusive). */
   deadline: LocalDate;

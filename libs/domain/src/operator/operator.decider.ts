@@ -1,4 +1,4 @@
-import type { Decider } from '../commands/command.js';
+import { type Decider, decideOnReception } from '../commands/command.js';
 import {
   type Problem,
   checkBoolean,
@@ -122,5 +122,5 @@ export function decideOperator(command: OperatorCommand, state: OperatorState): 
 export const operatorDecider: Decider<OperatorCommand, OperatorEvent, OperatorState, undefined> = {
   initialState: initialOperatorState,
   evolve: evolveOperator,
-  decide: (command, state) => decideOperator(command, state),
+  decide: (command, state, _context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideOperator(command, state)),
 };

@@ -1,16 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
 import { makeEvent } from '../events/catalogue.js';
-import { CAF, d, paris } from '../testing/fixtures.js';
+import { CAF, d, operatorRegistered, paris } from '../testing/fixtures.js';
 import { specification } from '../testing/specification.js';
 import type { OperatorCommand } from './operator.commands.js';
 import { operatorDecider } from './operator.decider.js';
 
 const spec = specification(operatorDecider);
-const registered = makeEvent(
-  'OperatorRegistered',
-  { operatorId: 'op-1', cafCode: CAF, name: 'Association Lire Ensemble', kind: 'association', cafApproval: null, registeredOn: d('2026-03-02') },
-  paris('2026-03-02'),
-);
+const registered = operatorRegistered();
 const cmd = <C extends OperatorCommand>(type: C['type'], data: C['data'], occurredAt = paris('2026-03-10')): OperatorCommand =>
   ({ type, commandId: `${type}-1`, occurredAt, data }) as OperatorCommand;
 

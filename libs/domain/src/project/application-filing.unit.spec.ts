@@ -60,6 +60,17 @@ describe('filing an application', () => {
     expect(rejection.details).toEqual({ filedOn: '2026-08-20', deadline: '2026-08-05', kind: 'new application' });
   });
 
+  it('R-LIFE-RECEIPT: a filing declared before the deadline but received after it is rejected on the reception day', () => {
+    const rejection = spec.given([]).receivedAt(paris('2026-08-20')).when(fileNew(paris('2026-08-01')), campaign).thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
+    expect(rejection.details).toEqual({ filedOn: '2026-08-20', deadline: '2026-08-05', kind: 'new application' });
+  });
+
+  it('R-LIFE-RECEIPT: received on the deadline day, it is receivable; filedOn is the reception day, occurredAt keeps the declared instant', () => {
+    const [event] = spec.given([]).receivedAt('2026-08-05T21:30:00Z').when(fileNew(paris('2026-07-20')), campaign).thenAccepted();
+    expect((event.data as ApplicationFiledData).filedOn).toBe('2026-08-05');
+    expect(event.occurredAt).toBe(paris('2026-07-20'));
+  });
+
   it('R-LIFE-1: no application without an open campaign for the Caf and year', () => {
     spec.given([]).when(fileNew(paris('2026-07-01')), { campaign: null }).thenRejected('CAMPAIGN_NOT_OPEN', 'R-LIFE-1');
   });
@@ -132,7 +143,7 @@ describe('filing an application', () => {
   });
 
   it('R-INPUT: a command without a zoned instant is rejected', () => {
-    spec.given([]).when(fileNew('2026-07-01 10:00'), campaign).thenRejected('INVALID_INPUT', 'R-INPUT');
+    spec.given([]).receivedAt(paris('2026-07-01')).when(fileNew('2026-07-01 10:00'), campaign).thenRejected('INVALID_INPUT', 'R-INPUT');
   });
 });
 
@@ -156,6 +167,15 @@ describe('renewals', () => {
 
   it('R-LIFE-4 / R-LIFE-1: a short renewal answers the renewal deadline, earlier than the new-application one', () => {
     spec.given([]).when(shortRenewal(paris('2026-07-01')), { ...campaign, previousProject: previousProject() }).thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
+  });
+
+  it('R-LIFE-RECEIPT: a short renewal declared before the renewal deadline but received after it is rejected', () => {
+    const rejection = spec
+      .given([])
+      .receivedAt(paris('2026-06-29'))
+      .when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: previousProject() })
+      .thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
+    expect(rejection.details).toEqual({ filedOn: '2026-06-29', deadline: '2026-06-28', kind: 'renewal' });
   });
 
   it('R-LIFE-4: only an approved project of the same operator can be renewed', () => {

@@ -17,7 +17,7 @@ import type { ApplicationContent, PlannedCollectif } from '../events/application
 import { makeEvent } from '../events/catalogue.js';
 import type { ProjectEvent, ProjectRef, RenewalOf } from '../events/project.events.js';
 import { type DomainWarning, NOT_RECEIVABLE_REASONS, SCHOOL_CYCLES, cycleOfLevel, isHomeworkOnly } from '../events/vocabulary.js';
-import { type LocalDate, parisDateOf } from '../shared/calendar-date.js';
+import { type Instant, type LocalDate, parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, type Rejection, accept, reject } from '../shared/result.js';
 import {
   bonusRequestProblem,
@@ -101,7 +101,8 @@ function openCampaignFor(context: ProjectContext, ref: ProjectRef, command: stri
 }
 
 /**
- * R-LIFE-1 / R-LIFE-DATES: the deadline is the last receivable day, inclusive, in Europe/Paris.
+ * R-LIFE-1 / R-LIFE-DATES: the deadline is the last receivable day, inclusive, in Europe/Paris,
+ * judged on the day the Caf received the filing (R-LIFE-RECEIPT), never on a date the filer declares.
  * Choice: a late filing is REJECTED (the caller gets a 422 and nothing is appended) rather than
  * recorded as not receivable, so an operator's mistaken click leaves no mark on the project;
  * the Caf's trace of a late paper file is the agent's DeclareNotReceivable command.
@@ -156,9 +157,14 @@ function previousProjectFor(context: ProjectContext, ref: ProjectRef, previousPr
   return previous;
 }
 
-/** Checks shared by full applications and short renewals, then the event. */
+/**
+ * Checks shared by full applications and short renewals, then the event. `filedOn` is the Paris
+ * day of reception, the day receivability is judged on (R-LIFE-RECEIPT); the instant the filer
+ * declares stays the event's occurredAt, as information.
+ */
 function file(
   command: FileApplication | FileShortRenewal,
+  receivedAt: Instant,
   state: ProjectState,
   campaign: CampaignParameters,
   content: ApplicationContent,
@@ -166,7 +172,7 @@ function file(
   renewalOf: RenewalOf | null,
 ): Decision<ProjectEvent> {
   const ref = refOf(command.data);
-  const filedOn = parisDateOf(command.occurredAt);
+  const filedOn = parisDateOf(receivedAt);
   // A short renewal answers the renewal ("prolongation") deadline; a full file, new or renewal, the application deadline (R-LIFE-4, 004).
   const deadline = renewalOf?.short ? campaign.deadlines.renewal : campaign.deadlines.newApplication;
   const rejection =
@@ -184,7 +190,7 @@ function file(
   );
 }
 
-export function fileApplication(command: FileApplication, state: ProjectState, context: ProjectContext): Decision<ProjectEvent> {
+export function fileApplication(command: FileApplication, state: ProjectState, context: ProjectContext, receivedAt: Instant): Decision<ProjectEvent> {
   const d = command.data;
   const problem =
     checkRef(d) ??
@@ -201,13 +207,13 @@ export function fileApplication(command: FileApplication, state: ProjectState, c
     if (isRejectionValue(previous)) return rejectWith(previous);
     renewalOf = { previousProjectId: previous.projectId, previousSchoolYear: previous.schoolYear, short: false, changedFields: [] };
   }
-  return file(command, state, campaign, d.content, d.applicationKind, renewalOf);
+  return file(command, receivedAt, state, campaign, d.content, d.applicationKind, renewalOf);
 }
 
 const samePlace = (a: PlannedCollectif, b: PlannedCollectif): boolean =>
   a.place.name.trim().toLowerCase() === b.place.name.trim().toLowerCase() && a.place.commune.trim().toLowerCase() === b.place.commune.trim().toLowerCase() && a.level === b.level;
 
-export function fileShortRenewal(command: FileShortRenewal, state: ProjectState, context: ProjectContext): Decision<ProjectEvent> {
+export function fileShortRenewal(command: FileShortRenewal, state: ProjectState, context: ProjectContext, receivedAt: Instant): Decision<ProjectEvent> {
   const d = command.data;
   const problem =
     checkRef(d) ??
@@ -245,7 +251,7 @@ export function fileShortRenewal(command: FileShortRenewal, state: ProjectState,
   const changedFields = (['collectifs', 'budget', 'plannedPeriod', 'plannedWeeks', 'bonusRequests'] as const).filter(
     (field) => JSON.stringify(content[field]) !== JSON.stringify(previous.content[field]),
   );
-  return file(command, state, campaign, content, 'renewal', { previousProjectId: previous.projectId, previousSchoolYear: previous.schoolYear, short: true, changedFields });
+  return file(command, receivedAt, state, campaign, content, 'renewal', { previousProjectId: previous.projectId, previousSchoolYear: previous.schoolYear, short: true, changedFields });
 }
 
 export function declareNotReceivable(command: DeclareNotReceivable, state: ProjectState): Decision<ProjectEvent> {

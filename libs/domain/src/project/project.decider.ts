@@ -1,6 +1,7 @@
-import type { Decider } from '../commands/command.js';
+import { type Decider, decideOnReception } from '../commands/command.js';
 import { checkCommandEnvelope, rejectWith } from '../commands/input-validation.js';
 import type { ProjectEvent } from '../events/project.events.js';
+import type { Instant } from '../shared/calendar-date.js';
 import { type Decision, assertNever } from '../shared/result.js';
 import { fileBilan, issueRecovery, payAdvance, payBalance, returnBilanForCorrection, validateBilan } from './bilan-payments.decider.js';
 import { correctCommitteeDecision, recordCommitteeDecision } from './committee-decision.decider.js';
@@ -10,16 +11,17 @@ import type { ProjectCommand } from './project.commands.js';
 import type { ProjectContext } from './project.context.js';
 import { type ProjectState, evolveProject, initialProjectState } from './project.state.js';
 
-export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext = {}): Decision<ProjectEvent> {
+/** `receivedAt`: the instant the Caf received the command (R-LIFE-RECEIPT: filing deadlines are judged on it). */
+export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext = {}, receivedAt: Instant): Decision<ProjectEvent> {
   const problem = checkCommandEnvelope(command);
   if (problem) return rejectWith(problem);
   switch (command.type) {
     case 'DraftProject':
       return draftProject(command, state);
     case 'FileApplication':
-      return fileApplication(command, state, context);
+      return fileApplication(command, state, context, receivedAt);
     case 'FileShortRenewal':
-      return fileShortRenewal(command, state, context);
+      return fileShortRenewal(command, state, context, receivedAt);
     case 'DeclareNotReceivable':
       return declareNotReceivable(command, state);
     case 'WithdrawApplication':
@@ -57,5 +59,5 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState, ProjectContext | undefined> = {
   initialState: initialProjectState,
   evolve: evolveProject,
-  decide: (command, state, context) => decideProject(command, state, context),
+  decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, (at) => decideProject(command, state, context, at)),
 };

@@ -1,4 +1,6 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
+import { makeEvent } from '../events/catalogue.js';
+import type { OperatorEvent } from '../events/operator.events.js';
 import { type Instant, type LocalDate, localDate, parisInstant } from '../shared/calendar-date.js';
 import { type SchoolYear, schoolYear } from '../shared/school-year.js';
 
@@ -45,3 +47,11 @@ export function plainCampaign(overrides: Partial<CampaignParameters> = {}): Camp
     ...overrides,
   });
 }
+
+/** Operator op-1 of Caf 11, registered on 2026-03-02. */
+export const operatorRegistered = (): OperatorEvent =>
+  makeEvent(
+    'OperatorRegistered',
+    { operatorId: 'op-1', cafCode: CAF, name: 'Association Lire Ensemble', kind: 'association', cafApproval: null, registeredOn: d('2026-03-02') },
+    paris('2026-03-02'),
+  );

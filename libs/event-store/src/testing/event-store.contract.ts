@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { NewEvent, StoredEvent } from '../envelope.js';
-import { ConcurrencyError, EventStoreError } from '../errors.js';
+import { ConcurrencyError, EventStoreError, RecordedTooLateError } from '../errors.js';
 import type { EventStore, EventStoreOptions, Upcaster } from '../event-store.port.js';
 import { FakeClock } from './fake-clock.js';
 
@@ -312,6 +312,33 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
       expect((await es.readStream('p', { recordedUpTo: '2026-10-15T00:00:00.000Z' })).map((e) => e.streamVersion)).toEqual([0, 1, 2]);
       expect((await es.readStream('p', { recordedUpTo: '2030-01-01T00:00:00.000Z' })).length).toBe(4);
       expect((await es.readStream('p', { recordedUpTo: '2026-10-15T00:00:00.000Z', fromVersion: 1 })).length).toBe(2);
+    });
+
+    describe('the recording instant (R-LIFE-RECEIPT)', () => {
+      it('now() is the instant an append made now is recorded at: the store clock, not the caller', async () => {
+        const clock = new FakeClock('2026-08-05T21:59:00.000Z');
+        const es = await store({ clock });
+        expect(es.now()).toBe('2026-08-05T21:59:00.000Z');
+        await es.append('p', events(1), 'no_stream');
+        clock.advance(30_000);
+        expect(es.now()).toBe('2026-08-05T21:59:30.000Z');
+        await es.append('p', events(1), 0);
+        expect((await es.readStream('p')).map((e) => e.recordedAt)).toEqual(['2026-08-05T21:59:00.000Z', '2026-08-05T21:59:30.000Z']);
+      });
+
+      it('recordedNotAfter: an append the store would record later is refused, nothing written; up to it, it is recorded', async () => {
+        const clock = new FakeClock('2026-08-05T21:59:59.999Z');
+        const es = await store({ clock });
+        const endOfDay = '2026-08-05T21:59:59.999Z';
+        const first = await es.append('p', events(1), 'no_stream', { recordedNotAfter: endOfDay });
+        clock.advance(1);
+        const refused = await expectError(es.append('p', events(1), 0, { recordedNotAfter: endOfDay }), 'RECORDED_TOO_LATE');
+        expect(refused).toBeInstanceOf(RecordedTooLateError);
+        expect(refused.details).toEqual({ recordedAt: '2026-08-05T22:00:00.000Z', recordedNotAfter: endOfDay });
+        expect(await es.streamVersion('p')).toBe(0);
+        expect(await es.headPosition()).toBe(first.positions[0]);
+        await expectError(es.append('p', events(1), 0, { recordedNotAfter: 'tomorrow' }), 'INVALID_EVENT');
+      });
     });
 
     describe('the global log', () => {

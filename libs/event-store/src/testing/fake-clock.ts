@@ -19,4 +19,10 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     this.current += ms;
   }
+
+  /** Moves forward to `instant`, never back (an unreadable instant leaves the clock where it is). */
+  advanceTo(instant: string): void {
+    const next = Date.parse(instant);
+    if (next > this.current) this.current = next;
+  }
 }
