@@ -14,3 +14,4 @@ export { DirtyKeyRepository } from './dirty-key.repository.js';
 export { StreamDirectoryWriter, directoryRowOf, campaignKeyOf, type StreamDirectoryRow } from './stream-directory.writer.js';
 export { TypeormStreamDirectory } from './typeorm-stream-directory.js';
 export { dumpTable, dumpTables } from './table-dump.js';
+export { acquireWriterLock, ReadDatabaseBusyError, type WriterLock, type WriterLockOptions } from './writer-lock.js';
