@@ -5,7 +5,7 @@ import { JsonLogger, loadConfig } from '@clas/runtime';
 import { type ApiOptions, createApi } from '../../apps/api/src/bootstrap.js';
 import { TokenService } from '../../apps/api/src/auth/token.service.js';
 
-/** An API over a real SQLite store (in memory), with a token for any actor and the log lines it wrote. */
+/** An API over a real SQLite store (in memory, or the file `env.CLAS_SQLITE_PATH`), with a token for any actor and the log lines it wrote. */
 export interface ApiHarness {
   app: NestExpressApplication;
   /** The HTTP server, for supertest. */
@@ -26,7 +26,7 @@ export const TEST_MAX_BODY_BYTES = 64 * 1024;
  * one day and a correction on a later one (worked example 3) and ask `knownAt` in between.
  */
 export async function startApi(options: ApiOptions = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
-  const store = await createEventStore({ kind: 'sqlite', path: ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
+  const store = await createEventStore({ kind: 'sqlite', path: env.CLAS_SQLITE_PATH ?? ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
   const config = loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env });
   const logLines: Array<Record<string, unknown>> = [];
   const logger = new JsonLogger('api', new Set(['error', 'warn']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { makeEvent, parisDateOf, projectStreamId, schoolYear } from '@clas/domain';
+import { projectStreamId } from '@clas/domain';
 import { SqliteEventStore } from '@clas/event-store';
-import { SettableClock, writeNationalLog } from '../../../../bench/generator/index.js';
+import { NOT_RECEIVABLE_ONLY, SettableClock, notReceivableOnly, writeNationalLog } from '../../../../bench/generator/index.js';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 import { diffDumps, dumpReadDatabase, type TableDump } from '../read-models/table-dump.js';
 import { ClasQueries } from '../time-travel/clas-queries.js';
@@ -11,8 +11,7 @@ import { clasReadModelProjection } from './clas-read-models.projection.js';
 import { Projector } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 
-/** A project whose first and only event is a declaration of non-receivability (R-LIFE-1). */
-const LATE = { projectId: 'prj-late-paper-file', operatorId: 'op-01-0', cafCode: '01', schoolYear: schoolYear('2026-2027') };
+const LATE = NOT_RECEIVABLE_ONLY;
 
 /**
  * Issue 11 §7: the live projector (global order, batch by batch) and the rebuild (owner by
@@ -28,10 +27,9 @@ function agreementSuite(label: string, configFor: (name: string) => ReadDatabase
       const clock = new SettableClock();
       store = new SqliteEventStore({ path: ':memory:', clock });
       const { lastRecordedAt } = await writeNationalLog(store, clock, { cafs: 2, collectifsPerCaf: 5, years: 2, seed: 29 });
-      // Recorded after the season, about a paper file received before it: occurredAt ≤ recordedAt.
-      clock.set(new Date(Date.parse(lastRecordedAt) + 3_600_000).toISOString());
-      const declaration = makeEvent('ApplicationFoundNotReceivable', { ...LATE, reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'paper file received after the deadline', declaredOn: parisDateOf(lastRecordedAt) }, lastRecordedAt);
-      await store.append(projectStreamId(LATE.projectId), [{ ...declaration, metadata: { actor: 'agent-01', role: 'caf_agent', caf: '01' } }], 'no_stream');
+      const late = notReceivableOnly(lastRecordedAt);
+      clock.set(late.recordedAt);
+      await store.append(late.streamId, late.events, 'no_stream');
       const db = await ReadDatabase.open(configFor('rebuilt'));
       try {
         await rebuildReadModels({ store, readDb: db, projection: clasReadModelProjection() });
