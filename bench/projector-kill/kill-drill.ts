@@ -181,7 +181,8 @@ export async function runKillDrill(options: KillDrillOptions): Promise<KillDrill
           await sleep(2);
         }
       })();
-      const delayMs = trigger === 'rebuilding' ? rng.int(0, 50) : rng.int(0, maxDelayMs);
+      // After "rebuilding": the reset and the first rows, a window of a few hundred ms at most.
+      const delayMs = trigger === 'rebuilding' ? rng.int(0, Math.floor(maxDelayMs / 10)) : rng.int(0, maxDelayMs);
       if (trigger !== 'start') {
         // No rebuild to do (a valid checkpoint): the live start is the trigger then.
         await child.waitFor((line) => line.msg === trigger || line.msg === 'started', 120_000);
@@ -208,6 +209,11 @@ export async function runKillDrill(options: KillDrillOptions): Promise<KillDrill
     while (next < appends.length) await appendOne();
     const head = await store.headPosition();
     const last = ProjectorProcess.start(options.projector, env);
+    // Live (its signal handlers installed, any rebuild done) before it may be asked to stop.
+    if ((await last.waitFor((line) => line.msg === 'started', 600_000)) === null) {
+      await last.kill9();
+      throw new Error(`the last projector never went live:\n${last.transcript()}`);
+    }
     for (const deadline = performance.now() + 600_000; ; ) {
       const { checkpoint, dirty } = await readProgress(options.readDb);
       if (describeCheckpoint(checkpoint) === `at ${head}` && dirty === 0) break;
