@@ -7,6 +7,7 @@ import pg from 'pg';
 import { SqliteEventStore } from '@clas/event-store';
 import { ReadDatabaseBusyError, acquireWriterLock, clasReadModelProjection, rebuildReadModels } from '@clas/projections';
 import { SettableClock, writeNationalLog } from '../bench/generator/index.js';
+import { runCli } from '../apps/cli/src/cli.js';
 import { ProjectorProcess, projectorFromSources } from '../bench/projector-kill/projector-process.js';
 
 /**
@@ -69,6 +70,10 @@ function lockSuite(label: string, readDbOf: (dir: string) => Promise<string>, cl
       if (label === 'PostgreSQL') expect(String(waiting!.holder)).toContain(`clas projector pid ${a.pid}`);
       expect(String(waiting!.reason)).toContain('only one writer at a time');
       await expect(rebuildReadModels({ store, readDb: { url: readDb }, projection: clasReadModelProjection() })).rejects.toThrow(ReadDatabaseBusyError);
+      const err: string[] = [];
+      const cli = await runCli(['rebuild'], { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) }, env: { CLAS_SQLITE_PATH: logPath, CLAS_READ_DB: readDb }, clock: { now: () => new Date() } });
+      expect(cli).toBe(1);
+      expect(err.join('')).toMatch(/clas rebuild: the read database .* only one writer at a time; stop the projector first/);
       // B wrote nothing while waiting: it never reached its start.
       expect(b.lines.map((l) => l.msg)).not.toContain('writer lock acquired');
 
