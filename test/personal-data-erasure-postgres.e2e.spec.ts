@@ -95,6 +95,8 @@ function erasureSuite(serverUrl: string): void {
         await second.close();
       }
       expect([...(await inTable([...all(léa.after), ...all(noé)])).keys()].sort()).toEqual([...all(léa.after), ...all(noé)].sort());
+      // The event log (a SQLite file here) and the rest of the data directory never see a name.
+      expect(grepFiles([dir], [...all(léa.before), ...all(léa.after), ...all(noé)])).toEqual(new Map());
     });
 
     it('DELETE /persons/:id: the table files hold neither version of the name, nor the e-mail or phone; the log and every figure are unchanged', async () => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 /** How to start `apps/projector`: from the compiled build, or from the sources with the TypeScript loader. */
 export interface ProjectorCommand {
@@ -9,14 +10,14 @@ export interface ProjectorCommand {
 
 /** The compiled worker (`npm run build`), as `npm run start:projector` starts it. */
 export function compiledProjector(distRoot: URL): ProjectorCommand {
-  return { execPath: process.execPath, args: ['--max-old-space-size=256', new URL('apps/projector/src/main.js', distRoot).pathname] };
+  return { execPath: process.execPath, args: ['--max-old-space-size=256', fileURLToPath(new URL('apps/projector/src/main.js', distRoot))] };
 }
 
 /** The worker from its TypeScript sources (tests: no build needed). */
 export function projectorFromSources(repoRoot: URL): ProjectorCommand {
   return {
     execPath: process.execPath,
-    args: ['--import', new URL('test/support/ts-worker-register.mjs', repoRoot).href, new URL('apps/projector/src/main.ts', repoRoot).pathname],
+    args: ['--import', new URL('test/support/ts-worker-register.mjs', repoRoot).href, fileURLToPath(new URL('apps/projector/src/main.ts', repoRoot))],
   };
 }
 

@@ -52,7 +52,7 @@ export class ReadDatabaseBusyError extends Error {
 const ADVISORY_CLASS = 0x436c6173;
 
 /** Who we are, for the holder's description seen by the others. */
-const SELF = (): string => `clas projector pid ${process.pid} on ${hostname()}`;
+const selfDescription = (): string => `clas projector pid ${process.pid} on ${hostname()}`;
 
 interface Attempt {
   /** The lock, or null when another writer holds it (with its description when known). */
@@ -69,7 +69,7 @@ function postgresAttempt(config: ReadDatabaseConfig, onLost: ((error: Error) => 
   let held = false;
   const connect = async (): Promise<pg.Client> => {
     if (client !== null) return client;
-    const opened = new pg.Client({ connectionString: config.url, application_name: SELF().slice(0, 63) });
+    const opened = new pg.Client({ connectionString: config.url, application_name: selfDescription().slice(0, 63) });
     // An error on an idle client (server restart, network) would otherwise crash the process.
     opened.on('error', (error) => {
       if (held) onLost?.(new Error(`lost the read-database writer lock on ${resource}: ${error.message}`));
