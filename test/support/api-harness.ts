@@ -8,7 +8,7 @@ import { TokenService } from '../../apps/api/src/auth/token.service.js';
 import { openPersonalData } from '../../apps/api/src/personal-data/open-personal-data.js';
 import { StoryClock } from '../../libs/application/src/testing/story-clock.js';
 
-/** An API over a real SQLite store (in memory), with a token for any actor and the log lines it wrote. */
+/** An API over a real SQLite store (in memory, or the file `env.CLAS_SQLITE_PATH`), with a token for any actor and the log lines it wrote. */
 export interface ApiHarness {
   app: NestExpressApplication;
   /** The HTTP server, for supertest. */
@@ -50,7 +50,7 @@ const testEnv = (): Record<string, string> => ({
 export async function startApi(options: ApiOptions = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
   const story = options.clock === undefined ? new StoryClock() : null;
   const clock: Clock = options.clock ?? (story as StoryClock);
-  const store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
+  const store = await createEventStore({ kind: 'sqlite', path: env.CLAS_SQLITE_PATH ?? ':memory:', clock });
   const config = loadConfig({ ...testEnv(), ...env });
   const logLines: Array<Record<string, unknown>> = [];
   const logger = new JsonLogger('api', new Set(['error', 'warn']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));

@@ -1,28 +1,51 @@
 import 'reflect-metadata';
 import { createEventStore } from '@clas/event-store';
-import { CLAS_READ_MODELS, Projector, ReadDatabase, clasReadModelProjection, rebuildReadModels } from '@clas/projections';
+import { CLAS_READ_MODELS, Projector, ReadDatabase, acquireWriterLock, clasReadModelProjection, rebuildReadModels, type WriterLock } from '@clas/projections';
 import { JsonLogger, describeConfig, loadConfig, storeConfigOf } from '@clas/runtime';
 
 /**
  * The projector worker: catch-up from its checkpoint, then live, keeping the read models of
  * libs/projections up to date. SIGTERM/SIGINT finish the batch in progress (its transaction
  * commits with its checkpoint) and exit 0; any error exits 1 and a restart resumes safely.
+ * One writer per read database: a second projector waits (a standby, logging who holds the
+ * lock) until the first stops or dies, then takes over from the committed checkpoint.
  */
 async function main(): Promise<void> {
   const logger = new JsonLogger('projector');
   const config = loadConfig();
   logger.event('config', describeConfig(config));
-  const store = await createEventStore(storeConfigOf(config));
-  const db = await ReadDatabase.open({ url: config.readDb });
-  const projection = clasReadModelProjection();
-  const projector = new Projector(store, db, projection);
   const controller = new AbortController();
+  let projector: Projector | null = null;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      logger.event('stopping', { signal, position: projector.position });
+      logger.event('stopping', { signal, position: projector?.position ?? null });
       controller.abort();
     });
   }
+  let lock: WriterLock;
+  try {
+    lock = await acquireWriterLock(
+      { url: config.readDb },
+      {
+        wait: true,
+        signal: controller.signal,
+        onWait: (busy) => logger.event('waiting for the read-database writer lock', { reason: busy.message, holder: busy.holder, lock: busy.resource }, 'warn'),
+        onLost: (error) => {
+          // Another projector may take over now: stop writing at once, exit non-zero (restart = standby).
+          logger.error(error);
+          process.exit(1);
+        },
+      },
+    );
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    throw error;
+  }
+  logger.event('writer lock acquired', { lock: lock.resource });
+  const store = await createEventStore(storeConfigOf(config));
+  const db = await ReadDatabase.open({ url: config.readDb });
+  const projection = clasReadModelProjection();
+  projector = new Projector(store, db, projection);
   try {
     // New read database, or tables made by another version of the code: rebuild owner by owner
     // (worker threads) rather than replaying the whole log in global order, then go live.
@@ -61,6 +84,7 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
     await store.close();
+    await lock.release();
   }
 }
 

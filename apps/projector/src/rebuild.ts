@@ -4,7 +4,8 @@ import { JsonLogger, describeConfig, loadConfig, storeConfigOf } from '@clas/run
 
 /**
  * `npm run rebuild`: truncate-and-replay of the read models from the log, with a progress bar
- * on stderr (events/s, position/head, ETA). Stop the projector worker first. To rebuild
+ * on stderr (events/s, position/head, ETA). Stop the projector worker first: while it holds the
+ * read database's writer lock the rebuild refuses to start (ReadDatabaseBusyError). To rebuild
  * without downtime, point CLAS_READ_DB at a new database, rebuild, then switch the worker to it.
  */
 async function main(): Promise<void> {

@@ -2,9 +2,34 @@ import pg from 'pg';
 import { type PersonRow, personOfRow } from './person-row.js';
 import type { PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
 
+/** How long an erasure waits for the snapshots taken before it to end. */
+const SNAPSHOT_WAIT_MS = 10_000;
+
+/**
+ * Sessions, replication slots and prepared transactions whose snapshot is older than the
+ * erasing transaction `$1` (an xid): PostgreSQL must keep the deleted row version for them.
+ * (age() compares transaction ids across wrap-around: older = greater age.)
+ */
+const HOLDERS_SQL = `
+  SELECT 'session pid ' || pid || coalesce(' (' || nullif(application_name, '') || ')', '') || ', ' || coalesce(state, '?') || ' since ' || coalesce(xact_start::text, '?') AS holder
+    FROM pg_stat_activity
+   WHERE pid <> pg_backend_pid() AND (datname = current_database() OR datname IS NULL)
+     AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age($1::xid)) OR (backend_xid IS NOT NULL AND age(backend_xid) >= age($1::xid)))
+  UNION ALL
+  SELECT 'replication slot ' || slot_name FROM pg_replication_slots WHERE xmin IS NOT NULL AND age(xmin) >= age($1::xid)
+  UNION ALL
+  SELECT 'prepared transaction ' || gid FROM pg_prepared_xacts WHERE age(transaction) >= age($1::xid)`;
+
 /**
  * The server adapter, used when the event store is PostgreSQL: the same database, its own
  * table (`clas_persons`), so a log export or a replica of the event tables carries no name.
+ * Erasure leaves no byte of the person in the table's files (issue 11 §6): a DELETE only marks
+ * the row version dead, and a plain VACUUM prunes the page without overwriting it (the bytes
+ * stay in the free space) — nor do the dead versions a PUT left when it replaced a name. So the
+ * erasure waits until no snapshot taken before it can still see the row, then runs VACUUM FULL,
+ * which writes the live rows into new files (heap, TOAST, indexes) and unlinks the old ones.
+ * PostgreSQL's own WAL segments (and any WAL archive or base backup) still hold the bytes until
+ * they are recycled or expire: that retention is the operator's (docs/production.md).
  */
 export class PostgresPersonalDataStore implements PersonalDataStore {
   private constructor(private readonly pool: pg.Pool) {}
@@ -43,8 +68,29 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
   }
 
   async erase(personId: string): Promise<boolean> {
-    const result = await this.pool.query('DELETE FROM clas_persons WHERE person_id = $1', [personId]);
-    return (result.rowCount ?? 0) > 0;
+    const { rows } = await this.pool.query<{ xid: string }>('DELETE FROM clas_persons WHERE person_id = $1 RETURNING pg_current_xact_id()::xid::text AS xid', [personId]);
+    if (rows.length === 0) return false;
+    await this.purge(rows[0]!.xid);
+    return true;
+  }
+
+  /**
+   * Rewrites clas_persons without the dead row versions, once no snapshot older than the
+   * erasing transaction `xid` remains (else VACUUM FULL would have to copy them). A snapshot held
+   * longer than SNAPSHOT_WAIT_MS fails the erasure loudly, naming who holds it: the record is
+   * deleted, and the next erasure (or a VACUUM FULL clas_persons) removes its bytes.
+   */
+  private async purge(xid: string): Promise<void> {
+    const deadline = performance.now() + SNAPSHOT_WAIT_MS;
+    for (;;) {
+      const { rows } = await this.pool.query<{ holder: string }>(HOLDERS_SQL, [xid]);
+      if (rows.length === 0) break;
+      if (performance.now() > deadline) {
+        throw new Error(`erased, but PostgreSQL must keep the old row version for ${rows.map((r) => r.holder).join('; ')}: its bytes stay in clas_persons until the next erasure or a VACUUM FULL clas_persons`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.pool.query('VACUUM FULL clas_persons');
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
 import { FoldStateRepository, type StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
 import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
-import { projectionSignature, type BatchView, type ReadModelProjection, type StateReplayer } from './read-model-projection.js';
+import { projectionSignature, rebuildingSignature, type BatchView, type ReadModelProjection, type StateReplayer } from './read-model-projection.js';
 import { StateCache } from './state-cache.js';
 import { applyStored, initialStored } from './stored-fold.js';
 
@@ -164,14 +164,19 @@ export class Projector {
     return this.currentPosition;
   }
 
-  /** Empties every table of the projection and puts the checkpoint at 0, in one transaction. */
-  async reset(): Promise<void> {
+  /**
+   * Empties every table of the projection and puts the checkpoint at 0, in one transaction.
+   * `rebuilding`: the checkpoint written in that same transaction carries the rebuild marker
+   * (rebuildingSignature), so no instant exists where empty tables have a checkpoint that
+   * looks valid while a projection's own rebuild is about to fill them out of global order.
+   */
+  async reset(options: { rebuilding?: boolean } = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.states.clear(tx, this.routes.map((r) => r.fold.name));
       await this.directory.clear(tx);
       for (const table of this.projection.tables) await tx.query(`DELETE FROM ${this.db.table(table)}`);
       await this.dirtyKeys.clear(tx, this.projection.name);
-      await this.writeCheckpoint(tx, 0);
+      await this.writeCheckpoint(tx, 0, options.rebuilding === true ? rebuildingSignature(this.projection) : this.signature);
     });
     this.discardUncommitted();
     this.pending = new Map();
@@ -431,11 +436,11 @@ export class Projector {
     };
   }
 
-  private async writeCheckpoint(tx: SqlExecutor, position: number): Promise<void> {
+  private async writeCheckpoint(tx: SqlExecutor, position: number, signature = this.signature): Promise<void> {
     await this.checkpoints.write(tx, {
       projection: this.projection.name,
       version: this.projection.version,
-      signature: this.signature,
+      signature,
       position,
       updatedAt: this.now().toISOString(),
     });

@@ -85,6 +85,15 @@ export interface RebuildContext {
   commitCheckpoint(tx: SqlExecutor): Promise<void>;
 }
 
+/**
+ * The signature a checkpoint carries while a projection's own rebuild runs: no projection has
+ * it, so a rebuild stopped anywhere (crash, kill -9, Ctrl-C) leaves a checkpoint that start()
+ * refuses, never tables taken for finished ones.
+ */
+export function rebuildingSignature(projection: ReadModelProjection): string {
+  return `${projectionSignature(projection)}#rebuilding`;
+}
+
 /** "campaign@1,project@2|answers@3": any fold or derivation bump changes it. */
 export function projectionSignature(projection: ReadModelProjection): string {
   const replayed = projection.replayed ?? {};

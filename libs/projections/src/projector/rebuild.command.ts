@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { createEventStore, type EventStore, type EventStoreConfig } from '@clas/event-store';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 import { CheckpointRepository } from '../read-models/checkpoint.repository.js';
+import { acquireWriterLock } from '../read-models/writer-lock.js';
 import { Projector, type ProjectorOptions } from './projector.js';
 import { projectionSignature, type ReadModelProjection, type RebuildWorkers } from './read-model-projection.js';
 
@@ -60,8 +61,9 @@ function progressOf(started: number, head: number, position: number, events: num
 
 /**
  * A projection's own (partitioned) rebuild. While it runs, the checkpoint carries a signature no
- * projection has: a crash mid-way leaves tables that start() truncates and replays, never a
- * half-built set taken for a finished one. The last transaction writes the real checkpoint.
+ * projection has (written by the reset, in the transaction that emptied the tables): a crash
+ * mid-way leaves tables that start() truncates and replays, never a half-built set taken for a
+ * finished one. The last transaction writes the real checkpoint.
  */
 async function ownRebuild(
   store: EventStore,
@@ -73,8 +75,6 @@ async function ownRebuild(
 ): Promise<RebuildResult> {
   const checkpoints = new CheckpointRepository(db);
   const projection = options.projection;
-  const checkpoint = (position: number, signature: string) => ({ projection: projection.name, version: projection.version, signature, position, updatedAt: new Date().toISOString() });
-  await db.transaction((tx) => checkpoints.write(tx, checkpoint(0, `${projectionSignature(projection)}#rebuilding`)));
   let applied = 0;
   // Owner by owner there is no position to speak of until the end: the events applied stand for it.
   const progress = (done: boolean): RebuildProgress => progressOf(started, head, done ? head : Math.min(head, applied), applied, done);
@@ -90,7 +90,8 @@ async function ownRebuild(
       applied = events;
       onProgress(progress(false));
     },
-    commitCheckpoint: (tx) => checkpoints.write(tx, checkpoint(head, projectionSignature(projection))),
+    commitCheckpoint: (tx) =>
+      checkpoints.write(tx, { projection: projection.name, version: projection.version, signature: projectionSignature(projection), position: head, updatedAt: new Date().toISOString() }),
     usedWorkers: (count) => {
       workers = count;
     },
@@ -116,10 +117,20 @@ function isEventStore(value: EventStore | EventStoreConfig): value is EventStore
 
 /**
  * Truncate-and-replay of a projection from the start of the log up to the head seen when it
- * begins. Used by `npm run rebuild`, the CLI, the bench and the tests. The live projector must
- * not run against the same read database meanwhile (it would see its checkpoint reset).
+ * begins. Used by `npm run rebuild`, the CLI, the bench and the tests. Given a configuration,
+ * it takes the read database's writer lock first and fails with ReadDatabaseBusyError while a
+ * live projector (or another rebuild) holds it; given an open ReadDatabase, the caller holds it.
  */
 export async function rebuildReadModels(options: RebuildOptions, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult> {
+  const lock = options.readDb instanceof ReadDatabase ? null : await acquireWriterLock(options.readDb);
+  try {
+    return await rebuildLocked(options, onProgress);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function rebuildLocked(options: RebuildOptions, onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult> {
   const store = isEventStore(options.store) ? options.store : await createEventStore(options.store);
   const db = options.readDb instanceof ReadDatabase ? options.readDb : await ReadDatabase.open(options.readDb);
   try {
@@ -130,8 +141,9 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
       flushIntervalMs: options.flushIntervalMs ?? 60_000,
       ...(options.cacheSize !== undefined && { cacheSize: options.cacheSize }),
     });
-    await projector.start();
-    await projector.reset();
+    // A projection's own rebuild fills the tables out of global order: the reset marks the
+    // checkpoint as a rebuild in progress in the same transaction (see Projector.reset).
+    await projector.reset({ rebuilding: options.projection.rebuild !== undefined });
     const head = await store.headPosition();
     const started = performance.now();
     let events = 0;

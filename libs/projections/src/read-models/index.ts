@@ -13,4 +13,5 @@ export { CheckpointRepository, type Checkpoint } from './checkpoint.repository.j
 export { DirtyKeyRepository } from './dirty-key.repository.js';
 export { StreamDirectoryWriter, directoryRowOf, campaignKeyOf, type StreamDirectoryRow } from './stream-directory.writer.js';
 export { TypeormStreamDirectory } from './typeorm-stream-directory.js';
-export { dumpTable, dumpTables } from './table-dump.js';
+export { dumpTable, dumpTables, dumpReadDatabase, diffDumps, type TableDump, type TableDifference } from './table-dump.js';
+export { acquireWriterLock, ReadDatabaseBusyError, type WriterLock, type WriterLockOptions } from './writer-lock.js';

@@ -1,5 +1,6 @@
 import { parseStreamId } from '@clas/domain';
 import type { RecordedEvent } from '@clas/domain';
+import { DIRECTORY_EVENT_TYPES } from '../time-travel/stream-directory.port.js';
 import type { ReadDatabase, SqlExecutor } from './read-database.js';
 
 export interface StreamDirectoryRow {
@@ -22,7 +23,7 @@ export function campaignKeyOf(cafCode: string, schoolYear: string): string {
 }
 
 /** The types that open an aggregate (time-travel/stream-directory.port.ts) besides any stream's version 0. */
-const OPENING_TYPES = new Set(['ProjectDrafted', 'ApplicationFiled', 'CollectifOpened', 'ConventionRequested']);
+const OPENING_TYPES: ReadonlySet<string> = new Set(DIRECTORY_EVENT_TYPES);
 
 /**
  * Every event carries its routing ids (ProjectRef, CollectifRef…), so the event that opens a

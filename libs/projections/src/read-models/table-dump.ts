@@ -33,3 +33,42 @@ export async function dumpTables(db: ReadDatabase, tables: readonly string[]): P
   for (const table of tables) out[table] = await dumpTable(db, table);
   return out;
 }
+
+export type TableDump = Record<string, Array<Record<string, unknown>>>;
+
+/** Every table of the read database (its TypeORM entities), dumped as above. */
+export async function dumpReadDatabase(db: ReadDatabase): Promise<TableDump> {
+  return dumpTables(db, db.dataSource.entityMetadatas.map((m) => m.tableName).sort());
+}
+
+export interface TableDifference {
+  table: string;
+  /** Rows (JSON) found only on the left, or only on the right, counted with multiplicity. */
+  onlyLeft: string[];
+  onlyRight: string[];
+}
+
+/**
+ * The rows that differ between two dumps (a row on one side with no equal row on the other,
+ * counted with multiplicity), table by table: `differingRows` 0 exactly when the tables are equal.
+ */
+export function diffDumps(left: TableDump, right: TableDump): { differingRows: number; tables: TableDifference[] } {
+  const tables: TableDifference[] = [];
+  let differingRows = 0;
+  for (const table of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
+    const counts = new Map<string, number>();
+    const count = (row: Record<string, unknown>, by: number): void => {
+      const key = JSON.stringify(row);
+      counts.set(key, (counts.get(key) ?? 0) + by);
+    };
+    for (const row of left[table] ?? []) count(row, 1);
+    for (const row of right[table] ?? []) count(row, -1);
+    const onlyLeft: string[] = [];
+    const onlyRight: string[] = [];
+    for (const [row, n] of counts) for (let i = 0; i < Math.abs(n); i++) (n > 0 ? onlyLeft : onlyRight).push(row);
+    if (onlyLeft.length + onlyRight.length === 0) continue;
+    differingRows += onlyLeft.length + onlyRight.length;
+    tables.push({ table, onlyLeft, onlyRight });
+  }
+  return { differingRows, tables };
+}

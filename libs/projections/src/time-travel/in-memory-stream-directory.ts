@@ -48,7 +48,8 @@ export class InMemoryStreamDirectory implements StreamDirectory {
   private add(event: StoredEvent): void {
     switch (event.type) {
       case 'ProjectDrafted':
-      case 'ApplicationFiled': {
+      case 'ApplicationFiled':
+      case 'ApplicationFoundNotReceivable': {
         const { projectId, operatorId, cafCode, schoolYear } = event.data as ProjectEntry;
         if (!this.projects.has(projectId)) this.projects.set(projectId, { projectId, operatorId, cafCode, schoolYear });
         addTo(this.projectsByCampaign, `${cafCode}:${schoolYear}`, projectId);

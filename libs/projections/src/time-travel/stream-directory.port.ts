@@ -37,5 +37,11 @@ export interface StreamDirectory {
   conventionsOfOperator(operatorId: string): Promise<string[]>;
 }
 
-/** The event types that open an aggregate: the only ones a directory needs to scan. */
-export const DIRECTORY_EVENT_TYPES = ['ProjectDrafted', 'ApplicationFiled', 'CollectifOpened', 'ConventionRequested'] as const;
+/**
+ * The event types that open an aggregate: the only ones a directory needs to scan. Every type a
+ * decider may emit on an empty project, collectif or convention stream belongs here, or that
+ * aggregate is invisible to the directory (and so to the API and the rebuild) while the live
+ * projector, which also takes any stream's version 0, lists it: a declaration of
+ * non-receivability can be the first and only event of a project (R-LIFE-1).
+ */
+export const DIRECTORY_EVENT_TYPES = ['ProjectDrafted', 'ApplicationFiled', 'ApplicationFoundNotReceivable', 'CollectifOpened', 'ConventionRequested'] as const;
