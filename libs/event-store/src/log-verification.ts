@@ -1,0 +1,63 @@
+import { ChainVerifier, type VerificationSummary } from './chain-verifier.js';
+import type { SealKeyring } from './seal.js';
+import type { Seal, TamperEvidentLog } from './tamper-evidence.port.js';
+
+/** A log that can be verified: its chains and seals, and where its visible head is. */
+export type VerifiableLog = TamperEvidentLog & { headPosition(): Promise<number> };
+
+export interface VerifyLogOptions {
+  /** Public keys of the seals; null = signatures not checked. */
+  keyring: SealKeyring | null;
+  /** Resume from the newest seal below this position (what precedes it was verified before). */
+  from?: number;
+  pageSize?: number;
+  onProgress?: (progress: { events: number; position: number; head: number }) => void;
+}
+
+const SEAL_PAGE = 1000;
+
+/**
+ * Streams the log in pages through a ChainVerifier (memory: one head per stream). The seals
+ * checked are those that existed when verification started: a seal written meanwhile may
+ * cover events past the end of this walk.
+ */
+export async function verifyLog(log: VerifiableLog, options: VerifyLogOptions): Promise<VerificationSummary> {
+  const newest = await log.lastSeal();
+  const anchor = options.from !== undefined && options.from > 0 ? await log.lastSeal({ below: options.from }) : null;
+  const verifier = new ChainVerifier({ keyring: options.keyring, anchor, previousOf: (streamId, version) => log.readChainRecord(streamId, version) });
+  const head = await log.headPosition();
+  const lastIndex = newest?.index ?? 0;
+  let sealsGiven = anchor?.index ?? 0;
+  let lastGiven: Seal | null = anchor;
+
+  // Seals go in before any record beyond them: fetch while the last one given ends below `position`.
+  const giveSealsBelow = async (position: number): Promise<void> => {
+    while (sealsGiven < lastIndex && (lastGiven === null || lastGiven.upTo < position)) {
+      const seals = await log.readSeals({ after: sealsGiven, limit: SEAL_PAGE });
+      if (seals.length === 0) return;
+      for (const seal of seals) {
+        if (seal.index > lastIndex) return;
+        verifier.addSeal(seal);
+        sealsGiven = seal.index;
+        lastGiven = seal;
+      }
+    }
+  };
+
+  let after = verifier.segment().lastPosition;
+  let events = 0;
+  for (;;) {
+    const page = await log.readChainPage({ after, limit: options.pageSize ?? 1000 });
+    const last = page.records.at(-1);
+    if (last !== undefined) {
+      await giveSealsBelow(last.globalPosition);
+      await verifier.add(page.records);
+      events += page.records.length;
+      options.onProgress?.({ events, position: last.globalPosition, head });
+    }
+    if (verifier.broken !== null || page.isEnd || page.nextAfter === after) break;
+    after = page.nextAfter;
+  }
+  if (verifier.broken === null) await giveSealsBelow(Number.POSITIVE_INFINITY);
+  return verifier.finish();
+}
