@@ -63,11 +63,11 @@ function chainExistingLog(db: Database.Database): void {
             occurred_at AS occurredAt, recorded_at AS recordedAt
        FROM events WHERE (stream_id, stream_version) > (?, ?) ORDER BY stream_id, stream_version LIMIT ${MIGRATION_PAGE}`,
   );
-  const update = db.prepare('UPDATE events SET hash = ? WHERE global_position = ?');
   db.transaction(() => {
     // Another process may have migrated while this one waited for the write lock.
     if (hasHashColumn(db)) return;
     db.exec('ALTER TABLE events ADD COLUMN hash BLOB');
+    const update = db.prepare('UPDATE events SET hash = ? WHERE global_position = ?');
     let after: [string, number] = ['', -1];
     let stream = '';
     let previous: Buffer = GENESIS_HASH;
