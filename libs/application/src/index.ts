@@ -13,3 +13,4 @@ export * from './context/collectif.context-provider.js';
 export * from './context/convention.context-provider.js';
 export * from './import-commands.js';
 export * from './log-export.js';
+export * from './export-verification.js';
