@@ -14,4 +14,4 @@ export { EventHasher, GENESIS_HASH, EVENT_HASH_DOMAIN, HASH_BYTES, type ChainedF
 export { SealKeyring, sealSignerFromPem, keyIdOf, sealHash, sealPayload, signSeal, NO_PREVIOUS_SEAL, type SealSigner } from './seal.js';
 export { ChainVerifier, type IntegrityBreak, type IntegrityProblem, type SealSummary, type VerificationSummary } from './chain-verifier.js';
 export { verifyLog, type VerifiableLog, type VerifyLogOptions } from './log-verification.js';
-export { LogSealer, sealPeriodically, type SealOutcome } from './log-sealer.js';
+export { LogSealer, sealPeriodically, sealOutcomeFields, type SealOutcome } from './log-sealer.js';

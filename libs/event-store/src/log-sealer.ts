@@ -97,3 +97,18 @@ export function sealPeriodically(sealer: LogSealer, intervalMs: number, report: 
     },
   };
 }
+
+/**
+ * A seal outcome as one structured log line. Logging every seal's running hash also witnesses
+ * it outside the database: an auditor holding the log lines can tell a seal that was later removed.
+ */
+export function sealOutcomeFields(outcome: SealOutcome | { status: 'failed'; error: unknown }): Record<string, unknown> {
+  if (outcome.status === 'failed') return { status: 'failed', error: (outcome.error as Error)?.message ?? String(outcome.error) };
+  const seal = outcome.seal;
+  return {
+    status: outcome.status,
+    events: outcome.events,
+    ...(seal === null ? {} : { index: seal.index, upTo: seal.upTo, totalEvents: seal.events, runningHash: seal.runningHash, keyId: seal.keyId, sealedAt: seal.sealedAt }),
+    ...(outcome.status === 'refused' ? { break: outcome.break } : {}),
+  };
+}
