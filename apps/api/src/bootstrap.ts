@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClasCommandBus } from '@clas/application';
-import { createEventStore, type EventStore, systemClock } from '@clas/event-store';
+import { createEventStore, type EventStore, LogSealer, sealOutcomeFields, sealPeriodically, systemClock } from '@clas/event-store';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
-import { type ClasConfig, describeConfig, JsonLogger, storeConfigOf } from '@clas/runtime';
+import { type ClasConfig, describeConfig, JsonLogger, sealSignerOf, storeConfigOf } from '@clas/runtime';
 import type { ApiDependencies, ApiOptions } from './api-options.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
@@ -19,7 +19,7 @@ export type { ApiOptions } from './api-options.js';
 
 /** Fills in what the caller did not hand in; one stream directory serves the bus, the queries and the read scope. */
 async function resolveDependencies(config: ClasConfig, store: EventStore, options: ApiOptions): Promise<ApiDependencies> {
-  const owned: ApiDependencies['owned'] = [];
+  const owned: ApiDependencies['owned'] = [...(options.closeWithApp ?? [])];
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new InMemoryStreamDirectory(store);
   let personalData = options.personalData;
@@ -61,7 +61,13 @@ export async function startApi(config: ClasConfig): Promise<NestExpressApplicati
   }
   const store = await createEventStore(storeConfigOf(config));
   await store.ping();
-  const app = await createApi(config, store, logger);
+  // Seals the log every CLAS_SEAL_INTERVAL_MS, and once more at shutdown (README "Tamper evidence").
+  const signer = sealSignerOf(config);
+  if (signer.created) logger.event('seal key generated', { path: signer.path, keyId: signer.keyId });
+  const sealing = sealPeriodically(new LogSealer(store, signer), config.sealIntervalMs, (outcome) =>
+    logger.event('seal', sealOutcomeFields(outcome), outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log'),
+  );
+  const app = await createApi(config, store, logger, { closeWithApp: [sealing] });
   await app.listen(config.port);
   logger.event('listening', { port: config.port, url: `http://127.0.0.1:${config.port}`, docs: `http://127.0.0.1:${config.port}/docs` });
   return app;
