@@ -53,16 +53,21 @@ describe('an export carries the chains and the seals: verifiable with the public
   it('a deleted event line: a version gap at the next event of its stream, or the seal covering it', async () => {
     const deleted = lines.filter((l) => !l.includes('"Filed"'));
     expect((await verify(deleted)).break).toMatchObject({ problem: 'version_gap', position: 2, streamId: 'project-1', streamVersion: 1 });
-    // The last event of a stream has no successor to reveal it: the seal does (2 events where it signed 3).
-    const lastOfStream = lines.filter((l) => !l.includes('"Examined"'));
-    expect((await verify(lastOfStream)).break).toMatchObject({ problem: 'seal_mismatch', position: 1, seal: { index: 1, upTo: 3 } });
+    // One event of a two-event append: that append no longer matches its hash.
+    const inAppend = lines.filter((l) => !l.includes('"Examined"'));
+    expect((await verify(inAppend)).break).toMatchObject({ problem: 'hash_mismatch', position: 1, streamId: 'project-1', streamVersion: 0 });
+    // The last event of a stream has no successor to reveal it: the seal does (4 events where it signed 5).
+    const lastOfStream = lines.filter((l) => !l.includes('"SessionHeld"'));
+    const summary = await verify(lastOfStream);
+    expect(summary.break).toMatchObject({ problem: 'seal_mismatch', position: 4, seal: { index: 2, upTo: 5 } });
+    expect(summary.break!.message).toContain('4 events where the seal signed 5');
   });
 
   it('an inserted event line, chained correctly and renumbered: the seal covering it breaks', async () => {
     // A new stream needs no previous hash: the forger computes a perfect chain for it.
     const template = chainRecordOf(JSON.parse(lines[0]!) as ExportedEvent);
     const fields = { ...template, globalPosition: 4, streamId: 'project-9', streamVersion: 0, eventId: 'forged', data: '{"amount":1000000}' };
-    const forged = exportLine({ ...fields, hash: new EventHasher().next(GENESIS_HASH, 'project-9', fields) });
+    const forged = exportLine({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'project-9', [fields]) });
     const shifted = (line: string) => line.replace(/^\{"globalPosition":(\d+)/, (_, p: string) => `{"globalPosition":${Number(p) + 1}`);
     // Events 4 and 5 become 5 and 6; seal 2 (up to 5) stays right after the event now numbered 5.
     const file = [...lines.slice(0, 4), forged, shifted(lines[4]!), lines[6]!, shifted(lines[5]!), shifted(lines[7]!)];
@@ -71,8 +76,9 @@ describe('an export carries the chains and the seals: verifiable with the public
   });
 
   it('reordered lines: the positions go back, named', async () => {
-    const swapped = [lines[0]!, lines[2]!, lines[1]!, ...lines.slice(3)];
-    expect((await verify(swapped)).break).toMatchObject({ problem: 'position_order', position: 2, streamId: 'project-1' });
+    // Positions 4 and 5: one-event appends of two streams.
+    const swapped = [...lines.slice(0, 4), lines[5]!, lines[4]!, ...lines.slice(6)];
+    expect((await verify(swapped)).break).toMatchObject({ problem: 'position_order', position: 4, streamId: 'project-1' });
   });
 
   it('an edited seal, a seal moved after later events, a missing seal, another key: all reported', async () => {
@@ -99,7 +105,7 @@ describe('an export carries the chains and the seals: verifiable with the public
     expect(line).toMatchObject({ data: { amount: 120_000 }, storedData: '{"amount": 120000}' });
     expect(line.storedMetadata).toBeUndefined();
     expect(chainRecordOf(line)).toEqual(record);
-    expect(new EventHasher().next(GENESIS_HASH, record.streamId, chainRecordOf(line))).toEqual(new EventHasher().next(GENESIS_HASH, record.streamId, record));
+    expect(new EventHasher().hashAppend(GENESIS_HASH, record.streamId, [chainRecordOf(line)])).toEqual(new EventHasher().hashAppend(GENESIS_HASH, record.streamId, [record]));
   });
 
   it('restores through the seal lines: the events come back, the seals are the export’s own', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { EventHasher, GENESIS_HASH, encodeEvents } from './chain-hash.js';
 import { NO_PREVIOUS_SEAL, RunningHash, SealKeyring, keyIdOf, sealHash, sealPayload, sealSignerFromPem, signSeal } from './seal.js';
 
-/** The README's worked example: a third party re-implementing the chain checks itself against these values. */
+/** The README's worked example: a third party re-implementing the chain checks itself against these values (recomputed in Python too). */
 const EXAMPLE = {
   eventId: '0190f0a0-0000-7000-8000-000000000001',
   type: 'SessionHeld',
@@ -14,50 +14,53 @@ const EXAMPLE = {
   recordedAt: '2026-11-20T18:30:00.000Z',
 };
 
-/** F(s): uint32 big-endian byte length, then the UTF-8 bytes — written out independently of chain-hash.ts. */
-const f = (text: string): Buffer => {
-  const bytes = Buffer.from(text, 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(bytes.length);
-  return Buffer.concat([length, bytes]);
+/** L(f1…fk): the uint32 big-endian UTF-8 byte lengths, then the UTF-8 bytes — written out independently of chain-hash.ts. */
+const l = (fields: string[]): Buffer => {
+  const bytes = fields.map((field) => Buffer.from(field, 'utf8'));
+  const lengths = Buffer.alloc(4 * bytes.length);
+  bytes.forEach((b, i) => lengths.writeUInt32BE(b.length, 4 * i));
+  return Buffer.concat([lengths, ...bytes]);
 };
+const e = (streamId: string, event: typeof EXAMPLE): Buffer =>
+  l(['clas.event.v1', streamId, event.eventId, event.type, String(event.schemaVersion), event.data, event.metadata, event.occurredAt, event.recordedAt]);
+const STREAM = 'collectif-col-varsovie-1';
+const SECOND = { ...EXAMPLE, eventId: '0190f0a0-0000-7000-8000-000000000002' };
 
 describe('the chain hash (README "Tamper evidence")', () => {
-  it('is SHA-256(previous || E(event)) with the documented framing, and matches the worked example', () => {
-    const e = Buffer.concat(['clas.event.v1', 'collectif-col-varsovie-1', EXAMPLE.eventId, EXAMPLE.type, '1', EXAMPLE.data, EXAMPLE.metadata, EXAMPLE.occurredAt, EXAMPLE.recordedAt].map(f));
-    const first = createHash('sha256').update(Buffer.alloc(32)).update(e).digest();
+  it('is SHA-256(previous append hash || E(e1) || … || E(en)) with the documented encoding, and matches the worked example', () => {
     const hasher = new EventHasher();
-    const computed = hasher.next(GENESIS_HASH, 'collectif-col-varsovie-1', EXAMPLE);
-    expect(computed.toString('hex')).toBe(first.toString('hex'));
-    expect(computed.toString('hex')).toBe('01b5b4753e8cdd8410a7b9a3e876c5a82be31c66b61e63dd0f26213bbebdf25a');
-    const second = hasher.next(computed, 'collectif-col-varsovie-1', { ...EXAMPLE, eventId: '0190f0a0-0000-7000-8000-000000000002' });
-    expect(hasher.chain(GENESIS_HASH, 'collectif-col-varsovie-1', [EXAMPLE, { ...EXAMPLE, eventId: '0190f0a0-0000-7000-8000-000000000002' }])).toEqual([computed, second]);
-    // What PostgreSQL receives: E(e) per event, concatenated, with the lengths.
-    const encoded = encodeEvents('collectif-col-varsovie-1', [EXAMPLE]);
-    expect(encoded.payload).toEqual(e);
-    expect(encoded.lengths).toEqual([e.length]);
+    const first = hasher.hashAppend(GENESIS_HASH, STREAM, [EXAMPLE]);
+    expect(first).toEqual(createHash('sha256').update(Buffer.alloc(32)).update(e(STREAM, EXAMPLE)).digest());
+    expect(first.toString('hex')).toBe('24eda0b9f299524c105846a134135225698342b3682f73da54a91fe67d054957');
+    // The next append of the stream, two events, chained to the first.
+    const second = hasher.hashAppend(first, STREAM, [EXAMPLE, SECOND]);
+    expect(second).toEqual(createHash('sha256').update(first).update(e(STREAM, EXAMPLE)).update(e(STREAM, SECOND)).digest());
+    expect(second.toString('hex')).toBe('208c8c4a152181a4804d8289f856ac2a7a4d5c406fe986a8878d7292336e1003');
+    // What PostgreSQL receives to hash after the previous hash it reads.
+    expect(encodeEvents(STREAM, [EXAMPLE, SECOND])).toEqual(Buffer.concat([e(STREAM, EXAMPLE), e(STREAM, SECOND)]));
   });
 
-  it('changes with every field, and the stream id and the previous hash', () => {
+  it('changes with every field, the stream id, the previous hash, the order and the grouping of events', () => {
     const hasher = new EventHasher();
-    const base = hasher.next(GENESIS_HASH, 's', EXAMPLE).toString('hex');
+    const hex = (previous: Buffer, stream: string, events: Array<typeof EXAMPLE>) => hasher.hashAppend(previous, stream, events).toString('hex');
+    const base = hex(GENESIS_HASH, 's', [EXAMPLE, SECOND]);
     const variants = [
-      hasher.next(Buffer.alloc(32, 1), 's', EXAMPLE),
-      hasher.next(GENESIS_HASH, 't', EXAMPLE),
-      ...Object.keys(EXAMPLE).map((key) => hasher.next(GENESIS_HASH, 's', { ...EXAMPLE, [key]: key === 'schemaVersion' ? 2 : `${String(EXAMPLE[key as keyof typeof EXAMPLE])} ` })),
-      // Framing: moving a character from one field to the next changes the bytes hashed.
-      hasher.next(GENESIS_HASH, 's', { ...EXAMPLE, occurredAt: EXAMPLE.occurredAt.slice(0, -1), recordedAt: `Z${EXAMPLE.recordedAt}` }),
-    ].map((h) => h.toString('hex'));
+      hex(Buffer.alloc(32, 1), 's', [EXAMPLE, SECOND]),
+      hex(GENESIS_HASH, 't', [EXAMPLE, SECOND]),
+      hex(GENESIS_HASH, 's', [SECOND, EXAMPLE]),
+      hex(GENESIS_HASH, 's', [EXAMPLE]),
+      ...Object.keys(EXAMPLE).map((key) => hex(GENESIS_HASH, 's', [{ ...EXAMPLE, [key]: key === 'schemaVersion' ? 2 : `${String(EXAMPLE[key as keyof typeof EXAMPLE])} ` }, SECOND])),
+      // The lengths: moving a character from one field to the next changes the bytes hashed.
+      hex(GENESIS_HASH, 's', [{ ...EXAMPLE, occurredAt: EXAMPLE.occurredAt.slice(0, -1), recordedAt: `Z${EXAMPLE.recordedAt}` }, SECOND]),
+    ];
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
   });
 
-  it('hashes a long or multi-byte event exactly (the scratch buffer grows)', () => {
-    const big = { ...EXAMPLE, data: JSON.stringify({ text: '😀é'.repeat(20_000) }) };
-    const manual = createHash('sha256')
-      .update(Buffer.alloc(32))
-      .update(Buffer.concat(['clas.event.v1', 's', big.eventId, big.type, '1', big.data, big.metadata, big.occurredAt, big.recordedAt].map(f)))
-      .digest();
-    expect(new EventHasher().next(GENESIS_HASH, 's', big)).toEqual(manual);
+  it('counts UTF-8 bytes for non-ASCII fields, short and long, and grows its buffer for a large append', () => {
+    const unicode = { ...EXAMPLE, type: 'Événement😀', eventId: 'é\ud800x', data: JSON.stringify({ text: '😀é'.repeat(20_000) }) };
+    const events = Array.from({ length: 30 }, () => unicode);
+    const manual = createHash('sha256').update(Buffer.alloc(32)).update(Buffer.concat(events.map((event) => e('unicode-é-😀', event)))).digest();
+    expect(new EventHasher().hashAppend(GENESIS_HASH, 'unicode-é-😀', events)).toEqual(manual);
   });
 });
 
@@ -77,10 +80,10 @@ describe('seals', () => {
       b.writeBigUInt64BE(BigInt(p));
       return b;
     };
-    const expected = createHash('sha256').update(f('clas.log.v1')).update(Buffer.alloc(32)).update(position(7)).update(eventHash).update(position(2 ** 40 + 3)).update(eventHash).digest();
+    const expected = createHash('sha256').update(l(['clas.log.v1'])).update(Buffer.alloc(32)).update(position(7)).update(eventHash).update(position(2 ** 40 + 3)).update(eventHash).digest();
     expect(running.peek()).toEqual(expected);
     const seal = signSeal({ index: 1, upTo: 2 ** 40 + 3, events: 2, runningHash: expected.toString('hex'), previous: NO_PREVIOUS_SEAL, sealedAt: '2026-12-03T10:00:00.000Z' }, signer);
-    expect(sealPayload(seal)).toEqual(Buffer.concat(['clas.seal.v1', '1', String(2 ** 40 + 3), '2', seal.runningHash, NO_PREVIOUS_SEAL, seal.sealedAt, signer.keyId].map(f)));
+    expect(sealPayload(seal)).toEqual(l(['clas.seal.v1', '1', String(2 ** 40 + 3), '2', seal.runningHash, NO_PREVIOUS_SEAL, seal.sealedAt, signer.keyId]));
     expect(sealHash(seal)).toBe(createHash('sha256').update(sealPayload(seal)).digest('hex'));
     const keyring = SealKeyring.fromPem([key.publicKey.export({ type: 'spki', format: 'pem' }) as string]);
     expect(keyring.check(seal)).toBe('valid');

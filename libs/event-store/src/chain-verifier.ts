@@ -4,7 +4,7 @@ import type { ChainRecord, Seal } from './tamper-evidence.port.js';
 
 /** What broke, in the order the verifier checks it. */
 export type IntegrityProblem =
-  /** The recomputed chain hash differs from the stored one: the event (or the one before it) was altered. */
+  /** An append's recomputed chain hash differs from the stored one: one of its events (or the stream's previous append) was altered, added or removed. */
   | 'hash_mismatch'
   /** The row carries no chain hash. */
   | 'missing_hash'
@@ -67,6 +67,15 @@ interface StreamHead {
   hash: Buffer;
 }
 
+/** The append being read: its events so far, the hash they carry and the one before it. */
+interface AppendGroup {
+  streamId: string;
+  hash: Buffer;
+  previous: Buffer;
+  records: ChainRecord[];
+  lastVersion: number;
+}
+
 const summaryOf = (seal: Seal | null): SealSummary | null =>
   seal === null ? null : { index: seal.index, upTo: seal.upTo, events: seal.events, runningHash: seal.runningHash, sealedAt: seal.sealedAt, keyId: seal.keyId };
 
@@ -78,6 +87,7 @@ const summaryOf = (seal: Seal | null): SealSummary | null =>
 export class ChainVerifier {
   private readonly hasher = new EventHasher();
   private readonly streams = new Map<string, StreamHead>();
+  private group: AppendGroup | null = null;
   private readonly running: RunningHash;
   private readonly pending: Seal[] = [];
   private readonly anchor: Seal | null;
@@ -128,7 +138,10 @@ export class ChainVerifier {
     }
     if (this.broken !== null) return;
     this.pending.push(seal);
-    if (seal.upTo === this.lastPosition) this.closeSeal();
+    if (seal.upTo === this.lastPosition) {
+      this.flush();
+      if (this.broken === null) this.closeSeal();
+    }
   }
 
   private closeSeal(): void {
@@ -165,47 +178,78 @@ export class ChainVerifier {
         this.fail('position_order', position, record, `position ${position} comes after position ${this.lastPosition}: the events are out of order`);
         return;
       }
-      while (this.pending.length > 0 && this.pending[0]!.upTo < position) {
-        this.closeSeal();
+      if (this.pending.length > 0 && this.pending[0]!.upTo < position) {
+        this.flush();
+        while (this.broken === null && this.pending.length > 0 && this.pending[0]!.upTo < position) this.closeSeal();
         if (this.broken !== null) return;
       }
-      const head = this.streams.get(record.streamId);
-      let previous: Buffer | null;
-      if (head !== undefined) {
-        if (record.streamVersion !== head.version + 1) {
-          this.versionBreak(record, head.version + 1);
-          return;
-        }
-        previous = head.hash;
-      } else {
-        previous = record.streamVersion === 0 ? GENESIS_HASH : await this.previousOutsideWalk(record);
-        if (previous === null) return;
-      }
-      if (record.hash === null) {
-        this.fail('missing_hash', position, record, `the event at position ${position} (${record.streamId} v${record.streamVersion}) carries no chain hash`);
+      const group = this.group;
+      // One append: consecutive events of one stream that carry the same hash.
+      if (group !== null && record.streamId === group.streamId && record.streamVersion === group.lastVersion + 1 && record.hash !== null && record.hash.equals(group.hash)) {
+        group.records.push(record);
+        group.lastVersion = record.streamVersion;
+      } else if (!(await this.startGroup(record))) {
         return;
       }
-      const computed = this.hasher.next(previous, record.streamId, record);
-      if (!computed.equals(record.hash)) {
-        this.fail(
-          'hash_mismatch',
-          position,
-          record,
-          `the event at position ${position} (${record.streamId} v${record.streamVersion}) does not match its chain hash: its stored fields were altered, or its stream's previous event was`,
-        );
-        return;
-      }
-      if (head === undefined) this.streams.set(record.streamId, { version: record.streamVersion, hash: computed });
-      else {
-        head.version = record.streamVersion;
-        head.hash = computed;
-      }
-      this.running.add(position, computed);
+      this.running.add(position, record.hash!);
       this.lastPosition = position;
       this.events++;
       this.segmentEvents++;
       this.segmentFirst ??= position;
-      if (this.pending.length > 0 && this.pending[0]!.upTo === position) this.closeSeal();
+      if (this.pending.length > 0 && this.pending[0]!.upTo === position) {
+        this.flush();
+        if (this.broken === null) this.closeSeal();
+      }
+    }
+  }
+
+  /** Checks the append before `record` and opens the one `record` begins; false on a break. */
+  private async startGroup(record: ChainRecord): Promise<boolean> {
+    this.flush();
+    if (this.broken !== null) return false;
+    const head = this.streams.get(record.streamId);
+    let previous: Buffer | null;
+    if (head !== undefined) {
+      if (record.streamVersion !== head.version + 1) {
+        this.versionBreak(record, head.version + 1);
+        return false;
+      }
+      previous = head.hash;
+    } else {
+      previous = record.streamVersion === 0 ? GENESIS_HASH : await this.previousOutsideWalk(record);
+      if (previous === null) return false;
+    }
+    if (record.hash === null) {
+      this.fail('missing_hash', record.globalPosition, record, `the event at position ${record.globalPosition} (${record.streamId} v${record.streamVersion}) carries no chain hash`);
+      return false;
+    }
+    this.group = { streamId: record.streamId, hash: record.hash, previous, records: [record], lastVersion: record.streamVersion };
+    return true;
+  }
+
+  /** Recomputes the hash of the append read so far (an append is complete once another record, a seal or the end follows). */
+  flush(): void {
+    const group = this.group;
+    if (group === null || this.broken !== null) return;
+    this.group = null;
+    const computed = this.hasher.hashAppend(group.previous, group.streamId, group.records);
+    if (!computed.equals(group.hash)) {
+      const first = group.records[0]!;
+      const last = group.records.at(-1)!;
+      const range = group.records.length === 1 ? `position ${first.globalPosition}` : `positions ${first.globalPosition}..${last.globalPosition}`;
+      this.fail(
+        'hash_mismatch',
+        first.globalPosition,
+        first,
+        `the events at ${range} (${first.streamId} v${first.streamVersion}${group.records.length === 1 ? '' : `..v${last.streamVersion}`}, one append) do not match their chain hash: their stored fields were altered, or an event was removed from or added to that append, or the stream's previous append was altered`,
+      );
+      return;
+    }
+    const head = this.streams.get(group.streamId);
+    if (head === undefined) this.streams.set(group.streamId, { version: group.lastVersion, hash: computed });
+    else {
+      head.version = group.lastVersion;
+      head.hash = computed;
     }
   }
 
@@ -233,13 +277,15 @@ export class ChainVerifier {
     return before.hash;
   }
 
-  /** Where the current segment stands: what a new seal would sign. */
+  /** Where the current segment stands, its last append checked: what a new seal would sign. */
   segment(): { events: number; segmentEvents: number; lastPosition: number; runningHash: string; lastSeal: Seal | null } {
+    this.flush();
     return { events: this.sealedEvents + this.segmentEvents, segmentEvents: this.segmentEvents, lastPosition: this.lastPosition, runningHash: this.running.peek().toString('hex'), lastSeal: this.lastSeal };
   }
 
   /** Checks the seals still pending (covering events that never came) and sums up. */
   finish(): VerificationSummary {
+    this.flush();
     while (this.broken === null && this.pending.length > 0) this.closeSeal();
     return {
       ok: this.broken === null,

@@ -193,13 +193,13 @@ export class EventStoreDbEventStore implements EventStore {
         const [tip] = await this.client.readStream(prepared.streamId, { from: 'end', maxCount: 1, direction: 'backwards' });
         const previous = tip === undefined ? GENESIS_HASH : chainOf(tip);
         if (previous === null) throw unchainedStreamError(streamId, Number(tip!.revision));
-        const hashes = this.hasher.chain(previous, streamId, prepared.events);
+        const chainHash = this.hasher.hashAppend(previous, streamId, prepared.events);
         // An explicit expected version stays the caller's (EventStoreDB then also spots a retried write).
         const revision = prepared.expected !== 'any' ? toExpectedRevision(prepared.expected) : tip === undefined ? 'no_stream' : tip.revision;
         // The deadline keeps a slow write inside its idempotency lease (see eventstoredb-idempotency.ts).
         const { nextRevision } = await this.client.append(
           prepared.streamId,
-          prepared.events.map((event, i) => toEventData(event, hashes[i]!)),
+          prepared.events.map((event) => toEventData(event, chainHash)),
           revision,
           Math.floor(this.guard.leaseMs / 3),
         );

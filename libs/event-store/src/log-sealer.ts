@@ -47,6 +47,7 @@ export class LogSealer {
       after = page.nextAfter;
     }
     const segment = verifier.segment();
+    if (verifier.broken !== null) return { status: 'refused', seal: last, events: 0, break: verifier.broken };
     if (segment.segmentEvents === 0) return { status: 'up-to-date', seal: last, events: 0 };
     const seal = signSeal(
       {

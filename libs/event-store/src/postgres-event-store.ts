@@ -132,7 +132,7 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const prepared = prepareAppend(streamId, events, expected, options, this.context);
     if (prepared.events.length === 0) return this.emptyAppend(prepared);
-    // append_events hashes each E(e) after the previous hash it reads in its transaction.
+    // append_events hashes E(e1)…E(en) after the previous hash it reads in its transaction.
     const chain = encodeEvents(prepared.streamId, prepared.events);
     const values = [
       prepared.streamId,
@@ -146,14 +146,13 @@ export class PostgresEventStore implements EventStore {
       prepared.events.map((e) => e.recordedAt),
       prepared.commandIds,
       prepared.probeEventId,
-      chain.payload,
-      chain.lengths,
+      chain,
     ];
     // 'any' may lose a race for the next version to a concurrent writer; it just retries.
     for (let attempt = 0; ; attempt++) {
       try {
         const [row] = await this.query<{ o_current: number; o_positions: string[] }>(
-          `SELECT o_current, o_positions FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          `SELECT o_current, o_positions FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           values,
           'append',
         );

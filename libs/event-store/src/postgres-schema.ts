@@ -82,8 +82,7 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       p_recorded_at     text[],
       p_command_ids     text[],
       p_probe_event_id  text,
-      p_chain           bytea,       -- E(e) of each event, concatenated (chain-hash.ts)
-      p_chain_lengths   integer[],
+      p_chain           bytea,       -- E(e1) || … || E(en) (chain-hash.ts)
       OUT o_current     integer,
       OUT o_positions   bigint[]
     ) LANGUAGE plpgsql AS $fn$
@@ -91,8 +90,6 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       v_count  integer := cardinality(p_event_ids);
       v_xid    xid8;
       v_hash   bytea;
-      v_hashes bytea[];
-      v_offset integer := 0;
     BEGIN
       -- A retried command or re-sent events: the caller rebuilds the original result.
       IF cardinality(p_command_ids) > 0
@@ -118,11 +115,7 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       IF v_hash IS NULL THEN
         RAISE EXCEPTION 'stream has an event without chain hash' USING ERRCODE = 'CLAS3', DETAIL = o_current::text;
       END IF;
-      FOR i IN 1 .. v_count LOOP
-        v_hash := sha256(v_hash || substring(p_chain FROM v_offset + 1 FOR p_chain_lengths[i]));
-        v_hashes[i] := v_hash;
-        v_offset := v_offset + p_chain_lengths[i];
-      END LOOP;
+      v_hash := sha256(v_hash || p_chain);
 
       -- Nothing above wrote, so this transaction has no id yet: it gets one here, under
       -- the lock, in the same order as its positions. The lock is held for microseconds
@@ -141,7 +134,7 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       INSERT INTO ${s}.events (global_position, transaction_id, stream_id, stream_version, event_id, type,
                                schema_version, data, metadata, occurred_at, recorded_at, hash)
       SELECT o_positions[e.i], v_xid, p_stream_id, o_current + e.i, e.event_id, e.type,
-             e.schema_version, e.data::json, e.metadata::json, e.occurred_at, e.recorded_at, v_hashes[e.i]
+             e.schema_version, e.data::json, e.metadata::json, e.occurred_at, e.recorded_at, v_hash
         FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, p_recorded_at)
              WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, recorded_at, i);
 
@@ -196,7 +189,8 @@ async function chainExistingLog(pool: pg.Pool | pg.PoolClient | pg.Client, schem
           stream = row.stream_id;
           previous = GENESIS_HASH;
         }
-        previous = hasher.next(previous, row.stream_id, row);
+        // Append boundaries are not known any more: each event becomes an append of its own.
+        previous = hasher.hashAppend(previous, row.stream_id, [row]);
         positions.push(row.global_position);
         hashes.push(previous);
       }

@@ -221,7 +221,7 @@ export class SqliteEventStore implements EventStore {
     if (n === 0) return { streamId, nextExpectedVersion: current, positions, eventIds, duplicate: false };
 
     if (tip !== undefined && tip.hash === null) throw unchainedStreamError(streamId, current);
-    const hashes = this.hasher.chain(tip === undefined ? GENESIS_HASH : tip.hash!, streamId, events);
+    const chainHash = this.hasher.hashAppend(tip === undefined ? GENESIS_HASH : tip.hash!, streamId, events);
     const head = (this.statement(HEAD).get() as { p: number }).p;
     for (let start = 0; start < n; start += INSERT_CHUNK) {
       const count = Math.min(INSERT_CHUNK, n - start);
@@ -242,7 +242,7 @@ export class SqliteEventStore implements EventStore {
         params[k++] = event.metadata;
         params[k++] = event.occurredAt;
         params[k++] = event.recordedAt;
-        params[k++] = hashes[i];
+        params[k++] = chainHash;
       }
       this.insertStatement(count).run(params);
     }

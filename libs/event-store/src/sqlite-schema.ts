@@ -78,7 +78,8 @@ function chainExistingLog(db: Database.Database): void {
           stream = row.stream_id;
           previous = GENESIS_HASH;
         }
-        previous = hasher.next(previous, row.stream_id, row);
+        // Append boundaries are not known any more: each event becomes an append of its own.
+        previous = hasher.hashAppend(previous, row.stream_id, [row]);
         update.run(previous, row.global_position);
       }
       if (rows.length < MIGRATION_PAGE) return;
