@@ -67,7 +67,7 @@ describe('an export carries the chains and the seals: verifiable with the public
     // A new stream needs no previous hash: the forger computes a perfect chain for it.
     const template = chainRecordOf(JSON.parse(lines[0]!) as ExportedEvent);
     const fields = { ...template, globalPosition: 4, streamId: 'project-9', streamVersion: 0, eventId: 'forged', data: '{"amount":1000000}' };
-    const forged = exportLine({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'project-9', [fields]) });
+    const forged = exportLine({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'project-9', [fields]).toString('hex') });
     const shifted = (line: string) => line.replace(/^\{"globalPosition":(\d+)/, (_, p: string) => `{"globalPosition":${Number(p) + 1}`);
     // Events 4 and 5 become 5 and 6; seal 2 (up to 5) stays right after the event now numbered 5.
     const file = [...lines.slice(0, 4), forged, shifted(lines[4]!), lines[6]!, shifted(lines[5]!), shifted(lines[7]!)];

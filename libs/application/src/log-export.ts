@@ -35,7 +35,7 @@ export function exportLine(record: ChainRecord): string {
     metadata,
     occurredAt: record.occurredAt,
     recordedAt: record.recordedAt,
-    hash: record.hash?.toString('hex'),
+    hash: record.hash ?? undefined,
   };
   if (JSON.stringify(data) !== record.data) line.storedData = record.data;
   if (JSON.stringify(metadata) !== record.metadata) line.storedMetadata = record.metadata;
@@ -55,7 +55,7 @@ export function chainRecordOf(event: ExportedEvent): ChainRecord {
     metadata: event.storedMetadata ?? JSON.stringify(event.metadata),
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
-    hash: typeof event.hash === 'string' && /^[0-9a-f]{64}$/.test(event.hash) ? Buffer.from(event.hash, 'hex') : null,
+    hash: typeof event.hash === 'string' ? event.hash : null,
   };
 }
 

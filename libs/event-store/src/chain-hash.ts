@@ -8,7 +8,7 @@ import { EventStoreError } from './errors.js';
  *
  *   hash(A) = SHA-256( hash(A') || E(e1) || … || E(en) )   A' the stream's previous append;
  *                                                          32 zero bytes before its first
- *   E(e)    = L("clas.event.v1", streamId, eventId, type, schemaVersion, data, metadata, occurredAt, recordedAt)
+ *   E(e)    = L("clas.event.v1", streamId, eventId, type, schemaVersion, occurredAt, recordedAt, metadata, data)
  *   L(f1…fk) = uint32 big-endian byte length of UTF-8(f1), …, of UTF-8(fk), then UTF-8(f1) … UTF-8(fk);
  *             numbers in decimal
  *
@@ -42,47 +42,51 @@ export interface ChainedFields {
   recordedAt: string;
 }
 
-/** UTF-8 byte length; a JS loop for short strings saves a call into C++. */
-function utf8Length(text: string): number {
-  if (text.length > 64) return Buffer.byteLength(text, 'utf8');
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
+const eventBound = (streamId: string, e: ChainedFields): number =>
+  4 * EVENT_FIELDS + 3 * (EVENT_HASH_DOMAIN.length + streamId.length + e.eventId.length + e.type.length + 16 + e.occurredAt.length + e.recordedAt.length + e.metadata.length + e.data.length);
 
 /**
- * Writes L(fields) at `offset` (the caller guarantees boundOf bytes from there), `text` being the
- * fields concatenated: one UTF-8 conversion for all of them. Returns the end.
+ * Copies an ASCII string byte by byte (cheaper than a call into C++ for the short fields, which
+ * are ASCII in practice); -1 at the first other character, for the caller to write it as UTF-8.
  */
-function writeFields(fields: readonly string[], text: string, target: Buffer, offset: number): number {
-  const start = offset + 4 * fields.length;
-  const bytes = target.write(text, start, 'utf8');
-  // As many bytes as UTF-16 units only when every character is ASCII: lengths are then string lengths.
-  const ascii = bytes === text.length;
-  for (let i = 0; i < fields.length; i++) target.writeUInt32BE(ascii ? fields[i]!.length : utf8Length(fields[i]!), offset + 4 * i);
-  return start + bytes;
+function writeAscii(text: string, target: Buffer, offset: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) return -1;
+    target[offset + i] = unit;
+  }
+  return text.length;
 }
 
-/** UTF-8 needs at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
-const boundOf = (fields: number, text: string): number => 4 * fields + 3 * text.length;
+/** Writes one field's length at `lengthAt` and its UTF-8 bytes at `at`; returns the end. */
+function writeField(text: string, target: Buffer, lengthAt: number, at: number): number {
+  let bytes = text.length <= 64 ? writeAscii(text, target, at) : -1;
+  if (bytes < 0) bytes = target.write(text, at, 'utf8');
+  target.writeUInt32BE(bytes, lengthAt);
+  return at + bytes;
+}
 
-function eventFields(streamId: string, event: ChainedFields): string[] {
-  return [EVENT_HASH_DOMAIN, streamId, event.eventId, event.type, String(event.schemaVersion), event.data, event.metadata, event.occurredAt, event.recordedAt];
+/** Writes E(e) at `offset` (eventBound bytes available); returns the end. */
+function writeEvent(streamId: string, e: ChainedFields, target: Buffer, offset: number): number {
+  let at = offset + 4 * EVENT_FIELDS;
+  at = writeField(EVENT_HASH_DOMAIN, target, offset, at);
+  at = writeField(streamId, target, offset + 4, at);
+  at = writeField(e.eventId, target, offset + 8, at);
+  at = writeField(e.type, target, offset + 12, at);
+  at = writeField(String(e.schemaVersion), target, offset + 16, at);
+  at = writeField(e.occurredAt, target, offset + 20, at);
+  at = writeField(e.recordedAt, target, offset + 24, at);
+  at = writeField(e.metadata, target, offset + 28, at);
+  return writeField(e.data, target, offset + 32, at);
 }
 
 /** L(f1…fk): the encoding of the seal payloads (seal.ts) too. */
 export function framed(fields: readonly string[]): Buffer {
-  const text = fields.join('');
-  const target = Buffer.allocUnsafe(boundOf(fields.length, text));
-  return target.subarray(0, writeFields(fields, text, target, 0));
+  const target = Buffer.allocUnsafe(fields.reduce((sum, f) => sum + 4 + 3 * f.length, 0));
+  let at = 4 * fields.length;
+  for (let i = 0; i < fields.length; i++) at = writeField(fields[i]!, target, 4 * i, at);
+  return target.subarray(0, at);
 }
 
 export function sha256(bytes: Uint8Array): Buffer {
@@ -91,18 +95,21 @@ export function sha256(bytes: Uint8Array): Buffer {
 
 /** Writes E(e1)…E(en) from `offset` into a buffer grown as needed; returns it and the end. */
 function writeEvents(target: Buffer, offset: number, streamId: string, events: readonly ChainedFields[]): { target: Buffer; end: number } {
-  const fields = events.map((event) => eventFields(streamId, event));
-  const texts = fields.map((f) => f.join(''));
-  const bound = offset + texts.reduce((sum, text) => sum + boundOf(EVENT_FIELDS, text), 0);
+  let bound = offset;
+  for (let i = 0; i < events.length; i++) bound += eventBound(streamId, events[i]!);
   const buffer = bound <= target.length ? target : Buffer.allocUnsafe(Math.max(bound, 2 * target.length));
   let at = offset;
-  for (let i = 0; i < events.length; i++) at = writeFields(fields[i]!, texts[i]!, buffer, at);
+  for (let i = 0; i < events.length; i++) at = writeEvent(streamId, events[i]!, buffer, at);
   return { target: buffer, end: at };
 }
 
 const MAX_KEPT_SCRATCH = 4 * 1024 * 1024;
 
-/** Computes chain hashes with one scratch buffer per instance (one per store or verifier). */
+/**
+ * Computes chain hashes with one scratch buffer per instance (one per store or verifier). One
+ * one-shot SHA-256 per append: a streaming hash costs ~3 µs more for the one-event appends of
+ * commands, for no gain on large ones.
+ */
 export class EventHasher {
   private scratch: Buffer = Buffer.allocUnsafe(64 * 1024);
 

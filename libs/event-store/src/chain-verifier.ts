@@ -70,7 +70,8 @@ interface StreamHead {
 /** The append being read: its events so far, the hash they carry and the one before it. */
 interface AppendGroup {
   streamId: string;
-  hash: Buffer;
+  /** As stored (hex). */
+  hash: string;
   previous: Buffer;
   records: ChainRecord[];
   lastVersion: number;
@@ -185,13 +186,12 @@ export class ChainVerifier {
       }
       const group = this.group;
       // One append: consecutive events of one stream that carry the same hash.
-      if (group !== null && record.streamId === group.streamId && record.streamVersion === group.lastVersion + 1 && record.hash !== null && record.hash.equals(group.hash)) {
+      if (group !== null && record.streamId === group.streamId && record.streamVersion === group.lastVersion + 1 && record.hash === group.hash) {
         group.records.push(record);
         group.lastVersion = record.streamVersion;
       } else if (!(await this.startGroup(record))) {
         return;
       }
-      this.running.add(position, record.hash!);
       this.lastPosition = position;
       this.events++;
       this.segmentEvents++;
@@ -233,7 +233,7 @@ export class ChainVerifier {
     if (group === null || this.broken !== null) return;
     this.group = null;
     const computed = this.hasher.hashAppend(group.previous, group.streamId, group.records);
-    if (!computed.equals(group.hash)) {
+    if (computed.toString('hex') !== group.hash) {
       const first = group.records[0]!;
       const last = group.records.at(-1)!;
       const range = group.records.length === 1 ? `position ${first.globalPosition}` : `positions ${first.globalPosition}..${last.globalPosition}`;
@@ -245,6 +245,8 @@ export class ChainVerifier {
       );
       return;
     }
+    // The global order's running hash takes the append's events now that their hash is checked.
+    for (const record of group.records) this.running.add(record.globalPosition, computed);
     const head = this.streams.get(group.streamId);
     if (head === undefined) this.streams.set(group.streamId, { version: group.lastVersion, hash: computed });
     else {
@@ -274,7 +276,7 @@ export class ChainVerifier {
       this.fail('missing_hash', before.globalPosition, before, `the event at position ${before.globalPosition} carries no chain hash`);
       return null;
     }
-    return before.hash;
+    return Buffer.from(before.hash, 'hex');
   }
 
   /** Where the current segment stands, its last append checked: what a new seal would sign. */

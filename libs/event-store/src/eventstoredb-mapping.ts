@@ -142,7 +142,7 @@ export function toChainRecord(recorded: EsdbRecordedEvent, streamId: string): Ch
     metadata: JSON.stringify(event.metadata),
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
-    hash: chainOf(recorded),
+    hash: isEnvelopeMetadata(recorded.metadata) && typeof recorded.metadata.chain === 'string' ? recorded.metadata.chain : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { ChainVerifier, type VerificationSummary } from './chain-verifier.js';
 import type { SealKeyring } from './seal.js';
-import type { Seal, TamperEvidentLog } from './tamper-evidence.port.js';
+import type { ChainPage, Seal, TamperEvidentLog } from './tamper-evidence.port.js';
 
 /** A log that can be verified: its chains and seals, and where its visible head is. */
 export type VerifiableLog = TamperEvidentLog & { headPosition(): Promise<number> };
@@ -44,10 +44,15 @@ export async function verifyLog(log: VerifiableLog, options: VerifyLogOptions): 
     }
   };
 
+  const limit = options.pageSize ?? 1000;
   let after = verifier.segment().lastPosition;
   let events = 0;
-  for (;;) {
-    const page = await log.readChainPage({ after, limit: options.pageSize ?? 1000 });
+  // The next page is read while this one is checked: PostgreSQL then works in parallel with the hashing.
+  let next: Promise<ChainPage> | null = log.readChainPage({ after, limit });
+  while (next !== null) {
+    const page: ChainPage = await next;
+    next = page.isEnd || page.nextAfter === after ? null : log.readChainPage({ after: page.nextAfter, limit });
+    after = page.nextAfter;
     const last = page.records.at(-1);
     if (last !== undefined) {
       await giveSealsBelow(last.globalPosition);
@@ -55,8 +60,11 @@ export async function verifyLog(log: VerifiableLog, options: VerifyLogOptions): 
       events += page.records.length;
       options.onProgress?.({ events, position: last.globalPosition, head });
     }
-    if (verifier.broken !== null || page.isEnd || page.nextAfter === after) break;
-    after = page.nextAfter;
+    if (verifier.broken !== null) {
+      // Not needed any more; its failure would only be noise.
+      next?.catch(() => undefined);
+      break;
+    }
   }
   if (verifier.broken === null) await giveSealsBelow(Number.POSITIVE_INFINITY);
   return verifier.finish();

@@ -37,7 +37,7 @@ export interface PostgresEventStoreOptions extends EventStoreOptions {
 const VISIBLE = 'transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
 
 /** Tamper evidence: the rows exactly as stored (json columns as their text), with their chain hashes. */
-const CHAIN_COLUMNS = 'global_position, stream_id, stream_version, event_id, type, schema_version, data::text, metadata::text, occurred_at, recorded_at, hash';
+const CHAIN_COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data::text, metadata::text, occurred_at, recorded_at, encode(hash, 'hex')`;
 const SEAL_COLUMNS = 'seal_index, up_to, event_count, running_hash, previous_seal, sealed_at, key_id, signature';
 
 const EVENT_COLUMNS = `global_position AS "globalPosition", stream_id AS "streamId", stream_version AS "streamVersion",

@@ -4,7 +4,7 @@ import type { ChainRecord, Seal } from './tamper-evidence.port.js';
  * Rows of the SQL adapters (SQLite, PostgreSQL) as the tamper-evidence port gives them. Event
  * rows come as arrays in this column order:
  * global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
- * occurred_at, recorded_at, hash — data and metadata as their stored text.
+ * occurred_at, recorded_at, hash — data and metadata as their stored text, hash as lower-case hex.
  */
 export function toChainRecord(row: unknown[]): ChainRecord {
   return {
@@ -19,7 +19,7 @@ export function toChainRecord(row: unknown[]): ChainRecord {
     metadata: row[7] as string,
     occurredAt: row[8] as string,
     recordedAt: row[9] as string,
-    hash: (row[10] as Buffer | null) ?? null,
+    hash: (row[10] as string | null) ?? null,
   };
 }
 

@@ -26,7 +26,7 @@ tamperDetectionSuite('sqlite', async () => {
       insertEvent: async (r) =>
         void raw
           .prepare('INSERT INTO events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(r.globalPosition, r.streamId, r.streamVersion, r.eventId, r.type, r.schemaVersion, r.data, r.metadata, r.occurredAt, r.recordedAt, r.hash),
+          .run(r.globalPosition, r.streamId, r.streamVersion, r.eventId, r.type, r.schemaVersion, r.data, r.metadata, r.occurredAt, r.recordedAt, r.hash === null ? null : Buffer.from(r.hash, 'hex')),
     },
     close: async () => {
       raw.close();

@@ -12,7 +12,7 @@ import { chainRecords, testSealSigner, visible } from './tamper-evidence.contrac
 export interface LogTamperer {
   /** One statement on the store's tables (`events`, `seals`), `?` placeholders. */
   run(sql: string, ...params: unknown[]): Promise<void>;
-  /** Writes a row as the store would, but around it (PostgreSQL also needs its transaction id). */
+  /** Writes a row as the store would, but around it (hash: hex, stored as bytes; PostgreSQL also needs a transaction id). */
   insertEvent(record: ChainRecord): Promise<void>;
 }
 
@@ -143,7 +143,7 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
     describe('an inserted event', () => {
       it('forged with a made-up hash: a hash mismatch at its position', async () => {
         const { store, tamper, records } = await sealedLog();
-        const forged: ChainRecord = { ...at(records, 'c', 3), globalPosition: 15, streamVersion: 4, eventId: '0190f0a0-0000-7000-8000-00000000f0f0', data: '{"n":99}', hash: Buffer.alloc(32, 1) };
+        const forged: ChainRecord = { ...at(records, 'c', 3), globalPosition: 15, streamVersion: 4, eventId: '0190f0a0-0000-7000-8000-00000000f0f0', data: '{"n":99}', hash: 'ab'.repeat(32) };
         await tamper.insertEvent(forged);
         expect((await verify(store)).break).toMatchObject({ problem: 'hash_mismatch', position: 15, streamId: 'c', streamVersion: 4 });
       });
@@ -153,7 +153,7 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         // Between two appends, a new stream: its chain starts from zeros, so the forger gets it right.
         await makeRoom(tamper, 6);
         const fields = { ...at(records, 'b', 0), globalPosition: 6, streamId: 'e', streamVersion: 0, eventId: '0190f0a0-0000-7000-8000-00000000f0f1', data: '{"n":42,"label":"paid twice"}' };
-        await tamper.insertEvent({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'e', [fields]) });
+        await tamper.insertEvent({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'e', [fields]).toString('hex') });
         const summary = await verify(store);
         expect(summary.break).toMatchObject({ problem: 'seal_mismatch', position: 1, seal: { index: 1, upTo: 10 } });
         expect(summary.break!.message).toContain('the same number of events, but not the same ones');
