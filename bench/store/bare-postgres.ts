@@ -43,7 +43,8 @@ export async function barePostgresRunner(url: string, schema: string, workload: 
         const values: unknown[] = [];
         const tuples: string[] = [];
         const width = chained ? 9 : 8;
-        const chainHash = chained ? hasher.hashAppend(previous, stream, rows.map((row) => ({ ...row, schemaVersion: 1, recordedAt }))) : null;
+        if (chained) for (const row of rows) row.recordedAt = recordedAt;
+        const chainHash = chained ? hasher.hashAppend(previous, stream, rows) : null;
         rows.forEach((row, i) => {
           const b = values.length;
           tuples.push(`(${Array.from({ length: width }, (_, k) => `$${b + k + 1}`).join(', ')})`);

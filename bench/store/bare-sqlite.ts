@@ -42,7 +42,8 @@ export function bareSqliteRunner(path: string, workload: Workload, chained = fal
       const tip = tipOf.get(stream) as { version: number; hash: Buffer } | undefined;
       const current = tip?.version ?? -1;
       if (current !== expected) throw new Error('version conflict');
-      const chainHash = hasher.hashAppend(tip?.hash ?? GENESIS_HASH, stream, rows.map((row) => ({ ...row, schemaVersion: 1, recordedAt })));
+      for (const row of rows) row.recordedAt = recordedAt;
+      const chainHash = hasher.hashAppend(tip?.hash ?? GENESIS_HASH, stream, rows);
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i]!;
         insertChained.run(stream, current + 1 + i, row.eventId, row.type, row.data, row.metadata, row.occurredAt, recordedAt, chainHash);

@@ -53,9 +53,9 @@ describe('an export carries the chains and the seals: verifiable with the public
   it('a deleted event line: a version gap at the next event of its stream, or the seal covering it', async () => {
     const deleted = lines.filter((l) => !l.includes('"Filed"'));
     expect((await verify(deleted)).break).toMatchObject({ problem: 'version_gap', position: 2, streamId: 'project-1', streamVersion: 1 });
-    // One event of a two-event append: that append no longer matches its hash.
+    // The last event of a two-event append, which carries the append's hash: the append ends without it.
     const inAppend = lines.filter((l) => !l.includes('"Examined"'));
-    expect((await verify(inAppend)).break).toMatchObject({ problem: 'hash_mismatch', position: 1, streamId: 'project-1', streamVersion: 0 });
+    expect((await verify(inAppend)).break).toMatchObject({ problem: 'missing_hash', position: 1, streamId: 'project-1', streamVersion: 0 });
     // The last event of a stream has no successor to reveal it: the seal does (4 events where it signed 5).
     const lastOfStream = lines.filter((l) => !l.includes('"SessionHeld"'));
     const summary = await verify(lastOfStream);

@@ -12,8 +12,10 @@ import { EventStoreError } from './errors.js';
  *   L(f1…fk) = uint32 big-endian byte length of UTF-8(f1), …, of UTF-8(fk), then UTF-8(f1) … UTF-8(fk);
  *             numbers in decimal
  *
- * Every event of A stores hash(A): a verifier finds an append as consecutive events (global
- * order) of one stream carrying the same hash. `data` and `metadata` are the stored JSON text,
+ * The last event of A stores hash(A), the others none: a verifier reads an append as the
+ * consecutive events (global order, versions following) of one stream up to the next one that
+ * carries a hash; storing one hash per append also keeps rows as small as without the chain.
+ * `data` and `metadata` are the stored JSON text,
  * byte for byte. Versions are not in E: the chain fixes them (what follows v-1 is v), which lets
  * PostgreSQL receive E(e1)…E(en) before its transaction has read the stream's version. Global
  * positions are not in it either: seals cover the global order (seal.ts).

@@ -6,7 +6,7 @@ import type { ChainRecord, Seal } from './tamper-evidence.port.js';
 export type IntegrityProblem =
   /** An append's recomputed chain hash differs from the stored one: one of its events (or the stream's previous append) was altered, added or removed. */
   | 'hash_mismatch'
-  /** The row carries no chain hash. */
+  /** An append's events end without the hash its last event carries (that event removed, or its hash erased). */
   | 'missing_hash'
   /** A stream skips a version: an event was deleted or moved later. */
   | 'version_gap'
@@ -67,14 +67,20 @@ interface StreamHead {
   hash: Buffer;
 }
 
-/** The append being read: its events so far, the hash they carry and the one before it. */
+/** The append being read: its events so far and the hash of the stream's previous append. */
 interface AppendGroup {
   streamId: string;
-  /** As stored (hex). */
-  hash: string;
   previous: Buffer;
   records: ChainRecord[];
   lastVersion: number;
+}
+
+function describeAppend(group: AppendGroup): string {
+  const first = group.records[0]!;
+  const last = group.records.at(-1)!;
+  return group.records.length === 1
+    ? `position ${first.globalPosition} (${first.streamId} v${first.streamVersion}, one append)`
+    : `positions ${first.globalPosition}..${last.globalPosition} (${first.streamId} v${first.streamVersion}..v${last.streamVersion}, one append)`;
 }
 
 const summaryOf = (seal: Seal | null): SealSummary | null =>
@@ -139,13 +145,15 @@ export class ChainVerifier {
     }
     if (this.broken !== null) return;
     this.pending.push(seal);
-    if (seal.upTo === this.lastPosition) {
-      this.flush();
-      if (this.broken === null) this.closeSeal();
-    }
+    if (seal.upTo === this.lastPosition) this.closeSeal();
   }
 
   private closeSeal(): void {
+    // A seal covers whole appends: one still open here lost its last event.
+    if (this.group !== null) {
+      this.unterminated(this.group);
+      return;
+    }
     const seal = this.pending.shift()!;
     const from = (this.lastSeal?.upTo ?? 0) + 1;
     const running = this.running.peek();
@@ -179,34 +187,33 @@ export class ChainVerifier {
         this.fail('position_order', position, record, `position ${position} comes after position ${this.lastPosition}: the events are out of order`);
         return;
       }
-      if (this.pending.length > 0 && this.pending[0]!.upTo < position) {
-        this.flush();
-        while (this.broken === null && this.pending.length > 0 && this.pending[0]!.upTo < position) this.closeSeal();
+      while (this.pending.length > 0 && this.pending[0]!.upTo < position) {
+        this.closeSeal();
         if (this.broken !== null) return;
       }
       const group = this.group;
-      // One append: consecutive events of one stream that carry the same hash.
-      if (group !== null && record.streamId === group.streamId && record.streamVersion === group.lastVersion + 1 && record.hash === group.hash) {
+      if (group === null) {
+        if (!(await this.openAppend(record))) return;
+      } else if (record.streamId === group.streamId && record.streamVersion === group.lastVersion + 1) {
         group.records.push(record);
         group.lastVersion = record.streamVersion;
-      } else if (!(await this.startGroup(record))) {
+      } else {
+        // The open append is cut short: its events must follow one another up to the one carrying its hash.
+        if (record.streamId === group.streamId) this.versionBreak(record, group.lastVersion + 1);
+        else this.unterminated(group);
         return;
       }
       this.lastPosition = position;
       this.events++;
       this.segmentEvents++;
       this.segmentFirst ??= position;
-      if (this.pending.length > 0 && this.pending[0]!.upTo === position) {
-        this.flush();
-        if (this.broken === null) this.closeSeal();
-      }
+      if (record.hash !== null) this.closeAppend(record.hash);
+      if (this.broken === null && this.pending.length > 0 && this.pending[0]!.upTo === position) this.closeSeal();
     }
   }
 
-  /** Checks the append before `record` and opens the one `record` begins; false on a break. */
-  private async startGroup(record: ChainRecord): Promise<boolean> {
-    this.flush();
-    if (this.broken !== null) return false;
+  /** Opens the append `record` begins, after checking it follows its stream; false on a break. */
+  private async openAppend(record: ChainRecord): Promise<boolean> {
     const head = this.streams.get(record.streamId);
     let previous: Buffer | null;
     if (head !== undefined) {
@@ -219,29 +226,22 @@ export class ChainVerifier {
       previous = record.streamVersion === 0 ? GENESIS_HASH : await this.previousOutsideWalk(record);
       if (previous === null) return false;
     }
-    if (record.hash === null) {
-      this.fail('missing_hash', record.globalPosition, record, `the event at position ${record.globalPosition} (${record.streamId} v${record.streamVersion}) carries no chain hash`);
-      return false;
-    }
-    this.group = { streamId: record.streamId, hash: record.hash, previous, records: [record], lastVersion: record.streamVersion };
+    this.group = { streamId: record.streamId, previous, records: [record], lastVersion: record.streamVersion };
     return true;
   }
 
-  /** Recomputes the hash of the append read so far (an append is complete once another record, a seal or the end follows). */
-  flush(): void {
-    const group = this.group;
-    if (group === null || this.broken !== null) return;
+  /** Recomputes the open append's hash against the one its last event carries. */
+  private closeAppend(stored: string): void {
+    const group = this.group!;
     this.group = null;
     const computed = this.hasher.hashAppend(group.previous, group.streamId, group.records);
-    if (computed.toString('hex') !== group.hash) {
+    if (computed.toString('hex') !== stored) {
       const first = group.records[0]!;
-      const last = group.records.at(-1)!;
-      const range = group.records.length === 1 ? `position ${first.globalPosition}` : `positions ${first.globalPosition}..${last.globalPosition}`;
       this.fail(
         'hash_mismatch',
         first.globalPosition,
         first,
-        `the events at ${range} (${first.streamId} v${first.streamVersion}${group.records.length === 1 ? '' : `..v${last.streamVersion}`}, one append) do not match their chain hash: their stored fields were altered, or an event was removed from or added to that append, or the stream's previous append was altered`,
+        `the events at ${describeAppend(group)} do not match their chain hash: their stored fields were altered, or an event was added to that append, or the stream's previous append was altered`,
       );
       return;
     }
@@ -253,6 +253,11 @@ export class ChainVerifier {
       head.version = group.lastVersion;
       head.hash = computed;
     }
+  }
+
+  private unterminated(group: AppendGroup): void {
+    const first = group.records[0]!;
+    this.fail('missing_hash', first.globalPosition, first, `the events at ${describeAppend(group)} end without the chain hash their append's last event carries: that last event was removed, or its hash erased`);
   }
 
   private versionBreak(record: ChainRecord, expected: number): void {
@@ -279,15 +284,15 @@ export class ChainVerifier {
     return Buffer.from(before.hash, 'hex');
   }
 
-  /** Where the current segment stands, its last append checked: what a new seal would sign. */
+  /** Where the current segment stands: what a new seal would sign (an append left open is a break). */
   segment(): { events: number; segmentEvents: number; lastPosition: number; runningHash: string; lastSeal: Seal | null } {
-    this.flush();
+    if (this.group !== null && this.broken === null) this.unterminated(this.group);
     return { events: this.sealedEvents + this.segmentEvents, segmentEvents: this.segmentEvents, lastPosition: this.lastPosition, runningHash: this.running.peek().toString('hex'), lastSeal: this.lastSeal };
   }
 
   /** Checks the seals still pending (covering events that never came) and sums up. */
   finish(): VerificationSummary {
-    this.flush();
+    if (this.group !== null && this.broken === null) this.unterminated(this.group);
     while (this.broken === null && this.pending.length > 0) this.closeSeal();
     return {
       ok: this.broken === null,

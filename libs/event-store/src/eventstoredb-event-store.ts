@@ -199,7 +199,7 @@ export class EventStoreDbEventStore implements EventStore {
         // The deadline keeps a slow write inside its idempotency lease (see eventstoredb-idempotency.ts).
         const { nextRevision } = await this.client.append(
           prepared.streamId,
-          prepared.events.map((event) => toEventData(event, chainHash)),
+          prepared.events.map((event, i) => toEventData(event, i === prepared.events.length - 1 ? chainHash : null)),
           revision,
           Math.floor(this.guard.leaseMs / 3),
         );

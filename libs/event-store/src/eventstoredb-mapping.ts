@@ -105,18 +105,19 @@ export interface EsdbEnvelopeMetadata {
   occurredAt: string;
   recordedAt: string;
   metadata: EventMetadata;
-  /** Hex chain hash (chain-hash.ts); absent on events written before the chain or by other tools. */
+  /** Hex hash of the append (chain-hash.ts), on its last event; absent on the others, and on events of other tools. */
   chain?: string;
 }
 
-export function toEventData(event: PreparedEvent, chain: Buffer): EsdbEventData {
+/** `chain`: the append's hash, given for its last event only (chain-hash.ts). */
+export function toEventData(event: PreparedEvent, chain: Buffer | null): EsdbEventData {
   const metadata: EsdbEnvelopeMetadata = {
     clas: 1,
     schemaVersion: event.schemaVersion,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     metadata: JSON.parse(event.metadata) as EventMetadata,
-    chain: chain.toString('hex'),
+    ...(chain === null ? {} : { chain: chain.toString('hex') }),
   };
   return { id: event.eventId, type: event.type, data: JSON.parse(event.data) as unknown, metadata };
 }

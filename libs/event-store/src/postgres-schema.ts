@@ -46,7 +46,7 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       metadata        json    NOT NULL,
       occurred_at     text    NOT NULL,
       recorded_at     text    NOT NULL,
-      hash            bytea   NOT NULL,
+      hash            bytea,
       CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version),
       CONSTRAINT events_event_id_key UNIQUE (event_id)
     );
@@ -56,9 +56,8 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       first_version integer NOT NULL,
       last_version  integer NOT NULL
     );
-    -- Tamper evidence (chain-hash.ts, seal.ts): a log from before the chain gets the column here
+    -- Tamper evidence (chain-hash.ts, seal.ts): a log from before the chain gets its hash column
     -- and its rows chained by chainExistingLog below.
-    ALTER TABLE ${s}.events ADD COLUMN IF NOT EXISTS hash bytea;
     CREATE TABLE IF NOT EXISTS ${s}.seals (
       seal_index    bigint PRIMARY KEY,
       up_to         bigint NOT NULL,
@@ -134,7 +133,8 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
       INSERT INTO ${s}.events (global_position, transaction_id, stream_id, stream_version, event_id, type,
                                schema_version, data, metadata, occurred_at, recorded_at, hash)
       SELECT o_positions[e.i], v_xid, p_stream_id, o_current + e.i, e.event_id, e.type,
-             e.schema_version, e.data::json, e.metadata::json, e.occurred_at, e.recorded_at, v_hash
+             e.schema_version, e.data::json, e.metadata::json, e.occurred_at, e.recorded_at,
+             CASE WHEN e.i = v_count THEN v_hash END  -- one hash per append, on its last event
         FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, p_recorded_at)
              WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, recorded_at, i);
 
@@ -151,15 +151,16 @@ export async function migrate(client: pg.Pool | pg.PoolClient | pg.Client, schem
 const MIGRATION_PAGE = 1000;
 
 /**
- * A log written before the hash chain: its rows are chained stream by stream in version order,
- * in one transaction that locks out appends, then the column becomes NOT NULL. Nothing to do
- * (one catalogue lookup) once the column is NOT NULL. The chain then vouches for the log as it
- * stood at this migration.
+ * A log written before the hash chain (no `hash` column): the column is added and the rows
+ * chained stream by stream in version order, each event an append of its own (the boundaries
+ * are not known any more), in one transaction that locks out appends. Nothing to do (one
+ * catalogue lookup) once the column exists. The chain then vouches for the log as it stood at
+ * this migration.
  */
 async function chainExistingLog(pool: pg.Pool | pg.PoolClient | pg.Client, schema: string): Promise<void> {
   const s = `"${schema}"`;
-  const notNull = `SELECT attnotnull FROM pg_attribute WHERE attrelid = '${s}.events'::regclass AND attname = 'hash'`;
-  if ((await pool.query<{ attnotnull: boolean }>(notNull)).rows[0]?.attnotnull === true) return;
+  const chained = `SELECT 1 FROM pg_attribute WHERE attrelid = '${s}.events'::regclass AND attname = 'hash' AND NOT attisdropped`;
+  if ((await pool.query(chained)).rows.length === 1) return;
   // The transaction needs one connection: a pool lends one.
   const client = pool instanceof pg.Pool ? await pool.connect() : pool;
   const hasher = new EventHasher();
@@ -168,10 +169,11 @@ async function chainExistingLog(pool: pg.Pool | pg.PoolClient | pg.Client, schem
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('clas_event_store_migrate'))`);
     await client.query(`LOCK TABLE ${s}.events IN SHARE ROW EXCLUSIVE MODE`);
     // Another process may have chained the log while this one waited for the lock.
-    if ((await client.query<{ attnotnull: boolean }>(notNull)).rows[0]?.attnotnull === true) {
+    if ((await client.query(chained)).rows.length === 1) {
       await client.query('COMMIT');
       return;
     }
+    await client.query(`ALTER TABLE ${s}.events ADD COLUMN hash bytea`);
     let after: [string, number] = ['', -1];
     let stream = '';
     let previous: Buffer = GENESIS_HASH;
@@ -189,7 +191,6 @@ async function chainExistingLog(pool: pg.Pool | pg.PoolClient | pg.Client, schem
           stream = row.stream_id;
           previous = GENESIS_HASH;
         }
-        // Append boundaries are not known any more: each event becomes an append of its own.
         previous = hasher.hashAppend(previous, row.stream_id, [row]);
         positions.push(row.global_position);
         hashes.push(previous);
@@ -201,7 +202,6 @@ async function chainExistingLog(pool: pg.Pool | pg.PoolClient | pg.Client, schem
       const last = rows[rows.length - 1]!;
       after = [last.stream_id, last.stream_version];
     }
-    await client.query(`ALTER TABLE ${s}.events ALTER COLUMN hash SET NOT NULL`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -51,7 +51,7 @@ const READ_STREAM_KNOWN_AT = `${READ_STREAM} AND stream_version BETWEEN ? AND ? 
 const READ_ALL_PAGE = `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`;
 const HEAD = 'SELECT coalesce(max(global_position), 0) AS p FROM events';
 /** Tamper evidence: the rows exactly as stored, with their chain hashes. */
-const CHAIN_COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, lower(hex(hash))`;
+const CHAIN_COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, nullif(lower(hex(hash)), '')`;
 const CHAIN_PAGE = `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`;
 const CHAIN_RECORD = `SELECT ${CHAIN_COLUMNS} FROM events WHERE stream_id = ? AND stream_version = ?`;
 const STREAM_TIP = 'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1';
@@ -242,7 +242,8 @@ export class SqliteEventStore implements EventStore {
         params[k++] = event.metadata;
         params[k++] = event.occurredAt;
         params[k++] = event.recordedAt;
-        params[k++] = chainHash;
+        // One hash per append, on its last event (chain-hash.ts).
+        params[k++] = i === n - 1 ? chainHash : null;
       }
       this.insertStatement(count).run(params);
     }

@@ -21,7 +21,7 @@ export function migrateSqlite(db: Database.Database): void {
       metadata        TEXT    NOT NULL,
       occurred_at     TEXT    NOT NULL,
       recorded_at     TEXT    NOT NULL,
-      hash            BLOB    NOT NULL
+      hash            BLOB
     );
     CREATE UNIQUE INDEX IF NOT EXISTS events_stream_version ON events (stream_id, stream_version);
     CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
@@ -53,8 +53,9 @@ const MIGRATION_PAGE = 1000;
 
 /**
  * A log written before the hash chain (no `hash` column): the column is added and every event
- * chained, stream by stream in version order, in one write transaction. The chain then vouches
- * for the log as it stood at this migration, not for what happened to it before.
+ * chained, stream by stream in version order, each an append of its own (the boundaries are not
+ * known any more), in one write transaction. The chain then vouches for the log as it stood at
+ * this migration, not for what happened to it before.
  */
 function chainExistingLog(db: Database.Database): void {
   const hasher = new EventHasher();
@@ -78,7 +79,6 @@ function chainExistingLog(db: Database.Database): void {
           stream = row.stream_id;
           previous = GENESIS_HASH;
         }
-        // Append boundaries are not known any more: each event becomes an append of its own.
         previous = hasher.hashAppend(previous, row.stream_id, [row]);
         update.run(previous, row.global_position);
       }

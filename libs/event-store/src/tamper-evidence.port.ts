@@ -16,9 +16,9 @@ export interface ChainRecord {
   occurredAt: string;
   recordedAt: string;
   /**
-   * The stored chain hash of the event's append (chain-hash.ts), 64 lower-case hex digits; null
-   * when the row carries none (never written by this store). Hex, not bytes: a string per row
-   * reads several times faster than a Buffer per row.
+   * On the last event of each append, the append's chain hash (chain-hash.ts), 64 lower-case hex
+   * digits; null on its other events. Hex, not bytes: a string per row reads several times faster
+   * than a Buffer per row.
    */
   hash: string | null;
 }

@@ -111,7 +111,7 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         for (const versions of [[0, 1, 2], [3], [4]]) {
           const append = versions.map((v) => (v === 1 ? edited : at(records, 'a', v)));
           previous = hasher.hashAppend(previous, 'a', append);
-          for (const record of append) await tamper.run('UPDATE events SET hash = ? WHERE global_position = ?', previous, record.globalPosition);
+          await tamper.run('UPDATE events SET hash = ? WHERE global_position = ?', previous, append.at(-1)!.globalPosition);
         }
         expect((await verify(store)).break).toMatchObject({ problem: 'seal_mismatch', position: 1, seal: { index: 1, upTo: sealedUpTo } });
       });
@@ -125,10 +125,16 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         expect((await verify(store)).break).toMatchObject({ problem: 'version_gap', position: next.globalPosition, streamId: 'c', streamVersion: 1 });
       });
 
-      it('one event of an append: the append no longer matches its hash', async () => {
+      it('inside an append: a version gap within it', async () => {
+        const { store, tamper, records } = await sealedLog();
+        await tamper.run('DELETE FROM events WHERE global_position = ?', at(records, 'a', 1).globalPosition);
+        expect((await verify(store)).break).toMatchObject({ problem: 'version_gap', position: at(records, 'a', 2).globalPosition, streamId: 'a', streamVersion: 2 });
+      });
+
+      it('the last event of an append: the append ends without its hash, named by its first position', async () => {
         const { store, tamper, records } = await sealedLog();
         await tamper.run('DELETE FROM events WHERE global_position = ?', at(records, 'a', 2).globalPosition);
-        expect((await verify(store)).break).toMatchObject({ problem: 'hash_mismatch', position: 1, streamId: 'a', streamVersion: 0 });
+        expect((await verify(store)).break).toMatchObject({ problem: 'missing_hash', position: 1, streamId: 'a', streamVersion: 0 });
       });
 
       it('the last event of a stream, under a seal: the seal no longer matches (one event missing)', async () => {
