@@ -1,6 +1,6 @@
 import { ChainVerifier, type IntegrityBreak } from './chain-verifier.js';
 import { systemClock, type Clock } from './event-store.port.js';
-import type { VerifiableLog } from './log-verification.js';
+import { CHAIN_PAGE_SIZE, type VerifiableLog } from './log-verification.js';
 import { NO_PREVIOUS_SEAL, sealHash, signSeal, type SealSigner } from './seal.js';
 import type { Seal } from './tamper-evidence.port.js';
 
@@ -37,7 +37,7 @@ export class LogSealer {
     let after = last?.upTo ?? 0;
     let walked = 0;
     while (after < head) {
-      const page = await this.log.readChainPage({ after, limit: 1000 });
+      const page = await this.log.readChainPage({ after, limit: CHAIN_PAGE_SIZE });
       const records = page.records.filter((record) => record.globalPosition <= head);
       await verifier.add(records);
       walked += records.length;
