@@ -3,6 +3,11 @@
  * For each backend: the store through its port and the bare driver doing the same work
  * (appends interleaved, see store/runner.ts), and the ratio. Throughput ratios are ours ÷ bare; for latency and memory (lower is better)
  * the ratio is bare ÷ ours, so ≥ 0.8 always means "within 20 % of bare".
+ *
+ * Tamper evidence (issue 11 §5): the store has no switch to turn its hash chain off (no test hook in
+ * production options), so the chain's cost is measured on the bare driver: the same inserts with and
+ * without exactly the chain's work (store/bare-*.ts `chained`), interleaved in the same run; target
+ * ≥ 0.90. Then the store seals its whole log and verifies it: target ≥ 200 000 events/s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +18,7 @@ import { PostgresEventStore, SqliteEventStore } from '@clas/event-store';
 import { bareSqliteRunner } from './store/bare-sqlite.js';
 import { barePostgresRunner } from './store/bare-postgres.js';
 import { storeRunner } from './store/store-runner.js';
-import { runPair } from './store/runner.js';
+import { runContestants } from './store/runner.js';
 import { sampleStreams, type Workload } from './store/workload.js';
 import type { Figures } from './store/measure.js';
 
@@ -24,6 +29,25 @@ function argument(name: string): string | undefined {
   if (index >= 0) return process.argv[index + 1];
   const inline = process.argv.find((a) => a.startsWith(`--${name}=`));
   return inline?.slice(name.length + 3);
+}
+
+/**
+ * The chain's cost per event is the bare driver's time with its work minus without it. The store
+ * does more per event than the bare driver (event-id index, commands, validation), so the same
+ * cost weighs less on it: without the chain it would take its time minus that cost.
+ */
+function reportChain(ours: Figures, bare: Figures, chained: Figures): void {
+  const cost = chained.appendEventsPerSec / bare.appendEventsPerSec;
+  const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+  const perEvent = (rate: number): number => 1e6 / rate;
+  const chainUs = perEvent(chained.appendEventsPerSec) - perEvent(bare.appendEventsPerSec);
+  const oursUs = perEvent(ours.appendEventsPerSec);
+  console.log(`hash chain: append bare + chain ${fmt(chained.appendEventsPerSec)} / bare ${fmt(bare.appendEventsPerSec)} events/s = ${cost.toFixed(2)}  (target ≥ 0.90)${cost < 0.9 ? '  BELOW TARGET' : ''}`);
+  console.log(
+    `  = ${chainUs.toFixed(2)} µs per event; the store takes ${oursUs.toFixed(2)} µs per event with the chain, so ${(oursUs - chainUs).toFixed(2)} without it: ${((oursUs - chainUs) / oursUs).toFixed(2)} of its speed`,
+  );
+  const verify = ours.verifyEventsPerSec ?? 0;
+  console.log(`seal (recomputes every chain hash): ${fmt(ours.sealEventsPerSec ?? 0)} events/s; verify: ${fmt(verify)} events/s  (target ≥ 200,000)${verify < 200_000 ? '  BELOW TARGET' : ''}`);
 }
 
 function report(title: string, ours: Figures, bare: Figures): void {
@@ -45,10 +69,14 @@ function report(title: string, ours: Figures, bare: Figures): void {
 async function benchSqlite(workload: Workload): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'clas-bench-'));
   try {
-    process.stderr.write('SQLite: event store vs bare driver\n');
+    process.stderr.write('SQLite: bare driver, bare driver + hash chain, event store\n');
     const store = new SqliteEventStore({ path: join(dir, 'store.sqlite') });
-    const { ours, bare } = await runPair(storeRunner('sqlite store', store, workload), bareSqliteRunner(join(dir, 'bare.sqlite'), workload), workload);
-    report('SQLite (WAL, synchronous=FULL)', ours, bare);
+    const [bare, chained, ours] = await runContestants(
+      [bareSqliteRunner(join(dir, 'bare.sqlite'), workload), bareSqliteRunner(join(dir, 'bare-chain.sqlite'), workload, true), storeRunner('sqlite store', store, workload)],
+      workload,
+    );
+    report('SQLite (WAL, synchronous=FULL)', ours!, bare!);
+    reportChain(ours!, bare!, chained!);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -56,13 +84,18 @@ async function benchSqlite(workload: Workload): Promise<void> {
 
 async function benchPostgres(url: string, workload: Workload): Promise<void> {
   const suffix = randomBytes(3).toString('hex');
-  process.stderr.write('PostgreSQL: event store vs bare driver\n');
+  process.stderr.write('PostgreSQL: bare driver, bare driver + hash chain, event store\n');
   const schema = `bench_store_${suffix}`;
   const store = await PostgresEventStore.start({ url, schema, poolSize: 2 });
   try {
-    const bare = await barePostgresRunner(url, `bench_bare_${suffix}`, workload);
-    const { ours, bare: bareFigures } = await runPair(storeRunner('postgres store', store, workload), bare, workload);
-    report('PostgreSQL (xmin-safe global order)', ours, bareFigures);
+    const runners = [
+      await barePostgresRunner(url, `bench_bare_${suffix}`, workload),
+      await barePostgresRunner(url, `bench_chain_${suffix}`, workload, true),
+      storeRunner('postgres store', store, workload),
+    ];
+    const [bare, chained, ours] = await runContestants(runners, workload);
+    report('PostgreSQL (xmin-safe global order)', ours!, bare!);
+    reportChain(ours!, bare!, chained!);
   } finally {
     await store.close();
     const admin = new pg.Client({ connectionString: url });

@@ -5,6 +5,9 @@ export interface Figures {
   streamReadP50Ms: number;
   streamReadP95Ms: number;
   peakRssMb: number;
+  /** The store only: sealing the whole log (recomputing every chain hash) and verifying it. */
+  sealEventsPerSec?: number;
+  verifyEventsPerSec?: number;
 }
 
 /**

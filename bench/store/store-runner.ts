@@ -1,4 +1,5 @@
-import type { EventStore } from '@clas/event-store';
+import { LogSealer, SealKeyring, sealSignerFromPem, verifyLog, type EventStore } from '@clas/event-store';
+import { generateKeyPairSync } from 'node:crypto';
 import type { Runner } from './runner.js';
 import { streamEvents, streamId, type Workload } from './workload.js';
 
@@ -21,6 +22,18 @@ export function storeRunner(label: string, store: EventStore, workload: Workload
     },
     async readStream(s) {
       return (await store.readStream(streamId(s))).length;
+    },
+    async sealAndVerify() {
+      const signer = sealSignerFromPem(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+      let t = performance.now();
+      const sealed = await new LogSealer(store, signer).seal();
+      const sealSeconds = (performance.now() - t) / 1000;
+      if (sealed.status !== 'sealed') throw new Error(`${label}: seal ${sealed.status}`);
+      t = performance.now();
+      const summary = await verifyLog(store, { keyring: new SealKeyring([signer.publicKey]) });
+      const verifySeconds = (performance.now() - t) / 1000;
+      if (!summary.ok) throw new Error(`${label}: verify broke: ${summary.break?.message}`);
+      return { sealed: sealed.events, sealSeconds, verified: summary.events, verifySeconds };
     },
     close: () => store.close(),
   };

@@ -32,9 +32,12 @@ export function streamEvents(stream: number, count: number): NewEvent[] {
 export interface BareRow {
   eventId: string;
   type: string;
+  schemaVersion: number;
   data: string;
   metadata: string;
   occurredAt: string;
+  /** Set by the append, inside its transaction (the store's clock instant). */
+  recordedAt: string;
 }
 
 export function bareRows(events: NewEvent[]): BareRow[] {
@@ -44,6 +47,8 @@ export function bareRows(events: NewEvent[]): BareRow[] {
     data: JSON.stringify(event.data),
     metadata: JSON.stringify(event.metadata),
     occurredAt: event.occurredAt,
+    schemaVersion: event.schemaVersion ?? 1,
+    recordedAt: '',
   }));
 }
 

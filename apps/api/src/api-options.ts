@@ -17,6 +17,8 @@ export interface ApiOptions {
   persons?: PersonDirectory;
   personalData?: PersonalDataStore;
   clock?: Clock;
+  /** Closed when the application closes, before what createApi opened (startApi's background sealer). */
+  closeWithApp?: Array<{ close(): Promise<void> }>;
 }
 
 /** Everything the module needs, resolved. */

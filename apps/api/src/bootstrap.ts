@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClasCommandBus, PersonDirectory } from '@clas/application';
-import { createEventStore, type EventStore, systemClock } from '@clas/event-store';
+import { createEventStore, type EventStore, LogSealer, sealOutcomeFields, sealPeriodically, systemClock } from '@clas/event-store';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
-import { type ClasConfig, describeConfig, JsonLogger, localApiUrl, resolveJwtSecret, storeConfigOf } from '@clas/runtime';
+import { type ClasConfig, describeConfig, JsonLogger, localApiUrl, resolveJwtSecret, sealSignerOf, storeConfigOf } from '@clas/runtime';
 import type { ApiDependencies, ApiOptions } from './api-options.js';
 import { AppModule } from './app.module.js';
 import { configuredTokenService } from './auth/token.service.js';
@@ -28,7 +28,7 @@ export type { ApiOptions } from './api-options.js';
 async function resolveDependencies(config: ClasConfig, store: EventStore, options: ApiOptions): Promise<ApiDependencies> {
   // First: a secret that cannot be read or created stops here, before any file is opened.
   const tokens = configuredTokenService(config);
-  const owned: ApiDependencies['owned'] = [];
+  const owned: ApiDependencies['owned'] = [...(options.closeWithApp ?? [])];
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new InMemoryStreamDirectory(store);
   const persons = options.persons ?? new PersonDirectory(store);
@@ -74,7 +74,13 @@ export async function startApi(config: ClasConfig, logger = new JsonLogger('api'
   logger.event('token secret', { source: secret.source, path: secret.path, generated: secret.created });
   const store = await createEventStore(storeConfigOf(config));
   await store.ping();
-  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger);
+  // Seals the log every CLAS_SEAL_INTERVAL_MS, and once more at shutdown (README "Tamper evidence").
+  const signer = sealSignerOf(config);
+  if (signer.created) logger.event('seal key generated', { path: signer.path, keyId: signer.keyId });
+  const sealing = sealPeriodically(new LogSealer(store, signer), config.sealIntervalMs, (outcome) =>
+    logger.event('seal', sealOutcomeFields(outcome), outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log'),
+  );
+  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, { closeWithApp: [sealing] });
   await app.listen(config.port, config.host);
   logger.event('listening', { host: config.host, port: config.port, url: localApiUrl(config), docs: `${localApiUrl(config)}/docs` });
   return app;

@@ -24,8 +24,8 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, clock: systemClock };
 }
 
-/** Exit codes: 0 success, 1 failure (runtime error, rejected lines), 2 bad arguments, 4 not found. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 4 } as const;
+/** Exit codes: 0 success, 1 failure (runtime error, rejected lines), 2 bad arguments, 3 the log was altered (verify, seal), 4 not found. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, tampered: 3, notFound: 4 } as const;
 
 /** Bad arguments: the message is printed with the command's usage line, exit code 2. */
 export class UsageError extends Error {

@@ -26,7 +26,7 @@ interface Run {
 const dir = mkdtempSync(join(tmpdir(), 'clas-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The env of one database: log, personal data and read models in the temporary directory. */
+/** The env of one database: log, personal data, read models and generated secrets (beside the log) in the temporary directory. */
 const envOf = (name: string): NodeJS.ProcessEnv => ({
   CLAS_SQLITE_PATH: join(dir, `${name}.sqlite`),
   CLAS_PERSONAL_DATA_PATH: join(dir, `${name}-personal.sqlite`),
@@ -48,7 +48,7 @@ describe('clas --help and bad arguments', () => {
     const help = await clas(['--help']);
     expect(help.code).toBe(0);
     for (const spec of COMMAND_SPECS) expect(help.out).toContain(`  ${spec.name} `);
-    expect(COMMAND_SPECS.map((s) => s.name)).toEqual(['serve', 'demo', 'import', 'export', 'restore', 'rebuild', 'query', 'token', 'erase']);
+    expect(COMMAND_SPECS.map((s) => s.name)).toEqual(['serve', 'demo', 'import', 'export', 'restore', 'rebuild', 'query', 'token', 'erase', 'verify', 'seal', 'seal-key']);
     const demo = await clas(['demo', '--help']);
     expect(demo.code).toBe(0);
     expect(demo.out).toContain('--reset');
@@ -218,7 +218,10 @@ describe('clas demo, then queries on its database', () => {
     const file = join(dir, 'demo.ndjson');
     const exported = await clas(['export', '--out', file], env);
     expect(exported.code).toBe(0);
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const all = readFileSync(file, 'utf8').trim().split('\n');
+    // The demo ends sealed: the export carries its seal lines after the events they cover.
+    const lines = all.filter((l) => !l.startsWith('{"seal"'));
+    expect(all.length - lines.length).toBeGreaterThanOrEqual(1);
     expect(lines.length).toBeGreaterThan(500);
     const copy = envOf('restored');
     expect((await clas(['restore', file], copy)).code).toBe(0);
@@ -227,10 +230,77 @@ describe('clas demo, then queries on its database', () => {
       const e = JSON.parse(line) as { eventId: string; streamId: string; streamVersion: number; globalPosition: number; type: string; occurredAt: string; recordedAt: string; data: unknown };
       return [e.eventId, e.streamId, e.streamVersion, e.globalPosition, e.type, e.occurredAt, e.recordedAt, JSON.stringify(e.data)];
     };
-    expect(again.out.trim().split('\n').map(strip)).toEqual(lines.map(strip));
+    // Exporting the restored log seals it first: its seal lines are its own.
+    expect(again.out.trim().split('\n').filter((l) => !l.startsWith('{"seal"')).map(strip)).toEqual(lines.map(strip));
     const refused = await clas(['restore', file], copy);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('the event store is not empty');
+  });
+
+  it('the demo ends sealed: verify recomputes every chain and seal (exit 0, JSON summary, progress on stderr)', async () => {
+    const run = await clas(['verify'], env);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.out) as { events: number; seals: { checked: number } };
+    expect(summary).toMatchObject({ ok: true, break: null, seals: { signatures: 'checked' }, unsealed: { events: 0 }, source: { store: 'sqlite' } });
+    expect(summary.events).toBeGreaterThan(500);
+    expect(summary.seals.checked).toBeGreaterThanOrEqual(1);
+    expect(run.err).toMatch(/verify \[#+\] 100\.0%/);
+    expect(run.err).toContain('every event is covered by a signed seal');
+  });
+
+  it('an auditor checks an export with the public key alone, no database; a backdated line is named (exit 3)', async () => {
+    const key = join(dir, 'seal-public.pem');
+    const printed = await clas(['seal-key'], env);
+    expect(printed.code).toBe(0);
+    expect(printed.out).toContain('-----BEGIN PUBLIC KEY-----');
+    writeFileSync(key, printed.out);
+    const file = join(dir, 'audited.ndjson');
+    expect((await clas(['export', '--out', file], env)).code).toBe(0);
+    const nowhere = { CLAS_SQLITE_PATH: join(dir, 'nowhere', 'none.sqlite'), CLAS_DATA_DIR: join(dir, 'nowhere') };
+    const intact = await clas(['verify', '--export', file, '--public-key', key], nowhere);
+    expect(intact.code).toBe(0);
+    expect(JSON.parse(intact.out)).toMatchObject({ ok: true, source: { export: file }, unsealed: { events: 0 } });
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const victim = lines.findIndex((l) => l.includes('"recordedAt":"2025-10'));
+    const { globalPosition, streamId } = JSON.parse(lines[victim]!) as { globalPosition: number; streamId: string };
+    const tampered = join(dir, 'backdated.ndjson');
+    writeFileSync(tampered, lines.map((l, i) => (i === victim ? l.replace('"recordedAt":"2025-10', '"recordedAt":"2025-09') : l)).join('\n'));
+    const broken = await clas(['verify', '--export', tampered, '--public-key', key], nowhere);
+    expect(broken.code).toBe(3);
+    expect(JSON.parse(broken.out).break).toMatchObject({ problem: 'hash_mismatch', position: globalPosition, streamId });
+    expect(broken.err).toContain(`BROKEN at position ${globalPosition} (stream ${streamId}`);
+  });
+
+  it('an event edited in the database: seal refuses to sign over it and verify names it (exit 3)', async () => {
+    const file = join(dir, 'to-tamper.ndjson');
+    expect((await clas(['export', '--out', file], env)).code).toBe(0);
+    const copy = envOf('tampered');
+    expect((await clas(['restore', file], copy)).code).toBe(0);
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(copy.CLAS_SQLITE_PATH!);
+    const { stream_id: streamId } = raw.prepare('SELECT stream_id FROM events WHERE global_position = 100').get() as { stream_id: string };
+    raw.prepare(`UPDATE events SET data = json_set(data, '$.edited', 1) WHERE global_position = 100`).run();
+    raw.close();
+    const seal = await clas(['seal'], copy);
+    expect(seal.code).toBe(3);
+    expect(JSON.parse(seal.out)).toMatchObject({ status: 'refused', break: { position: 100, streamId } });
+    const verify = await clas(['verify'], copy);
+    expect(verify.code).toBe(3);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: false, break: { problem: 'hash_mismatch', position: 100, streamId } });
+    expect(verify.err).toContain(`BROKEN at position 100 (stream ${streamId}`);
+  });
+
+  it('refuses verify arguments that do not go together (exit 2)', async () => {
+    expect((await clas(['verify', '--export', join(dir, 'audited.ndjson')], env)).err).toContain('--export needs --public-key');
+    expect((await clas(['verify', '--from', 'ten'], env)).code).toBe(2);
+    const both = await clas(['verify', '--export', join(dir, 'audited.ndjson'), '--public-key', join(dir, 'seal-public.pem'), '--from', '3'], env);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--from applies to the store');
+    const notAKey = await clas(['verify', '--export', join(dir, 'audited.ndjson'), '--public-key', join(dir, 'audited.ndjson')], env);
+    expect(notAKey.code).toBe(2);
+    expect(notAKey.err).toContain('holds no PEM public key');
   });
 
   it('rebuild replays the log into the read models with a progress bar', async () => {

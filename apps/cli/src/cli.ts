@@ -30,6 +30,9 @@ const HANDLERS: Record<string, () => Promise<CommandHandler>> = {
   query: async () => (await import('./commands/query.command.js')).queryCommand,
   token: async () => (await import('./commands/token.command.js')).tokenCommand,
   erase: async () => (await import('./commands/erase.command.js')).eraseCommand,
+  verify: async () => (await import('./commands/verify.command.js')).verifyCommand,
+  seal: async () => (await import('./commands/seal.command.js')).sealCommand,
+  'seal-key': async () => (await import('./commands/seal-key.command.js')).sealKeyCommand,
 };
 
 export function stderrLogger(io: CliIo): JsonLogger {

@@ -68,8 +68,12 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: 'export',
     usage: 'clas export [--out <file>]',
-    summary: 'write the whole event log as NDJSON (global order), to stdout by default',
-    details: ['The output restores with `clas restore` (same event ids, versions and recordedAt).'],
+    summary: 'seal the log, then write it as NDJSON (global order) with its hashes and seals, to stdout by default',
+    details: [
+      'The output restores with `clas restore` (same event ids, versions and recordedAt), and anyone holding',
+      'the public key (`clas seal-key`) checks it with `clas verify --export <file> --public-key <key.pem>`.',
+      'Each event line carries its chain hash; a {"seal": …} line follows the event each seal ends at.',
+    ],
     options: { out: { type: 'string', short: 'o', value: '<file>', description: 'write to this file instead of stdout' } },
     positionals: { min: 0, max: 0 },
   },
@@ -77,7 +81,10 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     name: 'restore',
     usage: 'clas restore <file.ndjson>',
     summary: 'restore an export into an empty store',
-    details: ['Refuses a store that already holds events. recordedAt is kept; metadata.restored marks the events.'],
+    details: [
+      'Refuses a store that already holds events. recordedAt is kept; metadata.restored marks the events.',
+      'Seal lines are skipped: the restored log gets hash chains (and seals) of its own; check the file itself with `clas verify --export`.',
+    ],
     options: {},
     positionals: { min: 1, max: 1 },
   },
@@ -128,6 +135,45 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     options: {},
     positionals: { min: 1, max: 1 },
   },
+  {
+    name: 'verify',
+    usage: 'clas verify [--from <position>] | clas verify --export <file> --public-key <key.pem>',
+    summary: 'recompute the hash chains and check the signed seals of the log (or of an export file)',
+    details: [
+      'Streams the log in global order, recomputes every event’s chain hash and every seal’s running hash,',
+      'and checks the seals’ Ed25519 signatures. stdout: a JSON summary; stderr: progress. Exit 0 when intact,',
+      '3 with the first broken position, stream and what broke (hash_mismatch, version_gap, version_order,',
+      'position_order, missing_hash, seal_mismatch, seal_signature, seal_unknown_key, seal_sequence).',
+      'Events after the last seal are covered by the chains only (the summary counts them as "unsealed").',
+      'Without --public-key the public part of the configured seal key (CLAS_SEAL_KEY_PATH) checks the seals.',
+    ],
+    options: {
+      from: { type: 'string', value: '<position>', description: 'resume from the last seal below this position (what precedes it was verified before)' },
+      export: { type: 'string', value: '<file>', description: 'check an export file instead of the store: no database, the public key alone' },
+      'public-key': { type: 'string', value: '<key.pem>', description: 'PEM file with the seal public key(s) (`clas seal-key` prints it)' },
+    },
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'seal',
+    usage: 'clas seal',
+    summary: 'sign a seal over the log up to its visible head (the API also seals every CLAS_SEAL_INTERVAL_MS)',
+    details: [
+      'Recomputes the chain hashes of the events since the last seal, then signs their running hash with the',
+      'seal key (CLAS_SEAL_KEY_PATH, generated on first use). Prints the seal as JSON. Exit 3 without signing',
+      'when those events do not match their chains.',
+    ],
+    options: {},
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'seal-key',
+    usage: 'clas seal-key',
+    summary: 'print the public key that checks the seals (PEM), for auditors',
+    details: ['The private key stays in CLAS_SEAL_KEY_PATH (mode 0600); it is generated on first use.'],
+    options: {},
+    positionals: { min: 0, max: 0 },
+  },
 ];
 
 export const specOf = (name: string): CommandSpec | undefined => COMMAND_SPECS.find((spec) => spec.name === name);
@@ -143,6 +189,7 @@ const ENVIRONMENT = [
   'CLAS_JWT_SECRET    HS256 secret of the API tokens (≥ 32 characters; unset: generated once into CLAS_DATA_DIR/jwt-secret)',
   'CLAS_TOKEN_MAX_TTL longest token lifetime the API accepts and `clas token` issues (default 12h)',
   'HOST               interface of `clas serve` (default 127.0.0.1; 0.0.0.0 in a container)',
+  'CLAS_SEAL_KEY_PATH Ed25519 key signing the seals (default <CLAS_DATA_DIR>/seal-key.pem, generated on first use)',
   'PORT               HTTP port of `clas serve` (default 3000)',
 ];
 
@@ -160,7 +207,7 @@ export function generalHelp(): string {
     'The configuration comes from the environment and is printed as JSON on stderr at start:',
     ...ENVIRONMENT.map((line) => `  ${line}`),
     '',
-    'Exit codes: 0 ok, 1 failure, 2 bad arguments, 4 not found.',
+    'Exit codes: 0 ok, 1 failure, 2 bad arguments, 3 the log was altered (verify, seal), 4 not found.',
     '',
   ].join('\n');
 }

@@ -18,3 +18,4 @@ export * from './scope/command-references.js';
 export * from './scope/person-claims.js';
 export * from './scope/person-directory.js';
 export * from './scope/person-record-scope.js';
+export * from './export-verification.js';

@@ -1,4 +1,5 @@
 import type { EventMetadata, NewEvent, StoredEvent } from './envelope.js';
+import type { TamperEvidentLog } from './tamper-evidence.port.js';
 
 /** A stream version (0-based, the version of its last event), or a state of the stream. */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -79,7 +80,8 @@ export interface Subscription extends AsyncIterable<StoredEvent> {
   close(): Promise<void>;
 }
 
-export interface EventStore {
+/** Every adapter also keeps the log tamper-evident: chain hashes and seals (tamper-evidence.port.ts). */
+export interface EventStore extends TamperEvidentLog {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
   /** Unknown stream → empty array. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NewEvent, StoredEvent } from './envelope.js';
 import { ConcurrencyError, EventStoreError } from './errors.js';
 import {
@@ -20,6 +21,11 @@ import { pageLimit, readAllPages } from './read-all.js';
 import {
   DEFAULT_BACKOFF,
   RESERVED_STREAM_PREFIX,
+  SEAL_EVENT_TYPE,
+  SEAL_STREAM_PREFIX,
+  chainOf,
+  sealStreamOf,
+  toChainRecord,
   assertAdvances,
   backoffDelay,
   commandEventId,
@@ -37,6 +43,8 @@ import {
   type LogFilter,
 } from './eventstoredb-mapping.js';
 import { IdempotencyGuard, commandKey, eventKey, type IdempotencyKey, type OriginalAppend } from './eventstoredb-idempotency.js';
+import { EventHasher, GENESIS_HASH, unchainedStreamError } from './chain-hash.js';
+import type { ChainPage, ChainPageOptions, ChainRecord, Seal } from './tamper-evidence.port.js';
 import {
   EsdbAppendTooLarge,
   EsdbUnavailable,
@@ -68,6 +76,8 @@ const MAX_CHUNK = 4096;
 const HEAD_CHUNK = 64;
 /** Positions handed out recently, so a page/subscription resuming from one needs no lookup. */
 const POSITION_CACHE = 4096;
+/** An 'any' append re-reads the stream's tip this often when other writers keep winning the race. */
+const MAX_ANY_ATTEMPTS = 50;
 
 /**
  * EventStoreDB / KurrentDB adapter of the EventStore port. Only a narrow `EsdbClient` is used
@@ -83,6 +93,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly positions = new Map<number, EsdbPosition>();
   private readonly subscriptions = new Set<Subscription>();
   private readonly ns: string;
+  private readonly hasher = new EventHasher();
   private closed = false;
 
   constructor(
@@ -137,8 +148,8 @@ export class EventStoreDbEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     assertStreamId(streamId);
-    if (streamId.startsWith(RESERVED_STREAM_PREFIX) || streamId.startsWith('$')) {
-      throw new EventStoreError('INVALID_EVENT', `stream ids starting with "$" or "${RESERVED_STREAM_PREFIX}" are reserved`, { streamId });
+    if (streamId.startsWith(RESERVED_STREAM_PREFIX) || streamId.startsWith(SEAL_STREAM_PREFIX) || streamId.startsWith('$')) {
+      throw new EventStoreError('INVALID_EVENT', `stream ids starting with "$", "${RESERVED_STREAM_PREFIX}" or "${SEAL_STREAM_PREFIX}" are reserved`, { streamId });
     }
     const prepared = prepareAppend(streamId, events, expected, options, this.context);
     if (prepared.events.length === 0) return this.emptyAppend(prepared);
@@ -178,19 +189,34 @@ export class EventStoreDbEventStore implements EventStore {
     throw new EventStoreError('INVALID_EVENT', `an eventId of this append is already stored by another append (stream ${original.streamId.slice(this.ns.length)})`, { streamId });
   }
 
+  /**
+   * The chain needs the previous hash of the stream, which EventStoreDB cannot compute for us: the
+   * stream's last event is read first and the append expects exactly that revision, so an append
+   * that raced in between makes this one fail (and retry, for 'any') instead of forking the chain.
+   */
   private async write(prepared: PreparedAppend, expected: ExpectedVersion): Promise<{ firstVersion: number; lastVersion: number }> {
-    try {
-      // The deadline keeps a slow write inside its idempotency lease (see eventstoredb-idempotency.ts).
-      const { nextRevision } = await this.client.append(
-        prepared.streamId,
-        prepared.events.map(toEventData),
-        toExpectedRevision(prepared.expected),
-        Math.floor(this.guard.leaseMs / 3),
-      );
-      const lastVersion = Number(nextRevision);
-      return { firstVersion: lastVersion - prepared.events.length + 1, lastVersion };
-    } catch (error) {
-      throw this.translate(error, prepared.streamId.slice(this.ns.length), expected);
+    const streamId = prepared.streamId.slice(this.ns.length);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [tip] = await this.client.readStream(prepared.streamId, { from: 'end', maxCount: 1, direction: 'backwards' });
+        const previous = tip === undefined ? GENESIS_HASH : chainOf(tip);
+        if (previous === null) throw unchainedStreamError(streamId, Number(tip!.revision));
+        const chainHash = this.hasher.hashAppend(previous, streamId, prepared.events);
+        // An explicit expected version stays the caller's (EventStoreDB then also spots a retried write).
+        const revision = prepared.expected !== 'any' ? toExpectedRevision(prepared.expected) : tip === undefined ? 'no_stream' : tip.revision;
+        // The deadline keeps a slow write inside its idempotency lease (see eventstoredb-idempotency.ts).
+        const { nextRevision } = await this.client.append(
+          prepared.streamId,
+          prepared.events.map((event, i) => toEventData(event, i === prepared.events.length - 1 ? chainHash : null)),
+          revision,
+          Math.floor(this.guard.leaseMs / 3),
+        );
+        const lastVersion = Number(nextRevision);
+        return { firstVersion: lastVersion - prepared.events.length + 1, lastVersion };
+      } catch (error) {
+        if (error instanceof EsdbWrongExpectedVersion && prepared.expected === 'any' && attempt < MAX_ANY_ATTEMPTS) continue;
+        throw this.translate(error, streamId, expected);
+      }
     }
   }
 
@@ -293,7 +319,14 @@ export class EventStoreDbEventStore implements EventStore {
     const limit = pageLimit(options);
     const filter: LogFilter = { types: options.types, streamPrefix: options.streamPrefix };
     if (options.types !== undefined || options.streamPrefix !== undefined) return this.filteredPage(after, limit, filter);
-    const events: StoredEvent[] = [];
+    const { items: events, last } = await this.scan(after, limit, (record) => this.decode(record));
+    // A short page means the read reached the end of the log.
+    return { events: this.upcasters.applyAll(events), nextAfter: last, isEnd: events.length < limit };
+  }
+
+  /** The store's events of `$all` after `after`, at most `limit`, each mapped. */
+  private async scan<T>(after: number, limit: number, map: (record: EsdbRecordedEvent) => T): Promise<{ items: T[]; last: number }> {
+    const events: T[] = [];
     let from: EsdbReadFrom = await this.startFor(after);
     let last = after;
     let scanned = -1n;
@@ -309,15 +342,67 @@ export class EventStoreDbEventStore implements EventStore {
         if (global <= after) continue;
         assertAdvances(last, global);
         this.remember(record);
-        events.push(this.decode(record));
+        events.push(map(record));
         last = global;
         if (events.length === limit) break;
       }
       if (events.length === limit || batch.length < chunk) break;
       from = batch[batch.length - 1]!.position!;
     }
-    // A short page means the read reached the end of the log.
-    return { events: this.upcasters.applyAll(events), nextAfter: last, isEnd: events.length < limit };
+    return { items: events, last };
+  }
+
+  async readChainPage(options: ChainPageOptions = {}): Promise<ChainPage> {
+    this.assertOpen();
+    const after = options.after ?? 0;
+    const limit = pageLimit({ after, limit: options.limit });
+    const { items: records, last } = await this.scan(after, limit, (record) => toChainRecord(record, record.streamId.slice(this.ns.length)));
+    return { records, nextAfter: last, isEnd: records.length < limit };
+  }
+
+  async readChainRecord(streamId: string, streamVersion: number): Promise<ChainRecord | null> {
+    this.assertOpen();
+    const [record] = await this.call(() => this.client.readStream(this.ns + streamId, { from: BigInt(streamVersion), maxCount: 1, direction: 'forwards' }));
+    return record === undefined || Number(record.revision) !== streamVersion ? null : toChainRecord(record, streamId);
+  }
+
+  /** Seal n is revision n-1 of the store's seal stream (never in `$all` as the port shows it). */
+  async readSeals(options: { after?: number; limit?: number } = {}): Promise<Seal[]> {
+    this.assertOpen();
+    const records = await this.call(() =>
+      this.client.readStream(sealStreamOf(this.ns), { from: BigInt(options.after ?? 0), maxCount: options.limit ?? 1000, direction: 'forwards' }),
+    );
+    return records.map((record) => record.data as Seal);
+  }
+
+  async lastSeal(options: { below?: number } = {}): Promise<Seal | null> {
+    this.assertOpen();
+    const below = options.below ?? Number.POSITIVE_INFINITY;
+    let from: bigint | 'end' = 'end';
+    for (;;) {
+      const records = await this.call(() => this.client.readStream(sealStreamOf(this.ns), { from, maxCount: HEAD_CHUNK, direction: 'backwards' }));
+      const found = records.map((record) => record.data as Seal).find((seal) => seal.upTo < below);
+      if (found !== undefined) return found;
+      const oldest = records.at(-1);
+      if (oldest === undefined || records.length < HEAD_CHUNK || oldest.revision === 0n) return null;
+      from = oldest.revision - 1n;
+    }
+  }
+
+  /** Expecting the revision before the seal's index: of two sealers writing one index, one wins. */
+  async appendSeal(seal: Seal): Promise<boolean> {
+    this.assertOpen();
+    try {
+      await this.client.append(
+        sealStreamOf(this.ns),
+        [{ id: randomUUID(), type: SEAL_EVENT_TYPE, data: seal, metadata: {} }],
+        seal.index === 1 ? 'no_stream' : BigInt(seal.index - 2),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof EsdbWrongExpectedVersion) return false;
+      throw this.translate(error, sealStreamOf(this.ns), 'any');
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventMetadata, StoredEvent } from './envelope.js';
 import { EventStoreError } from './errors.js';
 import type { PreparedEvent } from './event-preparation.js';
+import type { ChainRecord } from './tamper-evidence.port.js';
 import type { EsdbEventData, EsdbExpectedRevision, EsdbFilter, EsdbPosition, EsdbRecordedEvent } from './eventstoredb-wire.js';
 
 /**
@@ -11,6 +12,13 @@ import type { EsdbEventData, EsdbExpectedRevision, EsdbFilter, EsdbPosition, Esd
 
 /** Streams the adapter keeps for itself (idempotency keys); user appends may not use them. */
 export const RESERVED_STREAM_PREFIX = 'clas-idempotency-';
+/** The seals of a store (tamper evidence) live in one stream of their own, hidden like the keys. */
+export const SEAL_STREAM_PREFIX = 'clas-seals-';
+export const SEAL_EVENT_TYPE = 'clas.LogSealed';
+
+export function sealStreamOf(namespace: string): string {
+  return `${SEAL_STREAM_PREFIX}${namespace}log`;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,21 +105,52 @@ export interface EsdbEnvelopeMetadata {
   occurredAt: string;
   recordedAt: string;
   metadata: EventMetadata;
+  /** Hex hash of the append (chain-hash.ts), on its last event; absent on the others, and on events of other tools. */
+  chain?: string;
 }
 
-export function toEventData(event: PreparedEvent): EsdbEventData {
+/** `chain`: the append's hash, given for its last event only (chain-hash.ts). */
+export function toEventData(event: PreparedEvent, chain: Buffer | null): EsdbEventData {
   const metadata: EsdbEnvelopeMetadata = {
     clas: 1,
     schemaVersion: event.schemaVersion,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     metadata: JSON.parse(event.metadata) as EventMetadata,
+    ...(chain === null ? {} : { chain: chain.toString('hex') }),
   };
   return { id: event.eventId, type: event.type, data: JSON.parse(event.data) as unknown, metadata };
 }
 
 function isEnvelopeMetadata(value: unknown): value is EsdbEnvelopeMetadata {
   return typeof value === 'object' && value !== null && (value as { clas?: unknown }).clas === 1;
+}
+
+/**
+ * The event as the chain hashed it: the client stores data and metadata as the JSON text
+ * JSON.stringify wrote, which re-serialising the parsed values gives back byte for byte.
+ */
+export function toChainRecord(recorded: EsdbRecordedEvent, streamId: string): ChainRecord {
+  const event = toStoredEvent(recorded);
+  return {
+    globalPosition: event.globalPosition,
+    streamId,
+    streamVersion: event.streamVersion,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: JSON.stringify(recorded.data),
+    metadata: JSON.stringify(event.metadata),
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    hash: isEnvelopeMetadata(recorded.metadata) && typeof recorded.metadata.chain === 'string' ? recorded.metadata.chain : null,
+  };
+}
+
+/** The chain hash stored with an event, or null. */
+export function chainOf(recorded: EsdbRecordedEvent): Buffer | null {
+  const chain = isEnvelopeMetadata(recorded.metadata) ? recorded.metadata.chain : undefined;
+  return typeof chain === 'string' ? Buffer.from(chain, 'hex') : null;
 }
 
 export function toStoredEvent(recorded: EsdbRecordedEvent): StoredEvent {
@@ -132,9 +171,14 @@ export function toStoredEvent(recorded: EsdbRecordedEvent): StoredEvent {
   };
 }
 
-/** System streams/events (`$`…) and our idempotency streams are not part of the port's log. */
+/** System streams/events (`$`…), our idempotency streams and the seals are not part of the port's log. */
 export function isUserEvent(recorded: EsdbRecordedEvent): boolean {
-  return !recorded.streamId.startsWith('$') && !recorded.type.startsWith('$') && !recorded.streamId.startsWith(RESERVED_STREAM_PREFIX);
+  return (
+    !recorded.streamId.startsWith('$') &&
+    !recorded.type.startsWith('$') &&
+    !recorded.streamId.startsWith(RESERVED_STREAM_PREFIX) &&
+    !recorded.streamId.startsWith(SEAL_STREAM_PREFIX)
+  );
 }
 
 export interface LogFilter {

@@ -7,6 +7,7 @@ import {
   fromCurrentRevision,
   positionToGlobal,
   startPositionFor,
+  toChainRecord,
   toEventData,
   toExpectedRevision,
   toServerFilter,
@@ -36,7 +37,7 @@ describe('EventStoreDB mapping', () => {
     expect(startPositionFor({ commit: 500n, prepare: 640n })).toEqual({ commit: 500n, prepare: 500n });
   });
 
-  it('round-trips the envelope through ESDB data and metadata', () => {
+  it('round-trips the envelope and its chain hash through ESDB data and metadata, stored JSON text byte for byte', () => {
     const prepared: PreparedEvent = {
       eventId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
       type: 'ProjectSubmitted',
@@ -46,8 +47,9 @@ describe('EventStoreDB mapping', () => {
       occurredAt: '2026-09-01T07:00:00.000Z',
       recordedAt: '2026-09-02T08:00:00.000Z',
     };
-    const wire = toEventData(prepared);
-    const stored = toStoredEvent({
+    const hash = Buffer.alloc(32, 7);
+    const wire = toEventData(prepared, hash);
+    const recorded = {
       streamId: 'project-1',
       id: wire.id,
       revision: 3n,
@@ -57,7 +59,10 @@ describe('EventStoreDB mapping', () => {
       data: JSON.parse(JSON.stringify(wire.data)),
       metadata: JSON.parse(JSON.stringify(wire.metadata)),
       position: { commit: 88_000n, prepare: 88_000n },
-    });
+    };
+    const stored = toStoredEvent(recorded);
+    // What the chain hashed: the prepared JSON text, given back by re-serialising what the server holds.
+    expect(toChainRecord(recorded, 'project-1')).toMatchObject({ data: prepared.data, metadata: prepared.metadata, hash: hash.toString('hex'), schemaVersion: 2, recordedAt: prepared.recordedAt });
     expect(stored).toEqual({
       eventId: prepared.eventId,
       streamId: 'project-1',

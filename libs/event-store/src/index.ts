@@ -11,3 +11,9 @@ export { createEventStore, type EventStoreConfig } from './create-event-store.js
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb-event-store.js';
 export { connectEventStoreDb, type EventStoreDbConnectOptions } from './eventstoredb-client.js';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './eventstoredb-mapping.js';
+export * from './tamper-evidence.port.js';
+export { EventHasher, GENESIS_HASH, EVENT_HASH_DOMAIN, HASH_BYTES, type ChainedFields } from './chain-hash.js';
+export { SealKeyring, sealSignerFromPem, keyIdOf, sealHash, sealPayload, signSeal, NO_PREVIOUS_SEAL, type SealSigner } from './seal.js';
+export { ChainVerifier, type IntegrityBreak, type IntegrityProblem, type SealSummary, type VerificationSummary } from './chain-verifier.js';
+export { verifyLog, type VerifiableLog, type VerifyLogOptions } from './log-verification.js';
+export { LogSealer, sealPeriodically, sealOutcomeFields, type SealOutcome } from './log-sealer.js';

@@ -5,6 +5,8 @@ import { createEventStore } from './create-event-store.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { dropSchema } from './postgres-schema.js';
 import { eventStoreContract, newEvent } from './testing/event-store.contract.js';
+import { tamperDetectionSuite } from './testing/tamper-detection.suite.js';
+import { verifyLog } from './log-verification.js';
 
 const url = process.env.CLAS_TEST_POSTGRES_URL;
 
@@ -42,6 +44,36 @@ if (url === undefined || url === '') {
   });
 
   eventStoreContract('postgres', (options) => createEventStore({ kind: 'postgres', url: databaseUrl, schema: newSchema(), ...options }));
+
+  // The tables edited over a second connection, as a DBA login can.
+  tamperDetectionSuite('postgres', async () => {
+    const schema = newSchema();
+    const store = await PostgresEventStore.start({ url: databaseUrl, schema });
+    const raw = new pg.Client({ connectionString: databaseUrl });
+    await raw.connect();
+    await raw.query(`SET search_path TO "${schema}"`);
+    const numbered = (sql: string): string => {
+      let n = 0;
+      return sql.replace(/\?/g, () => `$${++n}`);
+    };
+    return {
+      store,
+      tamper: {
+        run: async (sql, ...params) => void (await raw.query(numbered(sql), params)),
+        // An old transaction id, as a careful forger would copy: the row is visible at once.
+        insertEvent: async (r) =>
+          void (await raw.query(
+            `INSERT INTO events (global_position, transaction_id, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash)
+             VALUES ($1, (SELECT min(transaction_id) FROM events), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+            [r.globalPosition, r.streamId, r.streamVersion, r.eventId, r.type, r.schemaVersion, r.data, r.metadata, r.occurredAt, r.recordedAt, r.hash === null ? null : Buffer.from(r.hash, 'hex')],
+          )),
+      },
+      close: async () => {
+        await raw.end();
+        await store.close();
+      },
+    };
+  });
 
   describe('PostgresEventStore specifics', () => {
     it('never lets a tailing reader see a position at or below one it has passed, under many parallel writers', async () => {
@@ -98,6 +130,24 @@ if (url === undefined || url === '') {
       await stores[0]!.append('s', [newEvent('A')], 'no_stream');
       expect(await stores[2]!.streamVersion('s')).toBe(0);
       await Promise.all(stores.map((s) => s.close()));
+    });
+
+    it('chains a log written before the hash chain when it starts on it (migration), then appends onto the chains', async () => {
+      const schema = newSchema();
+      const first = await PostgresEventStore.start({ url: databaseUrl, schema });
+      await first.append('s', [newEvent('Old', { i: 0 }), newEvent('Old', { i: 1 })], 'no_stream');
+      await first.append('t', [newEvent('Old', { i: 2 })], 'no_stream');
+      await first.append('s', [newEvent('Old', { i: 3 })], 1);
+      await first.close();
+      // What the previous version left: no hash column, the previous append_events.
+      await admin.query(`ALTER TABLE "${schema}".events DROP COLUMN hash`);
+      const again = await Promise.all([1, 2].map(() => PostgresEventStore.start({ url: databaseUrl, schema })));
+      await again[0]!.append('t', [newEvent('New')], 0);
+      expect(await verifyLog(again[1]!, { keyring: null })).toMatchObject({ ok: true, events: 5, streams: 2 });
+      // Each old event became an append of its own: every one carries a hash.
+      const unchained = await admin.query(`SELECT count(*)::int AS n FROM "${schema}".events WHERE hash IS NULL`);
+      expect(unchained.rows[0]).toEqual({ n: 0 });
+      await Promise.all(again.map((s) => s.close()));
     });
 
     it('reports an unreachable server as STORE_UNAVAILABLE', async () => {

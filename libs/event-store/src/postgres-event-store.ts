@@ -21,6 +21,9 @@ import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
 import { DEFAULT_POSTGRES_SCHEMA, assertSchemaName, migrate, notifyChannel } from './postgres-schema.js';
 import { pageLimit, readAllPages } from './read-all.js';
+import { encodeEvents, unchainedStreamError } from './chain-hash.js';
+import type { ChainPage, ChainPageOptions, ChainRecord, Seal } from './tamper-evidence.port.js';
+import { sealOfRow, toChainRecord, type SealRow } from './sql-chain-rows.js';
 
 export interface PostgresEventStoreOptions extends EventStoreOptions {
   /** postgresql://user@host:port/db */
@@ -34,6 +37,10 @@ export interface PostgresEventStoreOptions extends EventStoreOptions {
 /** Only rows of transactions older than every running one: see postgres-schema.ts. */
 // A scalar subquery is an InitPlan: the snapshot is taken once per query, not once per row.
 const VISIBLE = 'transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
+
+/** Tamper evidence: the rows exactly as stored (json columns as their text), with their chain hashes. */
+const CHAIN_COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data::text, metadata::text, occurred_at, recorded_at, encode(hash, 'hex')`;
+const SEAL_COLUMNS = 'seal_index, up_to, event_count, running_hash, previous_seal, sealed_at, key_id, signature';
 
 const EVENT_COLUMNS = `global_position AS "globalPosition", stream_id AS "streamId", stream_version AS "streamVersion",
   event_id AS "eventId", type, schema_version AS "schemaVersion", data, metadata,
@@ -127,6 +134,8 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const prepared = prepareAppend(streamId, events, expected, options, this.context);
     if (prepared.events.length === 0) return this.emptyAppend(prepared);
+    // append_events hashes E(e1)…E(en) after the previous hash it reads in its transaction.
+    const chain = encodeEvents(prepared.streamId, prepared.events);
     const values = [
       prepared.streamId,
       prepared.expected === 'any' ? -2 : prepared.expected,
@@ -139,12 +148,13 @@ export class PostgresEventStore implements EventStore {
       prepared.events.map((e) => e.recordedAt),
       prepared.commandIds,
       prepared.probeEventId,
+      chain,
     ];
     // 'any' may lose a race for the next version to a concurrent writer; it just retries.
     for (let attempt = 0; ; attempt++) {
       try {
         const [row] = await this.query<{ o_current: number; o_positions: string[] }>(
-          `SELECT o_current, o_positions FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          `SELECT o_current, o_positions FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           values,
           'append',
         );
@@ -162,6 +172,7 @@ export class PostgresEventStore implements EventStore {
         if (pgError.code === 'CLAS1') {
           throw new ConcurrencyError(streamId, expected, Number(pgError.detail));
         }
+        if (pgError.code === 'CLAS3') throw unchainedStreamError(streamId, Number(pgError.detail));
         if (pgError.code === 'CLAS2') {
           const original = await this.findOriginalAppend(prepared);
           if (original !== null) return original;
@@ -412,6 +423,64 @@ export class PostgresEventStore implements EventStore {
   async ping(): Promise<void> {
     this.assertOpen();
     await this.query('SELECT 1', []);
+  }
+
+  /** Rows as arrays (no per-row objects): the verifier reads the log at full speed. */
+  private async arrayRows(name: string, text: string, values: unknown[]): Promise<unknown[][]> {
+    try {
+      return (await this.pool.query<unknown[]>({ name: `${this.schema}:${name}`, text, values, rowMode: 'array' })).rows;
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+  }
+
+  async readChainPage(options: ChainPageOptions = {}): Promise<ChainPage> {
+    this.assertOpen();
+    const after = options.after ?? 0;
+    const limit = pageLimit({ after, limit: options.limit });
+    // The visible prefix only, as readAllPage: a seal never covers a position that could still appear below it.
+    const rows = await this.arrayRows(
+      'chain_page',
+      `SELECT ${CHAIN_COLUMNS} FROM ${this.s}.events WHERE global_position > $1 AND ${VISIBLE} ORDER BY global_position LIMIT $2`,
+      [after, limit + 1],
+    );
+    const isEnd = rows.length <= limit;
+    if (!isEnd) rows.length = limit;
+    const records = rows.map(toChainRecord);
+    return { records, nextAfter: records.at(-1)?.globalPosition ?? after, isEnd };
+  }
+
+  async readChainRecord(streamId: string, streamVersion: number): Promise<ChainRecord | null> {
+    this.assertOpen();
+    const [row] = await this.arrayRows('chain_record', `SELECT ${CHAIN_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND stream_version = $2`, [streamId, streamVersion]);
+    return row === undefined ? null : toChainRecord(row);
+  }
+
+  async readSeals(options: { after?: number; limit?: number } = {}): Promise<Seal[]> {
+    this.assertOpen();
+    const rows = await this.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM ${this.s}.seals WHERE seal_index > $1 ORDER BY seal_index LIMIT $2`, [options.after ?? 0, options.limit ?? 1000], 'read_seals');
+    return rows.map(sealOfRow);
+  }
+
+  async lastSeal(options: { below?: number } = {}): Promise<Seal | null> {
+    this.assertOpen();
+    const [row] = await this.query<SealRow>(
+      `SELECT ${SEAL_COLUMNS} FROM ${this.s}.seals WHERE up_to < $1 ORDER BY seal_index DESC LIMIT 1`,
+      [options.below ?? Number.MAX_SAFE_INTEGER],
+      'last_seal',
+    );
+    return row === undefined ? null : sealOfRow(row);
+  }
+
+  async appendSeal(seal: Seal): Promise<boolean> {
+    this.assertOpen();
+    // The primary key on seal_index settles two racing sealers: the loser inserts nothing.
+    const rows = await this.query(
+      `INSERT INTO ${this.s}.seals (${SEAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (seal_index) DO NOTHING RETURNING seal_index`,
+      [seal.index, seal.upTo, seal.events, seal.runningHash, seal.previous, seal.sealedAt, seal.keyId, seal.signature],
+      'append_seal',
+    );
+    return rows.length === 1;
   }
 
   async close(): Promise<void> {

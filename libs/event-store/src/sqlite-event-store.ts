@@ -23,6 +23,9 @@ import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
 import { migrateSqlite } from './sqlite-schema.js';
 import { pageLimit, readAllPages } from './read-all.js';
+import { EventHasher, GENESIS_HASH, unchainedStreamError } from './chain-hash.js';
+import type { ChainPage, ChainPageOptions, ChainRecord, Seal } from './tamper-evidence.port.js';
+import { sealOfRow, toChainRecord, type SealRow } from './sql-chain-rows.js';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   /** File path (parent directory created) or ':memory:'. Default ./data/clas.sqlite. */
@@ -33,7 +36,7 @@ export const DEFAULT_SQLITE_PATH = './data/clas.sqlite';
 
 /** Rows per multi-row INSERT: one statement crossing into C per chunk instead of per event. */
 const INSERT_CHUNK = 100;
-const COLUMNS_PER_ROW = 10;
+const COLUMNS_PER_ROW = 11;
 
 const EVENT_COLUMNS = `global_position AS globalPosition, stream_id AS streamId, stream_version AS streamVersion,
   event_id AS eventId, type, schema_version AS schemaVersion, data, metadata,
@@ -49,6 +52,12 @@ const READ_STREAM_RANGE = `${READ_STREAM} AND stream_version BETWEEN ? AND ? ORD
 const READ_STREAM_KNOWN_AT = `${READ_STREAM} AND stream_version BETWEEN ? AND ? AND recorded_at <= ? ORDER BY stream_version`;
 const READ_ALL_PAGE = `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`;
 const HEAD = 'SELECT coalesce(max(global_position), 0) AS p FROM events';
+/** Tamper evidence: the rows exactly as stored, with their chain hashes. */
+const CHAIN_COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, nullif(lower(hex(hash)), '')`;
+const CHAIN_PAGE = `SELECT ${CHAIN_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`;
+const CHAIN_RECORD = `SELECT ${CHAIN_COLUMNS} FROM events WHERE stream_id = ? AND stream_version = ?`;
+const STREAM_TIP = 'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1';
+const SEAL_COLUMNS = 'seal_index, up_to, event_count, running_hash, previous_seal, sealed_at, key_id, signature';
 
 interface CommandRow {
   stream_id: string;
@@ -125,6 +134,7 @@ export class SqliteEventStore implements EventStore {
   /** Multi-row INSERTs by row count. */
   private readonly inserts = new Map<number, Database.Statement>();
   private readonly appendTransaction: (prepared: PreparedAppend) => AppendResult;
+  private readonly hasher = new EventHasher();
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions = {}) {
@@ -201,7 +211,9 @@ export class SqliteEventStore implements EventStore {
     const original = this.findOriginalAppend(prepared);
     if (original !== null) return original;
 
-    const current = this.currentVersion(streamId);
+    // The chain's previous hash is read with the version, inside the write lock.
+    const tip = this.statement(STREAM_TIP).get(streamId) as { version: number; hash: Buffer | null } | undefined;
+    const current = tip === undefined ? -1 : tip.version;
     if (prepared.expected !== 'any' && prepared.expected !== current) {
       throw new ConcurrencyError(streamId, prepared.expected === -1 ? 'no_stream' : prepared.expected, current);
     }
@@ -210,6 +222,8 @@ export class SqliteEventStore implements EventStore {
     const eventIds: string[] = new Array(n);
     if (n === 0) return { streamId, nextExpectedVersion: current, positions, eventIds, duplicate: false };
 
+    if (tip !== undefined && tip.hash === null) throw unchainedStreamError(streamId, current);
+    const chainHash = this.hasher.hashAppend(tip === undefined ? GENESIS_HASH : tip.hash!, streamId, events);
     const head = (this.statement(HEAD).get() as { p: number }).p;
     for (let start = 0; start < n; start += INSERT_CHUNK) {
       const count = Math.min(INSERT_CHUNK, n - start);
@@ -230,6 +244,8 @@ export class SqliteEventStore implements EventStore {
         params[k++] = event.metadata;
         params[k++] = event.occurredAt;
         params[k++] = event.recordedAt;
+        // One hash per append, on its last event (chain-hash.ts).
+        params[k++] = i === n - 1 ? chainHash : null;
       }
       this.insertStatement(count).run(params);
     }
@@ -248,9 +264,9 @@ export class SqliteEventStore implements EventStore {
   private insertStatement(rows: number): Database.Statement {
     let statement = this.inserts.get(rows);
     if (statement === undefined) {
-      const values = new Array(rows).fill('(?,?,?,?,?,?,?,?,?,?)').join(',');
+      const values = new Array(rows).fill('(?,?,?,?,?,?,?,?,?,?,?)').join(',');
       statement = this.db.prepare(
-        `INSERT INTO events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at) VALUES ${values}`,
+        `INSERT INTO events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash) VALUES ${values}`,
       );
       this.inserts.set(rows, statement);
     }
@@ -419,6 +435,50 @@ export class SqliteEventStore implements EventStore {
 
   now(): string {
     return recordingInstant(this.context);
+  }
+
+  async readChainPage(options: ChainPageOptions = {}): Promise<ChainPage> {
+    this.assertOpen();
+    const after = options.after ?? 0;
+    const limit = pageLimit({ after, limit: options.limit });
+    const rows = this.eventStatement(CHAIN_PAGE).all(after, limit + 1) as unknown[][];
+    const isEnd = rows.length <= limit;
+    if (!isEnd) rows.length = limit;
+    const records = rows.map(toChainRecord);
+    return { records, nextAfter: records.at(-1)?.globalPosition ?? after, isEnd };
+  }
+
+  async readChainRecord(streamId: string, streamVersion: number): Promise<ChainRecord | null> {
+    this.assertOpen();
+    const row = this.eventStatement(CHAIN_RECORD).get(streamId, streamVersion) as unknown[] | undefined;
+    return row === undefined ? null : toChainRecord(row);
+  }
+
+  async readSeals(options: { after?: number; limit?: number } = {}): Promise<Seal[]> {
+    this.assertOpen();
+    const rows = this.statement(`SELECT ${SEAL_COLUMNS} FROM seals WHERE seal_index > ? ORDER BY seal_index LIMIT ?`).all(options.after ?? 0, options.limit ?? 1000);
+    return (rows as SealRow[]).map(sealOfRow);
+  }
+
+  async lastSeal(options: { below?: number } = {}): Promise<Seal | null> {
+    this.assertOpen();
+    const row = this.statement(`SELECT ${SEAL_COLUMNS} FROM seals WHERE up_to < ? ORDER BY seal_index DESC LIMIT 1`).get(options.below ?? Number.MAX_SAFE_INTEGER);
+    return row === undefined ? null : sealOfRow(row as SealRow);
+  }
+
+  async appendSeal(seal: Seal): Promise<boolean> {
+    this.assertOpen();
+    const result = this.statement(`INSERT INTO seals (${SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seal_index) DO NOTHING`).run(
+      seal.index,
+      seal.upTo,
+      seal.events,
+      seal.runningHash,
+      seal.previous,
+      seal.sealedAt,
+      seal.keyId,
+      seal.signature,
+    );
+    return result.changes === 1;
   }
 
   async ping(): Promise<void> {

@@ -40,6 +40,10 @@ export interface ClasConfig {
    * Default: the directory of the SQLite log, so a log moved to a volume takes its secrets along.
    */
   dataDir: string;
+  /** CLAS_SEAL_KEY_PATH: Ed25519 private key (PEM) that signs seals; default <dataDir>/seal-key.pem, generated at the first start (seal-key.ts). */
+  sealKeyPath: string;
+  /** CLAS_SEAL_INTERVAL_MS: how often the API seals the log in the background (default 60 000). */
+  sealIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     problems.push(`CLAS_READ_DB must be a SQLite file path or a postgres:// or postgresql:// URL`);
   }
   const dataDir = env.CLAS_DATA_DIR?.trim() || (kind === 'sqlite' && sqlitePath !== ':memory:' ? dirname(sqlitePath) : './data');
+  const sealKeyPath = env.CLAS_SEAL_KEY_PATH?.trim() || `${dataDir.replace(/\/+$/, '')}/seal-key.pem`;
+  const sealIntervalMs = positiveInt(env, 'CLAS_SEAL_INTERVAL_MS', 60_000, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     eventStore: kind as EventStoreKind,
@@ -145,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     personalDataPath,
     readDb,
     dataDir,
+    sealKeyPath,
+    sealIntervalMs,
   };
 }
 

@@ -87,6 +87,15 @@ describe('configuration (issue 3: refused with a clear message)', () => {
   });
 });
 
+describe('seal configuration (issue 11 §5)', () => {
+  it('keeps the seal key in the data directory and seals every minute by default', () => {
+    expect(loadConfig({})).toMatchObject({ sealKeyPath: './data/seal-key.pem', sealIntervalMs: 60_000 });
+    expect(loadConfig({ CLAS_DATA_DIR: '/var/lib/clas/' })).toMatchObject({ sealKeyPath: '/var/lib/clas/seal-key.pem' });
+    expect(loadConfig({ CLAS_SEAL_KEY_PATH: '/etc/clas/seal.pem', CLAS_SEAL_INTERVAL_MS: '5000' })).toMatchObject({ sealKeyPath: '/etc/clas/seal.pem', sealIntervalMs: 5000 });
+    expect(() => loadConfig({ CLAS_SEAL_INTERVAL_MS: '0' })).toThrow(/CLAS_SEAL_INTERVAL_MS="0" must be an integer between 1 and/);
+  });
+});
+
 describe('EventStoreDB configuration (issue 7)', () => {
   it('requires an esdb:// connection string and masks its password when printed', () => {
     expect(() => loadConfig({ CLAS_EVENT_STORE: 'eventstoredb' })).toThrow(/CLAS_ESDB_URL is required/);

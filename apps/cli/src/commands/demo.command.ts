@@ -13,6 +13,7 @@ import { personName } from '../demo/season-builders.js';
 import { playSeason } from '../demo/season-player.js';
 import { SimulatedClock } from '../demo/simulated-clock.js';
 import { openStore } from '../open-store.js';
+import { sealLog } from '../sealing.js';
 import { openPersonalData } from '../personal-data.js';
 import { ProgressBar } from '../progress-bar.js';
 
@@ -96,6 +97,8 @@ export async function demoCommand({ args, io, config, log }: CommandRun): Promis
       if (index === total) bar.line(`demo ${month}  ${String(index - monthStart).padStart(4)} commands  (${events} events)`);
     });
     bar.finish(result.commands, `up to ${parisDateOf(now)}`);
+    // The season ends sealed: `clas verify` finds every event under a signed seal.
+    await sealLog(config, store, io.clock, log, io.stderr);
     const names = await writeNames(config, season, parisDateOf(now));
     log.event('demo played', { ...result, elapsedMs: Math.round(result.elapsedMs), personalDataRecords: names });
     const report = await demoReport({ result, queries: new ClasQueries(store, directory, io.clock), tokens, baseUrl: localApiUrl(config), now });

@@ -3,6 +3,7 @@ import type { NewEvent, StoredEvent } from '../envelope.js';
 import { ConcurrencyError, EventStoreError, RecordedTooLateError } from '../errors.js';
 import type { EventStore, EventStoreOptions, Upcaster } from '../event-store.port.js';
 import { FakeClock } from './fake-clock.js';
+import { tamperEvidenceContract } from './tamper-evidence.contract.js';
 
 /** Builds a fresh, empty store; the contract closes it after each test. */
 export type EventStoreFactory = (options?: EventStoreOptions) => Promise<EventStore>;
@@ -602,6 +603,8 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         expect(await es.streamVersion('r')).toBe(2);
       });
     });
+
+    tamperEvidenceContract(store);
 
     it('refuses calls after close()', async () => {
       const es = await factory();
