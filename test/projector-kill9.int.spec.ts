@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { ReadDatabaseConfig } from '@clas/projections';
 import { runKillDrill } from '../bench/projector-kill/kill-drill.js';
 import { projectorFromSources } from '../bench/projector-kill/projector-process.js';
+import { postgresTestUrl } from '../libs/event-store/src/testing/postgres-test-url.js';
 
 /**
  * Issue 11 §7, bounded for `npm test`: `apps/projector` (a real child process, from its sources)
@@ -39,18 +40,8 @@ function drillSuite(label: string, databases: (dir: string) => Promise<{ readDb:
 
 drillSuite('SQLite', async (dir) => ({ readDb: join(dir, 'read.sqlite'), referenceDb: { url: join(dir, 'reference.sqlite') } }));
 
-const pgUrl = process.env.CLAS_TEST_POSTGRES_URL;
-if (pgUrl === undefined || pgUrl === '') {
-  if (process.env.CI === 'true') {
-    describe('kill -9 of the projector (PostgreSQL read models)', () => {
-      it('needs CLAS_TEST_POSTGRES_URL in CI', () => {
-        throw new Error('CLAS_TEST_POSTGRES_URL is not set but CI=true: the PostgreSQL kill -9 drill cannot run');
-      });
-    });
-  } else {
-    console.warn('\n*** kill -9 drill on PostgreSQL read models SKIPPED: CLAS_TEST_POSTGRES_URL is not set. ***\n');
-  }
-} else {
+const pgUrl = postgresTestUrl('the kill -9 drill of the projector');
+if (pgUrl !== null) {
   // CLAS_READ_DB names a database: the drill gets a throw-away one (the reference in its own schema).
   const database = `clas_kill9_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });

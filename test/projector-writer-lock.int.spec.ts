@@ -9,6 +9,7 @@ import { ReadDatabaseBusyError, acquireWriterLock, clasReadModelProjection, rebu
 import { SettableClock, writeNationalLog } from '../bench/generator/index.js';
 import { runCli } from '../apps/cli/src/cli.js';
 import { ProjectorProcess, projectorFromSources } from '../bench/projector-kill/projector-process.js';
+import { postgresTestUrl } from '../libs/event-store/src/testing/postgres-test-url.js';
 
 /**
  * Issue 11 §7 / docs/production.md, "Several projectors, safely": one writer per read database.
@@ -89,18 +90,8 @@ function lockSuite(label: string, readDbOf: (dir: string) => Promise<string>, cl
 
 lockSuite('SQLite', async (dir) => join(dir, 'read.sqlite'));
 
-const pgUrl = process.env.CLAS_TEST_POSTGRES_URL;
-if (pgUrl === undefined || pgUrl === '') {
-  if (process.env.CI === 'true') {
-    describe('one projector writes a read database at a time (PostgreSQL)', () => {
-      it('needs CLAS_TEST_POSTGRES_URL in CI', () => {
-        throw new Error('CLAS_TEST_POSTGRES_URL is not set but CI=true: the PostgreSQL writer-lock tests cannot run');
-      });
-    });
-  } else {
-    console.warn('\n*** writer lock on PostgreSQL read models SKIPPED: CLAS_TEST_POSTGRES_URL is not set. ***\n');
-  }
-} else {
+const pgUrl = postgresTestUrl('one projector writes a read database at a time');
+if (pgUrl !== null) {
   const database = `clas_lock_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   lockSuite(

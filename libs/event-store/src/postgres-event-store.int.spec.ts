@@ -7,27 +7,10 @@ import { dropSchema } from './postgres-schema.js';
 import { eventStoreContract, newEvent } from './testing/event-store.contract.js';
 import { tamperDetectionSuite } from './testing/tamper-detection.suite.js';
 import { verifyLog } from './log-verification.js';
+import { postgresTestUrl } from './testing/postgres-test-url.js';
 
-const url = process.env.CLAS_TEST_POSTGRES_URL;
-
-if (url === undefined || url === '') {
-  if (process.env.CI === 'true') {
-    // In CI a missing database is a broken pipeline, not a reason to go green.
-    describe('PostgresEventStore', () => {
-      it('needs CLAS_TEST_POSTGRES_URL in CI', () => {
-        throw new Error('CLAS_TEST_POSTGRES_URL is not set but CI=true: the PostgreSQL event-store contract cannot run');
-      });
-    });
-  } else {
-    console.warn(
-      '\n*** PostgreSQL event-store contract SKIPPED: CLAS_TEST_POSTGRES_URL is not set. ***\n' +
-        '*** Set it, e.g. CLAS_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres ***\n',
-    );
-    describe.skip('PostgresEventStore (CLAS_TEST_POSTGRES_URL not set)', () => {
-      it('runs the contract against PostgreSQL', () => undefined);
-    });
-  }
-} else {
+const url = postgresTestUrl('the event-store contract');
+if (url !== null) {
   const databaseUrl = url;
   // Every store of this file lives in its own throw-away schema, dropped at the end.
   const run = `t${randomBytes(4).toString('hex')}`;

@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@clas/event-store';
 import { Projector, ReadDatabase, clasReadModelProjection, diffDumps, dumpReadDatabase, rebuildReadModels, type ReadDatabaseConfig, type TableDump } from '@clas/projections';
 import { runCli } from '../cli.js';
 import { LANDES } from './landes-season.js';
+import { postgresTestUrl } from '../../../../libs/event-store/src/testing/postgres-test-url.js';
 
 /** The demo's "today": fixed, so the season played is the same on every run. */
 const TODAY = '2026-11-22T12:00:00.000Z';
@@ -79,18 +80,8 @@ function demoSuite(label: string, configFor: (name: string) => ReadDatabaseConfi
 
 demoSuite('SQLite', () => ({ url: ':memory:' }));
 
-const pgUrl = process.env.CLAS_TEST_POSTGRES_URL;
-if (pgUrl === undefined || pgUrl === '') {
-  if (process.env.CI === 'true') {
-    describe('the demo log: live projector = rebuild (PostgreSQL)', () => {
-      it('needs CLAS_TEST_POSTGRES_URL in CI', () => {
-        throw new Error('CLAS_TEST_POSTGRES_URL is not set but CI=true: the PostgreSQL read-model tests cannot run');
-      });
-    });
-  } else {
-    console.warn('\n*** the demo log on PostgreSQL read models SKIPPED: CLAS_TEST_POSTGRES_URL is not set. ***\n');
-  }
-} else {
+const pgUrl = postgresTestUrl('the demo log: live projector = rebuild');
+if (pgUrl !== null) {
   const run = `rm_demo_${randomBytes(4).toString('hex')}`;
   const schemas = new Set<string>();
   demoSuite(

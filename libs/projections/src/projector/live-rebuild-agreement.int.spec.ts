@@ -10,6 +10,7 @@ import { InMemoryStreamDirectory } from '../time-travel/in-memory-stream-directo
 import { clasReadModelProjection } from './clas-read-models.projection.js';
 import { Projector } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
+import { postgresTestUrl } from '../../../event-store/src/testing/postgres-test-url.js';
 
 const LATE = NOT_RECEIVABLE_ONLY;
 
@@ -94,18 +95,8 @@ function agreementSuite(label: string, configFor: (name: string) => ReadDatabase
 
 agreementSuite('SQLite', () => ({ url: ':memory:' }));
 
-const pgUrl = process.env.CLAS_TEST_POSTGRES_URL;
-if (pgUrl === undefined || pgUrl === '') {
-  if (process.env.CI === 'true') {
-    describe('live projector = rebuild (PostgreSQL)', () => {
-      it('needs CLAS_TEST_POSTGRES_URL in CI', () => {
-        throw new Error('CLAS_TEST_POSTGRES_URL is not set but CI=true: the PostgreSQL read-model tests cannot run');
-      });
-    });
-  } else {
-    console.warn('\n*** live projector = rebuild on PostgreSQL SKIPPED: CLAS_TEST_POSTGRES_URL is not set. ***\n');
-  }
-} else {
+const pgUrl = postgresTestUrl('live projector = rebuild');
+if (pgUrl !== null) {
   const run = `rm_agree_${randomBytes(4).toString('hex')}`;
   const schemas = new Set<string>();
   agreementSuite(

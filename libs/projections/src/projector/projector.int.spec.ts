@@ -6,6 +6,7 @@ import { dumpTables } from '../read-models/table-dump.js';
 import { Projector, type FaultPoint } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 import { COUNT_TABLE, countingProjection, createCountTable } from './testing/counting.projection.js';
+import { postgresTestUrl } from '../../../event-store/src/testing/postgres-test-url.js';
 
 const TABLES = ['rm_fold_state', 'rm_checkpoint', 'rm_stream_directory', COUNT_TABLE];
 
@@ -206,21 +207,8 @@ function projectorSuite(label: string, configFor: (name: string) => ReadDatabase
 
 projectorSuite('SQLite', () => ({ url: ':memory:' }));
 
-const pgUrl = process.env.CLAS_TEST_POSTGRES_URL;
-if (pgUrl === undefined || pgUrl === '') {
-  if (process.env.CI === 'true') {
-    describe('Projector (PostgreSQL)', () => {
-      it('needs CLAS_TEST_POSTGRES_URL in CI', () => {
-        throw new Error('CLAS_TEST_POSTGRES_URL is not set but CI=true: the PostgreSQL read-model tests cannot run');
-      });
-    });
-  } else {
-    console.warn('\n*** Projector read models on PostgreSQL SKIPPED: CLAS_TEST_POSTGRES_URL is not set. ***\n');
-    describe.skip('Projector (PostgreSQL, CLAS_TEST_POSTGRES_URL not set)', () => {
-      it('runs the projector suite against PostgreSQL', () => undefined);
-    });
-  }
-} else {
+const pgUrl = postgresTestUrl('the projector read models');
+if (pgUrl !== null) {
   const run = `rm_${randomBytes(4).toString('hex')}`;
   const schemas = new Set<string>();
   projectorSuite(
