@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@clas/event-store';
-import { Projector, ReadDatabase, clasReadModelProjection, diffDumps, dumpReadDatabase, rebuildReadModels, type ReadDatabaseConfig, type TableDump } from '@clas/projections';
+import { Projector, ReadDatabase, clasReadModelProjection, diffDumps, dumpReadDatabase, rebuildReadModels, type TableDump } from '@clas/projections';
 import { runCli } from '../cli.js';
 import { LANDES } from './landes-season.js';
-import { postgresTestUrl } from '../../../../libs/event-store/src/testing/postgres-test-url.js';
+import { type ReadDatabaseSuite, onBothReadDatabases } from '../../../../libs/projections/src/testing/read-database-suites.js';
 
 /** The demo's "today": fixed, so the season played is the same on every run. */
 const TODAY = '2026-11-22T12:00:00.000Z';
@@ -19,7 +18,7 @@ const LOADER = ['--import', new URL('../../../../test/support/ts-worker-register
  * corrected decision, late attendance sheets, a convention with amendments): the live projector
  * and the rebuild — in process and on worker threads — write identical tables, row for row.
  */
-function demoSuite(label: string, configFor: (name: string) => ReadDatabaseConfig, cleanup: () => Promise<void> = async () => undefined): void {
+const demoSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => undefined) => {
   describe(`the demo log: live projector = rebuild (${label})`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'clas-demo-read-'));
     const path = join(dir, 'demo.sqlite');
@@ -76,25 +75,6 @@ function demoSuite(label: string, configFor: (name: string) => ReadDatabaseConfi
       }
     }, 120_000);
   });
-}
+};
 
-demoSuite('SQLite', () => ({ url: ':memory:' }));
-
-const pgUrl = postgresTestUrl('the demo log: live projector = rebuild');
-if (pgUrl !== null) {
-  const run = `rm_demo_${randomBytes(4).toString('hex')}`;
-  const schemas = new Set<string>();
-  demoSuite(
-    'PostgreSQL',
-    (name) => {
-      const schema = `${run}_${name}`;
-      schemas.add(schema);
-      return { url: pgUrl, schema };
-    },
-    async () => {
-      const db = await ReadDatabase.open({ url: pgUrl, schema: run });
-      for (const schema of [...schemas, run]) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.close();
-    },
-  );
-}
+onBothReadDatabases('the demo log: live projector = rebuild', demoSuite);

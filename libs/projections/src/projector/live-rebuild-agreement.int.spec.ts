@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { projectStreamId } from '@clas/domain';
 import { SqliteEventStore } from '@clas/event-store';
 import { NOT_RECEIVABLE_ONLY, SettableClock, notReceivableOnly, writeNationalLog } from '../../../../bench/generator/index.js';
-import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
+import { ReadDatabase } from '../read-models/read-database.js';
 import { diffDumps, dumpReadDatabase, type TableDump } from '../read-models/table-dump.js';
 import { ClasQueries } from '../time-travel/clas-queries.js';
 import { InMemoryStreamDirectory } from '../time-travel/in-memory-stream-directory.js';
 import { clasReadModelProjection } from './clas-read-models.projection.js';
 import { Projector } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
-import { postgresTestUrl } from '../../../event-store/src/testing/postgres-test-url.js';
+import { type ReadDatabaseSuite, onBothReadDatabases } from '../testing/read-database-suites.js';
 
 const LATE = NOT_RECEIVABLE_ONLY;
 
@@ -19,7 +18,7 @@ const LATE = NOT_RECEIVABLE_ONLY;
  * owner) write identical tables — every table, every row — on a generated season plus the
  * edge case that once split them: a project known only by its non-receivability.
  */
-function agreementSuite(label: string, configFor: (name: string) => ReadDatabaseConfig, cleanup: () => Promise<void> = async () => undefined): void {
+const agreementSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => undefined) => {
   describe(`live projector = rebuild (${label})`, () => {
     let store: SqliteEventStore;
     let rebuilt: TableDump;
@@ -91,25 +90,6 @@ function agreementSuite(label: string, configFor: (name: string) => ReadDatabase
       }
     }, 180_000);
   });
-}
+};
 
-agreementSuite('SQLite', () => ({ url: ':memory:' }));
-
-const pgUrl = postgresTestUrl('live projector = rebuild');
-if (pgUrl !== null) {
-  const run = `rm_agree_${randomBytes(4).toString('hex')}`;
-  const schemas = new Set<string>();
-  agreementSuite(
-    'PostgreSQL',
-    (name) => {
-      const schema = `${run}_${name.replace(/[^a-z0-9]/g, '_')}`;
-      schemas.add(schema);
-      return { url: pgUrl, schema };
-    },
-    async () => {
-      const db = await ReadDatabase.open({ url: pgUrl, schema: run });
-      for (const schema of [...schemas, run]) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.close();
-    },
-  );
-}
+onBothReadDatabases('live projector = rebuild', agreementSuite);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore, type EventStore, type NewEvent } from '@clas/event-store';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
@@ -6,7 +5,7 @@ import { dumpTables } from '../read-models/table-dump.js';
 import { Projector, type FaultPoint } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 import { COUNT_TABLE, countingProjection, createCountTable } from './testing/counting.projection.js';
-import { postgresTestUrl } from '../../../event-store/src/testing/postgres-test-url.js';
+import { type ReadDatabaseSuite, onBothReadDatabases } from '../testing/read-database-suites.js';
 
 const TABLES = ['rm_fold_state', 'rm_checkpoint', 'rm_stream_directory', COUNT_TABLE];
 
@@ -32,7 +31,7 @@ async function open(config: ReadDatabaseConfig): Promise<ReadDatabase> {
   return db;
 }
 
-function projectorSuite(label: string, configFor: (name: string) => ReadDatabaseConfig, cleanup: () => Promise<void> = async () => undefined): void {
+const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => undefined) => {
   describe(`Projector (${label})`, () => {
     let store: SqliteEventStore;
     let reference: Record<string, unknown[]>;
@@ -203,25 +202,6 @@ function projectorSuite(label: string, configFor: (name: string) => ReadDatabase
       }
     });
   });
-}
+};
 
-projectorSuite('SQLite', () => ({ url: ':memory:' }));
-
-const pgUrl = postgresTestUrl('the projector read models');
-if (pgUrl !== null) {
-  const run = `rm_${randomBytes(4).toString('hex')}`;
-  const schemas = new Set<string>();
-  projectorSuite(
-    'PostgreSQL',
-    (name) => {
-      const schema = `${run}_${name.replace(/[^a-z0-9]/g, '_')}`;
-      schemas.add(schema);
-      return { url: pgUrl, schema };
-    },
-    async () => {
-      const db = await ReadDatabase.open({ url: pgUrl, schema: run });
-      for (const schema of [...schemas, run]) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.close();
-    },
-  );
-}
+onBothReadDatabases('the projector read models', projectorSuite);
