@@ -17,3 +17,4 @@ export { SealKeyring, sealSignerFromPem, keyIdOf, sealHash, sealPayload, signSea
 export { ChainVerifier, type IntegrityBreak, type IntegrityProblem, type SealSummary, type VerificationSummary } from './chain-verifier.js';
 export { verifyLog, type VerifiableLog, type VerifyLogOptions } from './log-verification.js';
 export { LogSealer, sealPeriodically, sealOutcomeFields, type SealOutcome } from './log-sealer.js';
+export * from './log-follower.js';

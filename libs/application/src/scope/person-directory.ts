@@ -1,5 +1,5 @@
 import { PERSON_CLAIM_EVENT_TYPES, type PersonIdKind, personClaimOf } from '@clas/domain';
-import type { EventStore, StoredEvent } from '@clas/event-store';
+import { type EventStore, LogFollower, type StoredEvent } from '@clas/event-store';
 
 /** The operator (and so the Caf) a person id of the log belongs to. */
 export interface PersonOwner {
@@ -20,17 +20,14 @@ export interface PersonOwner {
  * in-memory stream directory; owners are interned, so an id costs one map entry.
  */
 export class PersonDirectory {
-  private checkpoint = 0;
+  private readonly follower: LogFollower;
   private readonly owners: Array<Omit<PersonOwner, 'personId'>> = [];
   private readonly ownerIndex = new Map<string, number>();
   private readonly persons = new Map<string, number>();
-  /** Catch-ups run one after the other; a failed scan does not poison the next callers. */
-  private queue: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly store: EventStore,
-    private readonly pageSize = 1000,
-  ) {}
+  constructor(store: EventStore, pageSize = 1000) {
+    this.follower = new LogFollower(store, PERSON_CLAIM_EVENT_TYPES, (event) => this.add(event), pageSize);
+  }
 
   /** The owner of a person id named by the log; null when no event claims it. */
   async ownerOf(personId: string): Promise<PersonOwner | null> {
@@ -40,19 +37,7 @@ export class PersonDirectory {
   }
 
   catchUp(): Promise<void> {
-    const run = this.queue.then(() => this.scan());
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async scan(): Promise<void> {
-    if (this.checkpoint > 0 && (await this.store.headPosition()) <= this.checkpoint) return;
-    for (;;) {
-      const page = await this.store.readAllPage({ after: this.checkpoint, types: PERSON_CLAIM_EVENT_TYPES, limit: this.pageSize, pageSize: this.pageSize });
-      for (const event of page.events) this.add(event);
-      this.checkpoint = Math.max(this.checkpoint, page.nextAfter);
-      if (page.isEnd || page.events.length === 0) return;
-    }
+    return this.follower.catchUp();
   }
 
   private add(event: StoredEvent): void {

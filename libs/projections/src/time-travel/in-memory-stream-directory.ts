@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@clas/event-store';
+import { type EventStore, LogFollower, type StoredEvent } from '@clas/event-store';
 import type { ConventionEntry, ProjectEntry, StreamDirectory } from './stream-directory.port.js';
 import { DIRECTORY_EVENT_TYPES } from './stream-directory.port.js';
 
@@ -10,39 +10,25 @@ const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
  * TypeORM implementation has the same interface.
  */
 export class InMemoryStreamDirectory implements StreamDirectory {
-  private checkpoint = 0;
+  private readonly follower: LogFollower;
   private readonly projects = new Map<string, ProjectEntry>();
   private readonly collectifsByProject = new Map<string, Set<string>>();
   private readonly projectsByCampaign = new Map<string, Set<string>>();
   private readonly projectsByOperator = new Map<string, Set<string>>();
   private readonly conventions = new Map<string, ConventionEntry>();
   private readonly conventionsByOperator = new Map<string, Set<string>>();
-  /** Catch-ups run one after the other; each caller waits for a scan that started after its call. */
-  private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: EventStore, private readonly pageSize = 1000) {}
+  constructor(store: EventStore, pageSize = 1000) {
+    this.follower = new LogFollower(store, DIRECTORY_EVENT_TYPES, (event) => this.add(event), pageSize);
+  }
 
   /** Last global position scanned. */
   get position(): number {
-    return this.checkpoint;
+    return this.follower.position;
   }
 
   catchUp(): Promise<void> {
-    const run = this.queue.then(() => this.scan());
-    // A failed scan must not poison the next callers: they retry from the same checkpoint.
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async scan(): Promise<void> {
-    // Nothing appended since the last scan (the usual case for a question): one head lookup.
-    if (this.checkpoint > 0 && (await this.store.headPosition()) <= this.checkpoint) return;
-    for (;;) {
-      const page = await this.store.readAllPage({ after: this.checkpoint, types: DIRECTORY_EVENT_TYPES, limit: this.pageSize, pageSize: this.pageSize });
-      for (const event of page.events) this.add(event);
-      this.checkpoint = Math.max(this.checkpoint, page.nextAfter);
-      if (page.isEnd || page.events.length === 0) return;
-    }
+    return this.follower.catchUp();
   }
 
   private add(event: StoredEvent): void {
