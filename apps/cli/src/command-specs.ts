@@ -198,7 +198,7 @@ export function generalHelp(): string {
   return [
     'clas — the Clas back office on the command line',
     '',
-    'Usage: clas <command> [options]     (npm run clas -- <command> [options])',
+    'Usage: clas <command> [options]     (npm run --silent clas -- <command> [options])',
     '',
     'Commands:',
     ...COMMAND_SPECS.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`),

@@ -65,7 +65,7 @@ export async function demoReport(input: { result: PlayResult; queries: ClasQueri
     `Tokens (valid ${formatDuration(input.tokens.maxTtlSeconds)}, CLAS_TOKEN_MAX_TTL; paste into your shell):`,
     ...tokens.map((t) => `export ${t.name}=${t.token}`),
     '',
-    `Example queries (start the API first: npm run clas -- serve):`,
+    `Example queries (start the API first: npm run --silent clas -- serve):`,
     '# Worked example 3 — the decision as known on 2026-10-20 (2 collectifs) and as known now (3):',
     q(`/projects/${AUDE.limoux.projectId}/eligibility?at=2026-10-20&knownAt=2026-10-20`, 'TOKEN_COMMITTEE_11'),
     q(`/projects/${AUDE.limoux.projectId}/eligibility?at=2026-10-20`, 'TOKEN_COMMITTEE_11'),
@@ -88,10 +88,10 @@ export async function demoReport(input: { result: PlayResult; queries: ClasQueri
     q(`/projects/${AUDE.limoux.projectId}/history`, 'TOKEN_AUDITOR'),
     '',
     'The same questions without the API:',
-    `npm run clas -- query eligibility ${AUDE.limoux.projectId} --at 2026-10-20 --known-at 2026-10-20`,
-    `npm run clas -- query ps ${LANDES.labrit.projectId} --at 2025-10-10`,
-    `npm run clas -- query convention ${LANDES.conventionId} --at 2026-01-25`,
-    'npm run clas -- query departmental 40 2025-2026',
+    `npm run --silent clas -- query eligibility ${AUDE.limoux.projectId} --at 2026-10-20 --known-at 2026-10-20`,
+    `npm run --silent clas -- query ps ${LANDES.labrit.projectId} --at 2025-10-10`,
+    `npm run --silent clas -- query convention ${LANDES.conventionId} --at 2026-01-25`,
+    'npm run --silent clas -- query departmental 40 2025-2026',
     '',
   ].join('\n');
 }
