@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand } from '@clas/application';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
-import { type MatrixEndpoint, OPERATOR_SIDE, matrixCells, runCell } from './support/role-matrix.js';
+import { type MatrixEndpoint, OPERATOR_SIDE, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';
 import { seedSeason } from './support/season.seed.js';
 
 /**
@@ -107,15 +106,6 @@ const MATRIX: MatrixEndpoint[] = [
   },
 ];
 
-const ACTORS = {
-  agent: actors.agent,
-  agentElsewhere: actors.agentElsewhere,
-  committee: actors.committee,
-  owner: actors.operator,
-  otherOperator: actors.otherOperator,
-  auditor: actors.auditor,
-  dashboard: actors.dashboard,
-};
 
 describe('role × collectif endpoint matrix (issue 6)', () => {
   let api: ApiHarness;
@@ -126,5 +116,5 @@ describe('role × collectif endpoint matrix (issue 6)', () => {
   });
   afterAll(() => api.close());
 
-  it.each(matrixCells(MATRIX))('%s as %s → %i', (_, role, status, endpoint, n) => runCell(api, ACTORS, endpoint, role, n, status));
+  it.each(matrixCells(MATRIX))('%s as %s → %i', (_, role, status, endpoint, n) => runCell(api, MATRIX_ACTORS, endpoint, role, n, status));
 });

@@ -4,7 +4,7 @@ import type { ClasCommand } from '@clas/application';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { CENTRE_SOCIAL_COLLECTIFS, centreSocial, seedCentreSocial } from './support/centre-social.seed.js';
-import { CAF_SIDE, type MatrixEndpoint, OPERATOR_SIDE, matrixCells, runCell } from './support/role-matrix.js';
+import { CAF_SIDE, type MatrixEndpoint, OPERATOR_SIDE, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';
 import { seedSeason } from './support/season.seed.js';
 
 /**
@@ -73,15 +73,8 @@ const MATRIX: MatrixEndpoint[] = [
   },
 ];
 
-const ACTORS = {
-  agent: actors.agent,
-  agentElsewhere: actors.agentElsewhere,
-  committee: actors.committee,
-  owner: centreSocial,
-  otherOperator: actors.operator,
-  auditor: actors.auditor,
-  dashboard: actors.dashboard,
-};
+/** The centre social owns the conventions; op-1 is the other operator here. */
+const ACTORS = { ...MATRIX_ACTORS, owner: centreSocial, otherOperator: actors.operator };
 
 describe('role × convention endpoint matrix (issue 6)', () => {
   let api: ApiHarness;

@@ -6,7 +6,7 @@ import { actors, audeParameters, commands, content, nextCommandId, paris } from 
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { bilanData } from './support/project-requests.js';
-import { CAF_SIDE, type MatrixEndpoint, type MatrixRole, OPERATOR_SIDE, matrixCells, runCell } from './support/role-matrix.js';
+import { CAF_SIDE, type MatrixEndpoint, type MatrixRole, OPERATOR_SIDE, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';
 import { seedSeason } from './support/season.seed.js';
 
 /**
@@ -153,15 +153,6 @@ const MATRIX: MatrixEndpoint[] = [
   },
 ];
 
-const ACTORS = {
-  agent: actors.agent,
-  agentElsewhere: actors.agentElsewhere,
-  committee: actors.committee,
-  owner: actors.operator,
-  otherOperator: actors.otherOperator,
-  auditor: actors.auditor,
-  dashboard: actors.dashboard,
-};
 
 describe('role × project endpoint matrix (issue 6)', () => {
   let api: ApiHarness;
@@ -176,5 +167,5 @@ describe('role × project endpoint matrix (issue 6)', () => {
   });
   afterAll(() => api.close());
 
-  it.each(matrixCells(MATRIX))('%s as %s → %i', (_, role, status, endpoint, n) => runCell(api, ACTORS, endpoint, role, n, status));
+  it.each(matrixCells(MATRIX))('%s as %s → %i', (_, role, status, endpoint, n) => runCell(api, MATRIX_ACTORS, endpoint, role, n, status));
 });

@@ -4,7 +4,7 @@ import type { Actor, ClasCommand, CommandBus } from '@clas/application';
 import { actors, commands, content, paris } from '../libs/application/src/testing/season.fixtures.js';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
-import { type MatrixEndpoint, type MatrixRole, matrixCells, runCell } from './support/role-matrix.js';
+import { type MatrixEndpoint, type MatrixRole, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';
 import { CHILDREN, type SeedStep, seedSeason } from './support/season.seed.js';
 
 /**
@@ -23,15 +23,6 @@ const contentFor = (schoolYear: string) => {
 };
 
 const system: Actor = actors.system;
-const ACTORS = {
-  agent: actors.agent,
-  agentElsewhere: actors.agentElsewhere,
-  committee: actors.committee,
-  owner: actors.operator,
-  otherOperator: actors.otherOperator,
-  auditor: actors.auditor,
-  dashboard: actors.dashboard,
-};
 
 /** Every scoped role is refused the same way, whatever exists (the guard refuses the roles that may not issue it at all). */
 const ALL_REFUSED: Record<MatrixRole, number> = { agent: 403, agentElsewhere: 403, committee: 403, owner: 403, otherOperator: 403, auditor: 403, dashboard: 403, anonymous: 401 };
@@ -148,7 +139,7 @@ describe('scope × endpoint matrix (issue 11 §4)', () => {
   });
   afterAll(() => api.close());
 
-  it.each(matrixCells(MATRIX))('%s as %s → %i', (_, role, status, endpoint, n) => runCell(api, ACTORS, endpoint, role, n, status));
+  it.each(matrixCells(MATRIX))('%s as %s → %i', (_, role, status, endpoint, n) => runCell(api, MATRIX_ACTORS, endpoint, role, n, status));
 });
 
 describe('scope before existence and business rules: an out-of-scope caller learns nothing (issue 11 §4)', () => {

@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import type request from 'supertest';
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
+import { actors } from '../../libs/application/src/testing/season.fixtures.js';
 import type { ApiHarness } from './api-harness.js';
 
 /**
@@ -11,6 +12,16 @@ import type { ApiHarness } from './api-harness.js';
  */
 export type MatrixRole = 'agent' | 'agentElsewhere' | 'committee' | 'owner' | 'otherOperator' | 'auditor' | 'dashboard' | 'anonymous';
 export const MATRIX_ROLES: readonly MatrixRole[] = ['agent', 'agentElsewhere', 'committee', 'owner', 'otherOperator', 'auditor', 'dashboard', 'anonymous'];
+/** Who plays each role of a matrix on the season fixtures: the owner is op-1's user, the other operator op-2's. */
+export const MATRIX_ACTORS: Record<Exclude<MatrixRole, 'anonymous'>, Actor> = {
+  agent: actors.agent,
+  agentElsewhere: actors.agentElsewhere,
+  committee: actors.committee,
+  owner: actors.operator,
+  otherOperator: actors.otherOperator,
+  auditor: actors.auditor,
+  dashboard: actors.dashboard,
+};
 
 /** COMMAND_ROLES OPERATOR_SIDE: the owning operator, or a Caf agent of its Caf. */
 export const OPERATOR_SIDE: Record<MatrixRole, number> = { agent: 201, agentElsewhere: 403, committee: 403, owner: 201, otherOperator: 403, auditor: 403, dashboard: 403, anonymous: 401 };
