@@ -2,7 +2,7 @@
 // transpiler, ~5× faster than ts-jest here); `npm run typecheck` type-checks the whole tree once.
 // legacyDecorator + decoratorMetadata keep Nest's DI, class-validator and TypeORM metadata working.
 const moduleNameMapper = {
-  '^@clas/(domain|event-store|projections|messaging|runtime|application)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@clas/(domain|event-store|projections|messaging|runtime|application|auth|personal-data)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const swc = [

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor } from '@clas/application';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
-import { TokenService } from '../apps/api/src/auth/token.service.js';
+import { TokenService } from '@clas/auth';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';
 

@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, JsonLogger, loadConfig } from '@clas/runtime';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
-import { TokenService } from '../apps/api/src/auth/token.service.js';
+import { TokenService } from '@clas/auth';
 import { startApi as bootApi } from '../apps/api/src/bootstrap.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 

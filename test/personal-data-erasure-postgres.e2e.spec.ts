@@ -7,7 +7,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
 import { runCli } from '../apps/cli/src/cli.js';
-import { PostgresPersonalDataStore } from '../apps/api/src/personal-data/postgres-personal-data-store.js';
+import { PostgresPersonalDataStore } from '@clas/personal-data';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { grepFiles } from './support/disk-grep.js';
 import { seedSeason } from './support/season.seed.js';

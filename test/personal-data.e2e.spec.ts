@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { actors } from '../libs/application/src/testing/season.fixtures.js';
-import { SqlitePersonalDataStore } from '../apps/api/src/personal-data/sqlite-personal-data-store.js';
+import { SqlitePersonalDataStore } from '@clas/personal-data';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';
 

@@ -4,8 +4,8 @@ import { type Clock, createEventStore, type EventStore } from '@clas/event-store
 import { InMemoryStreamDirectory } from '@clas/projections';
 import { JsonLogger, loadConfig, randomSecret } from '@clas/runtime';
 import { type ApiOptions, createApi } from '../../apps/api/src/bootstrap.js';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { openPersonalData } from '../../apps/api/src/personal-data/open-personal-data.js';
+import { TokenService } from '@clas/auth';
+import { openPersonalData } from '@clas/personal-data';
 import { StoryClock } from '../../libs/application/src/testing/story-clock.js';
 
 /** An API over a real SQLite store (in memory, or the file `env.CLAS_SQLITE_PATH`), with a token for any actor and the log lines it wrote. */

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transformSync } from '@swc/core';
 
 const root = new URL('../../', import.meta.url);
-const LIBS = new Set(['domain', 'event-store', 'projections', 'messaging', 'runtime', 'application']);
+const LIBS = new Set(['domain', 'event-store', 'projections', 'messaging', 'runtime', 'application', 'auth', 'personal-data']);
 
 export async function resolve(specifier, context, next) {
   const lib = /^@clas\/([a-z-]+)$/.exec(specifier);

@@ -1,8 +1,8 @@
 import type { CommandBus, PersonDirectory } from '@clas/application';
 import type { Clock } from '@clas/event-store';
-import type { TokenService } from './auth/token.service.js';
+import type { TokenService } from '@clas/auth';
 import type { StreamDirectory } from '@clas/projections';
-import type { PersonalDataStore } from './personal-data/personal-data-store.port.js';
+import type { PersonalDataStore } from '@clas/personal-data';
 import type { ClasQueriesPort } from './queries/clas-queries.port.js';
 
 /**

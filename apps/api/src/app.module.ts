@@ -5,7 +5,7 @@ import type { ClasConfig } from '@clas/runtime';
 import type { ApiDependencies } from './api-options.js';
 import { AuthFailureLimiter } from './auth/auth-failure-limiter.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
-import { TokenService } from './auth/token.service.js';
+import { TokenService } from '@clas/auth';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { CollectifsController } from './collectifs/collectifs.controller.js';
 import { ConventionCommandsController } from './conventions/conventions.controller.js';

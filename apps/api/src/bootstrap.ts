@@ -7,7 +7,7 @@ import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
 import { type ClasConfig, describeConfig, JsonLogger, localApiUrl, resolveJwtSecret, sealSignerOf, storeConfigOf } from '@clas/runtime';
 import type { ApiDependencies, ApiOptions } from './api-options.js';
 import { AppModule } from './app.module.js';
-import { configuredTokenService } from './auth/token.service.js';
+import { configuredTokenService } from '@clas/auth';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { correlationIdMiddleware } from './http/correlation-id.middleware.js';
 import { hardenHttp } from './http/http-hardening.js';
@@ -15,7 +15,7 @@ import { bodyParserErrorsMiddleware } from './http/body-parser-errors.middleware
 import { jsonDepthMiddleware } from './http/json-depth.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
-import { openPersonalData } from './personal-data/open-personal-data.js';
+import { openPersonalData } from '@clas/personal-data';
 
 export type { ApiOptions } from './api-options.js';
 

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { AUDE_2026_2027 } from '@clas/domain';
 import { createEventStore } from '@clas/event-store';
 import { JsonLogger, loadConfig } from '@clas/runtime';
-import { TokenService } from '../../api/src/auth/token.service.js';
+import { TokenService } from '@clas/auth';
 import { createApi } from '../../api/src/bootstrap.js';
 import { runCli } from './cli.js';
 import { COMMAND_SPECS } from './command-specs.js';

@@ -7,7 +7,7 @@ import { AuthFailureLimiter, clientKeyOf } from './auth-failure-limiter.js';
 import type { AuthenticatedRequest } from './current-actor.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { ALLOWED_ROLES } from './roles.decorator.js';
-import { TokenService } from './token.service.js';
+import { TokenService } from '@clas/auth';
 
 const unauthenticated = (message: string) => new ApiError(401, 'UNAUTHENTICATED', message);
 

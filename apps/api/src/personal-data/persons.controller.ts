@@ -7,7 +7,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { forbidden, notFound, validationFailed } from '../http/api-error.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { CLOCK, EVENT_STORE, PERSON_DIRECTORY, PERSONAL_DATA_STORE } from '../tokens.js';
-import type { PersonKind, PersonRecord, PersonalDataStore } from './personal-data-store.port.js';
+import type { PersonKind, PersonRecord, PersonalDataStore } from '@clas/personal-data';
 import { PersonPathParams, PersonResponseDto, PutPersonRequestDto } from './put-person.request.dto.js';
 
 /**

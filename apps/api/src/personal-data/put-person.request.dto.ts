@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional } from 'class-validator';
 import { IsAggregateId, IsCafCode, IsOneOf, IsText } from '../validation/domain-validators.js';
 import { Nested, NullOr } from '../validation/nested.decorator.js';
-import { PERSON_KINDS } from './personal-data-store.port.js';
+import { PERSON_KINDS } from '@clas/personal-data';
 
 export class PersonContactDto {
   @ApiPropertyOptional({ example: 'parent@example.org', nullable: true, type: String })

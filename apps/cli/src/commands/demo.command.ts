@@ -3,8 +3,8 @@ import { ClasCommandBus } from '@clas/application';
 import { campaignStreamId, parisDateOf, schoolYear } from '@clas/domain';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
 import { type ClasConfig, localApiUrl } from '@clas/runtime';
-import { configuredTokenService } from '../../../api/src/auth/token.service.js';
-import type { PersonRecord } from '../../../api/src/personal-data/personal-data-store.port.js';
+import { configuredTokenService } from '@clas/auth';
+import { type PersonRecord, openPersonalData } from '@clas/personal-data';
 import { CliFailure, EXIT } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
 import { demoReport } from '../demo/demo-report.js';
@@ -14,7 +14,6 @@ import { playSeason } from '../demo/season-player.js';
 import { SimulatedClock } from '../demo/simulated-clock.js';
 import { openStore } from '../open-store.js';
 import { sealLog } from '../sealing.js';
-import { openPersonalData } from '../personal-data.js';
 import { ProgressBar } from '../progress-bar.js';
 
 const DEMO_CAMPAIGNS = [campaignStreamId('40', schoolYear('2025-2026')), campaignStreamId('11', schoolYear('2026-2027'))];

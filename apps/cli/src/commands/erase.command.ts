@@ -1,7 +1,7 @@
 import { isAggregateId } from '@clas/domain';
 import { EXIT, UsageError } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
-import { openPersonalData } from '../personal-data.js';
+import { openPersonalData } from '@clas/personal-data';
 
 /**
  * Right to erasure (domain.md §8): deletes the person's record (names, contacts) from the

@@ -1,6 +1,6 @@
 import type { Actor, Role } from '@clas/application';
 import { formatDuration, parseDurationSeconds, resolveJwtSecret } from '@clas/runtime';
-import { InvalidTokenError, TOKEN_ROLES, TokenService, checkIssuable } from '../../../api/src/auth/token.service.js';
+import { InvalidTokenError, TOKEN_ROLES, TokenService, checkIssuable } from '@clas/auth';
 import { EXIT, UsageError } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
 

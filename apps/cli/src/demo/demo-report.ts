@@ -2,7 +2,7 @@ import type { Actor } from '@clas/application';
 import { centsToEuros } from '@clas/domain';
 import type { ClasQueries } from '@clas/projections';
 import { formatDuration } from '@clas/runtime';
-import type { TokenService } from '../../../api/src/auth/token.service.js';
+import type { TokenService } from '@clas/auth';
 import { AUDE } from './aude-season.js';
 import { LANDES } from './landes-season.js';
 import type { PlayResult } from './season-player.js';

@@ -1,2 +1,0 @@
-/** `clas erase` opens the very store the API uses. */
-export { openPersonalData } from '../../api/src/personal-data/open-personal-data.js';
