@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from '@jest/globals';
-import type { PersonalDataStore, PersonRecord } from '../apps/api/src/personal-data/personal-data-store.port.js';
-import { PostgresPersonalDataStore } from '../apps/api/src/personal-data/postgres-personal-data-store.js';
-import { SqlitePersonalDataStore } from '../apps/api/src/personal-data/sqlite-personal-data-store.js';
-import { postgresTestUrl } from '../libs/event-store/src/testing/postgres-test-url.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { PersonalDataStore, PersonRecord } from '../personal-data-store.port.js';
 
-/** Both personal-data adapters keep, replace and erase a record the same way (domain.md §8). */
-const POSTGRES_URL = postgresTestUrl('the personal-data store contract');
+/**
+ * Where one run of the contract keeps its records. Every `open()` is a new connection to the
+ * same records — as the API and a `clas erase` beside it are — and `dispose()` removes them
+ * once the connections are closed.
+ */
+export interface PersonalDataStorage {
+  open(): Promise<PersonalDataStore>;
+  dispose(): Promise<void>;
+}
 
 const record = (personId: string, firstName = 'Léa'): PersonRecord => ({
   personId,
@@ -19,14 +23,24 @@ const record = (personId: string, firstName = 'Léa'): PersonRecord => ({
   updatedAt: '2026-11-22T10:00:00.000Z',
 });
 
-function personalDataContract(name: string, open: () => Promise<PersonalDataStore>): void {
-  describe(`${name} personal-data store`, () => {
+/**
+ * The behaviour every PersonalDataStore adapter must show (domain.md §8: names and contacts
+ * outside the log, erased on request); run by each adapter's int spec. What an erasure leaves
+ * in the files is adapter-specific and proved end to end (test/personal-data-erasure*.e2e.spec.ts).
+ */
+export function personalDataStoreContract(name: string, storageOf: () => Promise<PersonalDataStorage>): void {
+  describe(`PersonalDataStore contract: ${name}`, () => {
+    let storage: PersonalDataStorage;
     const opened: PersonalDataStore[] = [];
+    beforeAll(async () => {
+      storage = await storageOf();
+    });
     afterAll(async () => {
       for (const store of opened) await store.close();
+      await storage?.dispose();
     });
     const store = async () => {
-      const s = await open();
+      const s = await storage.open();
       opened.push(s);
       return s;
     };
@@ -44,11 +58,55 @@ function personalDataContract(name: string, open: () => Promise<PersonalDataStor
       expect(await s.erase(a)).toBe(false);
       expect((await s.get(b))?.firstName).toBe('Noé');
     });
+
+    it('gives back every field as put: each kind, contact fields and operator absent (null), quotes and accents in names', async () => {
+      const s = await store();
+      const parent: PersonRecord = {
+        ...record(`parent-${randomUUID()}`, "Anne-Sophie d'Alembert"),
+        kind: 'parent',
+        lastName: 'N\'Diaye "Zoé"; DROP TABLE persons',
+        contact: { email: null, phone: null, address: null },
+        operatorId: null,
+      };
+      const staff: PersonRecord = { ...record(`staff-${randomUUID()}`, 'Éric'), kind: 'staff', contact: { email: 'eric@example.org', phone: null, address: null }, cafCode: '40', updatedAt: '2027-01-31T23:59:59.999Z' };
+      await s.put(parent);
+      await s.put(staff);
+      expect(await s.get(parent.personId)).toEqual(parent);
+      expect(await s.get(staff.personId)).toEqual(staff);
+    });
+
+    it('an id never recorded: get gives null and erase erases nothing', async () => {
+      const s = await store();
+      const unknown = `child-${randomUUID()}`;
+      expect(await s.get(unknown)).toBeNull();
+      expect(await s.erase(unknown)).toBe(false);
+    });
+
+    it('a second connection (clas erase beside the running API) sees the record, and the first sees its erasure', async () => {
+      const [api, cli] = [await store(), await store()];
+      const [id, other] = [`child-${randomUUID()}`, `child-${randomUUID()}`];
+      await api.put(record(id));
+      await api.put(record(other, 'Noé'));
+      expect(await cli.get(id)).toEqual(record(id));
+      expect(await cli.erase(id)).toBe(true);
+      expect(await api.get(id)).toBeNull();
+      expect(await api.erase(id)).toBe(false);
+      expect(await api.get(other)).toEqual(record(other, 'Noé'));
+    });
+
+    it('records outlive the connection: closed and opened again, the store has them, and not the erased one', async () => {
+      const first = await storage.open();
+      const [kept, erased] = [`child-${randomUUID()}`, `child-${randomUUID()}`];
+      try {
+        await first.put(record(kept, 'Léna'));
+        await first.put(record(erased));
+        expect(await first.erase(erased)).toBe(true);
+      } finally {
+        await first.close();
+      }
+      const again = await store();
+      expect(await again.get(kept)).toEqual(record(kept, 'Léna'));
+      expect(await again.get(erased)).toBeNull();
+    });
   });
-}
-
-personalDataContract('SQLite', async () => new SqlitePersonalDataStore(':memory:'));
-
-if (POSTGRES_URL) {
-  personalDataContract('PostgreSQL', () => PostgresPersonalDataStore.open(POSTGRES_URL));
 }
