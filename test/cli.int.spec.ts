@@ -7,11 +7,11 @@ import { AUDE_2026_2027 } from '@clas/domain';
 import { createEventStore } from '@clas/event-store';
 import { JsonLogger, loadConfig } from '@clas/runtime';
 import { TokenService } from '@clas/auth';
-import { createApi } from '../../api/src/bootstrap.js';
-import { runCli } from './cli.js';
-import { COMMAND_SPECS } from './command-specs.js';
-import { AUDE } from './demo/aude-season.js';
-import { LANDES } from './demo/landes-season.js';
+import { createApi } from '../apps/api/src/bootstrap.js';
+import { runCli } from '../apps/cli/src/cli.js';
+import { COMMAND_SPECS } from '../apps/cli/src/command-specs.js';
+import { AUDE } from '../apps/cli/src/demo/aude-season.js';
+import { LANDES } from '../apps/cli/src/demo/landes-season.js';
 
 /** Today, for the demo and the default `at`/`knownAt`: a fixed instant so the season is the same on every run. */
 const TODAY = '2026-11-22T12:00:00.000Z';
