@@ -1,4 +1,4 @@
-/** Dependency direction (architecture.md): apps -> libs; projections -> domain, event-store;
+/** Dependency direction (architecture.md): apps -> libs, never another app; projections -> domain, event-store;
  *  event-store knows only the envelope; domain imports nothing outside itself. */
 module.exports = {
   forbidden: [
@@ -6,8 +6,34 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'libs/domain may import nothing but its own files (no framework, driver, node I/O).',
       severity: 'error',
-      from: { path: '^libs/domain/' },
+      from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
       to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'domain-specs-add-only-test-tools',
+      comment: 'A spec of libs/domain imports the domain and the test tools (jest, fast-check), nothing else.',
+      severity: 'error',
+      from: { path: '^libs/domain/.*\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/domain/', '(^|/)node_modules/(@jest/globals|fast-check)/'] },
+    },
+    {
+      name: 'apps-import-only-libs',
+      comment:
+        'An app imports libs, never another app (nor test/ or bench/): what two apps share is a lib ' +
+        '(tokens: libs/auth, names and contacts: libs/personal-data), and `clas serve` starts the API as a process.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^(apps|test|bench)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'application-reaches-no-typeorm-nor-threads',
+      comment:
+        'libs/application (the command bus) loads neither TypeORM nor worker threads, even transitively through ' +
+        "another lib's barrel: it owns the narrow directory port it needs and takes the in-memory directory from " +
+        '@clas/projections/stream-directory, not from the projections\' main entry (read models, rebuild workers).',
+      severity: 'error',
+      from: { path: '^libs/application/' },
+      to: { path: ['(^|/)node_modules/(@nestjs/)?typeorm/', '^(node:)?worker_threads$'], reachable: true },
     },
     {
       name: 'libs-never-import-apps',
@@ -43,7 +69,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    // node_modules stays in the graph as leaves (doNotFollow), so that a rule can name a package (TypeORM).
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },

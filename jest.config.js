@@ -3,6 +3,8 @@
 // legacyDecorator + decoratorMetadata keep Nest's DI, class-validator and TypeORM metadata working.
 const moduleNameMapper = {
   '^@clas/(domain|event-store|projections|messaging|runtime|application|auth|personal-data)$': '<rootDir>/libs/$1/src/index.ts',
+  // A second entry of @clas/projections, without TypeORM nor worker threads (what @clas/application needs).
+  '^@clas/projections/stream-directory$': '<rootDir>/libs/projections/src/stream-directory.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const swc = [

@@ -8,10 +8,13 @@ import { transformSync } from '@swc/core';
 
 const root = new URL('../../', import.meta.url);
 const LIBS = new Set(['domain', 'event-store', 'projections', 'messaging', 'runtime', 'application', 'auth', 'personal-data']);
+/** Second entries of a lib (tsconfig.json paths). */
+const ENTRIES = new Map([['@clas/projections/stream-directory', 'libs/projections/src/stream-directory.ts']]);
 
 export async function resolve(specifier, context, next) {
   const lib = /^@clas\/([a-z-]+)$/.exec(specifier);
   if (lib && LIBS.has(lib[1])) return { url: new URL(`libs/${lib[1]}/src/index.ts`, root).href, shortCircuit: true };
+  if (ENTRIES.has(specifier)) return { url: new URL(ENTRIES.get(specifier), root).href, shortCircuit: true };
   if ((specifier.startsWith('./') || specifier.startsWith('../')) && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
     const candidate = new URL(specifier.slice(0, -3) + '.ts', context.parentURL);
     if (existsSync(fileURLToPath(candidate))) return { url: candidate.href, shortCircuit: true };

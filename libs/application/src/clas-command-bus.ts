@@ -13,13 +13,14 @@ import {
   parisDateOf,
 } from '@clas/domain';
 import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent, RecordedTooLateError } from '@clas/event-store';
-import { InMemoryStreamDirectory, type StreamDirectory } from '@clas/projections';
+import { InMemoryStreamDirectory } from '@clas/projections/stream-directory';
 import { type Scope, UNKNOWN_OWNER, authorizeCommand, authorizeScope } from './authorization.js';
 import type { ClasCommand } from './clas-command.js';
 import type { CommandBus, CommandOutcome, CommandRequest } from './command-bus.port.js';
 import { commandFingerprint, commandIdReused, outcomeOfStoredCommand } from './command-idempotency.js';
 import { isClasCommandType, routeOf } from './command-routes.js';
 import type { AggregateBinding } from './context/aggregate-binding.js';
+import type { OperatorProjectDirectory } from './context/operator-project-directory.port.js';
 import { campaignBinding } from './context/campaign.context-provider.js';
 import { collectifBinding } from './context/collectif.context-provider.js';
 import { conventionBinding } from './context/convention.context-provider.js';
@@ -37,7 +38,7 @@ export interface ClasCommandBusOptions {
    * Which projects belong to an operator (R-CONV-SUPPORT, R-CONV-2) without scanning the log.
    * Default: an in-memory directory over the same store, caught up on demand.
    */
-  directory?: StreamDirectory;
+  directory?: OperatorProjectDirectory;
   /** Which operator each child or staff id of the log belongs to (R-SCOPE). Default: one in memory over the same store. */
   persons?: PersonDirectory;
   /** Personal-data records that reserve a person id before any event names it (the API passes its store; the CLI has none). */

@@ -7,6 +7,7 @@ export * from './clas-command-bus.js';
 export * from './stream-fold.js';
 export * from './context/aggregate-binding.js';
 export * from './context/fact-reader.js';
+export * from './context/operator-project-directory.port.js';
 export * from './context/campaign.context-provider.js';
 export * from './context/operator.context-provider.js';
 export * from './context/project.context-provider.js';

@@ -16,7 +16,7 @@ import {
   projectStreamId,
 } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
-import type { StreamDirectory } from '@clas/projections';
+import type { OperatorProjectDirectory } from './operator-project-directory.port.js';
 import type { PersonClaim, PersonRecordOwners } from '../scope/person-claims.js';
 import type { PersonDirectory } from '../scope/person-directory.js';
 import { loadAggregate } from '../stream-fold.js';
@@ -29,7 +29,7 @@ import { loadAggregate } from '../stream-fold.js';
 export class FactReader {
   constructor(
     private readonly store: EventStore,
-    private readonly directory: StreamDirectory,
+    private readonly directory: OperatorProjectDirectory,
     private readonly persons: PersonDirectory,
     private readonly personRecords: PersonRecordOwners | null,
   ) {}

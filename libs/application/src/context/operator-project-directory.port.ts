@@ -1,0 +1,13 @@
+/**
+ * The one question the bus asks of the stream directory: which projects an operator has
+ * (R-CONV-SUPPORT, R-CONV-2), after catching up so that a project filed a moment ago counts.
+ * Declared here, narrow, so this layer depends on its question rather than on the projections'
+ * main entry (TypeORM entities, the rebuild's worker threads): both StreamDirectory
+ * implementations of @clas/projections satisfy it, and the default comes from its TypeORM-free
+ * entry, @clas/projections/stream-directory (.dependency-cruiser.cjs checks the reach).
+ */
+export interface OperatorProjectDirectory {
+  catchUp(): Promise<void>;
+  /** Project ids, sorted; [] for an operator without projects. */
+  projectsOfOperator(operatorId: string): Promise<string[]>;
+}
