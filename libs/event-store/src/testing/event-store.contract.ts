@@ -3,7 +3,7 @@ import type { NewEvent, StoredEvent } from '../envelope.js';
 import { ConcurrencyError, EventStoreError, RecordedTooLateError } from '../errors.js';
 import type { EventStore, EventStoreOptions, Upcaster } from '../event-store.port.js';
 import { FakeClock } from './fake-clock.js';
-import { tamperEvidenceContract } from './tamper-evidence.contract.js';
+import { tamperEvidenceContract, visible } from './tamper-evidence.contract.js';
 
 /** Builds a fresh, empty store; the contract closes it after each test. */
 export type EventStoreFactory = (options?: EventStoreOptions) => Promise<EventStore>;
@@ -97,6 +97,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         });
         expect(read[3]).toMatchObject({ type: 'Other', schemaVersion: 4, recordedAt: '2026-09-01T08:00:01.000Z' });
         expect(await es.streamVersion('project-1')).toBe(3);
+        await visible(es, second.positions[0]!);
         expect(await es.headPosition()).toBe(second.positions[0]);
         expect((await es.readStream('project-1', { fromVersion: 1, toVersion: 2 })).map((e) => e.streamVersion)).toEqual([1, 2]);
         expect(await es.readStream('project-2')).toEqual([]);
@@ -130,7 +131,9 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         expect(await es.append('s', [], 1)).toMatchObject({ nextExpectedVersion: 1, positions: [], duplicate: false });
         await expectError(es.append('s', [], 0), 'CONCURRENCY_CONFLICT');
         // Positions only promise to increase (EventStoreDB's are byte offsets), so compare with the last event's.
-        expect(await es.headPosition()).toBe((await es.readStream('s'))[1]!.globalPosition);
+        const last = (await es.readStream('s'))[1]!.globalPosition;
+        await visible(es, last);
+        expect(await es.headPosition()).toBe(last);
       });
 
       it('refuses a bad stream id or expected version with INVALID_EVENT', async () => {
@@ -207,6 +210,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         const es = await store();
         await es.append('t', events(1), 'no_stream');
         const original = await es.append('s', command('cmd-k'), 'no_stream');
+        await visible(es, original.positions.at(-1)!);
         const head = await es.headPosition();
         const cases: [string, NewEvent[], string[]][] = [
           ['t', command('cmd-k'), ['stream']],
@@ -275,6 +279,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         const original = results.find((r) => !r.duplicate)!;
         for (const r of results) expect(r).toEqual({ ...original, duplicate: r.duplicate });
         expect(await es.streamVersion('s')).toBe(1);
+        await visible(es, original.positions[1]!);
         expect(await es.headPosition()).toBe(original.positions[1]);
       });
 
@@ -296,6 +301,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
           }
         });
         expect(await es.streamVersion(winner.streamId === 's-0' ? 's-1' : 's-0')).toBe(-1);
+        await visible(es, winner.positions[1]!);
         expect(await es.headPosition()).toBe(winner.positions[1]);
       });
     });
@@ -337,6 +343,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         expect(refused).toBeInstanceOf(RecordedTooLateError);
         expect(refused.details).toEqual({ recordedAt: '2026-08-05T22:00:00.000Z', recordedNotAfter: endOfDay });
         expect(await es.streamVersion('p')).toBe(0);
+        await visible(es, first.positions[0]!);
         expect(await es.headPosition()).toBe(first.positions[0]);
         await expectError(es.append('p', events(1), 0, { recordedNotAfter: 'tomorrow' }), 'INVALID_EVENT');
       });
