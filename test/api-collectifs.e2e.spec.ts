@@ -196,7 +196,7 @@ describe('collectif commands over the real bus (issue 6)', () => {
     const documented = Object.entries(doc.paths)
       .filter(([path, ops]) => path.startsWith('/collectifs') && ops.post)
       .map(([path, ops]) => [path, ops.post?.operationId, Object.keys(ops.post?.responses ?? {}).sort().join(' ')]);
-    const errors = '200 201 400 401 403 404 409 413 422 429';
+    const errors = '200 201 400 401 403 404 409 413 415 422 429 500';
     expect(documented).toEqual([
       ['/collectifs', 'OpenCollectif', errors],
       ['/collectifs/{collectifId}/enrolments', 'EnrolChild', errors],

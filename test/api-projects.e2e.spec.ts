@@ -342,7 +342,7 @@ describe('project command endpoints (issue 6)', () => {
       expect({ path, operationId: op?.operationId, responses: Object.keys(op?.responses ?? {}).sort() }).toEqual({
         path,
         operationId: command,
-        responses: ['200', '201', '400', '401', '403', '404', '409', '413', '422', '429'],
+        responses: ['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500'],
       });
     }
     // The query routes of the same prefix are still there.

@@ -54,15 +54,15 @@ describe('OpenAPI document (issue 6)', () => {
     for (const [path, method] of COMMANDS) {
       const op = doc.paths[path]?.[method];
       expect({ path, documented: op !== undefined }).toEqual({ path, documented: true });
-      expect(Object.keys(op!.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '422', '429']);
-      for (const status of ['400', '401', '403', '404', '409', '413', '422', '429']) {
-        expect(op!.responses[status].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorResponseDto');
+      expect(Object.keys(op!.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500']);
+      for (const status of ['400', '401', '403', '404', '409', '413', '415', '422', '429', '500']) {
+        expect(op!.responses[status].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorResponse');
       }
       expect(op!.security).toEqual([{ bearer: [] }]);
     }
     expect(doc.components.schemas).toHaveProperty('OpenCampaignRequestDto');
     expect(doc.components.schemas).toHaveProperty('CampaignParametersDto');
-    expect(doc.components.schemas).toHaveProperty('CommandAcceptedDto');
+    expect(doc.components.schemas).toHaveProperty('CommandAccepted');
   });
 
   it('documents every query with its error shapes', () => {

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createEventStore, type EventStore } from '@clas/event-store';
 import { JsonLogger, loadConfig, randomSecret } from '@clas/runtime';
 import { createApi } from '../apps/api/src/bootstrap.js';
+import { assertResponsesMatch, servedDocument } from './support/api-harness.js';
+import { type CapturedResponse, captureResponses } from './support/contract/captured-responses.js';
 
 const config = () => loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_JWT_SECRET: randomSecret() });
 
@@ -12,15 +14,20 @@ describe('GET /health (issue 3: the api boots on the embedded default; issue 11:
   let app: NestExpressApplication;
   const logLines: Array<Record<string, unknown>> = [];
   const logger = new JsonLogger('api', new Set(['error']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
+  // Built without the harness, so its responses are checked against /docs-json here (as the harness does).
+  const captured: CapturedResponse[][] = [];
 
   beforeAll(async () => {
     store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
     app = await createApi(config(), store, logger);
     await app.init();
+    captured.push(captureResponses(app.getHttpServer()));
   });
   afterAll(async () => {
+    const served = await servedDocument(app);
     await app.close();
     await store.close();
+    assertResponsesMatch(served, captured.flat());
   });
 
   it('answers ok when the store is reachable, without positions, counts or the store kind', async () => {
@@ -38,6 +45,7 @@ describe('GET /health (issue 3: the api boots on the embedded default; issue 11:
     await closed.close();
     const broken = await createApi(config(), closed, logger);
     await broken.init();
+    captured.push(captureResponses(broken.getHttpServer()));
     const res = await request(broken.getHttpServer()).get('/health').expect(503);
     expect(res.body).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'the event store does not answer', status: 'unavailable' });
     expect(logLines.at(-1)).toMatchObject({ level: 'error', context: 'health', msg: 'health check failed: the event store does not answer', error: expect.any(String) });

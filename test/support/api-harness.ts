@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
 import { type Actor, ClasCommandBus, PersonDirectory } from '@clas/application';
 import { type Clock, createEventStore, type EventStore } from '@clas/event-store';
 import { InMemoryStreamDirectory } from '@clas/projections';
@@ -7,6 +8,8 @@ import { type ApiOptions, createApi } from '../../apps/api/src/bootstrap.js';
 import { TokenService } from '@clas/auth';
 import { openPersonalData } from '@clas/personal-data';
 import { StoryClock } from '../../libs/application/src/testing/story-clock.js';
+import { type CapturedResponse, captureResponses } from './contract/captured-responses.js';
+import { ResponseContract, type ServedDocument } from './contract/response-contract.js';
 
 /** An API over a real SQLite store (in memory, or the file `env.CLAS_SQLITE_PATH`), with a token for any actor and the log lines it wrote. */
 export interface ApiHarness {
@@ -22,6 +25,13 @@ export interface ApiHarness {
   /** `Authorization` header value for the actor. */
   bearer(actor: Actor): string;
   logLines: Array<Record<string, unknown>>;
+  /** Every response the API sent so far (see captureResponses). */
+  responses: CapturedResponse[];
+  /**
+   * Closes the API, then checks every response it sent against the OpenAPI document it
+   * served (ResponseContract): a body, status or media type the document does not describe
+   * fails the spec (the afterAll that closes the harness throws).
+   */
   close(): Promise<void>;
 }
 
@@ -65,6 +75,7 @@ export async function startApi(options: ApiOptions = {}, env: Record<string, str
   }
   const app = await createApi(config, store, logger, { ...options, clock, directory, ...storyOptions });
   await app.init();
+  const responses = captureResponses(app.getHttpServer());
   const tokens = app.get(TokenService);
   return {
     app,
@@ -75,10 +86,26 @@ export async function startApi(options: ApiOptions = {}, env: Record<string, str
     tokens,
     bearer: (actor) => `Bearer ${tokens.issue(actor, 600)}`,
     logLines,
+    responses,
     close: async () => {
+      const served = await servedDocument(app);
       await app.close();
       await opened?.close();
       await store.close();
+      assertResponsesMatch(served, responses);
     },
   };
+}
+
+/** The OpenAPI document the app serves at /docs-json. */
+export async function servedDocument(app: NestExpressApplication): Promise<ServedDocument> {
+  return (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as ServedDocument;
+}
+
+/** Throws, listing them, when some responses are not what the served document says. */
+export function assertResponsesMatch(served: ServedDocument, responses: readonly CapturedResponse[]): void {
+  const violations = new ResponseContract(served).violations(responses);
+  if (violations.length > 0) {
+    throw new Error(`${violations.length} of ${responses.length} responses do not match the served OpenAPI document (/docs-json):\n${violations.slice(0, 25).join('\n')}`);
+  }
 }

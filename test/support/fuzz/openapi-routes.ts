@@ -3,7 +3,8 @@ import type { SeededRandom } from './seeded-random.js';
 /** The parts of the served OpenAPI document (`/docs-json`) the fuzzer reads. */
 export interface OpenApiSchema {
   $ref?: string;
-  type?: string;
+  /** OpenAPI 3.1: a nullable field is `type: ['string', 'null']`. */
+  type?: string | string[];
   format?: string;
   properties?: Record<string, OpenApiSchema>;
   required?: string[];
@@ -103,7 +104,9 @@ export class ExampleBuilder {
     if (alternatives && alternatives.length > 0) return this.value(random.pick(alternatives), random, name, depth);
     if (s.example !== undefined) return structuredClone(s.example);
     if (depth > 8) return null;
-    switch (s.type) {
+    // A nullable field (3.1's type list) gets its value or, now and then, null.
+    const type = Array.isArray(s.type) ? random.pick(s.type) : s.type;
+    switch (type) {
       case 'object': {
         const out: Record<string, unknown> = {};
         const required = new Set(s.required ?? []);

@@ -2,8 +2,8 @@ import { applyDecorators, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { COMMAND_ROLES, type ClasCommandType } from '@clas/application';
 import { Roles } from '../auth/roles.decorator.js';
+import { responseRef } from '../contract/answers-with.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
-import { CommandAcceptedDto } from './command-accepted.dto.js';
 
 /**
  * Everything a command route declares, in one line: the POST route, who may call it, and
@@ -20,8 +20,8 @@ export function CommandEndpoint(opts: { path?: string; command: ClasCommandType;
     ApiBearerAuth(),
     ApiOperation({ operationId: opts.command, summary: `${opts.command}: ${opts.summary}`, description: `Roles: ${roles.join(', ')} (within their own Caf / operator).` }),
     ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version (alternative to expectedVersion in the body)' }),
-    ApiCreatedResponse({ type: CommandAcceptedDto, description: 'Recorded' }),
-    ApiOkResponse({ type: CommandAcceptedDto, description: 'This command was already executed with this commandId: nothing new written (duplicate: true, original ids)' }),
-    ApiErrorResponses(400, 401, 403, 404, 409, 413, 422),
+    ApiCreatedResponse({ description: 'Recorded', content: { 'application/json': { schema: responseRef('CommandAccepted') } } }),
+    ApiOkResponse({ description: 'This command was already executed with this commandId: nothing new written (duplicate: true, original ids)', content: { 'application/json': { schema: responseRef('CommandAccepted') } } }),
+    ApiErrorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   );
 }

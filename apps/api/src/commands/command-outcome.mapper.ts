@@ -1,7 +1,7 @@
 import type { CommandOutcome } from '@clas/application';
 import { INVALID_INPUT } from '@clas/domain';
 import { ApiError, validationFailed } from '../http/api-error.js';
-import type { CommandAcceptedDto } from './command-accepted.dto.js';
+import type { CommandAccepted } from './command-accepted.js';
 
 /**
  * THE mapping of a command outcome to HTTP (issue 6), for every command controller:
@@ -10,7 +10,7 @@ import type { CommandAcceptedDto } from './command-accepted.dto.js';
  * another command is a 422 COMMAND_ID_REUSED, R-IDEMPOTENCY, details.differs), conflict → 409 with
  * the current version, not_found → 404, forbidden → 403.
  */
-export function mapCommandOutcome(outcome: CommandOutcome): { status: 200 | 201; body: CommandAcceptedDto } {
+export function mapCommandOutcome(outcome: CommandOutcome): { status: 200 | 201; body: CommandAccepted } {
   if (outcome.ok) {
     const { streamId, eventIds, streamVersion, positions, duplicate } = outcome;
     return { status: duplicate ? 200 : 201, body: { streamId, eventIds, streamVersion, positions, duplicate } };

@@ -1,14 +1,25 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, canReadChildLevel } from '@clas/application';
 import { withoutIndividualData } from '@clas/domain';
 import type { EventStore, StoredEvent } from '@clas/event-store';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { AnswersWith } from '../contract/answers-with.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { FEED_READERS } from '../queries/readers.js';
 import { EVENT_STORE } from '../tokens.js';
 import { FeedQueryDto } from './feed.query.dto.js';
+
+/** A page of the feed: call again with after=nextAfter until isEnd. */
+export interface FeedPage {
+  /** The events' envelopes; `data` is the event's payload as the catalogue records it (docs/tour.md), minus individual-level fields for dashboards. */
+  events: StoredEvent[];
+  /** The scan position reached: pass it as `after` for the next page. */
+  nextAfter: number;
+  /** True when the page reached the end of the log. */
+  isEnd: boolean;
+}
 
 /**
  * The log in global order, for dashboards (the broker-less outbound feed of architecture.md).
@@ -27,12 +38,9 @@ export class FeedController {
   @Get()
   @Roles(...FEED_READERS)
   @ApiOperation({ operationId: 'feed', summary: 'Events in global order from a position, in pages (auditor: every event of its Caf; dashboard: without individual-level events and fields)' })
-  @ApiOkResponse({
-    description: 'A page of events; call again with after=nextAfter until isEnd',
-    schema: { type: 'object', example: { events: [{ eventId: '…', streamId: 'campaign-11-2026-2027', streamVersion: 0, globalPosition: 1, type: 'CampaignOpened', schemaVersion: 1, data: {}, occurredAt: '…', recordedAt: '…', metadata: { actor: 'u-1', role: 'caf_agent', caf: '11' } }], nextAfter: 1, isEnd: true } },
-  })
+  @AnswersWith('FeedPage', 'A page of events; call again with after=nextAfter until isEnd')
   @ApiErrorResponses(400, 401, 403)
-  async page(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor): Promise<{ events: StoredEvent[]; nextAfter: number; isEnd: boolean }> {
+  async page(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor): Promise<FeedPage> {
     const limit = query.limit ?? 100;
     const page = await this.store.readAllPage({ after: query.after ?? 0, limit, pageSize: limit });
     const inCaf = actor.caf === null ? page.events : page.events.filter((e) => e.metadata.caf === actor.caf);

@@ -1,8 +1,15 @@
-import { Controller, Get, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Logger } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@clas/event-store';
 import { Public } from '../auth/public.decorator.js';
+import { AnswersWith, responseRef } from '../contract/answers-with.decorator.js';
+import { ApiError } from '../http/api-error.js';
 import { EVENT_STORE } from '../tokens.js';
+
+/** GET /health's 200 body. */
+export interface HealthAnswer {
+  status: 'ok';
+}
 
 /**
  * Public: load balancers probe it without a token. So it says up or down and nothing else: no
@@ -20,13 +27,15 @@ export class HealthController {
   /** 200 when the event store answers; 503 otherwise (for load balancers). */
   @Get()
   @ApiOperation({ operationId: 'health', summary: 'Is the event store reachable? (no token needed)' })
-  async health(): Promise<{ status: 'ok' }> {
+  @AnswersWith('HealthAnswer', 'The event store answers')
+  @ApiResponse({ status: 503, description: 'The event store does not answer (SERVICE_UNAVAILABLE, status: unavailable)', content: { 'application/json': { schema: responseRef('ErrorResponse') } } })
+  async health(): Promise<HealthAnswer> {
     try {
       await this.store.ping();
       return { status: 'ok' };
     } catch (error) {
       this.logger.error({ msg: 'health check failed: the event store does not answer', error: (error as Error).message });
-      throw new HttpException({ status: 'unavailable', message: 'the event store does not answer' }, HttpStatus.SERVICE_UNAVAILABLE);
+      throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'the event store does not answer', { status: 'unavailable' });
     }
   }
 }

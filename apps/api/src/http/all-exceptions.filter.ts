@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { JsonLogger } from '@clas/runtime';
+import type { ErrorResponse } from './api-error.js';
 import { correlationIdOf } from './correlation-id.middleware.js';
 import { toApiError } from './error-mapping.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
@@ -36,5 +37,6 @@ export function sendError(res: HttpResponse, req: HttpRequest, exception: unknow
   const correlationId = correlationIdOf(req);
   const error = exception instanceof Error ? exception : new Error(String(exception));
   logger.event('unexpected error', { correlationId, method: req.method, path: req.path, error: error.message, stack: error.stack }, 'error');
-  res.status(500).json({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'unexpected error; quote the correlation id when reporting it', correlationId });
+  const body: ErrorResponse = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'unexpected error; quote the correlation id when reporting it', correlationId };
+  res.status(500).json(body);
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from './error-response.dto.js';
+import { responseRef } from '../contract/answers-with.decorator.js';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request: invalid field or query parameter (VALIDATION_FAILED, naming it) or malformed JSON (MALFORMED_JSON)',
@@ -9,10 +9,11 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Unknown id (NOT_FOUND)',
   409: 'The stream moved since expectedVersion / If-Match (CONCURRENCY_CONFLICT, with currentVersion)',
   413: 'Body larger than the configured limit (PAYLOAD_TOO_LARGE)',
+  415: 'A body that is not UTF-8 JSON (UNSUPPORTED_MEDIA_TYPE) or a Content-Encoding other than identity, gzip, deflate, br (UNSUPPORTED_CONTENT_ENCODING)',
   422: 'A business rule refused: { code, ruleId, message, details }',
 };
 
 /** Documents the shared error body for the given statuses (every endpoint lists its own). */
 export function ApiErrorResponses(...statuses: Array<keyof typeof DESCRIPTIONS>): MethodDecorator & ClassDecorator {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], content: { 'application/json': { schema: responseRef('ErrorResponse') } } })));
 }

@@ -67,13 +67,8 @@ export function toApiError(error: unknown): ApiError | null {
   if (isBodyDecodingError(error)) return new ApiError(400, 'MALFORMED_ENCODING', 'the body does not decode as its Content-Encoding says');
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    // A 5xx HttpException was thrown on purpose with a body meant for the caller (GET /health's 503).
-    if (status >= 500) {
-      const response = error.getResponse();
-      const extra = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-      return new ApiError(status, CODE_BY_STATUS[status] ?? 'SERVER_ERROR', messageOf(error), extra);
-    }
-    return new ApiError(status, CODE_BY_STATUS[status] ?? 'CLIENT_ERROR', messageOf(error));
+    // Only the status and the message pass: the body's other fields are the declared ErrorResponse's.
+    return new ApiError(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR'), messageOf(error));
   }
   return null;
 }

@@ -1,14 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, type PersonDirectory, PersonRecordScope, authorizeScope } from '@clas/application';
 import type { Clock, EventStore } from '@clas/event-store';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { AnswersWith } from '../contract/answers-with.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { forbidden, notFound, validationFailed } from '../http/api-error.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { CLOCK, EVENT_STORE, PERSON_DIRECTORY, PERSONAL_DATA_STORE } from '../tokens.js';
 import type { PersonKind, PersonRecord, PersonalDataStore } from '@clas/personal-data';
-import { PersonPathParams, PersonResponseDto, PutPersonRequestDto } from './put-person.request.dto.js';
+import { PersonPathParams, PutPersonRequestDto } from './put-person.request.dto.js';
 
 /**
  * Personal data outside the log (domain.md §8). Writers and readers are the people who deal
@@ -37,8 +38,8 @@ export class PersonsController {
   @Put(':personId')
   @Roles('caf_agent', 'operator')
   @ApiOperation({ operationId: 'putPerson', summary: 'Record or replace the name and contact behind a person id (child, parent, staff)' })
-  @ApiOkResponse({ type: PersonResponseDto })
-  @ApiErrorResponses(400, 401, 403, 413)
+  @AnswersWith('PersonRecord', 'The record as stored')
+  @ApiErrorResponses(400, 401, 403, 413, 415)
   async put(@Param() path: PersonPathParams, @Body() body: PutPersonRequestDto, @CurrentActor() actor: Actor): Promise<PersonRecord> {
     const existing = await this.persons.get(path.personId);
     const record: PersonRecord = {
@@ -61,7 +62,7 @@ export class PersonsController {
   @Get(':personId')
   @Roles('caf_agent', 'operator')
   @ApiOperation({ operationId: 'getPerson', summary: 'The name and contact behind a person id' })
-  @ApiOkResponse({ type: PersonResponseDto })
+  @AnswersWith('PersonRecord', 'The record')
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@Param() path: PersonPathParams, @CurrentActor() actor: Actor): Promise<PersonRecord> {
     const record = await this.persons.get(path.personId);

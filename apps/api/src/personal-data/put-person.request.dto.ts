@@ -54,32 +54,6 @@ export class PutPersonRequestDto {
   operatorId?: string | null;
 }
 
-export class PersonResponseDto {
-  @ApiProperty({ example: 'child-9f1e' })
-  personId!: string;
-
-  @ApiProperty({ enum: PERSON_KINDS })
-  kind!: string;
-
-  @ApiProperty({ example: 'Léa' })
-  firstName!: string;
-
-  @ApiProperty({ example: 'Martin' })
-  lastName!: string;
-
-  @ApiProperty({ type: PersonContactDto })
-  contact!: PersonContactDto;
-
-  @ApiProperty({ example: '11' })
-  cafCode!: string;
-
-  @ApiProperty({ example: 'op-7c9e6679', nullable: true, type: String })
-  operatorId!: string | null;
-
-  @ApiProperty({ example: '2026-10-05T08:00:00.000Z' })
-  updatedAt!: string;
-}
-
 export class PersonPathParams {
   @ApiProperty({ example: 'child-9f1e' })
   @IsAggregateId()

@@ -74,7 +74,11 @@ export class RecordCommitteeDecisionDataDto {
   @IsLocalDate()
   effectiveDate!: string;
 
-  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(ApprovalTermsDto) }, { $ref: getSchemaPath(RefusalTermsDto) }], discriminator: { propertyName: 'outcome' } })
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(ApprovalTermsDto) }, { $ref: getSchemaPath(RefusalTermsDto) }],
+    // The mapping names each outcome's schema: without it a generated client reads the schema names as the outcome values.
+    discriminator: { propertyName: 'outcome', mapping: { approved: getSchemaPath(ApprovalTermsDto), refused: getSchemaPath(RefusalTermsDto) } },
+  })
   @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => DecisionTermsDto, {

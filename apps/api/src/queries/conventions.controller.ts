@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@clas/application';
 import type { Clock } from '@clas/event-store';
+import type { ConventionAnswer } from '@clas/projections';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { AnswersWith } from '../contract/answers-with.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { CLOCK, QUERIES } from '../tokens.js';
@@ -27,9 +29,9 @@ export class ConventionsController {
   @Get(':conventionId')
   @Roles(...DETAIL_READERS)
   @ApiOperation({ operationId: 'conventionView', summary: 'R-CONV-4: period, years, collectifs notified, amendments, PS forecast and paid per year, can the next year go on' })
-  @ApiOkResponse({ description: 'ConventionAnswer', schema: { type: 'object' } })
+  @AnswersWith('ConventionAnswer', 'The convention at the date, and its multi-year eligibility (R-CONV-1, R-CONV-SUPPORT)')
   @ApiErrorResponses(400, 401, 403, 404)
-  async view(@Param() path: ConventionPathParams, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<unknown> {
+  async view(@Param() path: ConventionPathParams, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<ConventionAnswer> {
     const asOf = resolveAsOf(query, this.clock.now());
     await this.scope.convention(actor, path.conventionId);
     return valueOf(await this.queries.convention(path.conventionId, asOf));

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@clas/application';
 import type { Clock } from '@clas/event-store';
+import type { DepartmentalBilanAnswer } from '@clas/projections';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { AnswersWithOrFile } from '../contract/answers-with.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { CLOCK, QUERIES } from '../tokens.js';
@@ -28,10 +30,9 @@ export class DepartmentalBilansController {
   @Get(':cafCode/bilans/:schoolYear')
   @Roles(...AGGREGATE_READERS)
   @ApiOperation({ operationId: 'departmentalBilan', summary: 'R-BILAN-4: every approved project of the Caf for the school year, with breakdowns by commune, EPCI, rural/urban, QPV, cycle' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'DepartmentalBilanAnswer, or a CSV / XLSX file with the totals and one row per breakdown line', schema: { type: 'object' } })
+  @AnswersWithOrFile('DepartmentalBilanAnswer', 'The departmental bilan as JSON, or (format=csv|xlsx) a file with the totals and one row per breakdown line')
   @ApiErrorResponses(400, 401, 403, 404)
-  async bilan(@Param() path: DepartmentPathParams, @Query() query: BilanQueryDto, @CurrentActor() actor: Actor): Promise<unknown> {
+  async bilan(@Param() path: DepartmentPathParams, @Query() query: BilanQueryDto, @CurrentActor() actor: Actor): Promise<DepartmentalBilanAnswer | Response> {
     const asOf = resolveAsOf(query, this.clock.now());
     this.scope.department(actor, path.cafCode);
     const answer = valueOf(await this.queries.departmentalBilan(path.cafCode, path.schoolYear, asOf));

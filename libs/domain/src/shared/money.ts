@@ -1,6 +1,7 @@
 /**
  * Money is integer cents (R-PS-FORMULA: "work in integer cents; never in floating-point euros").
  * Rates are exact fractions. Every rounding is explicit and half-up.
+ * @asType integer
  */
 export type Cents = number;
 

@@ -1,0 +1,31 @@
+import type { ConventionAnswer, DepartmentalBilanAnswer, EligibilityAnswer, PayablePsAnswer, ProjectBilanAnswer } from '@clas/projections';
+import type { CommandAccepted } from '../commands/command-accepted.js';
+import type { FeedPage } from '../feed/feed.controller.js';
+import type { HealthAnswer } from '../health/health.controller.js';
+import type { ErrorResponse } from '../http/api-error.js';
+import type { PersonRecord } from '@clas/personal-data';
+import type { ProjectHistoryAnswer } from '../queries/projects.controller.js';
+
+/**
+ * Every JSON body the API answers with, by the name of its OpenAPI component. The TypeScript
+ * types stay the one declaration of each answer; `npm run contract:generate` derives their JSON
+ * schemas from this list (scripts/generate-response-schemas.ts, ts-json-schema-generator) into
+ * response-schemas.generated.ts, and a test regenerates it to prove the two have not drifted.
+ * A controller names its body with @AnswersWith(name), which only compiles when the method
+ * returns this type.
+ */
+export interface ResponseTypes {
+  EligibilityAnswer: EligibilityAnswer;
+  PayablePsAnswer: PayablePsAnswer;
+  ProjectBilanAnswer: ProjectBilanAnswer;
+  ProjectHistoryAnswer: ProjectHistoryAnswer;
+  ConventionAnswer: ConventionAnswer;
+  DepartmentalBilanAnswer: DepartmentalBilanAnswer;
+  FeedPage: FeedPage;
+  HealthAnswer: HealthAnswer;
+  PersonRecord: PersonRecord;
+  CommandAccepted: CommandAccepted;
+  ErrorResponse: ErrorResponse;
+}
+
+export type ResponseTypeName = keyof ResponseTypes;
