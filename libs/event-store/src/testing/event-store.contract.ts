@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
+// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 import type { NewEvent, StoredEvent } from '../envelope.js';
 import { ConcurrencyError, EventStoreError, RecordedTooLateError } from '../errors.js';
 import type { EventStore, EventStoreOptions, Upcaster } from '../event-store.port.js';

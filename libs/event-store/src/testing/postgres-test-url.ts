@@ -1,4 +1,5 @@
-import { describe, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
+// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 
 /**
  * The PostgreSQL server of an integration suite: `CLAS_TEST_POSTGRES_URL`, or null. Without it

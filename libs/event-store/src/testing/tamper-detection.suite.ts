@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
+// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 import { EventHasher, GENESIS_HASH } from '../chain-hash.js';
 import type { EventStore } from '../event-store.port.js';
 import { LogSealer } from '../log-sealer.js';

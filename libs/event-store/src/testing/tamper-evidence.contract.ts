@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
+// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 import type { NewEvent } from '../envelope.js';
 import type { EventStore, EventStoreOptions } from '../event-store.port.js';
 import { EventHasher, GENESIS_HASH } from '../chain-hash.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
+// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 import type { PersonalDataStore, PersonRecord } from '../personal-data-store.port.js';
 
 /**

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
+// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 import { AUDE_2026_2027, LANDES_2025_2026, makeEvent, schoolYear, type ClasEvent } from '@clas/domain';
 import { createEventStore, type EventStore } from '@clas/event-store';
 import { applicationContent, applicationFiled, campaignOpened, d, operatorEvents, paris, runningCollectif, Script, SettableClock } from '../answers/testing/scenario.fixtures.js';
