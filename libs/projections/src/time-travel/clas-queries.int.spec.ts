@@ -3,6 +3,7 @@ import type { EventData } from '@clas/domain';
 import { AUDE_2026_2027, LANDES_2025_2026, makeEvent, schoolYear } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import { createEventStore } from '@clas/event-store';
+import { FakeClock } from '@clas/event-store/testing';
 import {
   applicationContent,
   applicationFiled,
@@ -16,7 +17,6 @@ import {
   paris,
   runningCollectif,
   Script,
-  SettableClock,
 } from '../answers/testing/scenario.fixtures.js';
 import { ClasQueries } from './clas-queries.js';
 import { InMemoryStreamDirectory } from './in-memory-stream-directory.js';
@@ -46,12 +46,12 @@ function conventionEvents(): Script {
 
 describe('ClasQueries over the SQLite event store (time travel)', () => {
   let store: EventStore;
-  let clock: SettableClock;
+  let clock: FakeClock;
   let directory: InMemoryStreamDirectory;
   let queries: ClasQueries;
 
   beforeAll(async () => {
-    clock = new SettableClock('2024-01-01T00:00:00.000Z');
+    clock = new FakeClock('2024-01-01T00:00:00.000Z');
     store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
     directory = new InMemoryStreamDirectory(store);
     queries = new ClasQueries(store, directory, clock);
