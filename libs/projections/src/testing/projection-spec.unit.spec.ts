@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUDE_2026_2027, schoolYear } from '@clas/domain';
+import { AUDE_2026_2027 } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { campaignFold } from '../folds/campaign.fold.js';
 import { operatorFold } from '../folds/operator.fold.js';
 import { projectFold } from '../folds/project.fold.js';
 import { countingFold } from '../projector/testing/counting.projection.js';
-import { approval, applicationContent, applicationFiled, campaignOpened, decisionRecorded, examinationOpened, operatorEvents, paris, runningCollectif, Script } from '../answers/testing/scenario.fixtures.js';
+import { approval, applicationContent, applicationFiled, campaignOpened, decisionRecorded, examinationOpened, operatorEvents, paris, runningCollectif, Script, seasonProject } from '../answers/testing/scenario.fixtures.js';
 import { projectionSpec } from './projection-spec.js';
 
-const p1 = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: schoolYear('2026-2027') };
+const p1 = seasonProject('p1', 'op1');
 const p2 = { ...p1, projectId: 'p2' };
 const filedExaminedApproved = (ids: typeof p1) => [applicationFiled(ids, applicationContent(), '2026-06-20'), examinationOpened(ids, '2026-09-01'), decisionRecorded(ids, approval(), '2026-10-05')];
 

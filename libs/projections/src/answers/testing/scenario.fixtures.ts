@@ -1,6 +1,6 @@
 import type { ApplicationContent, ApprovalTerms, CampaignParameters, ClasEvent, EventData, Instant, RecordedEvent } from '@clas/domain';
 import { addDays, makeEvent, schoolYear, streamIdOf } from '@clas/domain';
-import { applicationContent as seasonApplication, approvalTerms, d, paris } from '@clas/domain/testing';
+import { CAF, YEAR, applicationContent as seasonApplication, approvalTerms, d, paris } from '@clas/domain/testing';
 import type { EventStore } from '@clas/event-store';
 import type { FakeClock } from '@clas/event-store/testing';
 
@@ -65,6 +65,9 @@ export interface ProjectIds {
   cafCode: string;
   schoolYear: ReturnType<typeof schoolYear>;
 }
+
+/** A project of the season's campaign (Caf 11, 2026-2027). */
+export const seasonProject = (projectId: string, operatorId: string): ProjectIds => ({ projectId, operatorId, cafCode: CAF, schoolYear: YEAR });
 
 export function campaignOpened(parameters: CampaignParameters, openedOn: string): ClasEvent {
   return makeEvent('CampaignOpened', { cafCode: parameters.cafCode, schoolYear: parameters.schoolYear, parameters, openedOn: d(openedOn) }, paris(openedOn));
