@@ -1,6 +1,6 @@
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 import { randomUUID } from 'node:crypto';
-// jest's injected globals, not @jest/globals (which throws outside jest): this file is reached
-// through the lib's testing entry, which the fuzz CLI also loads as a plain Node program.
 import type { PersonalDataStore, PersonRecord } from '../personal-data-store.port.js';
 
 /**
