@@ -36,6 +36,15 @@ module.exports = {
       to: { path: ['(^|/)node_modules/(@nestjs/)?typeorm/', '^(node:)?worker_threads$'], reachable: true },
     },
     {
+      name: 'production-never-imports-testing',
+      comment:
+        "A lib's testing entry (@clas/<lib>/testing: fixtures, fakes, contract suites) serves test code only: " +
+        'specs, other testing folders, test/. The build leaves testing folders out, so production importing one would not even start.',
+      severity: 'error',
+      from: { path: '^(apps|libs|bench)/', pathNot: ['\\.spec\\.ts$', '/testing/'] },
+      to: { path: '^libs/[^/]+/src/.*testing/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

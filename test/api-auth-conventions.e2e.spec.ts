@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand } from '@clas/application';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { CENTRE_SOCIAL_COLLECTIFS, centreSocial, seedCentreSocial } from './support/centre-social.seed.js';
 import { CAF_SIDE, type MatrixEndpoint, OPERATOR_SIDE, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';

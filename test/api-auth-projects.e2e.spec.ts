@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand, CommandBus } from '@clas/application';
 import { localDate, schoolYear } from '@clas/domain';
-import { actors, audeParameters, commands, content, nextCommandId, paris } from '../libs/application/src/testing/season.fixtures.js';
+import { actors, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { bilanData } from './support/project-requests.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor } from '@clas/application';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { TokenService } from '@clas/auth';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { actors, audeParameters } from '../libs/application/src/testing/season.fixtures.js';
+import { actors, audeParameters } from '@clas/application/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 
 /** Issue 6 through the real ClasCommandBus and a real SQLite store: the campaign and operator controllers. */

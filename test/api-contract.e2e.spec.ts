@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor } from '@clas/application';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { type ApiHarness, servedDocument, startApi } from './support/api-harness.js';
 import { centreSocial, seedCentreSocial } from './support/centre-social.seed.js';
 import type { CapturedResponse } from './support/contract/captured-responses.js';

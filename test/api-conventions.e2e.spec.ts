@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor } from '@clas/application';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { CENTRE_SOCIAL_COLLECTIFS, centreSocial, seedCentreSocial } from './support/centre-social.seed.js';
 import { seedSeason } from './support/season.seed.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import type { CommandOutcome } from '@clas/application';
-import { audeParameters, actors } from '../libs/application/src/testing/season.fixtures.js';
+import { audeParameters, actors } from '@clas/application/testing';
 import { type ApiHarness, TEST_MAX_BODY_BYTES, startApi } from './support/api-harness.js';
 import { ScriptedCommandBus } from './support/scripted-command-bus.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, JsonLogger, loadConfig } from '@clas/runtime';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { TokenService } from '@clas/auth';
 import { startApi as bootApi } from '../apps/api/src/bootstrap.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand } from '@clas/application';
-import { actors, commands, paris } from '../libs/application/src/testing/season.fixtures.js';
-import { FakeClock } from '../libs/event-store/src/testing/fake-clock.js';
-import { STORY_START } from '../libs/application/src/testing/story-clock.js';
+import { actors, commands, paris, STORY_START } from '@clas/application/testing';
+import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
-import { actors, commands, content, paris } from '../libs/application/src/testing/season.fixtures.js';
+import { actors, commands, content, paris } from '@clas/application/testing';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { type MatrixEndpoint, type MatrixRole, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';

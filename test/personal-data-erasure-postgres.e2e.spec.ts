@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { runCli } from '../apps/cli/src/cli.js';
 import { PostgresPersonalDataStore } from '@clas/personal-data';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { grepFiles } from './support/disk-grep.js';
 import { seedSeason } from './support/season.seed.js';
-import { postgresTestUrl } from '../libs/event-store/src/testing/postgres-test-url.js';
+import { postgresTestUrl } from '@clas/event-store/testing';
 
 /**
  * Issue 11 §6 on the PostgreSQL personal-data store: after `DELETE /persons/:id` or `clas erase`,

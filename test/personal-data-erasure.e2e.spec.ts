@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Projector, ReadDatabase, clasReadModelProjection } from '@clas/projections';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { runCli } from '../apps/cli/src/cli.js';
 import { SqlitePersonalDataStore } from '@clas/personal-data';
 import type { PersonRecord } from '@clas/personal-data';

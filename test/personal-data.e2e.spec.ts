@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { actors } from '../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { SqlitePersonalDataStore } from '@clas/personal-data';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';

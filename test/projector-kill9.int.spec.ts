@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { ReadDatabaseConfig } from '@clas/projections';
 import { runKillDrill } from '../bench/projector-kill/kill-drill.js';
 import { projectorFromSources } from '../bench/projector-kill/projector-process.js';
-import { postgresTestUrl } from '../libs/event-store/src/testing/postgres-test-url.js';
+import { postgresTestUrl } from '@clas/event-store/testing';
 
 /**
  * Issue 11 §7, bounded for `npm test`: `apps/projector` (a real child process, from its sources)

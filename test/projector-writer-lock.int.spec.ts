@@ -9,7 +9,7 @@ import { ReadDatabaseBusyError, acquireWriterLock, clasReadModelProjection, rebu
 import { SettableClock, writeNationalLog } from '../bench/generator/index.js';
 import { runCli } from '../apps/cli/src/cli.js';
 import { ProjectorProcess, projectorFromSources } from '../bench/projector-kill/projector-process.js';
-import { postgresTestUrl } from '../libs/event-store/src/testing/postgres-test-url.js';
+import { postgresTestUrl } from '@clas/event-store/testing';
 
 /**
  * Issue 11 §7 / docs/production.md, "Several projectors, safely": one writer per read database.

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor } from '@clas/application';
 import { PARAMETER_SETS, addDays, localDate, parisInstant, type LocalDate } from '@clas/domain';
-import { actors, content } from '../libs/application/src/testing/season.fixtures.js';
-import { FakeClock } from '../libs/event-store/src/testing/fake-clock.js';
+import { actors, content } from '@clas/application/testing';
+import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 
 /**

@@ -7,7 +7,7 @@ import { JsonLogger, loadConfig, randomSecret } from '@clas/runtime';
 import { type ApiOptions, createApi } from '../../apps/api/src/bootstrap.js';
 import { TokenService } from '@clas/auth';
 import { openPersonalData } from '@clas/personal-data';
-import { StoryClock } from '../../libs/application/src/testing/story-clock.js';
+import { StoryClock } from '@clas/application/testing';
 import { type CapturedResponse, captureResponses } from './contract/captured-responses.js';
 import { ResponseContract, type ServedDocument } from './contract/response-contract.js';
 

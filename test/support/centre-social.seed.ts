@@ -1,5 +1,5 @@
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
-import { actors } from '../../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
 import type { ApiHarness } from './api-harness.js';
 

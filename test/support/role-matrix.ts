@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import type request from 'supertest';
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
-import { actors } from '../../libs/application/src/testing/season.fixtures.js';
+import { actors } from '@clas/application/testing';
 import type { ApiHarness } from './api-harness.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
-import { actors, commands } from '../../libs/application/src/testing/season.fixtures.js';
+import { actors, commands } from '@clas/application/testing';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
-import { FakeClock } from '../../libs/event-store/src/testing/fake-clock.js';
+import { FakeClock } from '@clas/event-store/testing';
 import type { ApiHarness } from './api-harness.js';
 
 /**

@@ -1,6 +1,7 @@
 // Module hooks for worker threads started from jest: jest transforms TypeScript in its own
 // module system, but a worker thread is a plain Node thread. These hooks give it the same
-// mapping as jest.config.mjs (@clas/* → libs/*/src/index.ts, ./x.js → ./x.ts) and SWC's
+// mapping as jest.config.js (@clas/* → libs/*/src/index.ts, @clas/*/testing → libs/*/src/testing/index.ts,
+// ./x.js → ./x.ts) and SWC's
 // transform, so the rebuild's worker path runs from the sources in tests.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +15,8 @@ const ENTRIES = new Map([['@clas/projections/stream-directory', 'libs/projection
 export async function resolve(specifier, context, next) {
   const lib = /^@clas\/([a-z-]+)$/.exec(specifier);
   if (lib && LIBS.has(lib[1])) return { url: new URL(`libs/${lib[1]}/src/index.ts`, root).href, shortCircuit: true };
+  const testing = /^@clas\/([a-z-]+)\/testing$/.exec(specifier);
+  if (testing && LIBS.has(testing[1])) return { url: new URL(`libs/${testing[1]}/src/testing/index.ts`, root).href, shortCircuit: true };
   if (ENTRIES.has(specifier)) return { url: new URL(ENTRIES.get(specifier), root).href, shortCircuit: true };
   if ((specifier.startsWith('./') || specifier.startsWith('../')) && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
     const candidate = new URL(specifier.slice(0, -3) + '.ts', context.parentURL);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { EventHasher, GENESIS_HASH, LogSealer, SealKeyring, createEventStore, type EventStore, type NewEvent } from '@clas/event-store';
-import { testSealSigner } from '../../event-store/src/testing/tamper-evidence.contract.js';
+import { testSealSigner } from '@clas/event-store/testing';
 import { verifyExport } from './export-verification.js';
 import { chainRecordOf, exportLine, exportLog, restoreLog, type ExportedEvent } from './log-export.js';
 

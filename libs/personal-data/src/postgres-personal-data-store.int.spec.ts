@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { postgresTestUrl } from '../../event-store/src/testing/postgres-test-url.js';
+import { postgresTestUrl } from '@clas/event-store/testing';
 import { PostgresPersonalDataStore } from './postgres-personal-data-store.js';
 import { personalDataStoreContract } from './testing/personal-data-store.contract.js';
 

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@clas/event-store';
 import { Projector, ReadDatabase, clasReadModelProjection, diffDumps, dumpReadDatabase, rebuildReadModels, type TableDump } from '@clas/projections';
 import { runCli } from '../cli.js';
 import { LANDES } from './landes-season.js';
-import { type ReadDatabaseSuite, onBothReadDatabases } from '../../../../libs/projections/src/testing/read-database-suites.js';
+import { type ReadDatabaseSuite, onBothReadDatabases } from '@clas/projections/testing';
 
 /** The demo's "today": fixed, so the season played is the same on every run. */
 const TODAY = '2026-11-22T12:00:00.000Z';

@@ -1,21 +1,11 @@
-import {
-  type ApplicationContent,
-  type CampaignParameters,
-  type SchoolLevel,
-  OBJECTIVE_CODES,
-  findParameterSet,
-  localDate,
-  parisInstant,
-  schoolYear,
-} from '@clas/domain';
+import type { ApplicationContent, CampaignParameters, SchoolLevel } from '@clas/domain';
+import { localDate } from '@clas/domain';
+import { CAF, YEAR, applicationContent, audeCampaign, paris } from '@clas/domain/testing';
 import type { ClasCommand } from '../clas-command.js';
 import type { Actor } from '../command-bus.port.js';
 
-/** Test data for the bus: the Aude 2026-2027 season (seed 004). Only test code imports this. */
-export const CAF = '11';
-export const YEAR = schoolYear('2026-2027');
-
-export const paris = (date: string, time = '10:00'): string => parisInstant(localDate(date), time);
+/** Test data for the bus: the domain's test season (Aude 2026-2027, seed 004), as commands. Only test code imports this. */
+export { CAF, YEAR, paris };
 
 export const actors = {
   system: { id: 'cli-import', role: 'system', caf: null, operatorId: null },
@@ -28,36 +18,18 @@ export const actors = {
   dashboard: { id: 'dash-11', role: 'dashboard', caf: CAF, operatorId: null },
 } satisfies Record<string, Actor>;
 
-export function audeParameters(): CampaignParameters {
-  const set = findParameterSet(CAF, YEAR);
-  if (set === null) throw new Error('the Aude 2026-2027 parameter set is missing from the domain');
-  return set;
-}
+/** The campaign the stories open: the seed itself, as the API finds it. */
+export const audeParameters = (): CampaignParameters => audeCampaign();
 
 let seq = 0;
 /** Unique command ids per test run, readable in failures. */
 export const nextCommandId = (label: string): string => `${label}-${++seq}`;
 
+/** The season's application as the API stories file it: c1 planned full (12 children), c2 without disability needs, no bonus asked. */
 export function content(): ApplicationContent {
-  return {
-    title: 'Clas Jean-Jaurès',
-    schoolCycle: 'primary',
-    territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural: false, qpv: true },
-    collectifs: [
-      { ref: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 12 },
-      { ref: 'c2', place: { name: 'Médiathèque Grain d’sel', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 8 },
-    ],
-    schedule: [
-      { weekday: 'tuesday', start: '16:45', minutes: 90, kind: 'children' },
-      { weekday: 'thursday', start: '16:45', minutes: 90, kind: 'children' },
-    ],
-    plannedPeriod: { from: localDate('2026-11-02'), to: localDate('2027-06-15') },
-    plannedWeeks: 28,
-    objectives: OBJECTIVE_CODES.map((code) => ({ code, description: `how the project meets ${code}` })),
-    activityTypes: ['methodology', 'cultural', 'playful'],
-    budget: { totalOperatingCost: 1_800_000, coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }], otherCafFunding: 0, familyFeePerChild: 0 },
-    bonusRequests: { enfants: null, parents: null },
-  };
+  const season = applicationContent();
+  const [c1, c2] = season.collectifs;
+  return { ...season, collectifs: [{ ...c1, plannedChildren: 12 }, { ...c2, disabilityNeeds: false }], bonusRequests: { enfants: null, parents: null } };
 }
 
 /** Command builders: each takes the business instant and returns a fresh commandId. */

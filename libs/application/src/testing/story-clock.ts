@@ -1,4 +1,4 @@
-import { FakeClock } from '../../../event-store/src/testing/fake-clock.js';
+import { FakeClock } from '@clas/event-store/testing';
 import type { CommandBus } from '../command-bus.port.js';
 
 /** Before every instant the test stories state (the Aude 2026-2027 season opens on 2026-04-01). */

@@ -1,16 +1,19 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
+import { AUDE_2026_2027 } from '../campaign/parameter-sets/aude-2026-2027.parameters.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { OperatorEvent } from '../events/operator.events.js';
 import { type Instant, type LocalDate, localDate, parisInstant } from '../shared/calendar-date.js';
 import { type SchoolYear, schoolYear } from '../shared/school-year.js';
 
 /**
- * Shared test data for the decider specs. Figures follow domain.md and seed 004 (Aude
- * 2026-2027: new applications "avant le 6 août 2026" → last receivable day 2026-08-05;
- * renewal letters "avant le 29 juin 2026" → 2026-06-28). Only test code imports this.
+ * The test season, declared once for every lib (@clas/domain/testing; application and projections
+ * derive their fixtures from it): Aude 2026-2027, whose figures are the production seed 004 itself
+ * (new applications "avant le 6 août 2026" → last receivable day 2026-08-05; renewal letters
+ * "avant le 29 juin 2026" → 2026-06-28), so a spec and the API judge on the same parameters.
+ * Only test code imports this.
  */
-export const CAF = '11';
-export const YEAR: SchoolYear = schoolYear('2026-2027');
+export const CAF = AUDE_2026_2027.cafCode;
+export const YEAR: SchoolYear = AUDE_2026_2027.schoolYear;
 export const PREVIOUS_YEAR: SchoolYear = schoolYear('2025-2026');
 
 export const d = (value: string): LocalDate => localDate(value);
@@ -18,26 +21,9 @@ export const d = (value: string): LocalDate => localDate(value);
 /** The instant of a Paris wall-clock time: `paris('2026-08-05', '23:30')` → 2026-08-05T21:30:00.000Z. */
 export const paris = (date: string, time = '10:00'): Instant => parisInstant(localDate(date), time);
 
+/** The Aude 2026-2027 campaign (seed 004), with a spec's own changes. */
 export function audeCampaign(overrides: Partial<CampaignParameters> = {}): CampaignParameters {
-  return {
-    cafCode: CAF,
-    schoolYear: YEAR,
-    deadlines: { newApplication: d('2026-08-05'), renewal: d('2026-06-28') },
-    priceCapPerCollectif: 865200,
-    psRate: { num: 325, den: 1000 },
-    bonusEnfants: 33500,
-    bonusParents: 33500,
-    maxCafShare: { num: 80, den: 100 },
-    rhythm: { normal: { sessionsPerWeek: 2, minMinutesPerSession: 90 }, rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 }, minWeeks: 27 },
-    groupSize: { min: 8, max: 12, ruralMin: 5, disabilityMin: 5 },
-    staff: { perCollectif: 2, ruralSmallGroup: 1 },
-    coordinatorMinLevel: 2,
-    options: { noSport: true, trainingRequiredForNewStaff: true, renewalNeedsPriorBilan: true, symbolicFamilyFeeCeiling: null },
-    conventions: { maxYears: 4, centreSocialMaxYears: 5, minPriorApprovedYears: 2 },
-    recommendedPeriod: { fromMonthDay: '11-02', toMonthDay: '06-15' },
-    sources: { 'deadlines.newApplication': '004 § calendrier' },
-    ...overrides,
-  };
+  return { ...AUDE_2026_2027, ...overrides };
 }
 
 /** A campaign without Aude's options (no sport exclusion, no training, no prior-bilan condition). */

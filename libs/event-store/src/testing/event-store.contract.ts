@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 import type { NewEvent, StoredEvent } from '../envelope.js';
 import { ConcurrencyError, EventStoreError, RecordedTooLateError } from '../errors.js';
 import type { EventStore, EventStoreOptions, Upcaster } from '../event-store.port.js';

@@ -1,4 +1,5 @@
-import { describe, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 
 /**
  * The PostgreSQL server of an integration suite: `CLAS_TEST_POSTGRES_URL`, or null. Without it

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 import { EventHasher, GENESIS_HASH } from '../chain-hash.js';
 import type { EventStore } from '../event-store.port.js';
 import { LogSealer } from '../log-sealer.js';

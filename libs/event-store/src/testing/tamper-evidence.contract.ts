@@ -1,5 +1,6 @@
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 import { generateKeyPairSync } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
 import type { NewEvent } from '../envelope.js';
 import type { EventStore, EventStoreOptions } from '../event-store.port.js';
 import { EventHasher, GENESIS_HASH } from '../chain-hash.js';

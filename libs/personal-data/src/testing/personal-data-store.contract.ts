@@ -1,5 +1,6 @@
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PersonalDataStore, PersonRecord } from '../personal-data-store.port.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUDE_2026_2027, schoolYear } from '@clas/domain';
+import { AUDE_2026_2027 } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { eligibilityStatus } from './eligibility.answer.js';
 import {
@@ -11,10 +11,11 @@ import {
   paris,
   runningCollectif,
   Script,
+  seasonProject,
 } from './testing/scenario.fixtures.js';
 import { statesOf } from './testing/states.fixtures.js';
 
-const ids = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: schoolYear('2026-2027') };
+const ids = seasonProject('p1', 'op1');
 const asOf = (date: string): AsOf => ({ at: paris(date, '23:00'), knownAt: paris(date, '23:00') });
 
 function scenario(): Script {

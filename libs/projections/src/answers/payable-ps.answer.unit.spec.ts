@@ -12,10 +12,11 @@ import {
   paris,
   runningCollectif,
   Script,
+  seasonProject,
 } from './testing/scenario.fixtures.js';
 import { statesOf } from './testing/states.fixtures.js';
 
-const aude = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: schoolYear('2026-2027') };
+const aude = seasonProject('p1', 'op1');
 const asOf = (date: string): AsOf => ({ at: paris(date, '23:00'), knownAt: paris(date, '23:00') });
 
 function audeProject(): Script {

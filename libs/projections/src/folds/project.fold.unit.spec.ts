@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { makeEvent, schoolYear } from '@clas/domain';
+import { makeEvent } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { foldAsOf } from '../core/keyed-fold.js';
-import { approval, d, decisionCorrected, decisionRecorded, paris, runningCollectif, Script } from '../answers/testing/scenario.fixtures.js';
+import { approval, d, decisionCorrected, decisionRecorded, paris, runningCollectif, Script, seasonProject } from '../answers/testing/scenario.fixtures.js';
 import { projectFold } from './project.fold.js';
 import { attendanceStatusAt } from './project-state.js';
 
-const ids = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: schoolYear('2026-2027') };
+const ids = seasonProject('p1', 'op1');
 const NOW: AsOf = { at: '2030-01-01T00:00:00.000Z', knownAt: '2030-01-01T00:00:00.000Z' };
 
 describe('projectFold', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { postgresTestUrl } from '../../../event-store/src/testing/postgres-test-url.js';
+import { postgresTestUrl } from '@clas/event-store/testing';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 
 /**

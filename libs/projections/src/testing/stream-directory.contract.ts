@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+// jest's injected globals, not @jest/globals (which throws when loaded outside jest): a lib's testing
+// entry loads in any program, e.g. the fuzz CLI takes its clock and actors from two of them.
 import { AUDE_2026_2027, LANDES_2025_2026, makeEvent, schoolYear, type ClasEvent } from '@clas/domain';
 import { createEventStore, type EventStore } from '@clas/event-store';
-import { applicationContent, applicationFiled, campaignOpened, d, operatorEvents, paris, runningCollectif, Script, SettableClock } from '../answers/testing/scenario.fixtures.js';
+import { FakeClock } from '@clas/event-store/testing';
+import { applicationContent, applicationFiled, campaignOpened, d, operatorEvents, paris, runningCollectif, Script } from '../answers/testing/scenario.fixtures.js';
 import type { StreamDirectory } from '../time-travel/stream-directory.port.js';
 
 /** A directory over a store, and what the implementation does on its own between two questions. */
@@ -99,8 +101,8 @@ export function streamDirectoryContract(name: string, factory: StreamDirectoryFa
     });
 
     /** A store holding the first part of the log, and the directory opened over it, caught up. */
-    async function open(): Promise<{ store: EventStore; clock: SettableClock; under: StreamDirectoryUnderTest }> {
-      const clock = new SettableClock('2025-01-01T00:00:00.000Z');
+    async function open(): Promise<{ store: EventStore; clock: FakeClock; under: StreamDirectoryUnderTest }> {
+      const clock = new FakeClock('2025-01-01T00:00:00.000Z');
       const store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
       opened.push(store);
       await firstPart().appendTo(store, clock);

@@ -3,6 +3,8 @@ import type { EventData } from '@clas/domain';
 import { AUDE_2026_2027, LANDES_2025_2026, makeEvent, schoolYear } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import { createEventStore } from '@clas/event-store';
+import { FakeClock } from '@clas/event-store/testing';
+import { YEAR } from '@clas/domain/testing';
 import {
   applicationContent,
   applicationFiled,
@@ -16,17 +18,16 @@ import {
   paris,
   runningCollectif,
   Script,
-  SettableClock,
+  seasonProject,
 } from '../answers/testing/scenario.fixtures.js';
 import { ClasQueries } from './clas-queries.js';
 import { InMemoryStreamDirectory } from './in-memory-stream-directory.js';
 
-const YEAR = schoolYear('2026-2027');
-const p1 = { projectId: 'p1', operatorId: 'op1', cafCode: '11', schoolYear: YEAR };
-const p3 = { projectId: 'p3', operatorId: 'op3', cafCode: '11', schoolYear: YEAR };
-const p4 = { projectId: 'p4', operatorId: 'op3', cafCode: '11', schoolYear: YEAR };
-const pEx3 = { projectId: 'p-ex3', operatorId: 'op1', cafCode: '11', schoolYear: YEAR };
-const pLate = { projectId: 'p-late', operatorId: 'op1', cafCode: '11', schoolYear: YEAR };
+const p1 = seasonProject('p1', 'op1');
+const p3 = seasonProject('p3', 'op3');
+const p4 = seasonProject('p4', 'op3');
+const pEx3 = seasonProject('p-ex3', 'op1');
+const pLate = seasonProject('p-late', 'op1');
 const landes = { projectId: 'p-landes', operatorId: 'op-l', cafCode: '40', schoolYear: schoolYear('2025-2026') };
 const NOW = '2028-01-01T00:00:00.000Z';
 const at = (date: string) => paris(date, '23:00');
@@ -46,12 +47,12 @@ function conventionEvents(): Script {
 
 describe('ClasQueries over the SQLite event store (time travel)', () => {
   let store: EventStore;
-  let clock: SettableClock;
+  let clock: FakeClock;
   let directory: InMemoryStreamDirectory;
   let queries: ClasQueries;
 
   beforeAll(async () => {
-    clock = new SettableClock('2024-01-01T00:00:00.000Z');
+    clock = new FakeClock('2024-01-01T00:00:00.000Z');
     store = await createEventStore({ kind: 'sqlite', path: ':memory:', clock });
     directory = new InMemoryStreamDirectory(store);
     queries = new ClasQueries(store, directory, clock);
@@ -226,7 +227,7 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
   });
 
   it('reads its own writes: a project appended just now is answered at once (the directory catches up)', async () => {
-    const fresh = { projectId: 'p-fresh', operatorId: 'op3', cafCode: '11', schoolYear: YEAR };
+    const fresh = seasonProject('p-fresh', 'op3');
     expect((await queries.eligibility('p-fresh')).kind).toBe('not_found');
     const s = new Script();
     s.add(applicationFiled(fresh, applicationContent(), '2026-06-27'), NOW);

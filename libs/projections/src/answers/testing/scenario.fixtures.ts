@@ -1,22 +1,16 @@
-import type {
-  ApplicationContent,
-  ApprovalTerms,
-  CampaignParameters,
-  ClasEvent,
-  EventData,
-  Instant,
-  RecordedEvent,
-} from '@clas/domain';
-import { addDays, localDate, makeEvent, OBJECTIVE_CODES, parisInstant, schoolYear, streamIdOf } from '@clas/domain';
-import type { Clock, EventStore } from '@clas/event-store';
+import type { ApplicationContent, ApprovalTerms, CampaignParameters, ClasEvent, EventData, Instant, RecordedEvent } from '@clas/domain';
+import { addDays, makeEvent, schoolYear, streamIdOf } from '@clas/domain';
+import { CAF, YEAR, applicationContent as seasonApplication, approvalTerms, d, paris } from '@clas/domain/testing';
+import type { EventStore } from '@clas/event-store';
+import type { FakeClock } from '@clas/event-store/testing';
 
 /**
  * Test scenarios written as domain events (typed by the catalogue through makeEvent), each with
  * the instant it is recorded. The same script feeds the unit specs (as RecordedEvents) and the
- * integration specs (appended to a real store whose clock is moved to each recordedAt).
+ * integration specs (appended to a real store whose clock is moved to each recordedAt). The
+ * season (dates, application, approval) is the domain's test season (@clas/domain/testing).
  */
-export const d = localDate;
-export const paris = (date: string, time = '10:00'): Instant => parisInstant(localDate(date), time);
+export { d, paris };
 
 export interface ScriptedEvent {
   eventId: string;
@@ -56,25 +50,12 @@ export class Script {
   }
 
   /** Appends every event to the store, moving the clock to its recordedAt first. */
-  async appendTo(store: EventStore, clock: SettableClock): Promise<void> {
+  async appendTo(store: EventStore, clock: FakeClock): Promise<void> {
     for (const s of this.events) {
       clock.set(s.recordedAt);
       const { type, schemaVersion, data, occurredAt } = s.event;
       await store.append(s.streamId, [{ eventId: s.eventId, type, schemaVersion, data, occurredAt, metadata: { actor: 'agent-1', role: 'caf_agent' } }], 'any');
     }
-  }
-}
-
-export class SettableClock implements Clock {
-  private current: number;
-  constructor(start: Instant) {
-    this.current = Date.parse(start);
-  }
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(instant: Instant): void {
-    this.current = Date.parse(instant);
   }
 }
 
@@ -84,6 +65,9 @@ export interface ProjectIds {
   cafCode: string;
   schoolYear: ReturnType<typeof schoolYear>;
 }
+
+/** A project of the season's campaign (Caf 11, 2026-2027). */
+export const seasonProject = (projectId: string, operatorId: string): ProjectIds => ({ projectId, operatorId, cafCode: CAF, schoolYear: YEAR });
 
 export function campaignOpened(parameters: CampaignParameters, openedOn: string): ClasEvent {
   return makeEvent('CampaignOpened', { cafCode: parameters.cafCode, schoolYear: parameters.schoolYear, parameters, openedOn: d(openedOn) }, paris(openedOn));
@@ -99,11 +83,12 @@ export function operatorEvents(operatorId: string, cafCode: string, on: string, 
   ];
 }
 
+/** The season's application with `collectifs` generated groups (École 1…n), rural or not. */
 export function applicationContent(overrides: Partial<ApplicationContent> = {}, collectifs = 2, rural = false): ApplicationContent {
+  const season = seasonApplication();
   return {
-    title: 'Clas Jean-Jaurès',
-    schoolCycle: 'primary',
-    territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural, qpv: !rural },
+    ...season,
+    territory: { ...season.territory, rural, qpv: !rural },
     collectifs: Array.from({ length: collectifs }, (_, i) => ({
       ref: `c${i + 1}`,
       place: { name: `École ${i + 1}`, commune: 'Carcassonne' },
@@ -112,19 +97,6 @@ export function applicationContent(overrides: Partial<ApplicationContent> = {}, 
       disabilityNeeds: false,
       plannedChildren: rural ? 6 : 10,
     })),
-    schedule: [
-      { weekday: 'tuesday', start: '16:45', minutes: 90, kind: 'children' },
-      { weekday: 'thursday', start: '16:45', minutes: 90, kind: 'children' },
-    ],
-    plannedPeriod: { from: d('2026-11-02'), to: d('2027-06-15') },
-    plannedWeeks: 28,
-    objectives: OBJECTIVE_CODES.map((code) => ({ code, description: `how the project meets ${code}` })),
-    activityTypes: ['methodology', 'cultural', 'playful'],
-    budget: { totalOperatingCost: 1_800_000, coFunders: [{ name: 'Ville', kind: 'commune', amount: 600_000 }], otherCafFunding: 0, familyFeePerChild: 0 },
-    bonusRequests: {
-      enfants: { filRouge: 'a theatre play over the year', criteria: ['paid_external_speakers'], justification: 'a paid stage director' },
-      parents: null,
-    },
     ...overrides,
   };
 }
@@ -137,16 +109,8 @@ export function examinationOpened(ids: ProjectIds, on: string): ClasEvent {
   return makeEvent('ExaminationOpened', { ...ids, openedOn: d(on), priorQualitativeBilanReceived: null }, paris(on));
 }
 
-export function approval(overrides: Partial<ApprovalTerms> = {}): ApprovalTerms {
-  return {
-    outcome: 'approved',
-    approvedCollectifs: 2,
-    approvedCollectifRefs: ['c1', 'c2'],
-    bonusesGranted: { enfants: { collectifs: 2 }, parents: null },
-    forecastOperatingCost: 1_800_000,
-    ...overrides,
-  };
-}
+/** The season's approval: two collectifs, the enfants bonus for both. */
+export const approval = approvalTerms;
 
 export function decisionRecorded(ids: ProjectIds, terms: ApprovalTerms, on: string, time = '14:00'): ClasEvent {
   return makeEvent('CommitteeDecisionRecorded', { ...ids, decisionId: `dec-${ids.projectId}`, meetingDate: d(on), effectiveDate: d(on), decision: terms }, paris(on, time));

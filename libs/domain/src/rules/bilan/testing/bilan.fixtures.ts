@@ -1,7 +1,9 @@
 import type { CampaignParameters } from '../../../campaign/campaign-parameters.js';
 import type { SchoolLevel } from '../../../events/vocabulary.js';
-import { addDays, type LocalDate, localDate } from '../../../shared/calendar-date.js';
-import { type SchoolYear, schoolYear } from '../../../shared/school-year.js';
+import { LANDES_2025_2026 } from '../../../campaign/parameter-sets/landes-2025-2026.parameters.js';
+import { addDays, type LocalDate } from '../../../shared/calendar-date.js';
+import type { SchoolYear } from '../../../shared/school-year.js';
+import { YEAR, audeCampaign, d } from '../../../testing/fixtures.js';
 import type { Sourced } from '../../facts/sourced.js';
 import type {
   AttendanceFact,
@@ -14,23 +16,17 @@ import type {
 /** The campaign parameters R-PS-WEEK reads. */
 export type WeekRhythmParameters = Pick<CampaignParameters, 'rhythm' | 'groupSize'>;
 
-/** Test data for the bilan specs (not exported by the barrel). Parameters follow the seeds. */
+/** Test data for the bilan specs (not exported by the barrel). Parameters are the seeds' own. */
+const pick = ({ rhythm, groupSize, maxCafShare }: CampaignParameters) => ({ rhythm, groupSize, maxCafShare });
 
 /** Aude 2026-2027 (004): 2 × 90 min, rural 1 × 120 min, 27 weeks, 8..12, rural 5, disability 5. */
-export const AUDE_2026: WeekRhythmParameters & { maxCafShare: { num: number; den: number } } = {
-  rhythm: { normal: { sessionsPerWeek: 2, minMinutesPerSession: 90 }, rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 }, minWeeks: 27 },
-  groupSize: { min: 8, max: 12, ruralMin: 5, disabilityMin: 5 },
-  maxCafShare: { num: 80, den: 100 },
-};
+export const AUDE_2026: WeekRhythmParameters & Pick<CampaignParameters, 'maxCafShare'> = pick(audeCampaign());
 
 /** Landes 2025-2026 (000): 2 × 60 min over 28 weeks; no disability exception. */
-export const LANDES_2025: WeekRhythmParameters = {
-  rhythm: { normal: { sessionsPerWeek: 2, minMinutesPerSession: 60 }, rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 }, minWeeks: 28 },
-  groupSize: { min: 8, max: 12, ruralMin: 5, disabilityMin: null },
-};
+export const LANDES_2025: WeekRhythmParameters = pick(LANDES_2025_2026);
 
-export const Y2026 = schoolYear('2026-2027');
-export const d = localDate;
+export const Y2026 = YEAR;
+export { d };
 
 export const src = <T>(value: T, ...eventIds: string[]): Sourced<T> => ({ value, eventIds });
 

@@ -2,13 +2,14 @@ import { type SchoolYear, schoolYear } from '../../../shared/school-year.js';
 import type { CommitteeDecisionFact, ProjectWithdrawalFact, PsPaymentFact } from '../../bilan/approval-history.js';
 import type { BilanFiledFact } from '../../bilan/bilan-due.rule.js';
 import { d, src } from '../../bilan/testing/bilan.fixtures.js';
+import { audeCampaign } from '../../../testing/fixtures.js';
 
 /** Test data for the convention specs (not exported by the barrel). */
 export { d, src };
 export const sy = schoolYear;
 
 /** Aude / national defaults (001, 004): 4 years, 5 for a centre social, 2 prior approved years. */
-export const CONVENTION_PARAMS = { conventions: { maxYears: 4, centreSocialMaxYears: 5, minPriorApprovedYears: 2 } };
+export const CONVENTION_PARAMS = { conventions: audeCampaign().conventions };
 
 export const decision = (projectId: string, year: string, outcome: CommitteeDecisionFact['outcome'], id: string, operatorId = 'op-1') =>
   src<CommitteeDecisionFact>({ projectId, operatorId, schoolYear: sy(year), outcome, decidedOn: d(`${year.slice(0, 4)}-10-05`) }, id);
