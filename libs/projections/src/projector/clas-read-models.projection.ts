@@ -1,6 +1,7 @@
+import type { ConventionState } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { campaignFold, campaignKey } from '../folds/campaign.fold.js';
-import { conventionFold, type ConventionFoldState } from '../folds/convention.fold.js';
+import { conventionFold } from '../folds/convention.fold.js';
 import { operatorFold } from '../folds/operator.fold.js';
 import { projectFold } from '../folds/project.fold.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
@@ -143,7 +144,7 @@ async function deriveConventions(
   const conventions = await batch.states(conventionFold, [...ids].sort());
   const rows: unknown[][] = [];
   for (const [conventionId, stored] of conventions) {
-    const convention: ConventionFoldState = stored.state;
+    const convention: ConventionState = stored.state;
     if (convention.requested === null || convention.operatorId === null || convention.cafCode === null) continue;
     const operator = (await batch.states(operatorFold, [convention.operatorId])).get(convention.operatorId)!;
     // Same inputs as the time-travel reader: every covered project (even one not filed yet), in request order.

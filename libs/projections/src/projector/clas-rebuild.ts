@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '@clas/domain';
+import type { ConventionState, RecordedEvent } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { campaignFold, campaignKey, type CampaignFoldState } from '../folds/campaign.fold.js';
-import { conventionFold, type ConventionFoldState } from '../folds/convention.fold.js';
+import { conventionFold } from '../folds/convention.fold.js';
 import { operatorFold, type OperatorFoldState } from '../folds/operator.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
 import { projectFold } from '../folds/project.fold.js';
@@ -36,7 +36,7 @@ interface Scan {
   directory: StreamDirectoryRow[];
   campaigns: Map<string, Stored<CampaignFoldState>>;
   operators: Map<string, Stored<OperatorFoldState>>;
-  conventions: Map<string, Stored<ConventionFoldState>>;
+  conventions: Map<string, Stored<ConventionState>>;
   events: number;
 }
 
@@ -79,7 +79,7 @@ async function scanSmall(context: RebuildContext): Promise<Scan> {
     directory,
     campaigns: states.get(campaignFold) as Map<string, Stored<CampaignFoldState>>,
     operators: states.get(operatorFold) as Map<string, Stored<OperatorFoldState>>,
-    conventions: states.get(conventionFold) as Map<string, Stored<ConventionFoldState>>,
+    conventions: states.get(conventionFold) as Map<string, Stored<ConventionState>>,
     events,
   };
 }
