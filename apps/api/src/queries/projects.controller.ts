@@ -1,3 +1,4 @@
+import { SUPPORTED_YEARS } from '@clas/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@clas/application';
@@ -18,8 +19,11 @@ import { valueOf } from './query-result.js';
 import { ReadScope } from './read-scope.js';
 import { DETAIL_READERS } from './readers.js';
 
-/** "The end of time": the audit history filters on knownAt only. */
-const ANY_OCCURRENCE = '9999-12-31T23:59:59.999Z';
+/**
+ * "The end of time": the audit history filters on knownAt only. The last instant of the supported
+ * years, which no fact passes (R-INPUT) and the one as-of parser accepts.
+ */
+const ANY_OCCURRENCE = `${SUPPORTED_YEARS.last}-12-31T23:59:59.999Z`;
 
 /** GET /projects/{id}/history: the audit trail as known at knownAt. */
 export interface ProjectHistoryAnswer {
