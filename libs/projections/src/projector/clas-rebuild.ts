@@ -17,7 +17,7 @@ import {
   conventionCampaignKeys,
   conventionStatusRow,
 } from './clas-answer-rows.js';
-import { InProcessCampaignRunner, WorkerCampaignRunner, rebuildWorkerScript, type CampaignRunner } from './campaign-runner.js';
+import { inProcessCampaignRunner, rebuildWorkerScript, startCampaignWorkers, type CampaignRunner } from './campaign-runner.js';
 import type { CampaignJob, CampaignResult } from './clas-rebuild-campaign.js';
 import type { RebuildContext } from './read-model-projection.js';
 import { applyStored, initialStored } from './stored-fold.js';
@@ -134,8 +134,8 @@ function campaignJobs(scan: Scan, head: number, covered: ReadonlySet<string>): C
 async function openRunner(context: RebuildContext): Promise<CampaignRunner> {
   const workers = context.workers;
   const script = rebuildWorkerScript(workers?.execArgv);
-  if (script === null || workers === undefined || workers.count < 1) return new InProcessCampaignRunner(context.store);
-  return WorkerCampaignRunner.start(workers.count, workers.store, script, workers.execArgv, workers.heapMb);
+  if (script === null || workers === undefined || workers.count < 1) return inProcessCampaignRunner(context.store);
+  return startCampaignWorkers(workers.count, workers.store, script, workers.execArgv, workers.heapMb);
 }
 
 /**
@@ -175,7 +175,7 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
 
   const jobs = campaignJobs(scan, head, covered);
   const runner = await starting;
-  context.usedWorkers?.(runner instanceof WorkerCampaignRunner ? runner.parallelism : 0);
+  context.usedWorkers?.(runner.threads);
   try {
     let rows = { projects: [] as unknown[][], figures: [] as unknown[][], totals: [] as unknown[][], campaigns: 0 };
     const flush = async (): Promise<void> => {

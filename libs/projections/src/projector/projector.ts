@@ -10,9 +10,6 @@ import { projectionSignature, rebuildingSignature, type BatchView, type ReadMode
 import { StateCache } from './state-cache.js';
 import { applyStored, initialStored } from './stored-fold.js';
 
-/** Named points of a batch where a test may throw to simulate a crash. */
-export type FaultPoint = 'after-fold' | 'after-states' | 'before-commit' | 'after-commit';
-
 export interface ProjectorOptions {
   /** Most events per batch (one transaction). Default 5 000. */
   batchSize?: number;
@@ -38,8 +35,6 @@ export interface ProjectorOptions {
    */
   deriveIntervalMs?: number;
   now?: () => Date;
-  /** Test hook: called at each FaultPoint; throwing there is a crash at that point. */
-  faults?: (point: FaultPoint, batchNumber: number) => void;
 }
 
 export interface BatchReport {
@@ -328,7 +323,6 @@ export class Projector {
         for (const [event, keys] of routed) for (const key of keys) applyStored(fold, base.get(key)!, event);
         keyCount += needed.size;
       }
-      this.options.faults?.('after-fold', batchNumber);
 
       for (const event of events) {
         const row = directoryRowOf(event as RecordedEvent);
@@ -367,7 +361,6 @@ export class Projector {
         if (states !== undefined && this.replayers[fold.name] === undefined) await this.states.save(tx, fold, states);
       }
       await this.directory.save(tx, this.directoryRows);
-      this.options.faults?.('after-states', batchNumber);
       if (derive) {
         await this.projection.derive(this.batchView([], position, this.pending, tx), this.db, tx);
         if (dirtyInDb) await this.dirtyKeys.clear(tx, this.projection.name);
@@ -375,7 +368,6 @@ export class Projector {
         await this.dirtyKeys.mark(tx, this.projection.name, this.touchedSinceCommit);
       }
       await this.writeCheckpoint(tx, position);
-      this.options.faults?.('before-commit', batchNumber);
     });
     // Committed.
     if (this.replayedFromStart) for (const composite of this.changed.keys()) this.written.add(composite);
@@ -391,7 +383,6 @@ export class Projector {
     this.committedPosition = position;
     this.lastCommit = performance.now();
     this.cache.trim();
-    this.options.faults?.('after-commit', batchNumber);
   }
 
   /** Committed states of `keys`: cache, then one bulk SELECT for the rest. */
