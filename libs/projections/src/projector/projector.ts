@@ -3,12 +3,11 @@ import type { EventStore, StoredEvent } from '@clas/event-store';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { CheckpointRepository, type Checkpoint } from '../read-models/checkpoint.repository.js';
 import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
-import { FoldStateRepository, type StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
 import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
-import { projectionSignature, rebuildingSignature, type BatchView, type ReadModelProjection, type StateReplayer } from './read-model-projection.js';
-import { StateCache } from './state-cache.js';
-import { applyStored, initialStored } from './stored-fold.js';
+import { FoldWorkingSet } from './engine/fold-working-set.js';
+import { forEachLiveBatch } from './engine/live-batches.js';
+import { projectionSignature, rebuildingSignature, type BatchView, type ReadModelProjection } from './read-model-projection.js';
 
 export interface ProjectorOptions {
   /** Most events per batch (one transaction). Default 5 000. */
@@ -46,13 +45,6 @@ export interface BatchReport {
   durationMs: number;
 }
 
-const SEPARATOR = '\u0000';
-
-interface Routed {
-  fold: KeyedFold<unknown>;
-  types: ReadonlySet<string>;
-}
-
 /**
  * Folds the log into stored read models. Per batch: route events to fold keys, load the
  * missing states (LRU, then rm_fold_state) and evolve them IN PLACE (the projector owns its
@@ -64,40 +56,29 @@ interface Routed {
  * evolved) and rewinds to the committed checkpoint: the next catch-up reloads from the database.
  */
 export class Projector {
-  private readonly states: FoldStateRepository;
   private readonly checkpoints: CheckpointRepository;
   private readonly dirtyKeys: DirtyKeyRepository;
+  private readonly directory: StreamDirectoryWriter;
+  private readonly folds: FoldWorkingSet;
+  private readonly signature: string;
+  private readonly batchSize: number;
+  private readonly batchMs: number;
+  private readonly now: () => Date;
+  private started = false;
+  private batchNumber = 0;
+  /** Position of the last event folded (committed or not), and of the last one committed. */
+  private currentPosition = 0;
+  private committedPosition = 0;
   /** Keys touched since the last derivation (committed ones mirror rm_dirty_key). */
   private pending = new Map<string, Set<string>>();
   /** `pending` as of the last commit: what a failure rewinds to. */
   private committedPending = new Map<string, Set<string>>();
   /** Keys touched since the last commit, per fold. */
   private touchedSinceCommit = new Map<string, Set<string>>();
-  /** States changed since the last commit (all in the cache, which never evicts them). */
-  private readonly changed = new Map<string, { fold: KeyedFold<unknown>; key: string; stored: StoredFoldState<unknown> }>();
   private directoryRows: StreamDirectoryRow[] = [];
   private uncommittedEvents = 0;
   private lastCommit = performance.now();
-  private committedPosition = 0;
   private lastDerivation = performance.now();
-  private readonly directory: StreamDirectoryWriter;
-  private readonly cache: StateCache<StoredFoldState<unknown>>;
-  private readonly cacheSize: number;
-  private readonly routes: Routed[];
-  private readonly signature: string;
-  private readonly batchSize: number;
-  private readonly batchMs: number;
-  private readonly now: () => Date;
-  private currentPosition = 0;
-  private started = false;
-  private batchNumber = 0;
-  /**
-   * After a replay from 0 every state this process has not written is known to be initial,
-   * so a cache miss on a new key needs no SELECT (most misses during a rebuild).
-   */
-  private replayedFromStart = false;
-  private readonly written = new Set<string>();
-  private readonly replayers: Readonly<Record<string, StateReplayer>>;
 
   constructor(
     private readonly store: EventStore,
@@ -105,15 +86,11 @@ export class Projector {
     private readonly projection: ReadModelProjection,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.states = new FoldStateRepository(db);
     this.checkpoints = new CheckpointRepository(db);
     this.dirtyKeys = new DirtyKeyRepository(db);
     this.directory = new StreamDirectoryWriter(db);
-    this.cacheSize = options.cacheSize ?? 50_000;
-    this.cache = new StateCache(this.cacheSize);
-    this.routes = projection.folds.map((fold) => ({ fold, types: new Set(fold.eventTypes) }));
+    this.folds = new FoldWorkingSet(store, db, projection.folds, projection.replayed ?? {}, options.cacheSize ?? 50_000);
     this.signature = projectionSignature(projection);
-    this.replayers = projection.replayed ?? {};
     this.batchSize = options.batchSize ?? 5_000;
     this.batchMs = options.batchMs ?? 50;
     this.now = options.now ?? (() => new Date());
@@ -124,7 +101,7 @@ export class Projector {
   }
 
   get cacheStats(): { size: number; hits: number; misses: number } {
-    return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
+    return this.folds.stats;
   }
 
   /**
@@ -151,7 +128,7 @@ export class Projector {
     } else {
       this.currentPosition = checkpoint.position;
       this.committedPosition = checkpoint.position;
-      this.replayedFromStart = checkpoint.position === 0;
+      this.folds.resumeFrom(checkpoint.position);
       this.pending = await this.dirtyKeys.load(this.db, this.projection.name);
       this.committedPending = cloneTouched(this.pending);
     }
@@ -167,20 +144,18 @@ export class Projector {
    */
   async reset(options: { rebuilding?: boolean } = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await this.states.clear(tx, this.routes.map((r) => r.fold.name));
+      await this.folds.clear(tx);
       await this.directory.clear(tx);
       for (const table of this.projection.tables) await tx.query(`DELETE FROM ${this.db.table(table)}`);
       await this.dirtyKeys.clear(tx, this.projection.name);
       await this.writeCheckpoint(tx, 0, options.rebuilding === true ? rebuildingSignature(this.projection) : this.signature);
     });
     this.discardUncommitted();
+    this.folds.forget();
     this.pending = new Map();
     this.committedPending = new Map();
-    this.cache.clear();
-    this.written.clear();
     this.currentPosition = 0;
     this.committedPosition = 0;
-    this.replayedFromStart = true;
   }
 
   /** Applies every event up to `until` (default: the head when called). Returns the checkpoint. */
@@ -194,7 +169,7 @@ export class Projector {
       const report = await this.applyBatch(page.events, page.isEnd || last >= until);
       options.onBatch?.(report);
     }
-    if (this.changed.size > 0 || this.uncommittedEvents > 0) await this.guarded(() => this.commit(true, performance.now()));
+    if (this.folds.changedCount > 0 || this.uncommittedEvents > 0) await this.guarded(() => this.commit(true, performance.now()));
     await this.derivePending();
     return this.currentPosition;
   }
@@ -222,44 +197,15 @@ export class Projector {
     await this.catchUp({ signal, ...(onBatch && { onBatch }) });
     if (signal.aborted) return;
     const subscription = this.store.subscribe({ after: this.currentPosition, pageSize: this.batchSize });
-    const iterator = subscription[Symbol.asyncIterator]();
-    const aborted = new Promise<'abort'>((resolve) => signal.addEventListener('abort', () => resolve('abort'), { once: true }));
-    let pending: Promise<IteratorResult<StoredEvent>> | null = null;
     try {
-      let ended = false;
-      while (!signal.aborted && !ended) {
-        const batch: StoredEvent[] = [];
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        let timeout: Promise<'timeout'> | null = null;
-        while (batch.length < this.batchSize) {
-          pending ??= iterator.next();
-          const waiters: Promise<IteratorResult<StoredEvent> | 'abort' | 'timeout'>[] = [pending, aborted];
-          if (batch.length > 0) {
-            timeout ??= new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), this.batchMs)));
-            waiters.push(timeout);
-          }
-          const result = await Promise.race(waiters);
-          if (result === 'abort' || result === 'timeout') break;
-          pending = null;
-          if (result.done) {
-            ended = true;
-            break;
-          }
-          if (result.value.globalPosition > this.currentPosition) batch.push(result.value);
-        }
-        clearTimeout(timer);
-        if (batch.length > 0) {
-          const report = await this.applyBatch(batch, true);
-          onBatch?.(report);
-        }
-      }
+      const options = { batchSize: this.batchSize, batchMs: this.batchMs, signal, isNew: (e: StoredEvent) => e.globalPosition > this.currentPosition };
+      await forEachLiveBatch(subscription[Symbol.asyncIterator](), options, async (batch) => {
+        const report = await this.applyBatch(batch, true);
+        onBatch?.(report);
+      });
     } finally {
       await subscription.close();
     }
-  }
-
-  private cacheKey(fold: KeyedFold<unknown>, key: string): string {
-    return fold.name + SEPARATOR + key;
   }
 
   /** Runs `work`; on failure drops every uncommitted effect (and the cache) before rethrowing. */
@@ -277,8 +223,7 @@ export class Projector {
    * reloads committed states from rm_fold_state) and rewind to the committed checkpoint.
    */
   private discardUncommitted(): void {
-    this.cache.clear();
-    this.changed.clear();
+    this.folds.discard();
     this.directoryRows = [];
     this.uncommittedEvents = 0;
     this.touchedSinceCommit = new Map();
@@ -291,37 +236,12 @@ export class Projector {
       const started = performance.now();
       const batchNumber = ++this.batchNumber;
       const lastPosition = events[events.length - 1]!.globalPosition;
+      const touched = await this.folds.apply(events as readonly RecordedEvent[], this.currentPosition);
       let keyCount = 0;
-
-      for (const { fold, types } of this.routes) {
-        // Route first, so the missing states of the whole batch load in one query per chunk.
-        const routed: Array<[RecordedEvent, string[]]> = [];
-        const needed = new Set<string>();
-        for (const event of events) {
-          if (!types.has(event.type)) continue;
-          const keys = fold.keysOf(event as RecordedEvent);
-          if (keys.length === 0) continue;
-          routed.push([event as RecordedEvent, keys]);
-          for (const key of keys) needed.add(key);
-        }
-        if (routed.length === 0) continue;
-        const base = await this.baseStates(fold, needed);
-        let foldTouched = this.touchedSinceCommit.get(fold.name);
-        if (foldTouched === undefined) this.touchedSinceCommit.set(fold.name, (foldTouched = new Set()));
-        let foldPending = this.pending.get(fold.name);
-        if (foldPending === undefined) this.pending.set(fold.name, (foldPending = new Set()));
-        for (const key of needed) {
-          let stored = base.get(key);
-          if (stored === undefined) base.set(key, (stored = initialStored(fold, key)));
-          const composite = fold.name + SEPARATOR + key;
-          // The cache holds the live (owned) state; changed states are pinned until committed.
-          this.cache.set(composite, stored);
-          this.changed.set(composite, { fold, key, stored });
-          foldTouched.add(key);
-          foldPending.add(key);
-        }
-        for (const [event, keys] of routed) for (const key of keys) applyStored(fold, base.get(key)!, event);
-        keyCount += needed.size;
+      for (const [fold, keys] of touched) {
+        addAll(this.touchedSinceCommit, fold, keys);
+        addAll(this.pending, fold, keys);
+        keyCount += keys.size;
       }
 
       for (const event of events) {
@@ -336,30 +256,20 @@ export class Projector {
       // Changed states are pinned until committed: once they fill the cache, commit early so the
       // LRU can trim the states nobody touches any more (a finished school year's) instead of
       // keeping every state of the log in memory until the next flush.
-      const full = this.changed.size >= this.cacheSize;
-      if (flushInterval === 0 || final || full || now - this.lastCommit >= flushInterval) await this.commit(final, now, batchNumber);
+      const full = this.folds.changedCount >= this.folds.capacity;
+      if (flushInterval === 0 || final || full || now - this.lastCommit >= flushInterval) await this.commit(final, now);
       return { batchNumber, events: events.length, position: lastPosition, keys: keyCount, durationMs: performance.now() - started };
     });
   }
 
   /** One transaction: changed states, directory rows, answers or dirty keys, checkpoint. */
-  private async commit(final: boolean, now: number, batchNumber = this.batchNumber): Promise<void> {
+  private async commit(final: boolean, now: number): Promise<void> {
     const interval = this.options.deriveIntervalMs ?? 0;
     const derive = interval === 0 || (final && interval !== Number.POSITIVE_INFINITY) || now - this.lastDerivation >= interval;
     const position = this.currentPosition;
-    const byFold = new Map<KeyedFold<unknown>, Map<string, StoredFoldState<unknown>>>();
-    for (const { fold, key, stored } of this.changed.values()) {
-      let states = byFold.get(fold);
-      if (states === undefined) byFold.set(fold, (states = new Map()));
-      states.set(key, stored);
-    }
     const dirtyInDb = this.committedPending.size > 0;
     await this.db.transaction(async (tx) => {
-      for (const { fold } of this.routes) {
-        const states = byFold.get(fold);
-        // A replayed fold's states are not stored: a cache miss replays them from the log.
-        if (states !== undefined && this.replayers[fold.name] === undefined) await this.states.save(tx, fold, states);
-      }
+      await this.folds.save(tx);
       await this.directory.save(tx, this.directoryRows);
       if (derive) {
         await this.projection.derive(this.batchView([], position, this.pending, tx), this.db, tx);
@@ -370,8 +280,7 @@ export class Projector {
       await this.writeCheckpoint(tx, position);
     });
     // Committed.
-    if (this.replayedFromStart) for (const composite of this.changed.keys()) this.written.add(composite);
-    this.changed.clear();
+    this.folds.committed();
     this.directoryRows = [];
     this.uncommittedEvents = 0;
     this.touchedSinceCommit = new Map();
@@ -382,28 +291,6 @@ export class Projector {
     this.committedPending = cloneTouched(this.pending);
     this.committedPosition = position;
     this.lastCommit = performance.now();
-    this.cache.trim();
-  }
-
-  /** Committed states of `keys`: cache, then one bulk SELECT for the rest. */
-  private async baseStates(fold: KeyedFold<unknown>, keys: Iterable<string>, executor: SqlExecutor = this.db): Promise<Map<string, StoredFoldState<unknown>>> {
-    const found = new Map<string, StoredFoldState<unknown>>();
-    const missing: string[] = [];
-    for (const key of keys) {
-      const composite = this.cacheKey(fold, key);
-      const cached = this.cache.get(composite);
-      if (cached !== undefined) found.set(key, cached);
-      else if (!this.replayedFromStart || this.written.has(composite)) missing.push(key);
-    }
-    if (missing.length > 0) {
-      const replayer = this.replayers[fold.name];
-      const loaded =
-        replayer === undefined
-          ? await this.states.load(executor, fold, missing)
-          : await replayer(missing, { store: this.store, db: this.db, executor, upTo: this.currentPosition });
-      for (const [key, stored] of loaded) found.set(key, stored);
-    }
-    return found;
   }
 
   private batchView(events: readonly StoredEvent[], lastPosition: number, touched: ReadonlyMap<string, ReadonlySet<string>>, tx: SqlExecutor): BatchView {
@@ -412,18 +299,8 @@ export class Projector {
       lastPosition,
       touched,
       // Changed states are pinned in the cache, so the cache (then the database) has them all.
-      states: async <S>(fold: KeyedFold<S>, keys: readonly string[]): Promise<Map<string, StoredFoldState<S>>> => {
-        const result = new Map<string, StoredFoldState<S>>();
-        const committed = await this.baseStates(fold as KeyedFold<unknown>, keys, tx);
-        for (const key of keys) {
-          result.set(key, (committed.get(key) as StoredFoldState<S> | undefined) ?? initialStored(fold, key));
-        }
-        return result;
-      },
-      keysOf: (fold) => {
-        if (this.replayers[fold.name] !== undefined) throw new Error(`keysOf: the states of fold "${fold.name}" are replayed, not stored`);
-        return this.states.keys(tx, fold);
-      },
+      states: <S>(fold: KeyedFold<S>, keys: readonly string[]) => this.folds.current(fold, keys, tx, this.currentPosition),
+      keysOf: (fold) => this.folds.keysOf(fold, tx),
     };
   }
 
@@ -436,6 +313,12 @@ export class Projector {
       updatedAt: this.now().toISOString(),
     });
   }
+}
+
+function addAll(target: Map<string, Set<string>>, fold: string, keys: Iterable<string>): void {
+  let set = target.get(fold);
+  if (set === undefined) target.set(fold, (set = new Set()));
+  for (const key of keys) set.add(key);
 }
 
 function cloneTouched(source: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
