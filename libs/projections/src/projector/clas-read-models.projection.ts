@@ -5,6 +5,7 @@ import { conventionFold } from '../folds/convention.fold.js';
 import { operatorFold } from '../folds/operator.fold.js';
 import { projectFold } from '../folds/project.fold.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
+import { streamDirectoryRows } from '../read-models/stream-directory.writer.js';
 import {
   BREAKDOWN_COLUMNS,
   BREAKDOWN_KEY,
@@ -18,7 +19,7 @@ import {
 } from './clas-answer-rows.js';
 import { rebuildClasReadModels } from './clas-rebuild.js';
 import { replayProjects } from './project-replay.js';
-import type { BatchView, ReadModelProjection } from './read-model-projection.js';
+import type { BatchView, EventRows, ReadModelProjection } from './read-model-projection.js';
 
 export const CLAS_READ_MODELS = 'clas-read-models';
 
@@ -41,6 +42,8 @@ export function clasReadModelProjection(): ReadModelProjection {
     derive: deriveClasAnswers,
     // Version 2: project states are replayed from the log, not stored; rebuilt owner by owner.
     replayed: { [projectFold.name]: replayProjects },
+    // The derivations read the directory (projects of a campaign, conventions of an operator).
+    eventRows: streamDirectoryRows as EventRows<unknown>,
     rebuild: rebuildClasReadModels,
   };
 }

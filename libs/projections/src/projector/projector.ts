@@ -4,10 +4,9 @@ import type { KeyedFold } from '../core/keyed-fold.js';
 import { CheckpointRepository, type Checkpoint } from '../read-models/checkpoint.repository.js';
 import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
-import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
 import { FoldWorkingSet } from './engine/fold-working-set.js';
 import { forEachLiveBatch } from './engine/live-batches.js';
-import { projectionSignature, rebuildingSignature, type BatchView, type ReadModelProjection } from './read-model-projection.js';
+import { projectionSignature, rebuildingSignature, type BatchView, type EventRows, type ReadModelProjection } from './read-model-projection.js';
 
 export interface ProjectorOptions {
   /** Most events per batch (one transaction). Default 5 000. */
@@ -58,7 +57,7 @@ export interface BatchReport {
 export class Projector {
   private readonly checkpoints: CheckpointRepository;
   private readonly dirtyKeys: DirtyKeyRepository;
-  private readonly directory: StreamDirectoryWriter;
+  private readonly eventRows: ReturnType<EventRows<unknown>['writer']> | null;
   private readonly folds: FoldWorkingSet;
   private readonly signature: string;
   private readonly batchSize: number;
@@ -75,7 +74,8 @@ export class Projector {
   private committedPending = new Map<string, Set<string>>();
   /** Keys touched since the last commit, per fold. */
   private touchedSinceCommit = new Map<string, Set<string>>();
-  private directoryRows: StreamDirectoryRow[] = [];
+  /** The projection's event rows (`eventRows`) since the last commit. */
+  private rows: unknown[] = [];
   private uncommittedEvents = 0;
   private lastCommit = performance.now();
   private lastDerivation = performance.now();
@@ -88,7 +88,7 @@ export class Projector {
   ) {
     this.checkpoints = new CheckpointRepository(db);
     this.dirtyKeys = new DirtyKeyRepository(db);
-    this.directory = new StreamDirectoryWriter(db);
+    this.eventRows = projection.eventRows?.writer(db) ?? null;
     this.folds = new FoldWorkingSet(store, db, projection.folds, projection.replayed ?? {}, options.cacheSize ?? 50_000);
     this.signature = projectionSignature(projection);
     this.batchSize = options.batchSize ?? 5_000;
@@ -145,7 +145,7 @@ export class Projector {
   async reset(options: { rebuilding?: boolean } = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.folds.clear(tx);
-      await this.directory.clear(tx);
+      await this.eventRows?.clear(tx);
       for (const table of this.projection.tables) await tx.query(`DELETE FROM ${this.db.table(table)}`);
       await this.dirtyKeys.clear(tx, this.projection.name);
       await this.writeCheckpoint(tx, 0, options.rebuilding === true ? rebuildingSignature(this.projection) : this.signature);
@@ -224,7 +224,7 @@ export class Projector {
    */
   private discardUncommitted(): void {
     this.folds.discard();
-    this.directoryRows = [];
+    this.rows = [];
     this.uncommittedEvents = 0;
     this.touchedSinceCommit = new Map();
     this.pending = cloneTouched(this.committedPending);
@@ -244,9 +244,12 @@ export class Projector {
         keyCount += keys.size;
       }
 
-      for (const event of events) {
-        const row = directoryRowOf(event as RecordedEvent);
-        if (row !== null) this.directoryRows.push(row);
+      const rowOf = this.projection.eventRows?.rowOf;
+      if (rowOf !== undefined) {
+        for (const event of events) {
+          const row = rowOf(event as RecordedEvent);
+          if (row !== null) this.rows.push(row);
+        }
       }
       this.currentPosition = lastPosition;
       this.uncommittedEvents += events.length;
@@ -270,7 +273,7 @@ export class Projector {
     const dirtyInDb = this.committedPending.size > 0;
     await this.db.transaction(async (tx) => {
       await this.folds.save(tx);
-      await this.directory.save(tx, this.directoryRows);
+      await this.eventRows?.save(tx, this.rows);
       if (derive) {
         await this.projection.derive(this.batchView([], position, this.pending, tx), this.db, tx);
         if (dirtyInDb) await this.dirtyKeys.clear(tx, this.projection.name);
@@ -281,7 +284,7 @@ export class Projector {
     });
     // Committed.
     this.folds.committed();
-    this.directoryRows = [];
+    this.rows = [];
     this.uncommittedEvents = 0;
     this.touchedSinceCommit = new Map();
     if (derive) {
