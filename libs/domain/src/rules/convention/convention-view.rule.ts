@@ -8,8 +8,7 @@ import { idsOf, type Sourced, unionIds } from '../facts/sourced.js';
 import { canContinue, type ContinuationDecision, type ConventionYears, yearsOf } from './can-continue.rule.js';
 
 /**
- * R-CONV-3 / R-CONV-4: the view of a convention at a date, a pure function of its one state
- * (convention/convention.state.ts): facts dated after `at` are left out.
+ * R-CONV-3 / R-CONV-4: the view of a convention at a date, folded from its facts.
  * Changes to the start date, collectifs, children or weeks of activity take effect only once
  * the Caf validates them; a pending or refused amendment leaves the effective values alone.
  * The number of collectifs of a year is the Caf's yearly notification when there is one.
@@ -105,7 +104,10 @@ function byDate<T>(items: readonly T[], dateOf: (item: T) => LocalDate): T[] {
   return [...items].sort((x, y) => compareDates(dateOf(x), dateOf(y)));
 }
 
-/** Returns null when no request is known at `at`. */
+/**
+ * The view at `at`, a pure function of the convention's one state (convention/convention.state.ts):
+ * facts dated after `at` are left out. Returns null when no request is known at `at`.
+ */
 export function conventionAt(facts: ConventionViewFacts): ConventionView | null {
   const at = facts.at;
   const c = facts.convention;
