@@ -1,4 +1,5 @@
 export * from './core/keyed-fold.js';
+export * from './core/as-of.js';
 export * from './folds/index.js';
 export * from './answers/index.js';
 export * from './time-travel/index.js';

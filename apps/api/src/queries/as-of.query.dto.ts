@@ -2,12 +2,15 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
 import { isInstant, isLocalDate, SUPPORTED_YEARS_TEXT } from '@clas/domain';
 
+/** What `at` and `knownAt` accept (parseAsOf), as the 400 says it. */
+export const AS_OF_FORMAT = `must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone, in ${SUPPORTED_YEARS_TEXT}`;
+
 const IsDateOrInstant = () =>
   ValidateBy({
     name: 'isDateOrInstant',
     validator: {
       validate: (v: unknown) => isLocalDate(v) || isInstant(v),
-      defaultMessage: () => `must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone, in ${SUPPORTED_YEARS_TEXT}`,
+      defaultMessage: () => AS_OF_FORMAT,
     },
   });
 

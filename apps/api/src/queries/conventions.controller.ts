@@ -9,7 +9,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { CLOCK, QUERIES } from '../tokens.js';
 import { AsOfQueryDto } from './as-of.query.dto.js';
-import { resolveAsOf } from './as-of.parser.js';
+import { asOfOfQuery } from './as-of.http.js';
 import type { ClasQueriesPort } from './clas-queries.port.js';
 import { ConventionPathParams } from './query-params.dto.js';
 import { valueOf } from './query-result.js';
@@ -32,7 +32,7 @@ export class ConventionsController {
   @AnswersWith('ConventionAnswer', 'The convention at the date, and its multi-year eligibility (R-CONV-1, R-CONV-SUPPORT)')
   @ApiErrorResponses(400, 401, 403, 404)
   async view(@Param() path: ConventionPathParams, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<ConventionAnswer> {
-    const asOf = resolveAsOf(query, this.clock.now());
+    const asOf = asOfOfQuery(query, this.clock.now());
     await this.scope.convention(actor, path.conventionId);
     return valueOf(await this.queries.convention(path.conventionId, asOf));
   }

@@ -8,7 +8,7 @@ import { AnswersWithOrFile } from '../contract/answers-with.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { CLOCK, QUERIES } from '../tokens.js';
-import { resolveAsOf } from './as-of.parser.js';
+import { asOfOfQuery } from './as-of.http.js';
 import type { ClasQueriesPort } from './clas-queries.port.js';
 import { departmentalBilanTable } from './exports/bilan-tables.js';
 import { tabularResponse } from './exports/tabular-response.js';
@@ -33,7 +33,7 @@ export class DepartmentalBilansController {
   @AnswersWithOrFile('DepartmentalBilanAnswer', 'The departmental bilan as JSON, or (format=csv|xlsx) a file with the totals and one row per breakdown line')
   @ApiErrorResponses(400, 401, 403, 404)
   async bilan(@Param() path: DepartmentPathParams, @Query() query: BilanQueryDto, @CurrentActor() actor: Actor): Promise<DepartmentalBilanAnswer | Response> {
-    const asOf = resolveAsOf(query, this.clock.now());
+    const asOf = asOfOfQuery(query, this.clock.now());
     this.scope.department(actor, path.cafCode);
     const answer = valueOf(await this.queries.departmentalBilan(path.cafCode, path.schoolYear, asOf));
     return !query.format || query.format === 'json' ? answer : tabularResponse(departmentalBilanTable(answer), query.format);

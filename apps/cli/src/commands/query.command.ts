@@ -1,6 +1,6 @@
 import type { AsOf, QueryResult } from '@clas/projections';
 import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
-import { parseAsOfValue } from '../as-of.js';
+import { asOfOptions } from '../as-of.js';
 import { EXIT, UsageError } from '../cli-io.js';
 import type { CommandRun } from '../cli.js';
 import { withStore } from '../open-store.js';
@@ -9,14 +9,7 @@ const PROJECT_QUESTIONS = ['eligibility', 'ps', 'bilan', 'history'] as const;
 export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', 'departmental'] as const;
 type Question = (typeof QUESTIONS)[number];
 
-function asOfOf(values: CommandRun['args']['values']): Partial<AsOf> {
-  const asOf: Partial<AsOf> = {};
-  if (typeof values.at === 'string') asOf.at = parseAsOfValue(values.at, 'at', 'query');
-  if (typeof values['known-at'] === 'string') asOf.knownAt = parseAsOfValue(values['known-at'], 'known-at', 'query');
-  return asOf;
-}
-
-function ask(queries: ClasQueries, question: Question, ids: string[], asOf: Partial<AsOf>): Promise<QueryResult<unknown>> {
+function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf): Promise<QueryResult<unknown>> {
   switch (question) {
     case 'eligibility':
       return queries.eligibility(ids[0]!, asOf);
@@ -41,10 +34,11 @@ export async function queryCommand({ args, io, config }: CommandRun): Promise<nu
   if (ids.length !== expected) {
     throw new UsageError(question === 'departmental' ? 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' : `${question} takes one id`, 'query');
   }
-  const asOf = asOfOf(args.values);
+  const asOf = asOfOptions(args.values, io.clock.now(), 'query');
+  const dated = typeof args.values.at === 'string' || typeof args.values['known-at'] === 'string';
   const result = await withStore(config, (store) => ask(new ClasQueries(store, new InMemoryStreamDirectory(store), io.clock), question as Question, ids, asOf));
   if (result.kind === 'not_found') {
-    io.stderr.write(`clas query: ${result.what} ${result.id} not found${asOf.at || asOf.knownAt ? ' at that date' : ''}\n`);
+    io.stderr.write(`clas query: ${result.what} ${result.id} not found${dated ? ' at that date' : ''}\n`);
     return EXIT.notFound;
   }
   io.stdout.write(`${JSON.stringify({ asOf: result.asOf, value: result.value }, null, 2)}\n`);

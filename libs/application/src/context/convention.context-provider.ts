@@ -6,9 +6,11 @@ import {
   type ConventionState,
   type SchoolYear,
   conventionDecider,
+  conventionRefOf,
   isAggregateId,
   isCafCode,
   isSchoolYear,
+  periodOf,
   previousSchoolYear,
 } from '@clas/domain';
 import { UNKNOWN_OWNER } from '../authorization.js';
@@ -52,11 +54,13 @@ async function periodFacts(facts: FactReader, operatorId: string, cafCode: strin
  * Caf (renewals of later years are not listed in the request). No such project = not received.
  */
 async function previousYearBilanReceived(facts: FactReader, state: ConventionState, schoolYear: SchoolYear): Promise<boolean> {
-  if (state.ref === null) return false;
-  const { operatorId, cafCode } = state.ref;
+  const ref = conventionRefOf(state);
+  if (ref === null) return false;
+  const { operatorId, cafCode } = ref;
+  const projectIds = state.requested?.projectIds ?? [];
   const previous = previousSchoolYear(schoolYear);
   const projects = (await facts.projectsOfOperator(operatorId)).filter(
-    (p) => p.ref !== null && p.ref.cafCode === cafCode && p.ref.schoolYear === previous && (state.projectIds.includes(p.ref.projectId) || isApproved(p)),
+    (p) => p.ref !== null && p.ref.cafCode === cafCode && p.ref.schoolYear === previous && (projectIds.includes(p.ref.projectId) || isApproved(p)),
   );
   return projects.length > 0 && projects.every(bilanReceived);
 }
@@ -70,10 +74,12 @@ async function conventionContext(command: ConventionCommand, state: ConventionSt
       return periodFacts(facts, d.operatorId, d.cafCode, d.startSchoolYear);
     }
     case 'SignConvention': {
-      if (state.ref === null || state.period === null) return provided({});
-      const start = command.data.startSchoolYear ?? state.period.startSchoolYear;
+      const ref = conventionRefOf(state);
+      const period = periodOf(state);
+      if (ref === null || period === null) return provided({});
+      const start = command.data.startSchoolYear ?? period.startSchoolYear;
       if (!isSchoolYear(start)) return provided({});
-      return periodFacts(facts, state.ref.operatorId, state.ref.cafCode, start);
+      return periodFacts(facts, ref.operatorId, ref.cafCode, start);
     }
     case 'NotifyYearlyCollectifs': {
       const year = command.data.schoolYear;
@@ -90,7 +96,10 @@ export const conventionBinding: AggregateBinding<ConventionCommand, ConventionEv
   kind: 'convention',
   decider: conventionDecider,
   creates: new Set(['RequestConvention']),
-  ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
+  ownerOf: (state) => {
+    const ref = conventionRefOf(state);
+    return ref === null ? null : { cafCode: ref.cafCode, operatorId: ref.operatorId };
+  },
   // A convention is requested for a registered operator within the Caf it is registered with (issue 11 §4).
   claimedOwner: (command) => (command.type === 'RequestConvention' ? operatorClaim(command.data) : UNKNOWN_OWNER),
   resolveOwner: (_command, claimed, facts) => registeredOperator(claimed, facts),

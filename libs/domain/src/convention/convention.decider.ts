@@ -32,7 +32,7 @@ import type {
 } from './convention.commands.js';
 import type { ConventionContext } from './convention.context.js';
 import { conventionPeriod, conventionPeriodRejection } from './convention-period.rule.js';
-import { type ConventionState, evolveConvention, initialConventionState } from './convention.state.js';
+import { amendmentOf, type ConventionAmendmentState, type ConventionLifecycle, type ConventionState, conventionRefOf, evolveConvention, initialConventionState, lifecycleOf, periodOf } from './convention.state.js';
 
 type Obj = Record<string, unknown>;
 const TERM_FIELDS = ['startDate', 'collectifs', 'children', 'weeks'] as const;
@@ -76,13 +76,15 @@ function periodCheck(period: ConventionPeriod, ref: { operatorId: string; cafCod
   return rejection ? rejectWith(rejection) : null;
 }
 
-function current(state: ConventionState, conventionId: string, expected: ConventionState['status'][]): ConventionRef | Decision<ConventionEvent> {
-  if (state.ref === null) return reject('CONVENTION_UNKNOWN', 'R-CONV', `convention ${conventionId} was never requested`, { conventionId });
-  if (state.ref.conventionId !== conventionId) return rejectWith(invalid('conventionId', 'names another convention than this stream', { expected: state.ref.conventionId }));
-  if (!expected.includes(state.status)) {
-    return reject('CONVENTION_NOT_IN_STATE', 'R-CONV', `convention ${conventionId} is ${state.status}, expected ${expected.join(' or ')}`, { status: state.status, expected });
+function current(state: ConventionState, conventionId: string, expected: ConventionLifecycle[]): ConventionRef | Decision<ConventionEvent> {
+  const ref = conventionRefOf(state);
+  if (ref === null) return reject('CONVENTION_UNKNOWN', 'R-CONV', `convention ${conventionId} was never requested`, { conventionId });
+  if (ref.conventionId !== conventionId) return rejectWith(invalid('conventionId', 'names another convention than this stream', { expected: ref.conventionId }));
+  const status = lifecycleOf(state);
+  if (!expected.includes(status)) {
+    return reject('CONVENTION_NOT_IN_STATE', 'R-CONV', `convention ${conventionId} is ${status}, expected ${expected.join(' or ')}`, { status, expected });
   }
-  return state.ref;
+  return ref;
 }
 
 function requestConvention(command: RequestConvention, state: ConventionState, context: ConventionContext): Decision<ConventionEvent> {
@@ -97,7 +99,7 @@ function requestConvention(command: RequestConvention, state: ConventionState, c
     checkInt(d.years, 'years', 1, 10) ??
     checkTerms(d.terms, 'terms');
   if (problem) return rejectWith(problem);
-  if (state.status !== 'none') return reject('CONVENTION_ALREADY_REQUESTED', 'R-CONV', `convention ${d.conventionId} already exists`, { status: state.status });
+  if (lifecycleOf(state) !== 'none') return reject('CONVENTION_ALREADY_REQUESTED', 'R-CONV', `convention ${d.conventionId} already exists`, { status: lifecycleOf(state) });
   const period = conventionPeriod(d.startSchoolYear, d.years);
   const startProblem = startDateProblem(d.terms, period, 'terms');
   if (startProblem) return rejectWith(startProblem);
@@ -133,7 +135,7 @@ function signConvention(command: SignConvention, state: ConventionState, context
   if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['requested']);
   if (isDecision(ref)) return ref;
-  const requested = state.period as ConventionPeriod;
+  const requested = periodOf(state) as ConventionPeriod;
   const period = conventionPeriod(d.startSchoolYear ?? requested.startSchoolYear, d.years ?? requested.years);
   const terms = d.terms ?? (state.terms as ConventionTerms);
   const startProblem = startDateProblem(terms, period, 'terms');
@@ -170,10 +172,10 @@ function notifyYearlyCollectifs(command: NotifyYearlyCollectifs, state: Conventi
   if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
-  const period = state.period as ConventionPeriod;
+  const period = periodOf(state) as ConventionPeriod;
   const years = yearsOf(period);
   if (!years.includes(d.schoolYear)) return rejectWith(invalid('schoolYear', `is not a year of the convention (${years.join(', ')})`, { schoolYear: d.schoolYear }));
-  if (state.notified[d.schoolYear] !== undefined) {
+  if (state.notifications[d.schoolYear] !== undefined) {
     return reject('YEAR_ALREADY_NOTIFIED', 'R-CONV-3', `the collectifs of ${d.schoolYear} are notified; a change goes through an amendment validated by the Caf`, { schoolYear: d.schoolYear });
   }
   // R-CONV-2: each year after the first still needs the previous year's compliant bilan.
@@ -207,8 +209,8 @@ function requestAmendment(command: RequestConventionAmendment, state: Convention
   if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
-  if (state.amendments[d.amendmentId]) return reject('DUPLICATE_AMENDMENT', 'R-INPUT', `amendment ${d.amendmentId} already exists`, { field: 'amendmentId' });
-  const startProblem = d.changes.startDate === undefined ? null : startDateProblem({ ...(state.terms as ConventionTerms), ...d.changes }, state.period as ConventionPeriod, 'changes');
+  if (amendmentOf(state, d.amendmentId)) return reject('DUPLICATE_AMENDMENT', 'R-INPUT', `amendment ${d.amendmentId} already exists`, { field: 'amendmentId' });
+  const startProblem = d.changes.startDate === undefined ? null : startDateProblem({ ...(state.terms as ConventionTerms), ...d.changes }, periodOf(state) as ConventionPeriod, 'changes');
   if (startProblem) return rejectWith(startProblem);
   return accept(makeEvent('ConventionAmendmentRequested', { ...ref, amendmentId: d.amendmentId, changes: d.changes, reason: d.reason, requestedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
 }
@@ -217,9 +219,9 @@ function requestAmendment(command: RequestConventionAmendment, state: Convention
 function pendingAmendment(state: ConventionState, conventionId: string, amendmentId: string): ConventionRef | Decision<ConventionEvent> {
   const ref = current(state, conventionId, ['signed']);
   if (isDecision(ref)) return ref;
-  const amendment = state.amendments[amendmentId];
+  const amendment = amendmentOf(state, amendmentId);
   if (!amendment) return reject('AMENDMENT_UNKNOWN', 'R-CONV-3', `no amendment ${amendmentId} was requested`, { amendmentId });
-  if (amendment.status !== 'requested') return reject('AMENDMENT_ALREADY_DECIDED', 'R-CONV-3', `amendment ${amendmentId} is already ${amendment.status}`, { amendmentId, status: amendment.status });
+  if (amendment.status !== 'pending') return reject('AMENDMENT_ALREADY_DECIDED', 'R-CONV-3', `amendment ${amendmentId} is already ${amendment.status}`, { amendmentId, status: amendment.status });
   return ref;
 }
 
@@ -229,7 +231,7 @@ function validateAmendment(command: ValidateConventionAmendment, state: Conventi
   if (problem) return rejectWith(problem);
   const ref = pendingAmendment(state, d.conventionId, d.amendmentId);
   if (isDecision(ref)) return ref;
-  const { changes } = state.amendments[d.amendmentId];
+  const { changes } = amendmentOf(state, d.amendmentId) as ConventionAmendmentState;
   const terms: ConventionTerms = { ...(state.terms as ConventionTerms), ...changes };
   return accept(makeEvent('ConventionAmendmentValidated', { ...ref, amendmentId: d.amendmentId, changes, terms, validatedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
 }
@@ -279,7 +281,7 @@ export function decideConvention(command: ConventionCommand, state: ConventionSt
 
 /** Stream `convention-<conventionId>`: a multi-year Cof, its yearly notifications and amendments. */
 export const conventionDecider: Decider<ConventionCommand, ConventionEvent, ConventionState, ConventionContext | undefined> = {
-  initialState: initialConventionState,
+  initialState: () => initialConventionState(),
   evolve: evolveConvention,
   decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideConvention(command, state, context)),
 };

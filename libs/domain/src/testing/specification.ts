@@ -1,43 +1,13 @@
 import { type Decider, foldEvents } from '../commands/command.js';
 import type { Instant } from '../shared/calendar-date.js';
 import type { Decision, Rejection } from '../shared/result.js';
+import { assertPlainJson, canonical, fail } from './expectation.js';
 
 /**
  * given(events) [/ receivedAt(instant)] / when(command, context) / then(events) | thenRejected(code, ruleId) for
  * deciders. Framework-free (libs/domain imports nothing outside itself): a failed expectation
  * throws an Error whose message shows both sides, which any test runner reports.
  */
-
-/** JSON with object keys sorted, so equality ignores key order but nothing else. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-function fail(message: string, expected: unknown, actual: unknown): never {
-  throw new Error(`${message}\n  expected: ${canonical(expected)}\n  actual:   ${canonical(actual)}`);
-}
-
-/** Events are stored as JSON: an event that does not survive a JSON round trip unchanged is a bug. */
-function assertPlainJson(events: readonly unknown[]): void {
-  for (const event of events) {
-    const roundTrip: unknown = JSON.parse(JSON.stringify(event));
-    if (canonical(roundTrip) !== canonical(event) || hasUndefined(event)) fail('event is not plain JSON (undefined, Date or class instance inside)', roundTrip, event);
-  }
-}
-
-function hasUndefined(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (Array.isArray(value)) return value.some(hasUndefined);
-  if (value && typeof value === 'object') {
-    if (Object.getPrototypeOf(value) !== Object.prototype) return true;
-    return Object.values(value).some(hasUndefined);
-  }
-  return false;
-}
 
 export interface Outcome<E> {
   readonly decision: Decision<E>;

@@ -1,12 +1,8 @@
 import type {
   BilanFiledFact,
-  ConventionFact,
   ConventionLength,
-  ConventionTerms,
-  ConventionTermsChanges,
-  ConventionValues,
+  ConventionState,
   ConventionView,
-  LocalDate,
   OperatorHistory,
   PriorSupport,
   Rejection,
@@ -17,7 +13,6 @@ import { checkConventionLength, conventionAt, priorSupportedYears, sourced } fro
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import { campaignKey } from '../folds/campaign.fold.js';
-import type { ConventionFoldState } from '../folds/convention.fold.js';
 import type { OperatorFoldState } from '../folds/operator.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
 import type { AnswerContext } from './answer-support.js';
@@ -49,66 +44,6 @@ export interface ConventionAnswer extends AnswerContext {
 
 type ViewFacts = Parameters<typeof conventionAt>[0];
 
-const valuesOf = (terms: ConventionTerms): ConventionValues => ({
-  startDate: terms.startDate,
-  collectifs: terms.collectifs,
-  children: terms.children,
-  weeksOfActivity: terms.weeks,
-});
-
-function changesOf(changes: ConventionTermsChanges): Partial<ConventionValues> {
-  const out: Partial<ConventionValues> = {};
-  if (changes.startDate !== undefined) out.startDate = changes.startDate;
-  if (changes.collectifs !== undefined) out.collectifs = changes.collectifs;
-  if (changes.children !== undefined) out.children = changes.children;
-  if (changes.weeks !== undefined) out.weeksOfActivity = changes.weeks;
-  return out;
-}
-
-/** The fold's state as the rule's facts, in the order the rule reads them (decisions by date). */
-function conventionFacts(c: ConventionFoldState): Sourced<ConventionFact>[] {
-  const r = c.requested;
-  if (!r) return [];
-  const facts: Array<Sourced<ConventionFact>> = [
-    sourced(
-      {
-        type: 'requested',
-        on: r.requestedOn,
-        conventionId: c.conventionId,
-        operatorId: c.operatorId ?? '',
-        projectIds: r.projectIds,
-        firstYear: r.period.startSchoolYear,
-        years: r.period.years,
-        values: valuesOf(r.terms),
-      },
-      [r.eventId],
-    ),
-  ];
-  const dated: Array<{ on: LocalDate; fact: Sourced<ConventionFact> }> = [];
-  if (c.signed) dated.push({ on: c.signed.signedOn, fact: sourced({ type: 'signed', on: c.signed.signedOn, firstYear: c.signed.period.startSchoolYear, years: c.signed.period.years, values: valuesOf(c.signed.terms) }, [c.signed.eventId]) });
-  if (c.refused) dated.push({ on: c.refused.refusedOn, fact: sourced({ type: 'refused', on: c.refused.refusedOn, reason: c.refused.reason }, [c.refused.eventId]) });
-  for (const n of Object.values(c.notifications)) {
-    dated.push({ on: n.notifiedOn, fact: sourced({ type: 'collectifs_notified', on: n.notifiedOn, schoolYear: n.schoolYear, collectifs: n.collectifs }, [n.eventId]) });
-  }
-  for (const a of c.amendments) {
-    dated.push({ on: a.requestedOn, fact: sourced({ type: 'amendment_requested', on: a.requestedOn, amendmentId: a.amendmentId, changes: changesOf(a.changes) }, [a.eventIds[0]]) });
-    if (a.status !== 'pending' && a.decidedOn !== null) {
-      const decisionIds = a.eventIds.slice(1);
-      dated.push({
-        on: a.decidedOn,
-        fact:
-          a.status === 'validated'
-            ? sourced({ type: 'amendment_validated', on: a.decidedOn, amendmentId: a.amendmentId }, decisionIds)
-            : sourced({ type: 'amendment_refused', on: a.decidedOn, amendmentId: a.amendmentId, reason: a.refusalReason ?? '' }, decisionIds),
-      });
-    }
-  }
-  if (c.terminated) dated.push({ on: c.terminated.terminatedOn, fact: sourced({ type: 'terminated', on: c.terminated.terminatedOn, reason: c.terminated.reason }, [c.terminated.eventId]) });
-  // Stable sort: same-day facts keep the order above (a request before its decision).
-  dated.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
-  return [...facts, ...dated.map((d) => d.fact)];
-}
-
 /** R-BILAN-1 parts as the convention rules read them: one BilanFiled covers the three parts. */
 function bilanFacts(projects: readonly ProjectFoldState[]): Sourced<BilanFiledFact>[] {
   const out: Sourced<BilanFiledFact>[] = [];
@@ -134,7 +69,7 @@ export function operatorHistory(operator: OperatorFoldState): OperatorHistory {
 }
 
 export function conventionView(
-  convention: ConventionFoldState,
+  convention: ConventionState,
   operator: OperatorFoldState | null,
   projects: readonly ProjectFoldState[],
   campaigns: Readonly<Record<string, CampaignFoldState>>,
@@ -154,7 +89,7 @@ export function conventionView(
     }
     for (const pay of p.payments) psPayments.push(sourced({ schoolYear: p.ref.schoolYear, paidOn: pay.date, amount: pay.amount }, [pay.eventId]));
   }
-  const view = conventionAt({ at: context.day, events: conventionFacts(convention), psForecasts, psPayments, bilans: bilanFacts(own) });
+  const view = conventionAt({ at: context.day, convention, psForecasts, psPayments, bilans: bilanFacts(own) });
 
   let multiYear: ConventionAnswer['multiYear'] = null;
   let multiYearUnavailable: string | null = null;

@@ -61,21 +61,6 @@ export function foldAsOf<S>(fold: KeyedFold<S>, key: string, events: Iterable<Re
   return state;
 }
 
-/**
- * Canonical AsOf from optional inputs: both default to `now`. Instants are compared as strings
- * with the store's `toISOString()` form, so any other ISO spelling (offsets, no millis) is
- * normalised first; an unparsable date throws a RangeError (the API maps it to 400).
- */
-export function resolveAsOf(input: Partial<AsOf> | undefined, now: Date): AsOf {
-  const canonical = (value: string | undefined, field: string): string => {
-    if (value === undefined) return now.toISOString();
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms)) throw new RangeError(`${field} is not an ISO instant: ${JSON.stringify(value)}`);
-    return new Date(ms).toISOString();
-  };
-  return { at: canonical(input?.at, 'at'), knownAt: canonical(input?.knownAt, 'knownAt') };
-}
-
 /** Streams read separately, merged in global (recorded) order. */
 export function mergeByPosition(streams: readonly (readonly RecordedEvent[])[]): RecordedEvent[] {
   if (streams.length === 1) return streams[0] as RecordedEvent[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUDE_2026_2027, makeEvent, schoolYear } from '@clas/domain';
+import { AUDE_2026_2027, type ClasEvent, type ConventionAmendmentState, type ConventionState, conventionPeriod, makeEvent, schoolYear } from '@clas/domain';
+import { projectionSpec } from '@clas/domain/testing';
 import type { AsOf } from '../core/keyed-fold.js';
 import { foldAsOf } from '../core/keyed-fold.js';
 import { approval, campaignOpened, d, decisionRecorded, operatorEvents, paris, Script } from '../answers/testing/scenario.fixtures.js';
@@ -45,16 +46,73 @@ describe('operatorFold', () => {
 });
 
 describe('conventionFold', () => {
-  it('tracks an amendment from requested to validated, with the full terms after it', () => {
-    const ref = { conventionId: 'c1', operatorId: 'op1', cafCode: '11' };
-    const terms = { startDate: d('2026-11-02'), collectifs: 2, children: 20, weeks: 28 };
+  const ref = { conventionId: 'c1', operatorId: 'op1', cafCode: '11' };
+  const terms = { startDate: d('2026-11-02'), collectifs: 2, children: 20, weeks: 28 };
+  const period = conventionPeriod(schoolYear('2026-2027'), 3);
+  const requested = makeEvent(
+    'ConventionRequested',
+    { ...ref, projectIds: ['p1'], period, terms, operatorKind: 'association', priorApprovedSchoolYears: 2, requestedOn: d('2026-06-10') },
+    paris('2026-06-10'),
+  );
+  const signed = makeEvent('ConventionSigned', { ...ref, period, terms, signedOn: d('2026-07-15') }, paris('2026-07-15'));
+  const amendment = makeEvent('ConventionAmendmentRequested', { ...ref, amendmentId: 'a1', changes: { weeks: 30 }, reason: 'longer year', requestedOn: d('2026-12-01') }, paris('2026-12-01'));
+  const validation = makeEvent('ConventionAmendmentValidated', { ...ref, amendmentId: 'a1', changes: { weeks: 30 }, terms: { ...terms, weeks: 30 }, validatedOn: d('2027-01-10') }, paris('2027-01-10'));
+  const recorded = (...events: ClasEvent[]) => {
     const script = new Script();
-    script.add(makeEvent('ConventionAmendmentRequested', { ...ref, amendmentId: 'a1', changes: { weeks: 30 }, reason: 'longer year', requestedOn: d('2026-12-01') }, paris('2026-12-01')));
-    script.add(makeEvent('ConventionAmendmentValidated', { ...ref, amendmentId: 'a1', changes: { weeks: 30 }, terms: { ...terms, weeks: 30 }, validatedOn: d('2027-01-10') }, paris('2027-01-10')));
-    const pending = foldAsOf(conventionFold, 'c1', script.recorded(), { at: paris('2026-12-15'), knownAt: NOW.knownAt });
-    const validated = foldAsOf(conventionFold, 'c1', script.recorded(), NOW);
-    expect(pending.amendments.map((a) => a.status)).toEqual(['pending']);
-    expect(validated.amendments[0]).toMatchObject({ status: 'validated', decidedOn: '2027-01-10', termsAfter: { weeks: 30 } });
-    expect(validated.amendments[0].eventIds).toEqual(['e1-ConventionAmendmentRequested', 'e2-ConventionAmendmentValidated']);
+    for (const e of events) script.add(e);
+    return script.recorded();
+  };
+  const signedState = {
+    conventionId: 'c1',
+    operatorId: 'op1',
+    cafCode: '11',
+    requested: { projectIds: ['p1'], period, terms, operatorKind: 'association', priorApprovedSchoolYears: 2, requestedOn: d('2026-06-10'), eventId: 'e1-ConventionRequested' },
+    signed: { period, terms, signedOn: d('2026-07-15'), eventId: 'e2-ConventionSigned' },
+    refused: null,
+    terminated: null,
+    terms,
+    notifications: {},
+    amendments: [],
+  } satisfies ConventionState;
+  const pendingAmendment: ConventionAmendmentState = {
+    amendmentId: 'a1',
+    changes: { weeks: 30 },
+    reason: 'longer year',
+    requestedOn: d('2026-12-01'),
+    status: 'pending',
+    decidedOn: null,
+    refusalReason: null,
+    termsAfter: null,
+    eventIds: ['e3-ConventionAmendmentRequested'],
+  };
+
+  it('R-CONV-3: a requested amendment is pending and leaves the effective terms alone', () => {
+    projectionSpec(conventionFold)
+      .given(recorded(requested, signed, amendment))
+      .then({ ...signedState, amendments: [pendingAmendment] });
+  });
+
+  it('R-CONV-3: a validated amendment keeps the full terms after it, which become the effective terms', () => {
+    projectionSpec(conventionFold)
+      .given(recorded(requested, signed, amendment, validation))
+      .then({
+        ...signedState,
+        terms: { ...terms, weeks: 30 },
+        amendments: [
+          {
+            ...pendingAmendment,
+            status: 'validated',
+            decidedOn: d('2027-01-10'),
+            termsAfter: { ...terms, weeks: 30 },
+            eventIds: ['e3-ConventionAmendmentRequested', 'e4-ConventionAmendmentValidated'],
+          },
+        ],
+      });
+  });
+
+  it('R-CONV-3: as of a date before the validation, the amendment is still pending', () => {
+    const state = foldAsOf(conventionFold, 'c1', recorded(requested, signed, amendment, validation), { at: paris('2026-12-15'), knownAt: NOW.knownAt });
+    expect(state.amendments.map((a) => a.status)).toEqual(['pending']);
+    expect(state.terms).toEqual(terms);
   });
 });

@@ -3,6 +3,7 @@ import { makeEvent } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { foldAsOf } from '../core/keyed-fold.js';
 import { approval, d, decisionCorrected, decisionRecorded, paris, runningCollectif, Script, seasonProject } from '../answers/testing/scenario.fixtures.js';
+import { projectionSpec } from '@clas/domain/testing';
 import { projectFold } from './project.fold.js';
 import { attendanceStatusAt } from './project-state.js';
 
@@ -72,8 +73,7 @@ describe('projectFold', () => {
     const other = { ...ids, projectId: 'p2' };
     const script = new Script();
     script.add(decisionRecorded(other, approval(), '2026-10-05'));
-    const state = foldAsOf(projectFold, 'p1', script.recorded(), NOW);
-    expect(state.decision).toBeNull();
+    projectionSpec(projectFold).given(script.recorded(), 'p1').then(projectFold.initial('p1'));
     expect(projectFold.keysOf({ ...script.recorded()[0], type: 'CampaignOpened' })).toEqual([]);
   });
 });

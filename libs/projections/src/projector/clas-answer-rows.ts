@@ -1,4 +1,4 @@
-import type { Explanation } from '@clas/domain';
+import type { ConventionState, Explanation } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { conventionView } from '../answers/convention-view.answer.js';
 import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
@@ -7,7 +7,6 @@ import { forecastStatement, payablePs } from '../answers/payable-ps.answer.js';
 import { dayOf } from '../answers/answer-support.js';
 import { withSharedFacts } from '../answers/project-facts.builder.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
-import type { ConventionFoldState } from '../folds/convention.fold.js';
 import type { OperatorFoldState } from '../folds/operator.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
@@ -147,7 +146,7 @@ export function departmentRows(
  */
 export function conventionStatusRow(
   conventionId: string,
-  stored: StoredFoldState<ConventionFoldState>,
+  stored: StoredFoldState<ConventionState>,
   operator: StoredFoldState<OperatorFoldState>,
   projectStates: readonly StoredFoldState<ProjectFoldState>[],
   campaignStates: ReadonlyMap<string, StoredFoldState<CampaignFoldState>>,
@@ -169,7 +168,7 @@ export function conventionStatusRow(
 }
 
 /** The campaigns a convention's view reads: its projects' and its first year's. */
-export function conventionCampaignKeys(convention: ConventionFoldState, projects: readonly ProjectFoldState[], campaignKey: (cafCode: string, schoolYear: string) => string): string[] {
+export function conventionCampaignKeys(convention: ConventionState, projects: readonly ProjectFoldState[], campaignKey: (cafCode: string, schoolYear: string) => string): string[] {
   const keys = projects.flatMap((p) => (p.ref ? [campaignKey(p.ref.cafCode, p.ref.schoolYear)] : []));
   const start = convention.signed?.period ?? convention.requested!.period;
   keys.push(campaignKey(convention.cafCode!, start.startSchoolYear));

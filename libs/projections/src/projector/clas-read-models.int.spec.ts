@@ -15,6 +15,7 @@ import { dumpTables } from '../read-models/table-dump.js';
 import { TypeormStreamDirectory } from '../read-models/typeorm-stream-directory.js';
 import { Prng } from '../../../../bench/generator/prng.js';
 import { CLAS_READ_MODELS, clasReadModelProjection } from './clas-read-models.projection.js';
+import { type CrashPoint, crashingReadDatabase } from './testing/crashing-read-database.js';
 import { Projector } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 
@@ -183,18 +184,16 @@ describe('Clas read models: "now" agrees with time travel', () => {
     }
   }, 120_000);
 
-  it.each(['after-fold', 'after-states', 'before-commit', 'after-commit'] as const)(
+  it.each<CrashPoint>(['before-transaction', 'before-checkpoint', 'before-commit', 'after-commit'])(
     'a crash %s, with project states replayed from the log, neither loses nor doubles anything after a restart',
     async (point) => {
       const incremental = await dumpTables(db, TABLES);
       const other = await ReadDatabase.open({ url: ':memory:' });
       try {
-        const crashing = new Projector(store, other, clasReadModelProjection(), {
+        // Transaction 1 is the reset of the empty database: batch 7 commits in transaction 8.
+        const crashing = new Projector(store, crashingReadDatabase(other, (at, transaction) => at === point && transaction === 8), clasReadModelProjection(), {
           batchSize: 600,
           cacheSize: 5,
-          faults: (at, batch) => {
-            if (at === point && batch === 7) throw new Error(`simulated crash ${at}`);
-          },
         });
         await expect(crashing.catchUp()).rejects.toThrow('simulated crash');
         // A new process: nothing of the crashed one's memory, states replayed from the log.

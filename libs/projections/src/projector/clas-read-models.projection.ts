@@ -1,9 +1,11 @@
+import type { ConventionState } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { campaignFold, campaignKey } from '../folds/campaign.fold.js';
-import { conventionFold, type ConventionFoldState } from '../folds/convention.fold.js';
+import { conventionFold } from '../folds/convention.fold.js';
 import { operatorFold } from '../folds/operator.fold.js';
 import { projectFold } from '../folds/project.fold.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
+import { streamDirectoryRows } from '../read-models/stream-directory.writer.js';
 import {
   BREAKDOWN_COLUMNS,
   BREAKDOWN_KEY,
@@ -17,7 +19,7 @@ import {
 } from './clas-answer-rows.js';
 import { rebuildClasReadModels } from './clas-rebuild.js';
 import { replayProjects } from './project-replay.js';
-import type { BatchView, ReadModelProjection } from './read-model-projection.js';
+import type { BatchView, EventRows, ReadModelProjection } from './read-model-projection.js';
 
 export const CLAS_READ_MODELS = 'clas-read-models';
 
@@ -40,6 +42,8 @@ export function clasReadModelProjection(): ReadModelProjection {
     derive: deriveClasAnswers,
     // Version 2: project states are replayed from the log, not stored; rebuilt owner by owner.
     replayed: { [projectFold.name]: replayProjects },
+    // The derivations read the directory (projects of a campaign, conventions of an operator).
+    eventRows: streamDirectoryRows as EventRows<unknown>,
     rebuild: rebuildClasReadModels,
   };
 }
@@ -143,7 +147,7 @@ async function deriveConventions(
   const conventions = await batch.states(conventionFold, [...ids].sort());
   const rows: unknown[][] = [];
   for (const [conventionId, stored] of conventions) {
-    const convention: ConventionFoldState = stored.state;
+    const convention: ConventionState = stored.state;
     if (convention.requested === null || convention.operatorId === null || convention.cafCode === null) continue;
     const operator = (await batch.states(operatorFold, [convention.operatorId])).get(convention.operatorId)!;
     // Same inputs as the time-travel reader: every covered project (even one not filed yet), in request order.

@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '@clas/domain';
+import type { ConventionState, RecordedEvent } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { campaignFold, campaignKey, type CampaignFoldState } from '../folds/campaign.fold.js';
-import { conventionFold, type ConventionFoldState } from '../folds/convention.fold.js';
+import { conventionFold } from '../folds/convention.fold.js';
 import { operatorFold, type OperatorFoldState } from '../folds/operator.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
 import { projectFold } from '../folds/project.fold.js';
@@ -17,7 +17,7 @@ import {
   conventionCampaignKeys,
   conventionStatusRow,
 } from './clas-answer-rows.js';
-import { InProcessCampaignRunner, WorkerCampaignRunner, rebuildWorkerScript, type CampaignRunner } from './campaign-runner.js';
+import { inProcessCampaignRunner, rebuildWorkerScript, startCampaignWorkers, type CampaignRunner } from './campaign-runner.js';
 import type { CampaignJob, CampaignResult } from './clas-rebuild-campaign.js';
 import type { RebuildContext } from './read-model-projection.js';
 import { applyStored, initialStored } from './stored-fold.js';
@@ -36,7 +36,7 @@ interface Scan {
   directory: StreamDirectoryRow[];
   campaigns: Map<string, Stored<CampaignFoldState>>;
   operators: Map<string, Stored<OperatorFoldState>>;
-  conventions: Map<string, Stored<ConventionFoldState>>;
+  conventions: Map<string, Stored<ConventionState>>;
   events: number;
 }
 
@@ -79,7 +79,7 @@ async function scanSmall(context: RebuildContext): Promise<Scan> {
     directory,
     campaigns: states.get(campaignFold) as Map<string, Stored<CampaignFoldState>>,
     operators: states.get(operatorFold) as Map<string, Stored<OperatorFoldState>>,
-    conventions: states.get(conventionFold) as Map<string, Stored<ConventionFoldState>>,
+    conventions: states.get(conventionFold) as Map<string, Stored<ConventionState>>,
     events,
   };
 }
@@ -134,8 +134,8 @@ function campaignJobs(scan: Scan, head: number, covered: ReadonlySet<string>): C
 async function openRunner(context: RebuildContext): Promise<CampaignRunner> {
   const workers = context.workers;
   const script = rebuildWorkerScript(workers?.execArgv);
-  if (script === null || workers === undefined || workers.count < 1) return new InProcessCampaignRunner(context.store);
-  return WorkerCampaignRunner.start(workers.count, workers.store, script, workers.execArgv, workers.heapMb);
+  if (script === null || workers === undefined || workers.count < 1) return inProcessCampaignRunner(context.store);
+  return startCampaignWorkers(workers.count, workers.store, script, workers.execArgv, workers.heapMb);
 }
 
 /**
@@ -175,7 +175,7 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
 
   const jobs = campaignJobs(scan, head, covered);
   const runner = await starting;
-  context.usedWorkers?.(runner instanceof WorkerCampaignRunner ? runner.parallelism : 0);
+  context.usedWorkers?.(runner.threads);
   try {
     let rows = { projects: [] as unknown[][], figures: [] as unknown[][], totals: [] as unknown[][], campaigns: 0 };
     const flush = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-export { Projector, type ProjectorOptions, type BatchReport, type FaultPoint } from './projector.js';
+export { Projector, type ProjectorOptions, type BatchReport } from './projector.js';
 export { projectionSignature, type ReadModelProjection, type BatchView } from './read-model-projection.js';
 export { StateCache } from './state-cache.js';
 export { rebuildReadModels, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild.command.js';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore, type EventStore, type NewEvent } from '@clas/event-store';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 import { dumpTables } from '../read-models/table-dump.js';
-import { Projector, type FaultPoint } from './projector.js';
+import { Projector } from './projector.js';
+import { type CrashPoint, crashingReadDatabase } from './testing/crashing-read-database.js';
 import { rebuildReadModels } from './rebuild.command.js';
 import { COUNT_TABLE, countingProjection, createCountTable } from './testing/counting.projection.js';
 import { type ReadDatabaseSuite, onBothReadDatabases } from '../testing/read-database-suites.js';
@@ -58,23 +59,19 @@ const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
       expect(reference.rm_checkpoint).toEqual([expect.objectContaining({ projection: 'test-counting', position: expect.any(Number) })]);
     });
 
-    it.each<FaultPoint>(['after-fold', 'after-states', 'before-commit', 'after-commit'])(
-      'a crash at %s of a batch, then a restart, gives the same tables as a clean rebuild',
+    it.each<CrashPoint>(['before-transaction', 'before-checkpoint', 'before-commit', 'after-commit'])(
+      'a crash %s of a batch, then a restart, gives the same tables as a clean rebuild',
       async (point) => {
         const db = await open(configFor(`crash-${point}`));
         try {
-          const crashing = new Projector(store, db, countingProjection(), {
-            batchSize: 7,
-            faults: (at, batch) => {
-              if (at === point && batch === 5) throw new Error(`simulated crash at ${at}`);
-            },
-          });
+          // Transaction 1 is the reset of the empty database: batch 5 commits in transaction 6.
+          const crashing = new Projector(store, crashingReadDatabase(db, (at, transaction) => at === point && transaction === 6), countingProjection(), { batchSize: 7 });
           await expect(crashing.catchUp()).rejects.toThrow('simulated crash');
           // Before the commit nothing of batch 5 is stored (checkpoint after batch 4 = position 28); after it, all of it (35).
           const checkpoint = (await dumpTables(db, ['rm_checkpoint'])).rm_checkpoint as Array<{ position: number }>;
-          const expected = point === 'after-commit' ? 35 : 28;
-          expect(checkpoint[0]!.position).toBe(expected);
-          expect(crashing.position).toBe(expected);
+          expect(checkpoint[0]!.position).toBe(point === 'after-commit' ? 35 : 28);
+          // The crashed projector only knows what it heard committed.
+          expect(crashing.position).toBe(28);
           const restarted = new Projector(store, db, countingProjection(), { batchSize: 11 });
           await restarted.catchUp();
           expect(await dumpTables(db, TABLES)).toEqual(reference);
@@ -84,24 +81,19 @@ const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
       },
     );
 
-    it.each<FaultPoint>(['after-fold', 'after-states', 'before-commit'])(
-      'ownership: a batch failing at %s leaves no half-evolved state in the SAME projector, which then resumes exactly',
+    it.each<CrashPoint>(['before-transaction', 'before-checkpoint', 'before-commit'])(
+      'ownership: a batch failing %s leaves no half-evolved state in the SAME projector, which then resumes exactly',
       async (point) => {
         const db = await open(configFor(`retry-${point}`));
         try {
           let thrown = false;
+          const failOnce = (at: CrashPoint, transaction: number) => {
+            if (thrown || at !== point || transaction < 3) return false;
+            return (thrown = true);
+          };
           // Commits at most every ms, not every batch: the failure also discards uncommitted batches before it.
-          const projector = new Projector(store, db, countingProjection(), {
-            batchSize: 7,
-            flushIntervalMs: 1,
-            faults: (at, batch) => {
-              if (!thrown && at === point && batch >= 5) {
-                thrown = true;
-                throw new Error(`simulated failure at ${at}`);
-              }
-            },
-          });
-          await expect(projector.catchUp()).rejects.toThrow('simulated failure');
+          const projector = new Projector(store, crashingReadDatabase(db, failOnce), countingProjection(), { batchSize: 7, flushIntervalMs: 1 });
+          await expect(projector.catchUp()).rejects.toThrow('simulated crash');
           const checkpoint = (await dumpTables(db, ['rm_checkpoint'])).rm_checkpoint as Array<{ position: number }>;
           expect(projector.position).toBe(checkpoint[0]!.position);
           expect(projector.cacheStats.size).toBe(0);
@@ -126,12 +118,10 @@ const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
     it('a crash while derivations are deferred (dirty keys) is recovered at restart', async () => {
       const db = await open(configFor('deferred'));
       try {
-        const deferring = new Projector(store, db, countingProjection(), {
+        // Transaction 1 is the reset: batch 6 commits in transaction 7.
+        const deferring = new Projector(store, crashingReadDatabase(db, (at, transaction) => at === 'after-commit' && transaction === 7), countingProjection(), {
           batchSize: 9,
           deriveIntervalMs: Number.POSITIVE_INFINITY,
-          faults: (at, batch) => {
-            if (at === 'after-commit' && batch === 6) throw new Error('simulated crash');
-          },
         });
         await expect(deferring.catchUp()).rejects.toThrow('simulated crash');
         expect((await dumpTables(db, ['rm_dirty_key'])).rm_dirty_key!.length).toBeGreaterThan(0);

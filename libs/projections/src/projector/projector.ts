@@ -3,15 +3,10 @@ import type { EventStore, StoredEvent } from '@clas/event-store';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { CheckpointRepository, type Checkpoint } from '../read-models/checkpoint.repository.js';
 import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
-import { FoldStateRepository, type StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
-import { StreamDirectoryWriter, directoryRowOf, type StreamDirectoryRow } from '../read-models/stream-directory.writer.js';
-import { projectionSignature, rebuildingSignature, type BatchView, type ReadModelProjection, type StateReplayer } from './read-model-projection.js';
-import { StateCache } from './state-cache.js';
-import { applyStored, initialStored } from './stored-fold.js';
-
-/** Named points of a batch where a test may throw to simulate a crash. */
-export type FaultPoint = 'after-fold' | 'after-states' | 'before-commit' | 'after-commit';
+import { FoldWorkingSet } from './engine/fold-working-set.js';
+import { forEachLiveBatch } from './engine/live-batches.js';
+import { projectionSignature, rebuildingSignature, type BatchView, type EventRows, type ReadModelProjection } from './read-model-projection.js';
 
 export interface ProjectorOptions {
   /** Most events per batch (one transaction). Default 5 000. */
@@ -38,8 +33,6 @@ export interface ProjectorOptions {
    */
   deriveIntervalMs?: number;
   now?: () => Date;
-  /** Test hook: called at each FaultPoint; throwing there is a crash at that point. */
-  faults?: (point: FaultPoint, batchNumber: number) => void;
 }
 
 export interface BatchReport {
@@ -49,13 +42,6 @@ export interface BatchReport {
   position: number;
   keys: number;
   durationMs: number;
-}
-
-const SEPARATOR = '\u0000';
-
-interface Routed {
-  fold: KeyedFold<unknown>;
-  types: ReadonlySet<string>;
 }
 
 /**
@@ -69,40 +55,30 @@ interface Routed {
  * evolved) and rewinds to the committed checkpoint: the next catch-up reloads from the database.
  */
 export class Projector {
-  private readonly states: FoldStateRepository;
   private readonly checkpoints: CheckpointRepository;
   private readonly dirtyKeys: DirtyKeyRepository;
+  private readonly eventRows: ReturnType<EventRows<unknown>['writer']> | null;
+  private readonly folds: FoldWorkingSet;
+  private readonly signature: string;
+  private readonly batchSize: number;
+  private readonly batchMs: number;
+  private readonly now: () => Date;
+  private started = false;
+  private batchNumber = 0;
+  /** Position of the last event folded (committed or not), and of the last one committed. */
+  private currentPosition = 0;
+  private committedPosition = 0;
   /** Keys touched since the last derivation (committed ones mirror rm_dirty_key). */
   private pending = new Map<string, Set<string>>();
   /** `pending` as of the last commit: what a failure rewinds to. */
   private committedPending = new Map<string, Set<string>>();
   /** Keys touched since the last commit, per fold. */
   private touchedSinceCommit = new Map<string, Set<string>>();
-  /** States changed since the last commit (all in the cache, which never evicts them). */
-  private readonly changed = new Map<string, { fold: KeyedFold<unknown>; key: string; stored: StoredFoldState<unknown> }>();
-  private directoryRows: StreamDirectoryRow[] = [];
+  /** The projection's event rows (`eventRows`) since the last commit. */
+  private rows: unknown[] = [];
   private uncommittedEvents = 0;
   private lastCommit = performance.now();
-  private committedPosition = 0;
   private lastDerivation = performance.now();
-  private readonly directory: StreamDirectoryWriter;
-  private readonly cache: StateCache<StoredFoldState<unknown>>;
-  private readonly cacheSize: number;
-  private readonly routes: Routed[];
-  private readonly signature: string;
-  private readonly batchSize: number;
-  private readonly batchMs: number;
-  private readonly now: () => Date;
-  private currentPosition = 0;
-  private started = false;
-  private batchNumber = 0;
-  /**
-   * After a replay from 0 every state this process has not written is known to be initial,
-   * so a cache miss on a new key needs no SELECT (most misses during a rebuild).
-   */
-  private replayedFromStart = false;
-  private readonly written = new Set<string>();
-  private readonly replayers: Readonly<Record<string, StateReplayer>>;
 
   constructor(
     private readonly store: EventStore,
@@ -110,15 +86,11 @@ export class Projector {
     private readonly projection: ReadModelProjection,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.states = new FoldStateRepository(db);
     this.checkpoints = new CheckpointRepository(db);
     this.dirtyKeys = new DirtyKeyRepository(db);
-    this.directory = new StreamDirectoryWriter(db);
-    this.cacheSize = options.cacheSize ?? 50_000;
-    this.cache = new StateCache(this.cacheSize);
-    this.routes = projection.folds.map((fold) => ({ fold, types: new Set(fold.eventTypes) }));
+    this.eventRows = projection.eventRows?.writer(db) ?? null;
+    this.folds = new FoldWorkingSet(store, db, projection.folds, projection.replayed ?? {}, options.cacheSize ?? 50_000);
     this.signature = projectionSignature(projection);
-    this.replayers = projection.replayed ?? {};
     this.batchSize = options.batchSize ?? 5_000;
     this.batchMs = options.batchMs ?? 50;
     this.now = options.now ?? (() => new Date());
@@ -129,7 +101,7 @@ export class Projector {
   }
 
   get cacheStats(): { size: number; hits: number; misses: number } {
-    return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
+    return this.folds.stats;
   }
 
   /**
@@ -156,7 +128,7 @@ export class Projector {
     } else {
       this.currentPosition = checkpoint.position;
       this.committedPosition = checkpoint.position;
-      this.replayedFromStart = checkpoint.position === 0;
+      this.folds.resumeFrom(checkpoint.position);
       this.pending = await this.dirtyKeys.load(this.db, this.projection.name);
       this.committedPending = cloneTouched(this.pending);
     }
@@ -172,20 +144,18 @@ export class Projector {
    */
   async reset(options: { rebuilding?: boolean } = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await this.states.clear(tx, this.routes.map((r) => r.fold.name));
-      await this.directory.clear(tx);
+      await this.folds.clear(tx);
+      await this.eventRows?.clear(tx);
       for (const table of this.projection.tables) await tx.query(`DELETE FROM ${this.db.table(table)}`);
       await this.dirtyKeys.clear(tx, this.projection.name);
       await this.writeCheckpoint(tx, 0, options.rebuilding === true ? rebuildingSignature(this.projection) : this.signature);
     });
     this.discardUncommitted();
+    this.folds.forget();
     this.pending = new Map();
     this.committedPending = new Map();
-    this.cache.clear();
-    this.written.clear();
     this.currentPosition = 0;
     this.committedPosition = 0;
-    this.replayedFromStart = true;
   }
 
   /** Applies every event up to `until` (default: the head when called). Returns the checkpoint. */
@@ -199,7 +169,7 @@ export class Projector {
       const report = await this.applyBatch(page.events, page.isEnd || last >= until);
       options.onBatch?.(report);
     }
-    if (this.changed.size > 0 || this.uncommittedEvents > 0) await this.guarded(() => this.commit(true, performance.now()));
+    if (this.folds.changedCount > 0 || this.uncommittedEvents > 0) await this.guarded(() => this.commit(true, performance.now()));
     await this.derivePending();
     return this.currentPosition;
   }
@@ -227,44 +197,15 @@ export class Projector {
     await this.catchUp({ signal, ...(onBatch && { onBatch }) });
     if (signal.aborted) return;
     const subscription = this.store.subscribe({ after: this.currentPosition, pageSize: this.batchSize });
-    const iterator = subscription[Symbol.asyncIterator]();
-    const aborted = new Promise<'abort'>((resolve) => signal.addEventListener('abort', () => resolve('abort'), { once: true }));
-    let pending: Promise<IteratorResult<StoredEvent>> | null = null;
     try {
-      let ended = false;
-      while (!signal.aborted && !ended) {
-        const batch: StoredEvent[] = [];
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        let timeout: Promise<'timeout'> | null = null;
-        while (batch.length < this.batchSize) {
-          pending ??= iterator.next();
-          const waiters: Promise<IteratorResult<StoredEvent> | 'abort' | 'timeout'>[] = [pending, aborted];
-          if (batch.length > 0) {
-            timeout ??= new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), this.batchMs)));
-            waiters.push(timeout);
-          }
-          const result = await Promise.race(waiters);
-          if (result === 'abort' || result === 'timeout') break;
-          pending = null;
-          if (result.done) {
-            ended = true;
-            break;
-          }
-          if (result.value.globalPosition > this.currentPosition) batch.push(result.value);
-        }
-        clearTimeout(timer);
-        if (batch.length > 0) {
-          const report = await this.applyBatch(batch, true);
-          onBatch?.(report);
-        }
-      }
+      const options = { batchSize: this.batchSize, batchMs: this.batchMs, signal, isNew: (e: StoredEvent) => e.globalPosition > this.currentPosition };
+      await forEachLiveBatch(subscription[Symbol.asyncIterator](), options, async (batch) => {
+        const report = await this.applyBatch(batch, true);
+        onBatch?.(report);
+      });
     } finally {
       await subscription.close();
     }
-  }
-
-  private cacheKey(fold: KeyedFold<unknown>, key: string): string {
-    return fold.name + SEPARATOR + key;
   }
 
   /** Runs `work`; on failure drops every uncommitted effect (and the cache) before rethrowing. */
@@ -282,9 +223,8 @@ export class Projector {
    * reloads committed states from rm_fold_state) and rewind to the committed checkpoint.
    */
   private discardUncommitted(): void {
-    this.cache.clear();
-    this.changed.clear();
-    this.directoryRows = [];
+    this.folds.discard();
+    this.rows = [];
     this.uncommittedEvents = 0;
     this.touchedSinceCommit = new Map();
     this.pending = cloneTouched(this.committedPending);
@@ -296,43 +236,20 @@ export class Projector {
       const started = performance.now();
       const batchNumber = ++this.batchNumber;
       const lastPosition = events[events.length - 1]!.globalPosition;
+      const touched = await this.folds.apply(events as readonly RecordedEvent[], this.currentPosition);
       let keyCount = 0;
-
-      for (const { fold, types } of this.routes) {
-        // Route first, so the missing states of the whole batch load in one query per chunk.
-        const routed: Array<[RecordedEvent, string[]]> = [];
-        const needed = new Set<string>();
-        for (const event of events) {
-          if (!types.has(event.type)) continue;
-          const keys = fold.keysOf(event as RecordedEvent);
-          if (keys.length === 0) continue;
-          routed.push([event as RecordedEvent, keys]);
-          for (const key of keys) needed.add(key);
-        }
-        if (routed.length === 0) continue;
-        const base = await this.baseStates(fold, needed);
-        let foldTouched = this.touchedSinceCommit.get(fold.name);
-        if (foldTouched === undefined) this.touchedSinceCommit.set(fold.name, (foldTouched = new Set()));
-        let foldPending = this.pending.get(fold.name);
-        if (foldPending === undefined) this.pending.set(fold.name, (foldPending = new Set()));
-        for (const key of needed) {
-          let stored = base.get(key);
-          if (stored === undefined) base.set(key, (stored = initialStored(fold, key)));
-          const composite = fold.name + SEPARATOR + key;
-          // The cache holds the live (owned) state; changed states are pinned until committed.
-          this.cache.set(composite, stored);
-          this.changed.set(composite, { fold, key, stored });
-          foldTouched.add(key);
-          foldPending.add(key);
-        }
-        for (const [event, keys] of routed) for (const key of keys) applyStored(fold, base.get(key)!, event);
-        keyCount += needed.size;
+      for (const [fold, keys] of touched) {
+        addAll(this.touchedSinceCommit, fold, keys);
+        addAll(this.pending, fold, keys);
+        keyCount += keys.size;
       }
-      this.options.faults?.('after-fold', batchNumber);
 
-      for (const event of events) {
-        const row = directoryRowOf(event as RecordedEvent);
-        if (row !== null) this.directoryRows.push(row);
+      const rowOf = this.projection.eventRows?.rowOf;
+      if (rowOf !== undefined) {
+        for (const event of events) {
+          const row = rowOf(event as RecordedEvent);
+          if (row !== null) this.rows.push(row);
+        }
       }
       this.currentPosition = lastPosition;
       this.uncommittedEvents += events.length;
@@ -342,32 +259,21 @@ export class Projector {
       // Changed states are pinned until committed: once they fill the cache, commit early so the
       // LRU can trim the states nobody touches any more (a finished school year's) instead of
       // keeping every state of the log in memory until the next flush.
-      const full = this.changed.size >= this.cacheSize;
-      if (flushInterval === 0 || final || full || now - this.lastCommit >= flushInterval) await this.commit(final, now, batchNumber);
+      const full = this.folds.changedCount >= this.folds.capacity;
+      if (flushInterval === 0 || final || full || now - this.lastCommit >= flushInterval) await this.commit(final, now);
       return { batchNumber, events: events.length, position: lastPosition, keys: keyCount, durationMs: performance.now() - started };
     });
   }
 
   /** One transaction: changed states, directory rows, answers or dirty keys, checkpoint. */
-  private async commit(final: boolean, now: number, batchNumber = this.batchNumber): Promise<void> {
+  private async commit(final: boolean, now: number): Promise<void> {
     const interval = this.options.deriveIntervalMs ?? 0;
     const derive = interval === 0 || (final && interval !== Number.POSITIVE_INFINITY) || now - this.lastDerivation >= interval;
     const position = this.currentPosition;
-    const byFold = new Map<KeyedFold<unknown>, Map<string, StoredFoldState<unknown>>>();
-    for (const { fold, key, stored } of this.changed.values()) {
-      let states = byFold.get(fold);
-      if (states === undefined) byFold.set(fold, (states = new Map()));
-      states.set(key, stored);
-    }
     const dirtyInDb = this.committedPending.size > 0;
     await this.db.transaction(async (tx) => {
-      for (const { fold } of this.routes) {
-        const states = byFold.get(fold);
-        // A replayed fold's states are not stored: a cache miss replays them from the log.
-        if (states !== undefined && this.replayers[fold.name] === undefined) await this.states.save(tx, fold, states);
-      }
-      await this.directory.save(tx, this.directoryRows);
-      this.options.faults?.('after-states', batchNumber);
+      await this.folds.save(tx);
+      await this.eventRows?.save(tx, this.rows);
       if (derive) {
         await this.projection.derive(this.batchView([], position, this.pending, tx), this.db, tx);
         if (dirtyInDb) await this.dirtyKeys.clear(tx, this.projection.name);
@@ -375,12 +281,10 @@ export class Projector {
         await this.dirtyKeys.mark(tx, this.projection.name, this.touchedSinceCommit);
       }
       await this.writeCheckpoint(tx, position);
-      this.options.faults?.('before-commit', batchNumber);
     });
     // Committed.
-    if (this.replayedFromStart) for (const composite of this.changed.keys()) this.written.add(composite);
-    this.changed.clear();
-    this.directoryRows = [];
+    this.folds.committed();
+    this.rows = [];
     this.uncommittedEvents = 0;
     this.touchedSinceCommit = new Map();
     if (derive) {
@@ -390,29 +294,6 @@ export class Projector {
     this.committedPending = cloneTouched(this.pending);
     this.committedPosition = position;
     this.lastCommit = performance.now();
-    this.cache.trim();
-    this.options.faults?.('after-commit', batchNumber);
-  }
-
-  /** Committed states of `keys`: cache, then one bulk SELECT for the rest. */
-  private async baseStates(fold: KeyedFold<unknown>, keys: Iterable<string>, executor: SqlExecutor = this.db): Promise<Map<string, StoredFoldState<unknown>>> {
-    const found = new Map<string, StoredFoldState<unknown>>();
-    const missing: string[] = [];
-    for (const key of keys) {
-      const composite = this.cacheKey(fold, key);
-      const cached = this.cache.get(composite);
-      if (cached !== undefined) found.set(key, cached);
-      else if (!this.replayedFromStart || this.written.has(composite)) missing.push(key);
-    }
-    if (missing.length > 0) {
-      const replayer = this.replayers[fold.name];
-      const loaded =
-        replayer === undefined
-          ? await this.states.load(executor, fold, missing)
-          : await replayer(missing, { store: this.store, db: this.db, executor, upTo: this.currentPosition });
-      for (const [key, stored] of loaded) found.set(key, stored);
-    }
-    return found;
   }
 
   private batchView(events: readonly StoredEvent[], lastPosition: number, touched: ReadonlyMap<string, ReadonlySet<string>>, tx: SqlExecutor): BatchView {
@@ -421,18 +302,8 @@ export class Projector {
       lastPosition,
       touched,
       // Changed states are pinned in the cache, so the cache (then the database) has them all.
-      states: async <S>(fold: KeyedFold<S>, keys: readonly string[]): Promise<Map<string, StoredFoldState<S>>> => {
-        const result = new Map<string, StoredFoldState<S>>();
-        const committed = await this.baseStates(fold as KeyedFold<unknown>, keys, tx);
-        for (const key of keys) {
-          result.set(key, (committed.get(key) as StoredFoldState<S> | undefined) ?? initialStored(fold, key));
-        }
-        return result;
-      },
-      keysOf: (fold) => {
-        if (this.replayers[fold.name] !== undefined) throw new Error(`keysOf: the states of fold "${fold.name}" are replayed, not stored`);
-        return this.states.keys(tx, fold);
-      },
+      states: <S>(fold: KeyedFold<S>, keys: readonly string[]) => this.folds.current(fold, keys, tx, this.currentPosition),
+      keysOf: (fold) => this.folds.keysOf(fold, tx),
     };
   }
 
@@ -445,6 +316,12 @@ export class Projector {
       updatedAt: this.now().toISOString(),
     });
   }
+}
+
+function addAll(target: Map<string, Set<string>>, fold: string, keys: Iterable<string>): void {
+  let set = target.get(fold);
+  if (set === undefined) target.set(fold, (set = new Set()));
+  for (const key of keys) set.add(key);
 }
 
 function cloneTouched(source: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {

@@ -39,10 +39,21 @@ export interface ReadModelProjection {
    */
   readonly replayed?: Readonly<Record<string, StateReplayer>>;
   /**
+   * Rows some events add whatever the derivation schedule, written in every commit and emptied
+   * with the tables (the Clas stream directory, which the derivation itself reads).
+   */
+  readonly eventRows?: EventRows<unknown>;
+  /**
    * A rebuild faster than a replay of the log in global order (rebuildReadModels uses it when
    * present): typically one owner at a time, so memory holds one owner's states, not the log's.
    */
   readonly rebuild?: (context: RebuildContext) => Promise<void>;
+}
+
+/** A table with at most one row per event, collected as the events are folded. */
+export interface EventRows<Row> {
+  rowOf(event: RecordedEvent): Row | null;
+  writer(db: ReadDatabase): { save(tx: SqlExecutor, rows: readonly Row[]): Promise<void>; clear(tx: SqlExecutor): Promise<void> };
 }
 
 /** What a replayer reads from. */

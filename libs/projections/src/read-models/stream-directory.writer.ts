@@ -82,3 +82,9 @@ export class StreamDirectoryWriter {
     await tx.query(`DELETE FROM ${this.db.table('rm_stream_directory')}`);
   }
 }
+
+/** The directory as rows of the events that add one (a projection's `eventRows`). */
+export const streamDirectoryRows = {
+  rowOf: directoryRowOf,
+  writer: (db: ReadDatabase) => new StreamDirectoryWriter(db),
+};

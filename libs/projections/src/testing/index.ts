@@ -5,4 +5,4 @@ export * from '../answers/testing/states.fixtures.js';
 export * from '../projector/testing/counting.projection.js';
 export * from './read-database-suites.js';
 export * from './stream-directory.contract.js';
-export * from './projection-spec.js';
+export * from '../projector/testing/crashing-read-database.js';

@@ -1,7 +1,7 @@
 import type { Clock, EventStore } from '@clas/event-store';
 import { systemClock } from '@clas/event-store';
 import type { AsOf } from '../core/keyed-fold.js';
-import { resolveAsOf } from '../core/keyed-fold.js';
+import { parseAsOf } from '../core/as-of.js';
 import type { ConventionAnswer } from '../answers/convention-view.answer.js';
 import { conventionView } from '../answers/convention-view.answer.js';
 import type { DepartmentalBilanAnswer } from '../answers/departmental-bilan.answer.js';
@@ -69,8 +69,11 @@ export class ClasQueries {
     this.reader = new TimeTravelReader(store, directory);
   }
 
+  /** The canonical AsOf of the inputs (parseAsOf); an unparsable one throws a RangeError (the API maps it to 400). */
   resolve(asOf?: Partial<AsOf>): AsOf {
-    return resolveAsOf(asOf, this.clock.now());
+    const parsed = parseAsOf(asOf, this.clock.now());
+    if (!parsed.ok) throw new RangeError(`${parsed.field} is not an ISO instant: ${JSON.stringify(parsed.value)}`);
+    return parsed.asOf;
   }
 
   private async withProject<T>(projectId: string, input: Partial<AsOf> | undefined, answer: (scope: ProjectScope, asOf: AsOf) => T): Promise<QueryResult<T>> {

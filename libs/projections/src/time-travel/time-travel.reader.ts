@@ -1,11 +1,10 @@
-import type { RecordedEvent } from '@clas/domain';
+import type { ConventionState, RecordedEvent } from '@clas/domain';
 import { campaignStreamId, collectifStreamId, conventionStreamId, isCafCode, isSchoolYear, operatorStreamId, projectStreamId } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import type { AsOf, KeyedFold } from '../core/keyed-fold.js';
 import { foldAsOf, mergeByPosition } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import { campaignFold, campaignKey } from '../folds/campaign.fold.js';
-import type { ConventionFoldState } from '../folds/convention.fold.js';
 import { conventionFold } from '../folds/convention.fold.js';
 import type { OperatorFoldState } from '../folds/operator.fold.js';
 import { operatorFold } from '../folds/operator.fold.js';
@@ -31,7 +30,7 @@ export interface DepartmentScope {
 }
 
 export interface ConventionScope {
-  convention: ConventionFoldState;
+  convention: ConventionState;
   /** Folded over the operator's stream AND its projects' streams: the approval history (R-CONV-SUPPORT). */
   operator: OperatorFoldState;
   projects: ProjectFoldState[];

@@ -1,6 +1,7 @@
+import type { ConventionState } from '../../convention/convention.state.js';
+import type { ConventionTerms, ConventionTermsChanges } from '../../events/convention.events.js';
 import { compareDates, type LocalDate } from '../../shared/calendar-date.js';
 import type { Cents } from '../../shared/money.js';
-import { assertNever } from '../../shared/result.js';
 import { schoolYearEnd, schoolYearOf, schoolYearStart, nextSchoolYear, type SchoolYear } from '../../shared/school-year.js';
 import type { BilanFiledFact } from '../bilan/bilan-due.rule.js';
 import { idsOf, type Sourced, unionIds } from '../facts/sourced.js';
@@ -20,22 +21,11 @@ export interface ConventionValues {
 }
 const VALUE_FIELDS = ['startDate', 'collectifs', 'children', 'weeksOfActivity'] as const;
 
-export type ConventionFact =
-  | { type: 'requested'; on: LocalDate; conventionId: string; operatorId: string; projectIds: string[]; firstYear: SchoolYear; years: number; values: ConventionValues }
-  /** `values` restates what was signed when it differs from the request. */
-  | { type: 'signed'; on: LocalDate; firstYear: SchoolYear; years: number; values: ConventionValues | null }
-  | { type: 'refused'; on: LocalDate; reason: string }
-  | { type: 'collectifs_notified'; on: LocalDate; schoolYear: SchoolYear; collectifs: number }
-  | { type: 'amendment_requested'; on: LocalDate; amendmentId: string; changes: Partial<ConventionValues> }
-  | { type: 'amendment_validated'; on: LocalDate; amendmentId: string }
-  | { type: 'amendment_refused'; on: LocalDate; amendmentId: string; reason: string }
-  | { type: 'terminated'; on: LocalDate; reason: string };
-
 export interface ConventionViewFacts {
   /** The world as it was on that day: facts dated later are ignored. */
   at: LocalDate;
-  /** The convention's facts in log order. */
-  events: readonly Sourced<ConventionFact>[];
+  /** The convention's one fold (every fact with its date and event id). */
+  convention: ConventionState;
   /** The PS forecast per year (the latest decision dated by `at` wins). */
   psForecasts: readonly Sourced<{ schoolYear: SchoolYear; decidedOn: LocalDate; amount: Cents }>[];
   psPayments: readonly Sourced<{ schoolYear: SchoolYear; paidOn: LocalDate; amount: Cents }>[];
@@ -93,76 +83,70 @@ export interface ConventionView {
   anomalies: string[];
 }
 
-/** Returns null when no request is known at `at`. */
+const valuesOf = (terms: ConventionTerms): ConventionValues => ({
+  startDate: terms.startDate,
+  collectifs: terms.collectifs,
+  children: terms.children,
+  weeksOfActivity: terms.weeks,
+});
+
+function changesOf(changes: ConventionTermsChanges): Partial<ConventionValues> {
+  const out: Partial<ConventionValues> = {};
+  if (changes.startDate !== undefined) out.startDate = changes.startDate;
+  if (changes.collectifs !== undefined) out.collectifs = changes.collectifs;
+  if (changes.children !== undefined) out.children = changes.children;
+  if (changes.weeks !== undefined) out.weeksOfActivity = changes.weeks;
+  return out;
+}
+
+/** Stable sort by a date (same-day items keep their order: request order). */
+function byDate<T>(items: readonly T[], dateOf: (item: T) => LocalDate): T[] {
+  return [...items].sort((x, y) => compareDates(dateOf(x), dateOf(y)));
+}
+
+/**
+ * The view at `at`, a pure function of the convention's one state (convention/convention.state.ts):
+ * facts dated after `at` are left out. Returns null when no request is known at `at`.
+ */
 export function conventionAt(facts: ConventionViewFacts): ConventionView | null {
   const at = facts.at;
-  const known = <T extends { on: LocalDate }>(f: Sourced<T>) => compareDates(f.value.on, at) <= 0;
-  const events = facts.events.filter(known);
+  const c = facts.convention;
+  const known = (on: LocalDate | null | undefined): on is LocalDate => on !== null && on !== undefined && compareDates(on, at) <= 0;
+  if (!c.requested || !known(c.requested.requestedOn)) return null;
+  const req = c.requested;
+  const signed = c.signed && known(c.signed.signedOn) ? c.signed : null;
+  const refused = c.refused && known(c.refused.refusedOn) ? c.refused : null;
+  const terminated = c.terminated && known(c.terminated.terminatedOn) ? c.terminated : null;
+  const notifications = new Map<string, Sourced<number>>();
+  for (const n of Object.values(c.notifications)) if (known(n.notifiedOn)) notifications.set(n.schoolYear, { value: n.collectifs, eventIds: [n.eventId] });
 
-  let requested: Sourced<Extract<ConventionFact, { type: 'requested' }>> | null = null;
-  let signed: Sourced<Extract<ConventionFact, { type: 'signed' }>> | null = null;
-  let refused: Sourced<Extract<ConventionFact, { type: 'refused' }>> | null = null;
-  let terminated: Sourced<Extract<ConventionFact, { type: 'terminated' }>> | null = null;
-  const notifications = new Map<SchoolYear, Sourced<number>>();
-  const amendments = new Map<string, AmendmentView>();
-  const validatedOrder: string[] = [];
+  // An amendment as it stood at `at`: a decision dated later is not known yet.
+  const amendments: AmendmentView[] = [];
   const anomalies: string[] = [];
-
-  for (const e of events) {
-    const f = e.value;
-    switch (f.type) {
-      case 'requested':
-        if (requested) anomalies.push(`convention requested again on ${f.on}`);
-        else requested = { value: f, eventIds: e.eventIds };
-        break;
-      case 'signed':
-        signed = { value: f, eventIds: e.eventIds };
-        break;
-      case 'refused':
-        refused = { value: f, eventIds: e.eventIds };
-        break;
-      case 'terminated':
-        terminated = { value: f, eventIds: e.eventIds };
-        break;
-      case 'collectifs_notified':
-        notifications.set(f.schoolYear, { value: f.collectifs, eventIds: unionIds([e.eventIds]) });
-        break;
-      case 'amendment_requested':
-        if (amendments.has(f.amendmentId)) anomalies.push(`amendment ${f.amendmentId} requested twice`);
-        else
-          amendments.set(f.amendmentId, {
-            amendmentId: f.amendmentId,
-            requestedOn: f.on,
-            changes: f.changes,
-            status: 'pending',
-            decidedOn: null,
-            refusalReason: null,
-            eventIds: unionIds([e.eventIds]),
-          });
-        break;
-      case 'amendment_validated':
-      case 'amendment_refused': {
-        const a = amendments.get(f.amendmentId);
-        if (!a) anomalies.push(`amendment ${f.amendmentId} decided on ${f.on} but never requested`);
-        else if (a.status !== 'pending') anomalies.push(`amendment ${f.amendmentId} decided again on ${f.on} (already ${a.status})`);
-        else {
-          a.status = f.type === 'amendment_validated' ? 'validated' : 'refused';
-          a.decidedOn = f.on;
-          a.refusalReason = f.type === 'amendment_refused' ? f.reason : null;
-          a.eventIds = unionIds([a.eventIds, e.eventIds]);
-          if (a.status === 'validated') validatedOrder.push(a.amendmentId);
-        }
-        break;
-      }
-      default:
-        assertNever(f, 'convention fact');
+  for (const a of byDate(c.amendments, (x) => x.requestedOn)) {
+    const decided = a.status !== 'pending' && known(a.decidedOn);
+    if (!known(a.requestedOn)) {
+      if (decided) anomalies.push(`amendment ${a.amendmentId} decided on ${a.decidedOn} but never requested`);
+      continue;
     }
+    amendments.push({
+      amendmentId: a.amendmentId,
+      requestedOn: a.requestedOn,
+      changes: changesOf(a.changes),
+      status: decided ? a.status : 'pending',
+      decidedOn: decided ? a.decidedOn : null,
+      refusalReason: decided && a.status === 'refused' ? a.refusalReason : null,
+      eventIds: unionIds([decided ? a.eventIds : a.eventIds.slice(0, 1)]),
+    });
   }
-  if (!requested) return null;
-  const req = requested;
+  // Validated amendments apply in the order the Caf validated them.
+  const validated = byDate(
+    amendments.filter((a) => a.status === 'validated'),
+    (a) => a.decidedOn as LocalDate,
+  );
 
-  const base = signed?.value.values ?? req.value.values;
-  const baseIds = signed?.value.values ? signed.eventIds : req.eventIds;
+  const base = valuesOf(signed?.terms ?? req.terms);
+  const baseIds = [(signed ?? req).eventId];
   const fromBase = <K extends keyof ConventionValues>(k: K): Sourced<ConventionValues[K]> => ({ value: base[k], eventIds: unionIds([baseIds]) });
   const effective: ConventionView['effective'] = {
     startDate: fromBase('startDate'),
@@ -170,20 +154,17 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
     children: fromBase('children'),
     weeksOfActivity: fromBase('weeksOfActivity'),
   };
-  // Validated amendments apply in the order the Caf validated them.
-  for (const id of validatedOrder) {
-    const a = amendments.get(id);
-    if (!a) continue;
+  for (const a of validated) {
     for (const k of VALUE_FIELDS) {
       const v = a.changes[k];
       if (v !== undefined) (effective as Record<string, Sourced<unknown>>)[k] = { value: v, eventIds: a.eventIds };
     }
   }
   const pendingChanges: Partial<ConventionValues> = {};
-  for (const a of amendments.values()) if (a.status === 'pending') Object.assign(pendingChanges, a.changes);
+  for (const a of amendments) if (a.status === 'pending') Object.assign(pendingChanges, a.changes);
 
-  const periodSource = signed?.value ?? req.value;
-  const period: ConventionYears = { firstYear: periodSource.firstYear, years: periodSource.years };
+  const periodSource = (signed ?? req).period;
+  const period: ConventionYears = { firstYear: periodSource.startSchoolYear, years: periodSource.years };
   const yearsCovered = yearsOf(period);
   const lastYear = yearsCovered[yearsCovered.length - 1] ?? period.firstYear;
   const from = schoolYearStart(period.firstYear);
@@ -201,7 +182,7 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
             ? 'ended'
             : 'active';
 
-  const scope = { conventionId: req.value.conventionId, projectIds: req.value.projectIds, period };
+  const scope = { conventionId: c.conventionId, projectIds: req.projectIds, period };
   const bilans = facts.bilans.filter((b) => compareDates(b.value.filedOn, at) <= 0);
   const years: ConventionYearView[] = signed
     ? yearsCovered.map((schoolYear) => {
@@ -226,19 +207,19 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
 
   return {
     ruleId: 'R-CONV-4',
-    conventionId: req.value.conventionId,
-    operatorId: req.value.operatorId,
-    projectIds: [...req.value.projectIds].sort(),
+    conventionId: c.conventionId,
+    operatorId: c.operatorId ?? '',
+    projectIds: [...req.projectIds].sort(),
     at,
     status,
-    requested: { on: req.value.on, period: { firstYear: req.value.firstYear, years: req.value.years }, values: req.value.values, eventIds: unionIds([req.eventIds]) },
-    signed: signed ? { on: signed.value.on, eventIds: unionIds([signed.eventIds]) } : null,
-    refused: refused ? { on: refused.value.on, reason: refused.value.reason, eventIds: unionIds([refused.eventIds]) } : null,
-    terminated: terminated ? { on: terminated.value.on, reason: terminated.value.reason, eventIds: unionIds([terminated.eventIds]) } : null,
+    requested: { on: req.requestedOn, period: { firstYear: req.period.startSchoolYear, years: req.period.years }, values: valuesOf(req.terms), eventIds: [req.eventId] },
+    signed: signed ? { on: signed.signedOn, eventIds: [signed.eventId] } : null,
+    refused: refused ? { on: refused.refusedOn, reason: refused.reason, eventIds: [refused.eventId] } : null,
+    terminated: terminated ? { on: terminated.terminatedOn, reason: terminated.reason, eventIds: [terminated.eventId] } : null,
     period: { ...period, lastYear, from, to },
     yearsCovered,
     years,
-    amendments: [...amendments.values()],
+    amendments,
     effective,
     pendingChanges,
     nextYear,

@@ -1,25 +1,37 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { conventionPeriod } from '../../convention/convention-period.rule.js';
+import { type ConventionFoldEvent, type ConventionState, evolveConvention, initialConventionState } from '../../convention/convention.state.js';
+import { makeEvent } from '../../events/catalogue.js';
+import type { ConventionEvent } from '../../events/convention.events.js';
 import type { Cents } from '../../shared/money.js';
-import type { Sourced } from '../facts/sourced.js';
-import { type ConventionFact, conventionAt, type ConventionViewFacts } from './convention-view.rule.js';
+import { paris } from '../../testing/fixtures.js';
+import { projectionSpec } from '../../testing/projection-specification.js';
+import { conventionAt, type ConventionViewFacts } from './convention-view.rule.js';
 import { d, fullBilan, src, sy } from './testing/convention.fixtures.js';
 
-const ev = (fact: ConventionFact, id: string): Sourced<ConventionFact> => src(fact, id);
+const REF = { conventionId: 'cof-1', operatorId: 'op-1', cafCode: '11' };
+const PERIOD = conventionPeriod(sy('2026-2027'), 3);
+const TERMS = { startDate: d('2026-10-05'), collectifs: 2, children: 24, weeks: 28 };
 
-const events: Sourced<ConventionFact>[] = [
-  ev(
-    { type: 'requested', on: d('2026-06-10'), conventionId: 'cof-1', operatorId: 'op-1', projectIds: ['primary'], firstYear: sy('2026-2027'), years: 3, values: { startDate: d('2026-10-05'), collectifs: 2, children: 24, weeksOfActivity: 28 } },
-    'e-req',
-  ),
-  ev({ type: 'signed', on: d('2026-07-15'), firstYear: sy('2026-2027'), years: 3, values: null }, 'e-sign'),
-  ev({ type: 'collectifs_notified', on: d('2026-07-20'), schoolYear: sy('2026-2027'), collectifs: 2 }, 'e-notif-26'),
-  ev({ type: 'amendment_requested', on: d('2026-11-02'), amendmentId: 'A1', changes: { children: 26 } }, 'e-a1'),
-  ev({ type: 'amendment_validated', on: d('2026-12-01'), amendmentId: 'A1' }, 'e-a1-ok'),
-  ev({ type: 'amendment_requested', on: d('2027-01-15'), amendmentId: 'A2', changes: { weeksOfActivity: 30 } }, 'e-a2'),
-  ev({ type: 'amendment_refused', on: d('2027-02-01'), amendmentId: 'A2', reason: 'holidays not counted' }, 'e-a2-no'),
-  ev({ type: 'amendment_requested', on: d('2027-03-01'), amendmentId: 'A3', changes: { startDate: d('2027-10-04'), collectifs: 3 } }, 'e-a3'),
-  ev({ type: 'collectifs_notified', on: d('2027-07-10'), schoolYear: sy('2027-2028'), collectifs: 3 }, 'e-notif-27'),
+/** A convention event as read from the log: dated `on` (its business date) with its id. */
+function ev<T extends ConventionEvent['type']>(type: T, data: Omit<Extract<ConventionEvent, { type: T }>['data'], keyof typeof REF>, on: string, id: string): ConventionFoldEvent {
+  return { ...makeEvent(type, { ...REF, ...data } as never, paris(on)), eventId: id } as ConventionFoldEvent;
+}
+
+const spec = projectionSpec({ initial: initialConventionState, evolve: evolveConvention });
+const fold = (events: readonly ConventionFoldEvent[]): ConventionState => spec.given(events, 'cof-1').state;
+
+const events: ConventionFoldEvent[] = [
+  ev('ConventionRequested', { projectIds: ['primary'], period: PERIOD, terms: TERMS, operatorKind: 'association', priorApprovedSchoolYears: 2, requestedOn: d('2026-06-10') }, '2026-06-10', 'e-req'),
+  ev('ConventionSigned', { period: PERIOD, terms: TERMS, signedOn: d('2026-07-15') }, '2026-07-15', 'e-sign'),
+  ev('YearlyCollectifsNotified', { schoolYear: sy('2026-2027'), collectifs: 2, collectifIds: [], previousBilanReceived: null, notifiedOn: d('2026-07-20') }, '2026-07-20', 'e-notif-26'),
+  ev('ConventionAmendmentRequested', { amendmentId: 'A1', changes: { children: 26 }, reason: 'more children', requestedOn: d('2026-11-02') }, '2026-11-02', 'e-a1'),
+  ev('ConventionAmendmentValidated', { amendmentId: 'A1', changes: { children: 26 }, terms: { ...TERMS, children: 26 }, validatedOn: d('2026-12-01') }, '2026-12-01', 'e-a1-ok'),
+  ev('ConventionAmendmentRequested', { amendmentId: 'A2', changes: { weeks: 30 }, reason: 'longer year', requestedOn: d('2027-01-15') }, '2027-01-15', 'e-a2'),
+  ev('ConventionAmendmentRefused', { amendmentId: 'A2', reason: 'holidays not counted', refusedOn: d('2027-02-01') }, '2027-02-01', 'e-a2-no'),
+  ev('ConventionAmendmentRequested', { amendmentId: 'A3', changes: { startDate: d('2027-10-04'), collectifs: 3 }, reason: 'second collectif', requestedOn: d('2027-03-01') }, '2027-03-01', 'e-a3'),
+  ev('YearlyCollectifsNotified', { schoolYear: sy('2027-2028'), collectifs: 3, collectifIds: [], previousBilanReceived: true, notifiedOn: d('2027-07-10') }, '2027-07-10', 'e-notif-27'),
 ];
 
 const ps = {
@@ -35,7 +47,7 @@ const ps = {
 
 const facts = (at: string, extra: Partial<ConventionViewFacts> = {}): ConventionViewFacts => ({
   at: d(at),
-  events,
+  convention: fold(events),
   ...ps,
   bilans: fullBilan('primary', '2026-2027', '2027-07-05', 'b26'),
   ...extra,
@@ -56,7 +68,7 @@ describe('convention view at a date (R-CONV-3, R-CONV-4)', () => {
   it('R-CONV-3: a pending amendment does not change the effective values', () => {
     const v = conventionAt(facts('2026-11-15'));
     expect(v?.amendments).toEqual([{ amendmentId: 'A1', requestedOn: '2026-11-02', changes: { children: 26 }, status: 'pending', decidedOn: null, refusalReason: null, eventIds: ['e-a1'] }]);
-    expect(v?.effective.children).toEqual({ value: 24, eventIds: ['e-req'] });
+    expect(v?.effective.children).toEqual({ value: 24, eventIds: ['e-sign'] });
     expect(v?.pendingChanges).toEqual({ children: 26 });
   });
 
@@ -68,10 +80,10 @@ describe('convention view at a date (R-CONV-3, R-CONV-4)', () => {
       ['A3', 'pending', null, null],
     ]);
     expect(v?.effective).toEqual({
-      startDate: { value: '2026-10-05', eventIds: ['e-req'] },
-      collectifs: { value: 2, eventIds: ['e-req'] },
+      startDate: { value: '2026-10-05', eventIds: ['e-sign'] },
+      collectifs: { value: 2, eventIds: ['e-sign'] },
       children: { value: 26, eventIds: ['e-a1', 'e-a1-ok'] },
-      weeksOfActivity: { value: 28, eventIds: ['e-req'] },
+      weeksOfActivity: { value: 28, eventIds: ['e-sign'] },
     });
     expect(v?.pendingChanges).toEqual({ startDate: '2027-10-04', collectifs: 3 });
   });
@@ -104,37 +116,40 @@ describe('convention view at a date (R-CONV-3, R-CONV-4)', () => {
   });
 
   it('R-CONV-4: terminated, ended and refused conventions have no next year', () => {
-    const terminated = conventionAt(facts('2028-02-01', { events: [...events, ev({ type: 'terminated', on: d('2028-01-10'), reason: 'operator dissolved' }, 'e-end')] }));
+    const terminated = conventionAt(facts('2028-02-01', { convention: fold([...events, ev('ConventionTerminated', { reason: 'operator dissolved', terminatedOn: d('2028-01-10') }, '2028-01-10', 'e-end')]) }));
     expect(terminated).toMatchObject({ status: 'terminated', terminated: { on: '2028-01-10', reason: 'operator dissolved' }, nextYear: null });
     expect(conventionAt(facts('2029-09-15'))).toMatchObject({ status: 'ended', nextYear: null });
-    const refused = conventionAt(facts('2026-08-01', { events: [events[0], ev({ type: 'refused', on: d('2026-07-15'), reason: 'R-CONV-SUPPORT' }, 'e-no')] }));
+    const refused = conventionAt(facts('2026-08-01', { convention: fold([events[0]!, ev('ConventionRefused', { reason: 'R-CONV-SUPPORT', ruleId: 'R-CONV-SUPPORT', refusedOn: d('2026-07-15') }, '2026-07-15', 'e-no')]) }));
     expect(refused).toMatchObject({ status: 'refused', refused: { reason: 'R-CONV-SUPPORT' }, years: [], nextYear: null });
   });
 
-  it('R-CONV-3: facts that do not fit are reported as anomalies, not thrown', () => {
+  it('R-CONV-3: a decision dated before its request is reported as an anomaly, not thrown', () => {
     const odd = [
       ...events,
-      ev({ type: 'amendment_validated', on: d('2027-04-01'), amendmentId: 'A2' }, 'e-a2-again'),
-      ev({ type: 'amendment_validated', on: d('2027-04-02'), amendmentId: 'ghost' }, 'e-ghost'),
+      ev('ConventionAmendmentRequested', { amendmentId: 'late', changes: { weeks: 32 }, reason: 'late', requestedOn: d('2027-06-01') }, '2027-06-01', 'e-late'),
+      ev('ConventionAmendmentValidated', { amendmentId: 'late', changes: { weeks: 32 }, terms: { ...TERMS, weeks: 32 }, validatedOn: d('2027-04-02') }, '2027-04-02', 'e-late-ok'),
     ];
-    const v = conventionAt(facts('2027-05-01', { events: odd }));
-    expect(v?.anomalies).toEqual(['amendment A2 decided again on 2027-04-01 (already refused)', 'amendment ghost decided on 2027-04-02 but never requested']);
+    const v = conventionAt(facts('2027-05-01', { convention: fold(odd) }));
+    expect(v?.anomalies).toEqual(['amendment late decided on 2027-04-02 but never requested']);
+    expect(v?.amendments.map((a) => a.amendmentId)).toEqual(['A1', 'A2', 'A3']);
     expect(v?.effective.weeksOfActivity.value).toBe(28);
   });
 
-  it('R-CONV-3 (property): effective values are the base overridden by validated amendments only, in validation order', () => {
+  it('R-CONV-3 (property): effective values are the base overridden by validated amendments only, in the order of their validation dates', () => {
     const arb = fc.array(fc.record({ children: fc.integer({ min: 5, max: 40 }), outcome: fc.constantFrom('validated', 'refused', 'pending') }), { maxLength: 8 });
     fc.assert(
       fc.property(arb, (amendments) => {
-        const list: Sourced<ConventionFact>[] = [events[0], events[1]];
+        const list: ConventionFoldEvent[] = [events[0]!, events[1]!];
         amendments.forEach((a, i) => {
-          const on = d(`2026-1${i % 3}-0${(i % 8) + 1}`);
-          list.push(ev({ type: 'amendment_requested', on, amendmentId: `X${i}`, changes: { children: a.children } }, `r${i}`));
-          if (a.outcome === 'validated') list.push(ev({ type: 'amendment_validated', on, amendmentId: `X${i}` }, `v${i}`));
-          if (a.outcome === 'refused') list.push(ev({ type: 'amendment_refused', on, amendmentId: `X${i}`, reason: 'no' }, `n${i}`));
+          const on = `2026-1${i % 3}-0${(i % 8) + 1}`;
+          list.push(ev('ConventionAmendmentRequested', { amendmentId: `X${i}`, changes: { children: a.children }, reason: 'r', requestedOn: d(on) }, on, `r${i}`));
+          if (a.outcome === 'validated') list.push(ev('ConventionAmendmentValidated', { amendmentId: `X${i}`, changes: { children: a.children }, terms: { ...TERMS, children: a.children }, validatedOn: d(on) }, on, `v${i}`));
+          if (a.outcome === 'refused') list.push(ev('ConventionAmendmentRefused', { amendmentId: `X${i}`, reason: 'no', refusedOn: d(on) }, on, `n${i}`));
         });
-        const v = conventionAt({ at: d('2027-01-01'), events: list, psForecasts: [], psPayments: [], bilans: [] });
-        const validated = amendments.filter((a) => a.outcome === 'validated');
+        const v = conventionAt({ at: d('2027-01-01'), convention: fold(list), psForecasts: [], psPayments: [], bilans: [] });
+        // Validation order is the order of the validation dates (same day: request order).
+        const validated = amendments.map((a, i) => ({ ...a, on: `2026-1${i % 3}-0${(i % 8) + 1}` })).filter((a) => a.outcome === 'validated');
+        validated.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
         expect(v?.effective.children.value).toBe(validated.length === 0 ? 24 : validated[validated.length - 1].children);
         expect(v?.amendments.filter((a) => a.status === 'pending')).toHaveLength(amendments.filter((a) => a.outcome === 'pending').length);
       }),

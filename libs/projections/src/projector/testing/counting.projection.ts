@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@clas/domain';
 import type { KeyedFold } from '../../core/keyed-fold.js';
 import type { ReadDatabase, SqlExecutor } from '../../read-models/read-database.js';
-import type { BatchView, ReadModelProjection } from '../read-model-projection.js';
+import { streamDirectoryRows } from '../../read-models/stream-directory.writer.js';
+import type { BatchView, EventRows, ReadModelProjection } from '../read-model-projection.js';
 
 /** A small fold for the projector's own tests: per project, how many events and of which types. */
 export interface CountState {
@@ -44,6 +45,7 @@ export function countingProjection(version = 1): ReadModelProjection {
     version,
     folds: [countingFold as KeyedFold<unknown>],
     tables: [COUNT_TABLE],
+    eventRows: streamDirectoryRows as EventRows<unknown>,
     async derive(batch: BatchView, db: ReadDatabase, tx: SqlExecutor): Promise<void> {
       const touched = [...(batch.touched.get(countingFold.name) ?? [])];
       if (touched.length === 0) return;
