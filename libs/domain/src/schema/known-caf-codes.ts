@@ -1,4 +1,4 @@
-import { isCafCode } from '@clas/domain';
+import { isCafCode } from '../events/stream-ids.js';
 
 /**
  * One Caf per département: 01–95 (20 became 2A/2B in 1976) and the five overseas 971–976.
