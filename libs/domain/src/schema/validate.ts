@@ -61,7 +61,7 @@ function firstIssue(schema: Schema, value: unknown, path: string): Found | null 
       }
       if (schema.unique) {
         const key = schema.unique.key as (item: unknown) => unknown;
-        if (new Set(value.map(key)).size !== value.length) return issue(`must not repeat ${/^[aeiou]/i.test(schema.unique.what) ? "an" : "a"} ${schema.unique.what}`);
+        if (new Set(value.map(key)).size !== value.length) return issue(`must not repeat ${/^[aeiou]/i.test(schema.unique.what) ? 'an' : 'a'} ${schema.unique.what}`);
       }
       return null;
     }
