@@ -136,6 +136,8 @@ export const named = <S extends Schema<any>>(name: string, schema: S, meta: Omit
 
 /** An object schema without some fields. */
 export function omit<T extends object, K extends keyof T & string>(schema: Schema<T>, keys: readonly K[]): Schema<Simplify<Omit<T, K>>> {
+  // A refined object keeps its condition, which must not read the omitted fields.
+  if (schema.kind === 'refine') return node({ ...schema, inner: omit(schema.inner as Schema<T>, keys) }, schema.meta);
   const fields = fieldsOf(schema);
   return node({ kind: 'object', fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !(keys as readonly string[]).includes(k))) });
 }
