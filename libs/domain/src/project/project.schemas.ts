@@ -128,11 +128,11 @@ const forecastOperatingCost = withMeta(positiveCents(cents()), { description: 'T
 /** `decision` is a union on `outcome`: each outcome accepts only its own fields (an approval with `reasons` is refused). */
 export const decisionTermsSchema = union('outcome', {
   approved: named(
-    'ApprovalTermsInput',
+    'ApprovalTerms',
     object({ outcome: oneOf(['approved'] as const), approvedCollectifs: int(1, 50), approvedCollectifRefs: optional(approvedCollectifRefs), bonusesGranted, forecastOperatingCost }),
   ),
   refused: named(
-    'RefusalTermsInput',
+    'RefusalTerms',
     object({
       outcome: oneOf(['refused'] as const),
       reasons: list(named('RefusalReason', object({ code: text(80), ruleId: optional(nullable(text(40))), text: text(4000) })), { min: 1 }),

@@ -1,25 +1,36 @@
 import type { JsonSchema, Schema } from './schema.js';
 
-/**
- * The JSON Schema (draft 2020-12, as OpenAPI 3.1 reads it) of a payload schema. Named nodes go
- * once into `components` (name → schema) and are referred to by `$ref` under `refPrefix`, so a
- * shape shared by several commands is documented once.
- */
-export function toJsonSchema(schema: Schema, components: Record<string, JsonSchema>, refPrefix = '#/components/schemas/'): JsonSchema {
-  const { name, description, example } = schema.meta;
-  if (name !== undefined) {
-    if (!(name in components)) {
-      components[name] = {}; // reserved first: a schema that names itself ends here
-      components[name] = toJsonSchema({ ...schema, meta: { ...schema.meta, name: undefined } } as Schema, components, refPrefix);
-    }
-    return { $ref: `${refPrefix}${name}` };
-  }
-  const doc = { ...(description !== undefined ? { description } : {}), ...(example !== undefined ? { examples: [example] } : {}) };
-  return { ...shapeOf(schema, components, refPrefix), ...doc };
+export interface JsonSchemaOptions {
+  /** Where the components live (OpenAPI: `#/components/schemas/`). */
+  readonly refPrefix?: string;
+  /** The component name of a named node (a document may suffix request shapes to keep them apart from answers). */
+  readonly componentName?: (name: string) => string;
 }
 
-function shapeOf(schema: Schema, components: Record<string, JsonSchema>, refPrefix: string): JsonSchema {
-  const sub = (s: Schema): JsonSchema => toJsonSchema(s, components, refPrefix);
+/**
+ * The JSON Schema (draft 2020-12, as OpenAPI 3.1 reads it) of a payload schema. Named nodes go
+ * once into `components` (name → schema) and are referred to by `$ref`, so a shape shared by
+ * several commands is documented once.
+ */
+export function toJsonSchema(schema: Schema, components: Record<string, JsonSchema>, options: JsonSchemaOptions = {}): JsonSchema {
+  const { refPrefix = '#/components/schemas/', componentName = (name: string) => name } = options;
+  const { name, description, example } = schema.meta;
+  if (name !== undefined) {
+    const component = componentName(name);
+    if (!(component in components)) {
+      components[component] = {}; // reserved first: a schema that names itself ends here
+      components[component] = toJsonSchema({ ...schema, meta: { ...schema.meta, name: undefined } } as Schema, components, options);
+    }
+    return { $ref: `${refPrefix}${component}` };
+  }
+  // `example` (OpenAPI's keyword, which 3.1 keeps) rather than 2020-12's `examples`: generators and the fuzzer read it.
+  const doc = { ...(description !== undefined ? { description } : {}), ...(example !== undefined ? { example } : {}) };
+  return { ...shapeOf(schema, components, options), ...doc };
+}
+
+function shapeOf(schema: Schema, components: Record<string, JsonSchema>, options: JsonSchemaOptions): JsonSchema {
+  const sub = (s: Schema): JsonSchema => toJsonSchema(s, components, options);
+  const ref = (name: string): string => `${options.refPrefix ?? '#/components/schemas/'}${(options.componentName ?? ((n: string) => n))(name)}`;
   switch (schema.kind) {
     case 'scalar':
       return schema.json;
@@ -36,8 +47,15 @@ function shapeOf(schema: Schema, components: Record<string, JsonSchema>, refPref
       return { type: 'object', additionalProperties: sub(schema.value) };
     case 'list':
       return { type: 'array', items: sub(schema.item), minItems: schema.min, maxItems: schema.max, ...(schema.unique ? { description: `no two items with the same ${schema.unique.what}` } : {}) };
-    case 'union':
-      return { oneOf: Object.values(schema.variants).map(sub) };
+    case 'union': {
+      const variants = Object.entries(schema.variants);
+      // With every variant a component, the mapping tells a generated client which one each tag value selects.
+      const named = variants.every(([, v]) => v.meta.name !== undefined);
+      return {
+        oneOf: variants.map(([, v]) => sub(v)),
+        ...(named ? { discriminator: { propertyName: schema.discriminator, mapping: Object.fromEntries(variants.map(([tag, v]) => [tag, ref(v.meta.name as string)])) } } : {}),
+      };
+    }
     case 'refine':
       return { ...sub(schema.inner), ...(schema.json ?? {}) };
   }

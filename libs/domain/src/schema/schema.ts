@@ -80,10 +80,10 @@ export const cents = (): Schema<Cents> =>
 export const bool = (): Schema<boolean> => scalar((v) => typeof v === 'boolean', 'must be true or false', { type: 'boolean' });
 
 export const localDate = (): Schema<LocalDate> =>
-  scalar(isLocalDate, `must be a calendar date YYYY-MM-DD in ${SUPPORTED_YEARS_TEXT}`, { type: 'string', format: 'date' });
+  scalar(isLocalDate, `must be a calendar date YYYY-MM-DD in ${SUPPORTED_YEARS_TEXT}`, { type: 'string', format: 'date', example: '2026-11-03' });
 
 export const instant = (): Schema<Instant> =>
-  scalar(isInstant, `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT} (e.g. "2026-10-05T08:00:00Z")`, { type: 'string', format: 'date-time' });
+  scalar(isInstant, `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT} (e.g. "2026-10-05T08:00:00Z")`, { type: 'string', format: 'date-time', example: '2026-11-03T16:45:00Z' });
 
 export const schoolYear = (): Schema<SchoolYear> =>
   scalar(isSchoolYear, 'must be a school year "YYYY-YYYY+1" (e.g. "2026-2027")', { type: 'string', pattern: '^\\d{4}-\\d{4}$', example: '2026-2027' });
@@ -94,10 +94,10 @@ export const cafCode = (): Schema<string> =>
 
 /** Paris wall-clock 'HH:MM', 24 h. */
 export const clockTime = (): Schema<string> =>
-  scalar((v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time HH:MM (24 h, Europe/Paris)', { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
+  scalar((v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time HH:MM (24 h, Europe/Paris)', { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', example: '16:45' });
 
 export const monthDay = (): Schema<string> =>
-  scalar((v) => typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) && isLocalDate(`2000-${v}`), 'must be a month-day MM-DD', { type: 'string', pattern: '^\\d{2}-\\d{2}$' });
+  scalar((v) => typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) && isLocalDate(`2000-${v}`), 'must be a month-day MM-DD', { type: 'string', pattern: '^\\d{2}-\\d{2}$', example: '11-01' });
 
 export const oneOf = <const V extends readonly string[]>(values: V): Schema<V[number]> =>
   scalar((v) => typeof v === 'string' && values.includes(v), `must be one of ${values.join(', ')}`, { type: 'string', enum: [...values] });
