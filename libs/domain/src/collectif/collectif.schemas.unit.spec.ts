@@ -12,7 +12,7 @@ describe('collectif payloads (R-INPUT)', () => {
     expect(validate(recordSessionData, { ...session, minutes: 0 })).toMatchObject({ code: 'INVALID_INPUT', ruleId: 'R-INPUT', message: 'minutes: must be an integer between 1 and 600' });
     expect(validate(recordSessionData, { ...session, minutes: -30 })?.details.field).toBe('minutes');
     expect(validate(recordSessionData, { ...session, start: '4:45pm' })?.message).toBe('start: must be a time HH:MM (24 h, Europe/Paris)');
-    expect(validate(recordSessionData, { ...session, activityTypes: ['karaoke'] })?.details.field).toBe('activityTypes[0]');
+    expect(validate(recordSessionData, { ...session, activityTypes: ['karaoke'] })?.details.field).toBe('activityTypes');
     expect(validate(recordSessionData, { ...session, activityTypes: ['playful', 'playful'] })?.message).toBe('activityTypes: must not repeat an activity type');
   });
 

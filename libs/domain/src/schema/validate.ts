@@ -26,6 +26,11 @@ export const conforms = <T>(schema: Schema<T>, value: unknown): value is T => fi
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+function isLeaf(schema: Schema): boolean {
+  if (schema.kind === 'scalar') return true;
+  return (schema.kind === 'optional' || schema.kind === 'nullable' || schema.kind === 'refine') && isLeaf(schema.inner);
+}
+
 function firstIssue(schema: Schema, value: unknown, path: string): Found | null {
   const issue = (message: string, at = path): Found => ({ path: at, message, ruleId: schema.meta.ruleId });
   switch (schema.kind) {
@@ -55,8 +60,10 @@ function firstIssue(schema: Schema, value: unknown, path: string): Found | null 
     case 'list': {
       if (!Array.isArray(value)) return issue('must be a list');
       if (value.length < schema.min || value.length > schema.max) return issue(`must be a list of ${schema.min} to ${schema.max} items`);
+      // A bad item of a list of plain values is the list's problem (`activityTypes: must be one of …`); an item with fields names its index.
+      const leaf = isLeaf(schema.item);
       for (let i = 0; i < value.length; i++) {
-        const found = firstIssue(schema.item, value[i], joinPath(path, i));
+        const found = firstIssue(schema.item, value[i], leaf ? path : joinPath(path, i));
         if (found) return found;
       }
       if (schema.unique) {
