@@ -68,7 +68,7 @@ export const text = (max: number): Schema<string> =>
 
 /** Opaque aggregate or person ids: letters, digits, - _ . : (they become part of stream ids). */
 export const id = (): Schema<string> =>
-  scalar(isAggregateId, 'must be an id of at most 100 characters (letters, digits, - _ . :)', { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,100}$' });
+  scalar(isAggregateId, 'must be an id of at most 100 characters (letters, digits, - _ . :)', { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$', maxLength: 100 });
 
 export const int = (min: number, max: number): Schema<number> =>
   scalar((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max, `must be an integer between ${min} and ${max}`, { type: 'integer', minimum: min, maximum: max });
@@ -90,7 +90,7 @@ export const schoolYear = (): Schema<SchoolYear> =>
 
 /** The code of a département that exists (a typo is refused, not a new campaign). */
 export const cafCode = (): Schema<string> =>
-  scalar(isKnownCafCode, 'must be the code of a département (e.g. "11", "2A", "974")', { type: 'string', pattern: '^(\\d{2}|2A|2B|97\\d)$', example: '11' });
+  scalar(isKnownCafCode, 'must be the code of a département (e.g. "11", "2A", "974")', { type: 'string', pattern: '^(\\d{2}|2A|2B|97[1-6])$', example: '11' });
 
 /** Paris wall-clock 'HH:MM', 24 h. */
 export const clockTime = (): Schema<string> =>
