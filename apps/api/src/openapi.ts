@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { isDeepStrictEqual } from 'node:util';
+import { type JsonSchema, toJsonSchema } from '@clas/domain';
+import { COMMAND_BODIES, bodyComponentName } from './commands/command-bodies.js';
 import { responseRef } from './contract/answers-with.decorator.js';
 import { asOpenApi31 } from './contract/openapi-3-1.js';
 
@@ -18,8 +21,26 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   asOpenApi31(document);
+  documentCommandBodies(document);
   documentCommonResponses(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Clas API' });
+}
+
+/**
+ * The `data` of every command route, generated from its payload schema (the one the bus checks):
+ * `<Command>Data` and the named shapes it uses, each once under components.schemas.
+ */
+function documentCommandBodies(document: OpenAPIObject): void {
+  const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, object>;
+  const generated: Record<string, JsonSchema> = {};
+  // Request shapes are suffixed `Dto` (the edge's name for what a client sends), apart from the answers' components.
+  const options = { componentName: (name: string) => `${name}Dto` };
+  for (const [command, schema] of Object.entries(COMMAND_BODIES)) generated[bodyComponentName(command as keyof typeof COMMAND_BODIES)] = toJsonSchema(schema, generated, options);
+  for (const [name, schema] of Object.entries(generated)) {
+    // An answer and a request shape of the same name must be the same schema, or one must be renamed.
+    if (name in schemas && !isDeepStrictEqual(schemas[name], schema)) throw new Error(`OpenAPI component ${name} is declared twice, differently`);
+    schemas[name] = schema;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  COMMAND_SCHEMAS,
   type CampaignCommand,
   type ClasEvent,
   type CollectifCommand,
@@ -11,6 +12,7 @@ import {
   endOfParisDay,
   invalid,
   parisDateOf,
+  validate,
 } from '@clas/domain';
 import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent, RecordedTooLateError } from '@clas/event-store';
 import { InMemoryStreamDirectory } from '@clas/projections/stream-directory';
@@ -80,12 +82,15 @@ export class ClasCommandBus implements CommandBus {
 
   async execute(request: CommandRequest): Promise<CommandOutcome> {
     const raw = request.command as Partial<ClasCommand> | null;
-    // The API validates its DTOs and the import parses JSON, but the bus is the last gate before a decider's switch.
+    // The bus is the one gate before a decider's switch, whoever calls it (API, import, CLI, demo).
     if (raw === null || typeof raw !== 'object' || !isClasCommandType(raw.type)) return rejected(invalid('type', 'is not a command of the Clas domain', { value: raw?.type }));
     const envelope = checkCommandEnvelope(raw);
     if (envelope) return rejected(envelope);
     const role = authorizeCommand(request.actor, raw.type);
     if (!role.ok) return forbidden(role.reason);
+    // The payload's one declaration (R-INPUT), for every entry alike: the deciders trust its shape.
+    const payload = validate(COMMAND_SCHEMAS[raw.type], raw.data);
+    if (payload) return rejected(payload);
 
     const command = { ...raw, occurredAt: canonicalInstant(raw.occurredAt as string) } as ClasCommand;
     const { aggregate, streamId } = routeOf(command);

@@ -115,6 +115,22 @@ describe('NDJSON import, export and restore', () => {
     expect(await collect(exportLog(store))).toHaveLength(1);
   });
 
+  it('R-INPUT: a payload is checked against its schema before any decider, with the words and field path the API gives', async () => {
+    const register = commands.registerOperator('op-1');
+    const file = [
+      line(commands.openCampaign()),
+      JSON.stringify({ ...register, data: { ...register.data, cafCode: '99' } }),
+      JSON.stringify({ ...register, data: { ...register.data, surplus: 1 } }),
+    ].join('\n');
+    const reports: ImportLineReport[] = [];
+    const totals = await importCommands(linesOf(file), bus, actors.system, (r) => reports.push(r));
+
+    expect(totals).toMatchObject({ accepted: 1, invalid: 2 });
+    expect(reports[1]!.reason).toBe('R-INPUT INVALID_INPUT: cafCode: must be the code of a département (e.g. "11", "2A", "974")');
+    expect(reports[2]!.reason).toBe('R-INPUT INVALID_INPUT: surplus: is not an accepted field');
+    expect(await collect(exportLog(store))).toHaveLength(1);
+  });
+
   it('export → restore into a fresh store gives the same envelopes (recordedAt kept, marked restored), and a second restore writes nothing', async () => {
     await importCommands(
       [commands.openCampaign(), commands.registerOperator('op-1'), commands.fileApplication('prj-1'), commands.openExamination('prj-1'), commands.approve('prj-1'), commands.openCollectif()].map(line),

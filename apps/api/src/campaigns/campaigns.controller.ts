@@ -1,13 +1,11 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CampaignParameters, CampaignParametersPatch, SchoolYear } from '@clas/domain';
+import type { SchoolYear } from '@clas/domain';
 import { type CommandContext, CommandCtx } from '../commands/command-context.decorator.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import { CommandGateway } from '../commands/command-gateway.js';
-import { plainOf } from '../validation/nested.decorator.js';
-import { AmendCampaignParametersRequestDto } from './amend-campaign-parameters.request.dto.js';
 import { CampaignPathParams } from './campaign-path.params.js';
-import { OpenCampaignRequestDto } from './open-campaign.request.dto.js';
+import { AmendCampaignParametersRequestDto, OpenCampaignRequestDto } from './campaign.requests.js';
 
 /** Commands of the campaign aggregate (stream `campaign-<caf>-<schoolYear>`). */
 @ApiTags('campaigns')
@@ -17,14 +15,11 @@ export class CampaignsController {
 
   @CommandEndpoint({ command: 'OpenCampaign', summary: 'a Caf opens its call for projects with the full parameter set' })
   open(@Body() body: OpenCampaignRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'OpenCampaign', data: { parameters: plainOf<CampaignParameters>(body.data.parameters) } });
+    return this.commands.send(ctx, body, { type: 'OpenCampaign', data: body.data });
   }
 
   @CommandEndpoint({ path: ':cafCode/:schoolYear/amendments', command: 'AmendCampaignParameters', summary: 'replace some parameters, with the reason' })
   amend(@Param() path: CampaignPathParams, @Body() body: AmendCampaignParametersRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'AmendCampaignParameters',
-      data: { cafCode: path.cafCode, schoolYear: path.schoolYear as SchoolYear, patch: plainOf<CampaignParametersPatch>(body.data.patch), reason: body.data.reason },
-    });
+    return this.commands.send(ctx, body, { type: 'AmendCampaignParameters', data: { cafCode: path.cafCode, schoolYear: path.schoolYear as SchoolYear, ...body.data } });
   }
 }

@@ -1,41 +1,15 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type {
-  AssignStaff,
-  CancelSession,
-  CorrectAttendance,
-  CorrectSession,
-  EnrolChild,
-  OpenCollectif,
-  RecordAttendance,
-  RecordChildDeparture,
-  RecordSession,
-  RecordStaffTraining,
-  UnassignStaff,
-} from '@clas/domain';
 import { type CommandContext, CommandCtx } from '../commands/command-context.decorator.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import { CommandGateway } from '../commands/command-gateway.js';
-import { plainOf } from '../validation/nested.decorator.js';
-import { AssignStaffRequestDto } from './assign-staff.request.dto.js';
-import { CorrectAttendanceRequestDto, RecordAttendanceRequestDto } from './attendance.request.dto.js';
-import { CancelSessionRequestDto } from './cancel-session.request.dto.js';
 import { CollectifPathParams, CollectifSessionPathParams, CollectifStaffPathParams } from './collectif-path.params.js';
-import { CorrectSessionRequestDto } from './correct-session.request.dto.js';
-import { EnrolChildRequestDto } from './enrol-child.request.dto.js';
-import { OpenCollectifRequestDto } from './open-collectif.request.dto.js';
-import { RecordChildDepartureRequestDto } from './record-child-departure.request.dto.js';
-import { RecordSessionRequestDto } from './record-session.request.dto.js';
-import { RecordStaffTrainingRequestDto } from './record-staff-training.request.dto.js';
-import { UnassignStaffRequestDto } from './unassign-staff.request.dto.js';
-
-/** A command's data without the ids the path supplies. */
-type BodyData<C extends { data: object }, PathIds extends keyof C['data']> = Omit<C['data'], PathIds>;
+import { AssignStaffRequestDto, CancelSessionRequestDto, CorrectAttendanceRequestDto, CorrectSessionRequestDto, EnrolChildRequestDto, OpenCollectifRequestDto, RecordAttendanceRequestDto, RecordChildDepartureRequestDto, RecordSessionRequestDto, RecordStaffTrainingRequestDto, UnassignStaffRequestDto } from './collectif.requests.js';
 
 /**
  * Commands of the collectif aggregate (stream `collectif-<collectifId>`): the group, its children,
- * staff, sessions and attendance (steps 7 and 9). Each validated DTO already has the domain's
- * shape, so `plainOf` hands it over with the path's ids added.
+ * staff, sessions and attendance (steps 7 and 9). Each body's `data` is checked by the command's
+ * payload schema, so it is handed over as is, with the path's ids added.
  */
 @ApiTags('collectifs')
 @Controller('collectifs')
@@ -44,79 +18,56 @@ export class CollectifsController {
 
   @CommandEndpoint({ command: 'OpenCollectif', summary: "open a group within an approved project (R-LIFE-3: the project's cycle)" })
   open(@Body() body: OpenCollectifRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'OpenCollectif', data: plainOf<OpenCollectif['data']>(body.data) });
+    return this.commands.send(ctx, body, { type: 'OpenCollectif', data: body.data });
   }
 
   @CommandEndpoint({ path: ':collectifId/enrolments', command: 'EnrolChild', summary: 'R-ELIG-COLLECTIVE, R-ELIG-PUBLIC: enrol a child (at most 12)' })
   enrol(@Param() path: CollectifPathParams, @Body() body: EnrolChildRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'EnrolChild', data: { collectifId: path.collectifId, ...plainOf<BodyData<EnrolChild, 'collectifId'>>(body.data) } });
+    return this.commands.send(ctx, body, { type: 'EnrolChild', data: { collectifId: path.collectifId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/departures', command: 'RecordChildDeparture', summary: 'a child leaves the group (and may be replaced)' })
   recordDeparture(@Param() path: CollectifPathParams, @Body() body: RecordChildDepartureRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'RecordChildDeparture',
-      data: { collectifId: path.collectifId, ...plainOf<BodyData<RecordChildDeparture, 'collectifId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordChildDeparture', data: { collectifId: path.collectifId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/staff', command: 'AssignStaff', summary: 'R-ELIG-STAFF, R-ELIG-OPERATOR: assign a staff member with a criminal-record check' })
   assignStaff(@Param() path: CollectifPathParams, @Body() body: AssignStaffRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const data = plainOf<BodyData<AssignStaff, 'collectifId'>>(body.data);
-    // A check left out is the domain's R-ELIG-OPERATOR refusal (422), not a malformed body.
-    return this.commands.send(ctx, body, { type: 'AssignStaff', data: { ...data, collectifId: path.collectifId, criminalRecordCheckDate: data.criminalRecordCheckDate ?? null } });
+    return this.commands.send(ctx, body, { type: 'AssignStaff', data: { collectifId: path.collectifId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/staff/:staffId/training', command: 'RecordStaffTraining', summary: 'R-ELIG-TRAINING: the staff member attended the module' })
   recordTraining(@Param() path: CollectifStaffPathParams, @Body() body: RecordStaffTrainingRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'RecordStaffTraining',
-      data: { collectifId: path.collectifId, staffId: path.staffId, ...plainOf<BodyData<RecordStaffTraining, 'collectifId' | 'staffId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordStaffTraining', data: { collectifId: path.collectifId, staffId: path.staffId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/staff/:staffId/unassignment', command: 'UnassignStaff', summary: 'the staff member stops working with the group' })
   unassignStaff(@Param() path: CollectifStaffPathParams, @Body() body: UnassignStaffRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'UnassignStaff',
-      data: { collectifId: path.collectifId, staffId: path.staffId, ...plainOf<BodyData<UnassignStaff, 'collectifId' | 'staffId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'UnassignStaff', data: { collectifId: path.collectifId, staffId: path.staffId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/sessions', command: 'RecordSession', summary: 'R-ELIG-RHYTHM, R-PS-WEEK: a session as it was held' })
   recordSession(@Param() path: CollectifPathParams, @Body() body: RecordSessionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'RecordSession', data: { collectifId: path.collectifId, ...plainOf<BodyData<RecordSession, 'collectifId'>>(body.data) } });
+    return this.commands.send(ctx, body, { type: 'RecordSession', data: { collectifId: path.collectifId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/sessions/:sessionId/cancellation', command: 'CancelSession', summary: 'a held or planned session did not take place' })
   cancelSession(@Param() path: CollectifSessionPathParams, @Body() body: CancelSessionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'CancelSession',
-      data: { collectifId: path.collectifId, sessionId: path.sessionId, ...plainOf<BodyData<CancelSession, 'collectifId' | 'sessionId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'CancelSession', data: { collectifId: path.collectifId, sessionId: path.sessionId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/sessions/:sessionId/corrections', command: 'CorrectSession', summary: "correct a held session's facts, with the reason" })
   correctSession(@Param() path: CollectifSessionPathParams, @Body() body: CorrectSessionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'CorrectSession',
-      data: { collectifId: path.collectifId, sessionId: path.sessionId, ...plainOf<BodyData<CorrectSession, 'collectifId' | 'sessionId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'CorrectSession', data: { collectifId: path.collectifId, sessionId: path.sessionId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/sessions/:sessionId/attendance', command: 'RecordAttendance', summary: 'R-BILAN-2: attendance of the children enrolled on the session date' })
   recordAttendance(@Param() path: CollectifSessionPathParams, @Body() body: RecordAttendanceRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'RecordAttendance',
-      data: { collectifId: path.collectifId, sessionId: path.sessionId, ...plainOf<BodyData<RecordAttendance, 'collectifId' | 'sessionId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordAttendance', data: { collectifId: path.collectifId, sessionId: path.sessionId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':collectifId/sessions/:sessionId/attendance/corrections', command: 'CorrectAttendance', summary: 'replace the status of the listed children, with the reason' })
   correctAttendance(@Param() path: CollectifSessionPathParams, @Body() body: CorrectAttendanceRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, {
-      type: 'CorrectAttendance',
-      data: { collectifId: path.collectifId, sessionId: path.sessionId, ...plainOf<BodyData<CorrectAttendance, 'collectifId' | 'sessionId'>>(body.data) },
-    });
+    return this.commands.send(ctx, body, { type: 'CorrectAttendance', data: { collectifId: path.collectifId, sessionId: path.sessionId, ...body.data } });
   }
 }

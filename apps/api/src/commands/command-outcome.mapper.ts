@@ -21,7 +21,7 @@ export function mapCommandOutcome(outcome: CommandOutcome): { status: 200 | 201;
       if (code === INVALID_INPUT && typeof details.field === 'string') {
         // The domain names fields relative to the command's data, with "field: " before the text.
         const prefix = `${details.field}: `;
-        return fail(validationFailed([{ field: `data.${details.field}`, message: message.startsWith(prefix) ? message.slice(prefix.length) : message }]));
+        return fail(validationFailed([{ field: details.field === '' ? 'data' : `data.${details.field}`, message: message.startsWith(prefix) ? message.slice(prefix.length) : message }]));
       }
       return fail(new ApiError(422, code, message, { ruleId, details }));
     }

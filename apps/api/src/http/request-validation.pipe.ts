@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { MATCHES_SCHEMA, splitSchemaMessage } from '../validation/matches-schema.decorator.js';
 import { type FieldError, validationFailed } from './api-error.js';
 
 /** `items` + `0` → `items[0]`; `data` + `budget` → `data.budget`. */
@@ -21,7 +22,11 @@ export function fieldErrorsOf(errors: readonly ValidationError[], parent = ''): 
   for (const error of errors) {
     const field = join(parent, error.property);
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      out.push({ field, message: cleanMessage(error.property, constraint, message) });
+      if (constraint === MATCHES_SCHEMA) {
+        // A payload schema names the field below the property itself.
+        const { path, text } = splitSchemaMessage(message);
+        out.push({ field: path === '' ? field : /^\[/.test(path) ? `${field}${path}` : `${field}.${path}`, message: text });
+      } else out.push({ field, message: cleanMessage(error.property, constraint, message) });
     }
     if (error.children?.length) out.push(...fieldErrorsOf(error.children, field));
   }

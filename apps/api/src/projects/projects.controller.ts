@@ -1,48 +1,10 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type {
-  ApplicationBudget,
-  ApplicationContent,
-  BilanFinancial,
-  BilanQualitative,
-  BilanQuantitative,
-  BonusRequests,
-  ConcertationMoment,
-  CorrectCommitteeDecision,
-  DecisionTermsInput,
-  LocalDate,
-  NotReceivableReason,
-  ParentObjective,
-  PartnerKind,
-  PlannedCollectif,
-  ProjectRef,
-  SchoolCycle,
-  SchoolObjective,
-  SchoolYear,
-} from '@clas/domain';
 import { type CommandContext, CommandCtx } from '../commands/command-context.decorator.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import { CommandGateway } from '../commands/command-gateway.js';
 import { ProjectPathParams } from '../queries/query-params.dto.js';
-import { plainOf } from '../validation/nested.decorator.js';
-import { CorrectCommitteeDecisionRequestDto } from './correct-committee-decision.request.dto.js';
-import { DeclareNotReceivableRequestDto } from './declare-not-receivable.request.dto.js';
-import { DraftProjectRequestDto } from './draft-project.request.dto.js';
-import { FileApplicationRequestDto } from './file-application.request.dto.js';
-import { FileBilanRequestDto } from './file-bilan.request.dto.js';
-import { FileShortRenewalRequestDto } from './file-short-renewal.request.dto.js';
-import { OpenExaminationRequestDto } from './open-examination.request.dto.js';
-import { IssueRecoveryRequestDto, PayAdvanceRequestDto, PayBalanceRequestDto } from './payments.request.dto.js';
-import type { ProjectRefFieldsDto } from './project-ref.dto.js';
-import { RecordCommitteeDecisionRequestDto } from './record-committee-decision.request.dto.js';
-import { RecordParentActionRequestDto } from './record-parent-action.request.dto.js';
-import { RecordPartnerRelationRequestDto } from './record-partner-relation.request.dto.js';
-import { RecordSchoolConcertationRequestDto } from './record-school-concertation.request.dto.js';
-import { ReturnBilanForCorrectionRequestDto, ValidateBilanRequestDto } from './review-bilan.request.dto.js';
-import { WithdrawApplicationRequestDto } from './withdraw-application.request.dto.js';
-
-/** The project named by the path, with the owner fields of the body (the commands that may open the stream). */
-const refOf = (projectId: string, d: ProjectRefFieldsDto): ProjectRef => ({ projectId, operatorId: d.operatorId, cafCode: d.cafCode, schoolYear: d.schoolYear as SchoolYear });
+import { CorrectCommitteeDecisionRequestDto, DeclareNotReceivableRequestDto, DraftProjectRequestDto, FileApplicationRequestDto, FileBilanRequestDto, FileShortRenewalRequestDto, IssueRecoveryRequestDto, OpenExaminationRequestDto, PayAdvanceRequestDto, PayBalanceRequestDto, RecordCommitteeDecisionRequestDto, RecordParentActionRequestDto, RecordPartnerRelationRequestDto, RecordSchoolConcertationRequestDto, ReturnBilanForCorrectionRequestDto, ValidateBilanRequestDto, WithdrawApplicationRequestDto } from './project.requests.js';
 
 /**
  * Commands of the project aggregate (stream `project-<projectId>`): application, examination,
@@ -57,53 +19,27 @@ export class ProjectCommandsController {
 
   @CommandEndpoint({ command: 'DraftProject', summary: 'step 3: the operator starts a project (one school cycle, R-LIFE-3)' })
   draft(@Body() body: DraftProjectRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, { type: 'DraftProject', data: { ...refOf(d.projectId, d), title: d.title, schoolCycle: d.schoolCycle as SchoolCycle } });
+    return this.commands.send(ctx, body, { type: 'DraftProject', data: body.data });
   }
 
   @CommandEndpoint({ path: ':projectId/application', command: 'FileApplication', summary: 'step 4: file the full application, new or renewal (R-LIFE-1: before the deadline)' })
   fileApplication(@Param() path: ProjectPathParams, @Body() body: FileApplicationRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'FileApplication',
-      data: {
-        ...refOf(path.projectId, d),
-        applicationKind: d.applicationKind as 'new' | 'renewal',
-        ...(d.previousProjectId === undefined ? {} : { previousProjectId: d.previousProjectId }),
-        content: plainOf<ApplicationContent>(d.content),
-      },
-    });
+    return this.commands.send(ctx, body, { type: 'FileApplication', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/short-renewal', command: 'FileShortRenewal', summary: 'R-LIFE-4: a renewal "à l\'identique" or with another number of collectifs' })
   fileShortRenewal(@Param() path: ProjectPathParams, @Body() body: FileShortRenewalRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'FileShortRenewal',
-      data: {
-        ...refOf(path.projectId, d),
-        previousProjectId: d.previousProjectId,
-        collectifs: plainOf<PlannedCollectif[]>(d.collectifs),
-        budget: plainOf<ApplicationBudget>(d.budget),
-        plannedPeriod: plainOf<{ from: LocalDate; to: LocalDate }>(d.plannedPeriod),
-        ...(d.plannedWeeks === undefined ? {} : { plannedWeeks: d.plannedWeeks }),
-        ...(d.bonusRequests === undefined ? {} : { bonusRequests: plainOf<BonusRequests>(d.bonusRequests) }),
-      },
-    });
+    return this.commands.send(ctx, body, { type: 'FileShortRenewal', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/not-receivable', command: 'DeclareNotReceivable', summary: 'R-LIFE-1: the Caf records that a file is not receivable' })
   declareNotReceivable(@Param() path: ProjectPathParams, @Body() body: DeclareNotReceivableRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'DeclareNotReceivable',
-      data: { ...refOf(path.projectId, d), reason: d.reason as NotReceivableReason, ruleId: d.ruleId, explanation: d.explanation },
-    });
+    return this.commands.send(ctx, body, { type: 'DeclareNotReceivable', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/withdrawal', command: 'WithdrawApplication', summary: 'the operator withdraws its application (until the bilan is filed)' })
   withdraw(@Param() path: ProjectPathParams, @Body() body: WithdrawApplicationRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'WithdrawApplication', data: { projectId: path.projectId, reason: body.data.reason } });
+    return this.commands.send(ctx, body, { type: 'WithdrawApplication', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/examination', command: 'OpenExamination', summary: 'step 5: the Caf examines the file (R-LIFE-2 for a renewal)' })
@@ -113,108 +49,56 @@ export class ProjectCommandsController {
 
   @CommandEndpoint({ path: ':projectId/decision', command: 'RecordCommitteeDecision', summary: 'step 6: the committee approves (collectifs, bonuses, retained cost) or refuses' })
   recordDecision(@Param() path: ProjectPathParams, @Body() body: RecordCommitteeDecisionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'RecordCommitteeDecision',
-      data: {
-        projectId: path.projectId,
-        decisionId: d.decisionId,
-        meetingDate: d.meetingDate as LocalDate,
-        effectiveDate: d.effectiveDate as LocalDate,
-        decision: plainOf<DecisionTermsInput>(d.decision),
-      },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordCommitteeDecision', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/decision/corrections', command: 'CorrectCommitteeDecision', summary: 'worked example 3: correct an approval, effective from the decision date' })
   correctDecision(@Param() path: ProjectPathParams, @Body() body: CorrectCommitteeDecisionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'CorrectCommitteeDecision',
-      data: { projectId: path.projectId, decisionId: d.decisionId, reason: d.reason, changes: plainOf<CorrectCommitteeDecision['data']['changes']>(d.changes) },
-    });
+    return this.commands.send(ctx, body, { type: 'CorrectCommitteeDecision', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/parent-actions', command: 'RecordParentAction', summary: 'R-ELIG-AXES P1–P5: a parent action held, with the parents reached' })
   recordParentAction(@Param() path: ProjectPathParams, @Body() body: RecordParentActionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'RecordParentAction',
-      data: {
-        projectId: path.projectId,
-        actionId: d.actionId,
-        objective: d.objective as ParentObjective,
-        date: d.date as LocalDate,
-        parentsReached: d.parentsReached,
-        ...(d.collectifIds === undefined ? {} : { collectifIds: d.collectifIds }),
-        description: d.description,
-      },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordParentAction', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/school-concertations', command: 'RecordSchoolConcertation', summary: 'R-ELIG-AXES S1–S3: a concertation with the schools (S3 before the start and at the bilan)' })
   recordSchoolConcertation(@Param() path: ProjectPathParams, @Body() body: RecordSchoolConcertationRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'RecordSchoolConcertation',
-      data: {
-        projectId: path.projectId,
-        concertationId: d.concertationId,
-        objective: d.objective as SchoolObjective,
-        moment: d.moment as ConcertationMoment,
-        date: d.date as LocalDate,
-        schools: d.schools,
-      },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordSchoolConcertation', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/partner-relations', command: 'RecordPartnerRelation', summary: 'R-ELIG-AXES T1: a relation with a local partner' })
   recordPartnerRelation(@Param() path: ProjectPathParams, @Body() body: RecordPartnerRelationRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'RecordPartnerRelation',
-      data: { projectId: path.projectId, relationId: d.relationId, partnerName: d.partnerName, partnerKind: d.partnerKind as PartnerKind, date: d.date as LocalDate, description: d.description },
-    });
+    return this.commands.send(ctx, body, { type: 'RecordPartnerRelation', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/bilans', command: 'FileBilan', summary: 'step 10, R-BILAN-1: the annual bilan (quantitative, qualitative, financial)' })
   fileBilan(@Param() path: ProjectPathParams, @Body() body: FileBilanRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, {
-      type: 'FileBilan',
-      data: {
-        projectId: path.projectId,
-        bilanId: d.bilanId,
-        quantitative: plainOf<BilanQuantitative>(d.quantitative),
-        qualitative: plainOf<BilanQualitative>(d.qualitative),
-        financial: plainOf<BilanFinancial>(d.financial),
-      },
-    });
+    return this.commands.send(ctx, body, { type: 'FileBilan', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/bilans/validation', command: 'ValidateBilan', summary: 'the Caf validates the bilan awaiting review' })
   validateBilan(@Param() path: ProjectPathParams, @Body() body: ValidateBilanRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'ValidateBilan', data: { projectId: path.projectId, bilanId: body.data.bilanId } });
+    return this.commands.send(ctx, body, { type: 'ValidateBilan', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/bilans/return', command: 'ReturnBilanForCorrection', summary: 'the Caf returns the bilan for correction, with its reasons' })
   returnBilan(@Param() path: ProjectPathParams, @Body() body: ReturnBilanForCorrectionRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'ReturnBilanForCorrection', data: { projectId: path.projectId, bilanId: body.data.bilanId, reasons: body.data.reasons } });
+    return this.commands.send(ctx, body, { type: 'ReturnBilanForCorrection', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/payments/advance', command: 'PayAdvance', summary: 'R-PS-PAYMENTS: an advance after the approval' })
   payAdvance(@Param() path: ProjectPathParams, @Body() body: PayAdvanceRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'PayAdvance', data: { projectId: path.projectId, paymentId: body.data.paymentId, amount: body.data.amount } });
+    return this.commands.send(ctx, body, { type: 'PayAdvance', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/payments/balance', command: 'PayBalance', summary: 'R-PS-PAYMENTS: the balance after the validated bilan (step 11)' })
   payBalance(@Param() path: ProjectPathParams, @Body() body: PayBalanceRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'PayBalance', data: { projectId: path.projectId, paymentId: body.data.paymentId, amount: body.data.amount } });
+    return this.commands.send(ctx, body, { type: 'PayBalance', data: { projectId: path.projectId, ...body.data } });
   }
 
   @CommandEndpoint({ path: ':projectId/payments/recovery', command: 'IssueRecovery', summary: 'R-PS-ACTUAL: recover an overpayment (no more than paid)' })
   issueRecovery(@Param() path: ProjectPathParams, @Body() body: IssueRecoveryRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    const d = body.data;
-    return this.commands.send(ctx, body, { type: 'IssueRecovery', data: { projectId: path.projectId, recoveryId: d.recoveryId, amount: d.amount, reason: d.reason } });
+    return this.commands.send(ctx, body, { type: 'IssueRecovery', data: { projectId: path.projectId, ...body.data } });
   }
 }

@@ -1,6 +1,5 @@
 import { type ValidationOptions, ValidateBy } from 'class-validator';
-import { isAggregateId, isInstant, isLocalDate, isSchoolYear, SUPPORTED_YEARS_TEXT } from '@clas/domain';
-import { isKnownCafCode } from './known-caf-codes.js';
+import { isAggregateId, isInstant, isKnownCafCode, isLocalDate, isSchoolYear, SUPPORTED_YEARS_TEXT } from '@clas/domain';
 
 /**
  * class-validator decorators backed by the domain's own predicates, so the edge and the

@@ -9,12 +9,3 @@ export function Nested(type: () => new () => object): PropertyDecorator {
 
 /** The value may be null (explicitly); any other value is validated by the decorators that follow. */
 export const NullOr = (): PropertyDecorator => ValidateIf((_, value) => value !== null);
-
-/**
- * A validated DTO as the plain object the domain command expects. The DTO's validators have
- * checked every field against the domain's own predicates, so the branded types (LocalDate,
- * SchoolYear, Cents) hold; the JSON round-trip drops the class prototypes.
- */
-export function plainOf<T>(dto: object): T {
-  return JSON.parse(JSON.stringify(dto)) as T;
-}

@@ -3,7 +3,7 @@ import type { Scope } from '../authorization.js';
 import type { ResolvedOwner } from '../context/aggregate-binding.js';
 import type { FactReader } from '../context/fact-reader.js';
 
-/** The owner a command names by its `operatorId` and `cafCode` (a new project or convention); malformed ids are R-INPUT, with the decider's words. */
+/** The owner a command names by its `operatorId` and `cafCode` (a new project or convention); the bus has checked their shape (COMMAND_SCHEMAS), this keeps an unchecked caller from reaching the directory with a malformed id. */
 export function operatorClaim(data: { operatorId?: unknown; cafCode?: unknown }): Scope | Rejection {
   const problem = checkId(data.operatorId, 'operatorId') ?? checkCafCode(data.cafCode);
   return problem ?? { cafCode: data.cafCode as string, operatorId: data.operatorId as string };

@@ -1,16 +1,14 @@
 import { type Decider, decideOnReception } from '../commands/command.js';
-import { checkCafCode, checkCommandEnvelope, checkSchoolYear, checkText, rejectWith } from '../commands/input-validation.js';
+import { checkCommandEnvelope, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { CampaignEvent } from '../events/campaign.events.js';
 import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, assertNever, reject } from '../shared/result.js';
 import type { AmendCampaignParameters, CampaignCommand, OpenCampaign } from './campaign.commands.js';
 import { type CampaignState, evolveCampaign, initialCampaignState } from './campaign.state.js';
-import { checkCampaignParameters, checkCampaignPatch } from './campaign-parameters.validation.js';
 
 function openCampaign(command: OpenCampaign, state: CampaignState): Decision<CampaignEvent> {
-  const problem = checkCampaignParameters(command.data.parameters);
-  if (problem) return rejectWith(problem);
+  // The parameters' shape and bounds are the schema's (campaign.schemas.ts, checked by the command bus).
   const { parameters } = command.data;
   if (state.status !== 'not_opened') {
     return reject('CAMPAIGN_ALREADY_OPEN', 'R-LIFE', `the campaign ${parameters.cafCode} ${parameters.schoolYear} is already open; amend its parameters instead`, {
@@ -29,8 +27,6 @@ function openCampaign(command: OpenCampaign, state: CampaignState): Decision<Cam
 
 function amendParameters(command: AmendCampaignParameters, state: CampaignState): Decision<CampaignEvent> {
   const d = command.data;
-  const problem = checkCafCode(d.cafCode) ?? checkSchoolYear(d.schoolYear) ?? checkText(d.reason, 'reason') ?? checkCampaignPatch(d.patch);
-  if (problem) return rejectWith(problem);
   if (state.status !== 'open') {
     return reject('CAMPAIGN_NOT_OPEN', 'R-LIFE', `no campaign ${d.cafCode} ${d.schoolYear} to amend`, { cafCode: d.cafCode, schoolYear: d.schoolYear });
   }

@@ -1,11 +1,10 @@
 import { isDecision, requireContext } from '../commands/command.js';
-import { checkBoolean, checkDate, checkId, checkOneOf, invalid, rejectWith } from '../commands/input-validation.js';
+import { invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { CollectifEvent } from '../events/collectif.events.js';
-import { CHILD_DEPARTURE_REASONS, COLLECTIF_LEVELS, ORIENTED_BY, SCHOOL_LEVELS, collectifLevelOf, cycleOfLevel } from '../events/vocabulary.js';
+import { collectifLevelOf, cycleOfLevel } from '../events/vocabulary.js';
 import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, reject } from '../shared/result.js';
-import { checkPlace } from '../project/application-content.validation.js';
 import type { EnrolChild, OpenCollectif, RecordChildDeparture } from './collectif.commands.js';
 import type { CollectifContext } from './collectif.context.js';
 import { checkFactDate, openCollectif } from './collectif-guards.js';
@@ -14,15 +13,6 @@ import { type CollectifState, currentEnrolment, enrolledCountOn } from './collec
 export function openCollectifStream(command: OpenCollectif, state: CollectifState, context: CollectifContext): Decision<CollectifEvent> {
   const d = command.data;
   const plannedRef = d.plannedRef ?? null;
-  const problem =
-    checkId(d.collectifId, 'collectifId') ??
-    checkId(d.projectId, 'projectId') ??
-    (plannedRef === null ? null : checkId(plannedRef, 'plannedRef')) ??
-    checkPlace(d.place, 'place') ??
-    checkOneOf(d.level, COLLECTIF_LEVELS, 'level') ??
-    checkBoolean(d.rural, 'rural') ??
-    checkBoolean(d.disabilityNeeds, 'disabilityNeeds');
-  if (problem) return rejectWith(problem);
   if (state.status !== 'none') return reject('COLLECTIF_ALREADY_OPEN', 'R-LIFE', `collectif ${d.collectifId} is already open`, { collectifId: d.collectifId });
   const project = requireContext(context.project, 'project', command.type);
   if (project === null) return reject('PROJECT_UNKNOWN', 'R-LIFE', `project ${d.projectId} does not exist`, { projectId: d.projectId });
@@ -47,14 +37,7 @@ export function openCollectifStream(command: OpenCollectif, state: CollectifStat
 
 export function enrolChild(command: EnrolChild, state: CollectifState, context: CollectifContext): Decision<CollectifEvent> {
   const d = command.data;
-  const problem =
-    checkId(d.collectifId, 'collectifId') ??
-    checkId(d.childId, 'childId') ??
-    checkOneOf(d.schoolLevel, SCHOOL_LEVELS, 'schoolLevel') ??
-    checkOneOf(d.orientedBy, ORIENTED_BY, 'orientedBy') ??
-    checkDate(d.parentalConsentDate, 'parentalConsentDate') ??
-    checkBoolean(d.disabilityNeeds, 'disabilityNeeds') ??
-    checkFactDate(d.enrolledOn, 'enrolledOn', state, command.occurredAt);
+  const problem = checkFactDate(d.enrolledOn, 'enrolledOn', state, command.occurredAt);
   if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
@@ -102,7 +85,7 @@ export function enrolChild(command: EnrolChild, state: CollectifState, context: 
 
 export function recordChildDeparture(command: RecordChildDeparture, state: CollectifState): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.childId, 'childId') ?? checkOneOf(d.reason, CHILD_DEPARTURE_REASONS, 'reason') ?? checkFactDate(d.leftOn, 'leftOn', state, command.occurredAt);
+  const problem = checkFactDate(d.leftOn, 'leftOn', state, command.occurredAt);
   if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;

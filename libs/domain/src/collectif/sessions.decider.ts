@@ -1,22 +1,10 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
 import { recommendedPeriodWarning } from '../campaign/recommended-period.js';
 import { isDecision, requireContext } from '../commands/command.js';
-import {
-  type Problem,
-  checkClockTime,
-  checkId,
-  checkInt,
-  checkList,
-  checkObject,
-  checkOneOf,
-  checkText,
-  checkUnique,
-  invalid,
-  rejectWith,
-} from '../commands/input-validation.js';
+import { type Problem, invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { AttendanceEntry, CollectifEvent, CollectifRef, CorrectableSessionField, SessionCorrectedData } from '../events/collectif.events.js';
-import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, type ActivityType, type DomainWarning, SESSION_KINDS, isHomeworkOnly } from '../events/vocabulary.js';
+import { type ActivityType, type DomainWarning, isHomeworkOnly } from '../events/vocabulary.js';
 import type { LocalDate } from '../shared/calendar-date.js';
 import { type Decision, accept, reject } from '../shared/result.js';
 import type { CancelSession, CorrectAttendance, CorrectSession, RecordAttendance, RecordSession } from './collectif.commands.js';
@@ -26,16 +14,14 @@ import { type CollectifState, type SessionFact, isEnrolledOn } from './collectif
 
 type SessionValues = SessionCorrectedData['session'];
 
-/** R-INPUT on a session's facts: a real date of the year, a time, 1..600 minutes ending the same day, known activities. */
+/**
+ * R-INPUT on a session's facts beyond their shape (collectif.schemas.ts): a date of the collectif's
+ * year, and an end on the day it starts — checked on the session as corrected, too.
+ */
 function checkSession(s: SessionValues, state: CollectifState, occurredAt: string): Problem {
   return (
     checkFactDate(s.date, 'date', state, occurredAt) ??
-    checkClockTime(s.start, 'start') ??
-    checkInt(s.minutes, 'minutes', 1, 600) ??
-    (Number(s.start.slice(0, 2)) * 60 + Number(s.start.slice(3, 5)) + s.minutes > 24 * 60 ? invalid('minutes', 'a session ends on the day it starts', { start: s.start, minutes: s.minutes }) : null) ??
-    checkOneOf(s.kind, SESSION_KINDS, 'kind') ??
-    checkList(s.activityTypes, 'activityTypes', (a, p) => checkOneOf(a, ACTIVITY_TYPES, p), { min: 1 }) ??
-    checkUnique(s.activityTypes, (a) => a, 'activityTypes')
+    (Number(s.start.slice(0, 2)) * 60 + Number(s.start.slice(3, 5)) + s.minutes > 24 * 60 ? invalid('minutes', 'a session ends on the day it starts', { start: s.start, minutes: s.minutes }) : null)
   );
 }
 
@@ -62,7 +48,7 @@ function sessionWarnings(campaign: CampaignParameters, ref: CollectifRef, date: 
 
 export function recordSession(command: RecordSession, state: CollectifState, context: CollectifContext): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.sessionId, 'sessionId') ?? checkSession(d, state, command.occurredAt);
+  const problem = checkSession(d, state, command.occurredAt);
   if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
@@ -79,8 +65,6 @@ export function recordSession(command: RecordSession, state: CollectifState, con
 
 export function cancelSession(command: CancelSession, state: CollectifState): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.sessionId, 'sessionId') ?? checkText(d.reason, 'reason');
-  if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
   const known = state.sessions[d.sessionId];
@@ -116,11 +100,6 @@ function attendanceProblem(state: CollectifState, entries: AttendanceEntry[], da
 
 export function correctSession(command: CorrectSession, state: CollectifState, context: CollectifContext): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.sessionId, 'sessionId') ?? checkText(d.reason, 'reason') ?? checkObject(d.changes, 'changes');
-  if (problem) return rejectWith(problem);
-  const fields = Object.keys(d.changes) as CorrectableSessionField[];
-  const unknownField = fields.find((f) => !CORRECTABLE.includes(f));
-  if (unknownField) return rejectWith(invalid(`changes.${unknownField}`, 'is not a correctable field of a session'));
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
   const campaign = requireContext(context.campaign, 'campaign', command.type);
@@ -146,19 +125,8 @@ export function correctSession(command: CorrectSession, state: CollectifState, c
   );
 }
 
-function checkEntries(entries: unknown): Problem {
-  return (
-    checkList(entries, 'entries', (e, p) => checkObject(e, p) ?? checkId((e as AttendanceEntry).childId, `${p}.childId`) ?? checkOneOf((e as AttendanceEntry).status, ATTENDANCE_STATUSES, `${p}.status`), {
-      min: 1,
-      max: 100,
-    }) ?? checkUnique(entries as AttendanceEntry[], (e) => e.childId, 'entries.childId')
-  );
-}
-
 export function recordAttendance(command: RecordAttendance, state: CollectifState): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.sessionId, 'sessionId') ?? checkEntries(d.entries);
-  if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
   const session = heldSession(state, d.sessionId);
@@ -171,8 +139,6 @@ export function recordAttendance(command: RecordAttendance, state: CollectifStat
 
 export function correctAttendance(command: CorrectAttendance, state: CollectifState): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.sessionId, 'sessionId') ?? checkEntries(d.entries) ?? checkText(d.reason, 'reason');
-  if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
   const session = heldSession(state, d.sessionId);

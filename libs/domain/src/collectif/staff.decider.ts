@@ -1,8 +1,8 @@
 import { isDecision, requireContext } from '../commands/command.js';
-import { checkBoolean, checkDate, checkId, checkOneOf, checkText, invalid, rejectWith } from '../commands/input-validation.js';
+import { invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { CollectifEvent } from '../events/collectif.events.js';
-import { type DomainWarning, STAFF_STATUSES } from '../events/vocabulary.js';
+import type { DomainWarning } from '../events/vocabulary.js';
 import { type LocalDate, parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, reject } from '../shared/result.js';
 import type { AssignStaff, RecordStaffTraining, UnassignStaff } from './collectif.commands.js';
@@ -14,13 +14,7 @@ export function assignStaff(command: AssignStaff, state: CollectifState, context
   const d = command.data;
   const training = d.trainingAttendedDate ?? null;
   const problem =
-    checkId(d.collectifId, 'collectifId') ??
-    checkId(d.staffId, 'staffId') ??
-    checkOneOf(d.status, STAFF_STATUSES, 'status') ??
-    checkBoolean(d.isNew, 'isNew') ??
     checkFactDate(d.assignedOn, 'assignedOn', state, command.occurredAt) ??
-    checkDate(d.criminalRecordCheckDate, 'criminalRecordCheckDate', { optional: true }) ??
-    checkDate(training, 'trainingAttendedDate', { optional: true }) ??
     (training !== null && training > parisDateOf(command.occurredAt) ? invalid('trainingAttendedDate', 'cannot be after the business time of the command', { value: training }) : null);
   if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
@@ -59,12 +53,7 @@ export function assignStaff(command: AssignStaff, state: CollectifState, context
 
 export function recordStaffTraining(command: RecordStaffTraining, state: CollectifState): Decision<CollectifEvent> {
   const d = command.data;
-  const problem =
-    checkId(d.collectifId, 'collectifId') ??
-    checkId(d.staffId, 'staffId') ??
-    checkDate(d.trainingAttendedDate, 'trainingAttendedDate') ??
-    ((d.trainingAttendedDate as LocalDate) > parisDateOf(command.occurredAt) ? invalid('trainingAttendedDate', 'cannot be after the business time of the command') : null);
-  if (problem) return rejectWith(problem);
+  if (d.trainingAttendedDate > parisDateOf(command.occurredAt)) return rejectWith(invalid('trainingAttendedDate', 'cannot be after the business time of the command'));
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;
   if (!state.staff.some((s) => s.staffId === d.staffId)) return reject('STAFF_UNKNOWN', 'R-ELIG-STAFF', `staff member ${d.staffId} was never assigned to this collectif`, { staffId: d.staffId });
@@ -73,7 +62,7 @@ export function recordStaffTraining(command: RecordStaffTraining, state: Collect
 
 export function unassignStaff(command: UnassignStaff, state: CollectifState): Decision<CollectifEvent> {
   const d = command.data;
-  const problem = checkId(d.collectifId, 'collectifId') ?? checkId(d.staffId, 'staffId') ?? checkText(d.reason, 'reason') ?? checkFactDate(d.unassignedOn, 'unassignedOn', state, command.occurredAt);
+  const problem = checkFactDate(d.unassignedOn, 'unassignedOn', state, command.occurredAt);
   if (problem) return rejectWith(problem);
   const ref = openCollectif(state, d.collectifId);
   if (isDecision(ref)) return ref;

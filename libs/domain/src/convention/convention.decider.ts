@@ -1,19 +1,5 @@
 import { type Decider, decideOnReception, isDecision, requireContext } from '../commands/command.js';
-import {
-  type Problem,
-  checkCafCode,
-  checkCommandEnvelope,
-  checkDate,
-  checkId,
-  checkInt,
-  checkList,
-  checkObject,
-  checkSchoolYear,
-  checkText,
-  checkUnique,
-  invalid,
-  rejectWith,
-} from '../commands/input-validation.js';
+import { type Problem, checkCommandEnvelope, invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { ConventionEvent, ConventionPeriod, ConventionRef, ConventionTerms } from '../events/convention.events.js';
 import { parisDateOf } from '../shared/calendar-date.js';
@@ -33,32 +19,6 @@ import type {
 import type { ConventionContext } from './convention.context.js';
 import { conventionPeriod, conventionPeriodRejection } from './convention-period.rule.js';
 import { amendmentOf, type ConventionAmendmentState, type ConventionLifecycle, type ConventionState, conventionRefOf, evolveConvention, initialConventionState, lifecycleOf, periodOf } from './convention.state.js';
-
-type Obj = Record<string, unknown>;
-const TERM_FIELDS = ['startDate', 'collectifs', 'children', 'weeks'] as const;
-
-function checkTermValue(field: (typeof TERM_FIELDS)[number], value: unknown, path: string): Problem {
-  switch (field) {
-    case 'startDate':
-      return checkDate(value, path);
-    case 'collectifs':
-      return checkInt(value, path, 1, 50);
-    case 'children':
-      return checkInt(value, path, 1, 600);
-    case 'weeks':
-      return checkInt(value, path, 1, 53);
-  }
-}
-
-function checkTerms(value: unknown, path: string): Problem {
-  const problem = checkObject(value, path);
-  if (problem) return problem;
-  for (const field of TERM_FIELDS) {
-    const p = checkTermValue(field, (value as Obj)[field], `${path}.${field}`);
-    if (p) return p;
-  }
-  return null;
-}
 
 /** The convention's start date lies within its period. */
 function startDateProblem(terms: ConventionTerms, period: ConventionPeriod, path: string): Problem {
@@ -89,16 +49,6 @@ function current(state: ConventionState, conventionId: string, expected: Convent
 
 function requestConvention(command: RequestConvention, state: ConventionState, context: ConventionContext): Decision<ConventionEvent> {
   const d = command.data;
-  const problem =
-    checkId(d.conventionId, 'conventionId') ??
-    checkId(d.operatorId, 'operatorId') ??
-    checkCafCode(d.cafCode) ??
-    checkList(d.projectIds, 'projectIds', (p, path) => checkId(p, path), { min: 1 }) ??
-    checkUnique(d.projectIds, (p) => p, 'projectIds') ??
-    checkSchoolYear(d.startSchoolYear, 'startSchoolYear') ??
-    checkInt(d.years, 'years', 1, 10) ??
-    checkTerms(d.terms, 'terms');
-  if (problem) return rejectWith(problem);
   if (lifecycleOf(state) !== 'none') return reject('CONVENTION_ALREADY_REQUESTED', 'R-CONV', `convention ${d.conventionId} already exists`, { status: lifecycleOf(state) });
   const period = conventionPeriod(d.startSchoolYear, d.years);
   const startProblem = startDateProblem(d.terms, period, 'terms');
@@ -127,12 +77,6 @@ function requestConvention(command: RequestConvention, state: ConventionState, c
 
 function signConvention(command: SignConvention, state: ConventionState, context: ConventionContext): Decision<ConventionEvent> {
   const d = command.data;
-  const problem =
-    checkId(d.conventionId, 'conventionId') ??
-    (d.startSchoolYear === undefined ? null : checkSchoolYear(d.startSchoolYear, 'startSchoolYear')) ??
-    (d.years === undefined ? null : checkInt(d.years, 'years', 1, 10)) ??
-    (d.terms === undefined ? null : checkTerms(d.terms, 'terms'));
-  if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['requested']);
   if (isDecision(ref)) return ref;
   const requested = periodOf(state) as ConventionPeriod;
@@ -147,8 +91,6 @@ function signConvention(command: SignConvention, state: ConventionState, context
 
 function refuseConvention(command: RefuseConvention, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
-  const problem = checkId(d.conventionId, 'conventionId') ?? checkText(d.reason, 'reason') ?? checkText(d.ruleId, 'ruleId', { optional: true, max: 40 });
-  if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['requested']);
   if (isDecision(ref)) return ref;
   return accept(makeEvent('ConventionRefused', { ...ref, reason: d.reason, ruleId: d.ruleId ?? null, refusedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
@@ -162,12 +104,8 @@ const yearsOf = (period: ConventionPeriod): SchoolYear[] => {
 function notifyYearlyCollectifs(command: NotifyYearlyCollectifs, state: ConventionState, context: ConventionContext): Decision<ConventionEvent> {
   const d = command.data;
   const collectifIds = d.collectifIds ?? [];
-  const problem =
-    checkId(d.conventionId, 'conventionId') ??
-    checkSchoolYear(d.schoolYear, 'schoolYear') ??
-    checkInt(d.collectifs, 'collectifs', 1, 50) ??
-    checkList(collectifIds, 'collectifIds', (c, p) => checkId(c, p)) ??
-    checkUnique(collectifIds, (c) => c, 'collectifIds') ??
+  // A list, when given, names every notified collectif.
+  const problem: Problem =
     (collectifIds.length > 0 && collectifIds.length !== d.collectifs ? invalid('collectifIds', `must list ${d.collectifs} collectifs or none`, { listed: collectifIds.length }) : null);
   if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['signed']);
@@ -196,17 +134,6 @@ function notifyYearlyCollectifs(command: NotifyYearlyCollectifs, state: Conventi
 
 function requestAmendment(command: RequestConventionAmendment, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
-  let problem = checkId(d.conventionId, 'conventionId') ?? checkId(d.amendmentId, 'amendmentId') ?? checkText(d.reason, 'reason') ?? checkObject(d.changes, 'changes');
-  if (!problem) {
-    const fields = Object.keys(d.changes);
-    if (fields.length === 0) problem = invalid('changes', 'must change at least one of start date, collectifs, children, weeks');
-    for (const field of fields) {
-      problem ??= (TERM_FIELDS as readonly string[]).includes(field)
-        ? checkTermValue(field as (typeof TERM_FIELDS)[number], (d.changes as Obj)[field], `changes.${field}`)
-        : invalid(`changes.${field}`, 'is not a term an amendment changes (start date, collectifs, children, weeks)');
-    }
-  }
-  if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
   if (amendmentOf(state, d.amendmentId)) return reject('DUPLICATE_AMENDMENT', 'R-INPUT', `amendment ${d.amendmentId} already exists`, { field: 'amendmentId' });
@@ -227,8 +154,6 @@ function pendingAmendment(state: ConventionState, conventionId: string, amendmen
 
 function validateAmendment(command: ValidateConventionAmendment, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
-  const problem = checkId(d.conventionId, 'conventionId') ?? checkId(d.amendmentId, 'amendmentId');
-  if (problem) return rejectWith(problem);
   const ref = pendingAmendment(state, d.conventionId, d.amendmentId);
   if (isDecision(ref)) return ref;
   const { changes } = amendmentOf(state, d.amendmentId) as ConventionAmendmentState;
@@ -238,8 +163,6 @@ function validateAmendment(command: ValidateConventionAmendment, state: Conventi
 
 function refuseAmendment(command: RefuseConventionAmendment, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
-  const problem = checkId(d.conventionId, 'conventionId') ?? checkId(d.amendmentId, 'amendmentId') ?? checkText(d.reason, 'reason');
-  if (problem) return rejectWith(problem);
   const ref = pendingAmendment(state, d.conventionId, d.amendmentId);
   if (isDecision(ref)) return ref;
   return accept(makeEvent('ConventionAmendmentRefused', { ...ref, amendmentId: d.amendmentId, reason: d.reason, refusedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
@@ -247,8 +170,6 @@ function refuseAmendment(command: RefuseConventionAmendment, state: ConventionSt
 
 function terminateConvention(command: TerminateConvention, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
-  const problem = checkId(d.conventionId, 'conventionId') ?? checkText(d.reason, 'reason');
-  if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
   return accept(makeEvent('ConventionTerminated', { ...ref, reason: d.reason, terminatedOn: parisDateOf(command.occurredAt) }, command.occurredAt));

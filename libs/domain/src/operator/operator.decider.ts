@@ -1,22 +1,8 @@
 import { type Decider, decideOnReception } from '../commands/command.js';
-import {
-  type Problem,
-  checkBoolean,
-  checkCafCode,
-  checkCommandEnvelope,
-  checkDate,
-  checkDateRange,
-  checkId,
-  checkInt,
-  checkOneOf,
-  checkText,
-  invalid,
-  rejectWith,
-} from '../commands/input-validation.js';
+import { type Problem, checkCommandEnvelope, invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { OperatorEvent } from '../events/operator.events.js';
-import { DECLARATION_KINDS, OPERATOR_KINDS } from '../events/vocabulary.js';
-import { type LocalDate, parisDateOf } from '../shared/calendar-date.js';
+import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, assertNever, reject } from '../shared/result.js';
 import type { AppointCoordinator, OperatorCommand, RecordOperatorDeclaration, RegisterOperator } from './operator.commands.js';
 import { type OperatorState, evolveOperator, initialOperatorState } from './operator.state.js';
@@ -32,16 +18,13 @@ function registered(state: OperatorState, operatorId: string): Registered | Deci
 function registerOperator(command: RegisterOperator, state: OperatorState): Decision<OperatorEvent> {
   const d = command.data;
   const approval = d.cafApproval ?? null;
+  // Field shapes are the schema's (operator.schemas.ts, checked by the command bus).
   const problem: Problem =
-    checkId(d.operatorId, 'operatorId') ??
-    checkCafCode(d.cafCode) ??
-    checkText(d.name, 'name', { max: 300 }) ??
-    checkOneOf(d.kind, OPERATOR_KINDS, 'kind') ??
     // R-CONV-1: a centre social's conventions are bounded by its Caf approval, so it is required for one, meaningless for others.
     (d.kind === 'centre_social'
       ? approval === null
         ? invalid('cafApproval', 'a centre social needs its Caf approval period (R-CONV-1)')
-        : checkDateRange(approval.from, approval.to, 'cafApproval')
+        : null
       : approval !== null
         ? invalid('cafApproval', 'only a centre social has a Caf approval period')
         : null);
@@ -59,8 +42,6 @@ function registerOperator(command: RegisterOperator, state: OperatorState): Deci
 function appointCoordinator(command: AppointCoordinator, state: OperatorState): Decision<OperatorEvent> {
   const d = command.data;
   // A coordinator below the campaign's minimum level is still recorded: R-ELIG-COORD is evaluated by eligibility.
-  const problem = checkId(d.operatorId, 'operatorId') ?? checkId(d.personId, 'personId') ?? checkInt(d.qualificationLevel, 'qualificationLevel', 0, 10) ?? checkBoolean(d.hasRelevantExperience, 'hasRelevantExperience');
-  if (problem) return rejectWith(problem);
   const op = registered(state, d.operatorId);
   if ('ok' in op) return op;
   return accept(
@@ -84,13 +65,8 @@ function recordDeclaration(command: RecordOperatorDeclaration, state: OperatorSt
   const recordedOn = parisDateOf(command.occurredAt);
   const expiresOn = d.expiresOn ?? null;
   const problem =
-    checkId(d.operatorId, 'operatorId') ??
-    checkOneOf(d.declaration, DECLARATION_KINDS, 'declaration') ??
-    checkDate(d.documentDate, 'documentDate') ??
-    ((d.documentDate as LocalDate) > recordedOn ? invalid('documentDate', 'a document cannot be dated after it is recorded', { documentDate: d.documentDate, recordedOn }) : null) ??
-    checkDate(expiresOn, 'expiresOn', { optional: true }) ??
-    (expiresOn !== null && expiresOn < d.documentDate ? invalid('expiresOn', 'must not be before documentDate', { expiresOn }) : null) ??
-    checkText(d.reference, 'reference', { optional: true, max: 200 });
+    (d.documentDate > recordedOn ? invalid('documentDate', 'a document cannot be dated after it is recorded', { documentDate: d.documentDate, recordedOn }) : null) ??
+    (expiresOn !== null && expiresOn < d.documentDate ? invalid('expiresOn', 'must not be before documentDate', { expiresOn }) : null);
   if (problem) return rejectWith(problem);
   const op = registered(state, d.operatorId);
   if ('ok' in op) return op;

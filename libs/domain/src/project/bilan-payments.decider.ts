@@ -1,68 +1,18 @@
 import { isDecision } from '../commands/command.js';
-import {
-  type Problem,
-  checkCents,
-  checkId,
-  checkInt,
-  checkList,
-  checkObject,
-  checkOneOf,
-  checkText,
-  invalid,
-  rejectWith,
-} from '../commands/input-validation.js';
+import { invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { ProjectEvent, ProjectRef } from '../events/project.events.js';
-import { CO_FUNDER_KINDS, OBJECTIVE_CODES } from '../events/vocabulary.js';
 import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, reject } from '../shared/result.js';
 import type { FileBilan, IssueRecovery, PayAdvance, PayBalance, ReturnBilanForCorrection, ValidateBilan } from './project.commands.js';
 import { knownProject } from './project-guards.js';
 import { type ProjectState, netPaid } from './project.state.js';
 
-type Obj = Record<string, unknown>;
-const count = (v: unknown, p: string): Problem => checkInt(v, p, 0, 1_000_000);
-
-function checkBilanContent(d: FileBilan['data']): Problem {
-  const q = d.quantitative as unknown as Obj;
-  const ql = d.qualitative as unknown as Obj;
-  const f = d.financial as unknown as Obj;
-  const children = q?.childrenEnrolled as Obj;
-  const attendance = q?.attendance as Obj;
-  return (
-    checkObject(q, 'quantitative') ??
-    count(q.collectifsRun, 'quantitative.collectifsRun') ??
-    checkObject(children, 'quantitative.childrenEnrolled') ??
-    count(children.primary, 'quantitative.childrenEnrolled.primary') ??
-    count(children.college, 'quantitative.childrenEnrolled.college') ??
-    count(children.lycee, 'quantitative.childrenEnrolled.lycee') ??
-    count(q.arrivals, 'quantitative.arrivals') ??
-    count(q.departures, 'quantitative.departures') ??
-    count(q.sessionsHeld, 'quantitative.sessionsHeld') ??
-    count(q.minutesHeld, 'quantitative.minutesHeld') ??
-    checkInt(q.weeksOfActivity, 'quantitative.weeksOfActivity', 0, 53) ??
-    checkObject(attendance, 'quantitative.attendance') ??
-    count(attendance.expected, 'quantitative.attendance.expected') ??
-    checkInt(attendance.present, 'quantitative.attendance.present', 0, attendance.expected as number) ??
-    count(q.parentsReached, 'quantitative.parentsReached') ??
-    checkObject(ql, 'qualitative') ??
-    checkText(ql.summary, 'qualitative.summary', { max: 20000 }) ??
-    checkList(ql.objectives, 'qualitative.objectives', (o, p) => checkObject(o, p) ?? checkOneOf((o as Obj).code, OBJECTIVE_CODES, `${p}.code`) ?? checkText((o as Obj).assessment, `${p}.assessment`)) ??
-    checkObject(f, 'financial') ??
-    checkCents(f.actualTotalCost, 'financial.actualTotalCost') ??
-    checkList(f.coFunders, 'financial.coFunders', (c, p) => checkObject(c, p) ?? checkText((c as Obj).name, `${p}.name`, { max: 300 }) ?? checkOneOf((c as Obj).kind, CO_FUNDER_KINDS, `${p}.kind`) ?? checkCents((c as Obj).amount, `${p}.amount`)) ??
-    checkCents(f.cafAmountsReceived, 'financial.cafAmountsReceived') ??
-    checkCents(f.otherCafFunding, 'financial.otherCafFunding')
-  );
-}
-
 const isApproved = (state: ProjectState): boolean => state.status === 'decided' && state.decision?.terms.outcome === 'approved';
 
 /** R-BILAN-1: each APPROVED project files its bilan; a returned bilan is filed again (new id). */
 export function fileBilan(command: FileBilan, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const problem = checkId(d.projectId, 'projectId') ?? checkId(d.bilanId, 'bilanId') ?? checkBilanContent(d);
-  if (problem) return rejectWith(problem);
   const ref = knownProject(state, d.projectId);
   if (isDecision(ref)) return ref;
   if (!isApproved(state)) return reject('BILAN_BEFORE_APPROVAL', 'R-BILAN-1', `a bilan is filed by an approved project; this one is ${state.status.replace('_', ' ')}`, { status: state.status });
@@ -88,8 +38,6 @@ function pendingBilan(state: ProjectState, projectId: string, bilanId: string): 
 
 export function validateBilan(command: ValidateBilan, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const problem = checkId(d.projectId, 'projectId') ?? checkId(d.bilanId, 'bilanId');
-  if (problem) return rejectWith(problem);
   const ref = pendingBilan(state, d.projectId, d.bilanId);
   if (isDecision(ref)) return ref;
   return accept(makeEvent('BilanValidated', { ...ref, bilanId: d.bilanId, validatedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
@@ -97,8 +45,6 @@ export function validateBilan(command: ValidateBilan, state: ProjectState): Deci
 
 export function returnBilanForCorrection(command: ReturnBilanForCorrection, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const problem = checkId(d.projectId, 'projectId') ?? checkId(d.bilanId, 'bilanId') ?? checkList(d.reasons, 'reasons', (r, p) => checkText(r, p), { min: 1 });
-  if (problem) return rejectWith(problem);
   const ref = pendingBilan(state, d.projectId, d.bilanId);
   if (isDecision(ref)) return ref;
   return accept(makeEvent('BilanReturnedForCorrection', { ...ref, bilanId: d.bilanId, returnedOn: parisDateOf(command.occurredAt), reasons: d.reasons }, command.occurredAt));
@@ -109,9 +55,7 @@ export function returnBilanForCorrection(command: ReturnBilanForCorrection, stat
  * validated bilan (003, step 11), a recovery of no more than what was paid. How much is due is
  * the PS rules' business (a projection); this decider never computes the PS.
  */
-function paymentTarget(state: ProjectState, projectId: string, id: string, amount: number): ProjectRef | Decision<ProjectEvent> {
-  const problem = checkId(projectId, 'projectId') ?? checkId(id, 'id') ?? checkCents(amount, 'amount', { min: 1 });
-  if (problem) return rejectWith(problem);
+function paymentTarget(state: ProjectState, projectId: string, id: string): ProjectRef | Decision<ProjectEvent> {
   const ref = knownProject(state, projectId);
   if (isDecision(ref)) return ref;
   if (state.payments.ids.includes(id)) return reject('DUPLICATE_PAYMENT', 'R-INPUT', `payment ${id} is already recorded`, { field: 'id', id });
@@ -120,7 +64,7 @@ function paymentTarget(state: ProjectState, projectId: string, id: string, amoun
 
 export function payAdvance(command: PayAdvance, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const ref = paymentTarget(state, d.projectId, d.paymentId, d.amount);
+  const ref = paymentTarget(state, d.projectId, d.paymentId);
   if (isDecision(ref)) return ref;
   if (state.status === 'withdrawn') return reject('APPLICATION_CLOSED', 'R-PS-PAYMENTS', 'the application was withdrawn: nothing is paid', {});
   if (!isApproved(state) || state.decision === null) {
@@ -135,7 +79,7 @@ export function payAdvance(command: PayAdvance, state: ProjectState): Decision<P
 
 export function payBalance(command: PayBalance, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const ref = paymentTarget(state, d.projectId, d.paymentId, d.amount);
+  const ref = paymentTarget(state, d.projectId, d.paymentId);
   if (isDecision(ref)) return ref;
   if (state.bilan?.status !== 'validated') {
     return reject('BALANCE_BEFORE_VALIDATED_BILAN', 'R-PS-PAYMENTS', 'the balance is paid after the bilan is validated', { bilan: state.bilan });
@@ -146,9 +90,7 @@ export function payBalance(command: PayBalance, state: ProjectState): Decision<P
 
 export function issueRecovery(command: IssueRecovery, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const reasonProblem = checkText(d.reason, 'reason');
-  if (reasonProblem) return rejectWith(reasonProblem);
-  const ref = paymentTarget(state, d.projectId, d.recoveryId, d.amount);
+  const ref = paymentTarget(state, d.projectId, d.recoveryId);
   if (isDecision(ref)) return ref;
   // Recovered once what is payable is known (validated bilan), or when the year will not run (withdrawn after an advance).
   if (state.bilan?.status !== 'validated' && state.status !== 'withdrawn') {

@@ -1,32 +1,14 @@
 import { recommendedPeriodWarning } from '../campaign/recommended-period.js';
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
 import { isDecision, requireContext } from '../commands/command.js';
-import {
-  type Problem,
-  checkCafCode,
-  checkId,
-  checkInt,
-  checkOneOf,
-  checkSchoolYear,
-  checkText,
-  invalid,
-  isRejectionValue,
-  rejectWith,
-} from '../commands/input-validation.js';
+import { invalid, isRejectionValue, rejectWith } from '../commands/input-validation.js';
 import type { ApplicationContent, PlannedCollectif } from '../events/application-content.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { ProjectEvent, ProjectRef, RenewalOf } from '../events/project.events.js';
-import { type DomainWarning, NOT_RECEIVABLE_REASONS, SCHOOL_CYCLES, cycleOfLevel, isHomeworkOnly } from '../events/vocabulary.js';
+import { type DomainWarning, cycleOfLevel, isHomeworkOnly } from '../events/vocabulary.js';
 import { type Instant, type LocalDate, parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, type Rejection, accept, reject } from '../shared/result.js';
-import {
-  bonusRequestProblem,
-  checkApplicationContent,
-  checkBonusRequests,
-  checkBudget,
-  checkPlannedCollectifs,
-  checkPlannedPeriod,
-} from './application-content.validation.js';
+import { bonusRequestProblem, plannedPeriodProblem } from './application-content.validation.js';
 import type {
   DeclareNotReceivable,
   DraftProject,
@@ -39,16 +21,10 @@ import type { PreviousProjectFacts, ProjectContext } from './project.context.js'
 import { closedReason, knownProject } from './project-guards.js';
 import type { ProjectState } from './project.state.js';
 
-function checkRef(d: ProjectRef): Problem {
-  return checkId(d.projectId, 'projectId') ?? checkId(d.operatorId, 'operatorId') ?? checkCafCode(d.cafCode) ?? checkSchoolYear(d.schoolYear);
-}
-
 const refOf = (d: ProjectRef): ProjectRef => ({ projectId: d.projectId, operatorId: d.operatorId, cafCode: d.cafCode, schoolYear: d.schoolYear });
 
 export function draftProject(command: DraftProject, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const problem = checkRef(d) ?? checkText(d.title, 'title', { max: 300 }) ?? checkOneOf(d.schoolCycle, SCHOOL_CYCLES, 'schoolCycle');
-  if (problem) return rejectWith(problem);
   if (state.status !== 'none') return reject('PROJECT_ALREADY_EXISTS', 'R-LIFE', `project ${d.projectId} already exists`, { projectId: d.projectId, status: state.status });
   return accept(makeEvent('ProjectDrafted', { ...refOf(d), title: d.title, schoolCycle: d.schoolCycle, draftedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
 }
@@ -193,10 +169,7 @@ function file(
 export function fileApplication(command: FileApplication, state: ProjectState, context: ProjectContext, receivedAt: Instant): Decision<ProjectEvent> {
   const d = command.data;
   const problem =
-    checkRef(d) ??
-    checkOneOf(d.applicationKind, ['new', 'renewal'], 'applicationKind') ??
-    (d.applicationKind === 'renewal' ? checkId(d.previousProjectId, 'previousProjectId') : null) ??
-    checkApplicationContent(d.content, d.schoolYear) ??
+    plannedPeriodProblem(d.content.plannedPeriod, 'content.plannedPeriod', d.schoolYear) ??
     fileableState(state, d);
   if (problem) return rejectWith(problem);
   const campaign = openCampaignFor(context, d, command.type);
@@ -216,13 +189,7 @@ const samePlace = (a: PlannedCollectif, b: PlannedCollectif): boolean =>
 export function fileShortRenewal(command: FileShortRenewal, state: ProjectState, context: ProjectContext, receivedAt: Instant): Decision<ProjectEvent> {
   const d = command.data;
   const problem =
-    checkRef(d) ??
-    checkId(d.previousProjectId, 'previousProjectId') ??
-    checkPlannedCollectifs(d.collectifs, 'collectifs') ??
-    checkBudget(d.budget, 'budget') ??
-    checkPlannedPeriod(d.plannedPeriod, 'plannedPeriod', d.schoolYear) ??
-    (d.plannedWeeks === undefined ? null : checkInt(d.plannedWeeks, 'plannedWeeks', 1, 53)) ??
-    (d.bonusRequests === undefined ? null : checkBonusRequests(d.bonusRequests, 'bonusRequests')) ??
+    plannedPeriodProblem(d.plannedPeriod, 'plannedPeriod', d.schoolYear) ??
     fileableState(state, d);
   if (problem) return rejectWith(problem);
   const campaign = openCampaignFor(context, d, command.type);
@@ -256,12 +223,7 @@ export function fileShortRenewal(command: FileShortRenewal, state: ProjectState,
 
 export function declareNotReceivable(command: DeclareNotReceivable, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const problem =
-    checkRef(d) ??
-    checkOneOf(d.reason, NOT_RECEIVABLE_REASONS, 'reason') ??
-    checkText(d.ruleId, 'ruleId', { max: 40 }) ??
-    checkText(d.explanation, 'explanation') ??
-    refMismatch(state, d);
+  const problem = refMismatch(state, d);
   if (problem) return rejectWith(problem);
   // Receivability is judged before the examination; afterwards the committee decides.
   if (state.status !== 'none' && state.status !== 'draft' && state.status !== 'filed') {
@@ -278,8 +240,6 @@ export function declareNotReceivable(command: DeclareNotReceivable, state: Proje
 
 export function withdrawApplication(command: WithdrawApplication, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const problem = checkId(d.projectId, 'projectId') ?? checkText(d.reason, 'reason');
-  if (problem) return rejectWith(problem);
   const ref = knownProject(state, d.projectId);
   if (isDecision(ref)) return ref;
   const closed = closedReason(state);
@@ -290,8 +250,6 @@ export function withdrawApplication(command: WithdrawApplication, state: Project
 }
 
 export function openExamination(command: OpenExamination, state: ProjectState, context: ProjectContext): Decision<ProjectEvent> {
-  const problem = checkId(command.data.projectId, 'projectId');
-  if (problem) return rejectWith(problem);
   const ref = knownProject(state, command.data.projectId);
   if (isDecision(ref)) return ref;
   if (state.status !== 'filed' || state.application === null) {

@@ -1,9 +1,7 @@
 import { isDecision } from '../commands/command.js';
-import { checkDate, checkId, checkInt, checkList, checkOneOf, checkText, checkUnique, invalid, rejectWith } from '../commands/input-validation.js';
-import type { Problem } from '../commands/input-validation.js';
+import { invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { ProjectEvent, ProjectRef } from '../events/project.events.js';
-import { CONCERTATION_MOMENTS, PARENT_OBJECTIVES, PARTNER_KINDS, SCHOOL_OBJECTIVES } from '../events/vocabulary.js';
 import { type Instant, type LocalDate, parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, reject } from '../shared/result.js';
 import type { RecordParentAction, RecordPartnerRelation, RecordSchoolConcertation } from './project.commands.js';
@@ -26,24 +24,9 @@ function actionTarget(state: ProjectState, projectId: string, actionId: string, 
   return ref;
 }
 
-function checked(problem: Problem): Decision<ProjectEvent> | null {
-  return problem ? rejectWith(problem) : null;
-}
-
 export function recordParentAction(command: RecordParentAction, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
   const collectifIds = d.collectifIds ?? [];
-  const bad = checked(
-    checkId(d.projectId, 'projectId') ??
-      checkId(d.actionId, 'actionId') ??
-      checkOneOf(d.objective, PARENT_OBJECTIVES, 'objective') ??
-      checkDate(d.date, 'date') ??
-      checkInt(d.parentsReached, 'parentsReached', 0, 10000) ??
-      checkList(collectifIds, 'collectifIds', (c, p) => checkId(c, p)) ??
-      checkUnique(collectifIds, (c) => c, 'collectifIds') ??
-      checkText(d.description, 'description'),
-  );
-  if (bad) return bad;
   const ref = actionTarget(state, d.projectId, d.actionId, d.date, command.occurredAt);
   if (isDecision(ref)) return ref;
   return accept(
@@ -57,15 +40,6 @@ export function recordParentAction(command: RecordParentAction, state: ProjectSt
 
 export function recordSchoolConcertation(command: RecordSchoolConcertation, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const bad = checked(
-    checkId(d.projectId, 'projectId') ??
-      checkId(d.concertationId, 'concertationId') ??
-      checkOneOf(d.objective, SCHOOL_OBJECTIVES, 'objective') ??
-      checkOneOf(d.moment, CONCERTATION_MOMENTS, 'moment') ??
-      checkDate(d.date, 'date') ??
-      checkList(d.schools, 'schools', (s, p) => checkText(s, p, { max: 300 }), { min: 1 }),
-  );
-  if (bad) return bad;
   const ref = actionTarget(state, d.projectId, d.concertationId, d.date, command.occurredAt);
   if (isDecision(ref)) return ref;
   return accept(
@@ -79,15 +53,6 @@ export function recordSchoolConcertation(command: RecordSchoolConcertation, stat
 
 export function recordPartnerRelation(command: RecordPartnerRelation, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  const bad = checked(
-    checkId(d.projectId, 'projectId') ??
-      checkId(d.relationId, 'relationId') ??
-      checkText(d.partnerName, 'partnerName', { max: 300 }) ??
-      checkOneOf(d.partnerKind, PARTNER_KINDS, 'partnerKind') ??
-      checkDate(d.date, 'date') ??
-      checkText(d.description, 'description'),
-  );
-  if (bad) return bad;
   const ref = actionTarget(state, d.projectId, d.relationId, d.date, command.occurredAt);
   if (isDecision(ref)) return ref;
   return accept(

@@ -1,95 +1,34 @@
 import type { Command } from '../commands/command.js';
-import type { ApplicationBudget, ApplicationContent, BonusRequests, PlannedCollectif } from '../events/application-content.js';
-import type { BilanFinancial, BilanQualitative, BilanQuantitative, BonusesGranted, ProjectRef } from '../events/project.events.js';
-import type { ConcertationMoment, NotReceivableReason, ParentObjective, PartnerKind, SchoolCycle, SchoolObjective } from '../events/vocabulary.js';
-import type { LocalDate } from '../shared/calendar-date.js';
-import type { Cents } from '../shared/money.js';
+import type { Infer } from '../schema/schema.js';
+import type * as schemas from './project.schemas.js';
 
-type OnProject<D = object> = { projectId: string } & D;
-
-export type DraftProject = Command<'DraftProject', ProjectRef & { title: string; schoolCycle: SchoolCycle }>;
-
+export type DraftProject = Command<'DraftProject', Infer<typeof schemas.draftProjectData>>;
 /** A full application, new or renewal (a renewal with more changes than R-LIFE-4 allows is a full file). */
-export type FileApplication = Command<
-  'FileApplication',
-  ProjectRef & { applicationKind: 'new' | 'renewal'; /** Required for a renewal. */ previousProjectId?: string; content: ApplicationContent }
->;
+export type FileApplication = Command<'FileApplication', Infer<typeof schemas.fileApplicationData>>;
+/** R-LIFE-4: the reduced content of a renewal "à l'identique"; the rest is carried over from the previous project. */
+export type FileShortRenewal = Command<'FileShortRenewal', Infer<typeof schemas.fileShortRenewalData>>;
+/** R-LIFE-1: a Caf agent records that a file is not receivable (the full ref: the stream may be empty). */
+export type DeclareNotReceivable = Command<'DeclareNotReceivable', Infer<typeof schemas.declareNotReceivableData>>;
+export type WithdrawApplication = Command<'WithdrawApplication', Infer<typeof schemas.withdrawApplicationData>>;
+export type OpenExamination = Command<'OpenExamination', Infer<typeof schemas.openExaminationData>>;
 
-/**
- * R-LIFE-4: a renewal "à l'identique" or with a change in the number of collectifs (same places,
- * same age ranges): the reduced content below; the rest is carried over from the previous project.
- */
-export type FileShortRenewal = Command<
-  'FileShortRenewal',
-  ProjectRef & {
-    previousProjectId: string;
-    collectifs: PlannedCollectif[];
-    budget: ApplicationBudget;
-    plannedPeriod: { from: LocalDate; to: LocalDate };
-    plannedWeeks?: number;
-    bonusRequests?: BonusRequests;
-  }
->;
-
-/**
- * R-LIFE-1: a Caf agent records that a file is not receivable. Carries the full ref because a
- * late file was refused at filing and so the stream may be empty: this is the Caf's trace of it.
- */
-export type DeclareNotReceivable = Command<'DeclareNotReceivable', ProjectRef & { reason: NotReceivableReason; ruleId: string; explanation: string }>;
-
-export type WithdrawApplication = Command<'WithdrawApplication', OnProject<{ reason: string }>>;
-export type OpenExamination = Command<'OpenExamination', OnProject>;
-
-export type DecisionTermsInput =
-  | {
-      outcome: 'approved';
-      approvedCollectifs: number;
-      /** Required when fewer collectifs are approved than planned. */
-      approvedCollectifRefs?: string[];
-      bonusesGranted: BonusesGranted;
-      forecastOperatingCost: Cents;
-    }
-  | { outcome: 'refused'; reasons: Array<{ code: string; ruleId?: string | null; text: string }> };
-
-export type RecordCommitteeDecision = Command<
-  'RecordCommitteeDecision',
-  OnProject<{ decisionId: string; meetingDate: LocalDate; effectiveDate: LocalDate; decision: DecisionTermsInput }>
->;
-
+export type DecisionTermsInput = Infer<typeof schemas.decisionTermsSchema>;
+export type RecordCommitteeDecision = Command<'RecordCommitteeDecision', Infer<typeof schemas.recordCommitteeDecisionData>>;
 /** Worked example 3: corrected fields of an approval, effective from the original decision date. */
-export type CorrectCommitteeDecision = Command<
-  'CorrectCommitteeDecision',
-  OnProject<{
-    decisionId: string;
-    reason: string;
-    changes: Partial<{ approvedCollectifs: number; approvedCollectifRefs: string[]; bonusesGranted: BonusesGranted; forecastOperatingCost: Cents }>;
-  }>
->;
+export type CorrectCommitteeDecision = Command<'CorrectCommitteeDecision', Infer<typeof schemas.correctCommitteeDecisionData>>;
 
-export type RecordParentAction = Command<
-  'RecordParentAction',
-  OnProject<{ actionId: string; objective: ParentObjective; date: LocalDate; parentsReached: number; collectifIds?: string[]; description: string }>
->;
-export type RecordSchoolConcertation = Command<
-  'RecordSchoolConcertation',
-  OnProject<{ concertationId: string; objective: SchoolObjective; moment: ConcertationMoment; date: LocalDate; schools: string[] }>
->;
-export type RecordPartnerRelation = Command<
-  'RecordPartnerRelation',
-  OnProject<{ relationId: string; partnerName: string; partnerKind: PartnerKind; date: LocalDate; description: string }>
->;
+export type RecordParentAction = Command<'RecordParentAction', Infer<typeof schemas.recordParentActionData>>;
+export type RecordSchoolConcertation = Command<'RecordSchoolConcertation', Infer<typeof schemas.recordSchoolConcertationData>>;
+export type RecordPartnerRelation = Command<'RecordPartnerRelation', Infer<typeof schemas.recordPartnerRelationData>>;
 
-export type FileBilan = Command<
-  'FileBilan',
-  OnProject<{ bilanId: string; quantitative: BilanQuantitative; qualitative: BilanQualitative; financial: BilanFinancial }>
->;
-export type ValidateBilan = Command<'ValidateBilan', OnProject<{ bilanId: string }>>;
-export type ReturnBilanForCorrection = Command<'ReturnBilanForCorrection', OnProject<{ bilanId: string; reasons: string[] }>>;
+export type FileBilan = Command<'FileBilan', Infer<typeof schemas.fileBilanData>>;
+export type ValidateBilan = Command<'ValidateBilan', Infer<typeof schemas.validateBilanData>>;
+export type ReturnBilanForCorrection = Command<'ReturnBilanForCorrection', Infer<typeof schemas.returnBilanForCorrectionData>>;
 
 /** R-PS-PAYMENTS: amounts come from the PS rules; the decider only checks order and ledger sense. */
-export type PayAdvance = Command<'PayAdvance', OnProject<{ paymentId: string; amount: Cents }>>;
-export type PayBalance = Command<'PayBalance', OnProject<{ paymentId: string; amount: Cents }>>;
-export type IssueRecovery = Command<'IssueRecovery', OnProject<{ recoveryId: string; amount: Cents; reason: string }>>;
+export type PayAdvance = Command<'PayAdvance', Infer<typeof schemas.payAdvanceData>>;
+export type PayBalance = Command<'PayBalance', Infer<typeof schemas.payBalanceData>>;
+export type IssueRecovery = Command<'IssueRecovery', Infer<typeof schemas.issueRecoveryData>>;
 
 export type ProjectCommand =
   | DraftProject

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { localDate } from '../../shared/calendar-date.js';
 import { applyRateHalfUp, eurosToCents } from '../../shared/money.js';
 import { schoolYear } from '../../shared/school-year.js';
-import { CAMPAIGN_PARAMETER_FIELD_CHECKS } from '../campaign-parameters.validation.js';
+import { validate } from '../../schema/validate.js';
+import { campaignParametersSchema } from '../campaign.schemas.js';
 import { AUDE_2026_2027 } from './aude-2026-2027.parameters.js';
 import { nationalDefaults } from './cnaf-national-defaults.parameters.js';
 import { LANDES_2025_2026 } from './landes-2025-2026.parameters.js';
@@ -127,9 +128,7 @@ describe('campaign parameter sets from the seeds (R-PS-CAP)', () => {
   it('every set cites a source for every field and passes the campaign parameter validation', () => {
     for (const set of PARAMETER_SET_LIST) {
       for (const path of CITED_PATHS) expect([set.cafCode, path, typeof set.sources[path]]).toEqual([set.cafCode, path, 'string']);
-      for (const [field, check] of Object.entries(CAMPAIGN_PARAMETER_FIELD_CHECKS)) {
-        expect([field, check((set as unknown as Record<string, unknown>)[field], field)]).toEqual([field, null]);
-      }
+      expect([set.cafCode, validate(campaignParametersSchema, set)]).toEqual([set.cafCode, null]);
     }
   });
 });
