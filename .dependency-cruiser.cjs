@@ -30,7 +30,7 @@ module.exports = {
       comment:
         'libs/application (the command bus) loads neither TypeORM nor worker threads, even transitively through ' +
         "another lib's barrel: it owns the narrow directory port it needs and takes the in-memory directory from " +
-        '@clas/projections/stream-directory, not from the projections\' main entry (read models, rebuild workers).',
+        "@clas/projections/stream-directory, not from the projections' main entry (read models, rebuild workers).",
       severity: 'error',
       from: { path: '^libs/application/' },
       to: { path: ['(^|/)node_modules/(@nestjs/)?typeorm/', '^(node:)?worker_threads$'], reachable: true },
@@ -82,6 +82,10 @@ module.exports = {
     exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
   },
 };

@@ -10,13 +10,22 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@clas/event-store';
-import { CLAS_READ_MODELS, ClasQueries, ReadDatabase, TypeormStreamDirectory, clasReadModelProjection, progressBar, rebuildReadModels } from '@clas/projections';
+import {
+  CLAS_READ_MODELS,
+  ClasQueries,
+  ReadDatabase,
+  TypeormStreamDirectory,
+  clasReadModelProjection,
+  progressBar,
+  rebuildReadModels,
+} from '@clas/projections';
 import { Prng, SettableClock, writeNationalLog } from './generator/index.js';
 import { argument, gc, percentile, withPeakRss } from './projections/measure.js';
 
 const TARGETS = { rebuildSecondsPer5M: 30, rssMb: 512, projectP95Ms: 10, departmentalP95Ms: 300 };
 
-const readPath = (cafs: number, collectifs: number, years: number, seed: number): string => join('.bench', `projections-${cafs}x${collectifs}x${years}-s${seed}`, 'read.sqlite');
+const readPath = (cafs: number, collectifs: number, years: number, seed: number): string =>
+  join('.bench', `projections-${cafs}x${collectifs}x${years}-s${seed}`, 'read.sqlite');
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -39,7 +48,20 @@ async function main(): Promise<void> {
   const dir = join('.bench', `projections-${cafs}x${collectifsPerCaf}x${years}-s${seed}`);
   const logPath = join(dir, 'log.sqlite');
   const readPathname = readPath(cafs, collectifsPerCaf, years, seed);
-  console.log(JSON.stringify({ bench: 'projections', cafs, collectifsPerCaf, years, seed, batchSize, cacheSize, flushIntervalMs, dir, node: process.version }));
+  console.log(
+    JSON.stringify({
+      bench: 'projections',
+      cafs,
+      collectifsPerCaf,
+      years,
+      seed,
+      batchSize,
+      cacheSize,
+      flushIntervalMs,
+      dir,
+      node: process.version,
+    }),
+  );
 
   if (!reuse || !existsSync(logPath)) {
     rmSync(dir, { recursive: true, force: true });
@@ -57,10 +79,14 @@ async function main(): Promise<void> {
       process.stderr.write('generating the national log…\n');
       const written = await writeNationalLog(store, clock, { cafs, collectifsPerCaf, years, seed }, (p) => {
         const rate = (p.events * 1000) / Math.max(1, p.elapsedMs);
-        process.stderr.write(`\rgenerate ${fmt((100 * p.events) / p.estimatedEvents)}% ${p.events.toLocaleString('en-US')} events, ${p.appends.toLocaleString('en-US')} appends, ${Math.round(rate).toLocaleString('en-US')} ev/s   `);
+        process.stderr.write(
+          `\rgenerate ${fmt((100 * p.events) / p.estimatedEvents)}% ${p.events.toLocaleString('en-US')} events, ${p.appends.toLocaleString('en-US')} appends, ${Math.round(rate).toLocaleString('en-US')} ev/s   `,
+        );
       });
       process.stderr.write('\n');
-      console.log(`generation: ${written.events.toLocaleString('en-US')} events in ${written.appends.toLocaleString('en-US')} appends, ${fmt(written.elapsedMs / 1000)} s (${Math.round((written.events * 1000) / written.elapsedMs).toLocaleString('en-US')} ev/s)`);
+      console.log(
+        `generation: ${written.events.toLocaleString('en-US')} events in ${written.appends.toLocaleString('en-US')} appends, ${fmt(written.elapsedMs / 1000)} s (${Math.round((written.events * 1000) / written.elapsedMs).toLocaleString('en-US')} ev/s)`,
+      );
     } else {
       console.log(`generation: reused ${logPath} (${(await store.headPosition()).toLocaleString('en-US')} events)`);
     }
@@ -78,7 +104,17 @@ async function main(): Promise<void> {
       const bar = progressBar(process.stderr, 'rebuild');
       const { result: rebuilt, peakRssMb } = await withPeakRss((sample) =>
         rebuildReadModels(
-          { store, storeConfig: { kind: 'sqlite', path: logPath }, ...(workers !== undefined && { workers }), ...(workerHeapMb !== undefined && { workerHeapMb }), readDb: db, projection: clasReadModelProjection(), batchSize, ...(cacheSize !== undefined && { cacheSize }), ...(flushIntervalMs !== undefined && { flushIntervalMs }) },
+          {
+            store,
+            storeConfig: { kind: 'sqlite', path: logPath },
+            ...(workers !== undefined && { workers }),
+            ...(workerHeapMb !== undefined && { workerHeapMb }),
+            readDb: db,
+            projection: clasReadModelProjection(),
+            batchSize,
+            ...(cacheSize !== undefined && { cacheSize }),
+            ...(flushIntervalMs !== undefined && { flushIntervalMs }),
+          },
           (progress) => {
             sample();
             bar(progress);
@@ -98,7 +134,9 @@ async function main(): Promise<void> {
       return;
     }
     const queries = new ClasQueries(store, new TypeormStreamDirectory(db, store, CLAS_READ_MODELS));
-    const projects = await db.query<{ project_id: string; caf_code: string; school_year: string }>(`SELECT "project_id", "caf_code", "school_year" FROM "rm_project_status" ORDER BY "project_id"`);
+    const projects = await db.query<{ project_id: string; caf_code: string; school_year: string }>(
+      `SELECT "project_id", "caf_code", "school_year" FROM "rm_project_status" ORDER BY "project_id"`,
+    );
     const [firstEvent] = (await store.readAllPage({ after: 0, limit: 1 })).events;
     const [lastEvent] = (await store.readAllPage({ after: head - 1, limit: 1 })).events;
     const from = Date.parse(firstEvent!.recordedAt);
@@ -120,7 +158,9 @@ async function main(): Promise<void> {
       if (i >= 20) projectTimes.push(performance.now() - started); // the first 20 warm the JIT
     }
     const p95 = percentile(projectTimes, 95);
-    console.log(`per-project as-of (eligibility + payable PS, time travel): p50 ${fmt(percentile(projectTimes, 50), 2)} ms, p95 ${fmt(p95, 2)} ms (target ≤ ${TARGETS.projectP95Ms})`);
+    console.log(
+      `per-project as-of (eligibility + payable PS, time travel): p50 ${fmt(percentile(projectTimes, 50), 2)} ms, p95 ${fmt(p95, 2)} ms (target ≤ ${TARGETS.projectP95Ms})`,
+    );
 
     const campaigns = [...new Set(projects.map((p) => `${p.caf_code}:${p.school_year}`))];
     const departmentalTimes: number[] = [];
@@ -142,7 +182,9 @@ async function main(): Promise<void> {
       await db.query(`SELECT * FROM "rm_departmental_figures" WHERE "caf_code" = ? AND "school_year" = ?`, [cafCode, schoolYear]);
       storedTimes.push(performance.now() - started);
     }
-    console.log(`departmental dashboard now (stored table): p50 ${fmt(percentile(storedTimes, 50), 2)} ms, p95 ${fmt(percentile(storedTimes, 95), 2)} ms`);
+    console.log(
+      `departmental dashboard now (stored table): p50 ${fmt(percentile(storedTimes, 50), 2)} ms, p95 ${fmt(percentile(storedTimes, 95), 2)} ms`,
+    );
     await db.close();
     await store.close();
   } finally {

@@ -34,7 +34,8 @@ const pgUrl = values['pg-url'] ?? process.env.CLAS_TEST_POSTGRES_URL ?? '';
 if (kind === 'postgres' && !pgUrl) throw new Error('--read-db postgres needs CLAS_TEST_POSTGRES_URL or --pg-url');
 const database = `clas_kill_${randomBytes(4).toString('hex')}`;
 const admin = kind === 'postgres' ? new pg.Client({ connectionString: pgUrl }) : null;
-let exitCode = 1;
+// Set once the drill has compared the tables; an exception skips it (and exits non-zero by itself).
+let exitCode: number;
 try {
   let readDb = join(dir, 'read.sqlite');
   let referenceDb = { url: join(dir, 'reference.sqlite') } as { url: string; schema?: string };
@@ -67,7 +68,10 @@ try {
   process.stdout.write(
     `${JSON.stringify({ readDb: kind, kills: result.kills.length, events: result.events, differingRows: result.differingRows, lastMessageBeforeKill: phases, checkpointLeft: left, elapsedMs: Math.round(result.elapsedMs) })}\n`,
   );
-  for (const table of result.tables) process.stdout.write(`${JSON.stringify({ table: table.table, onlyAfterKills: table.onlyLeft.slice(0, 3), onlyInRebuild: table.onlyRight.slice(0, 3) })}\n`);
+  for (const table of result.tables)
+    process.stdout.write(
+      `${JSON.stringify({ table: table.table, onlyAfterKills: table.onlyLeft.slice(0, 3), onlyInRebuild: table.onlyRight.slice(0, 3) })}\n`,
+    );
   exitCode = result.differingRows === 0 ? 0 : 1;
 } finally {
   if (admin !== null) {

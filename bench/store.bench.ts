@@ -42,18 +42,28 @@ function reportChain(ours: Figures, bare: Figures, chained: Figures): void {
   const perEvent = (rate: number): number => 1e6 / rate;
   const chainUs = perEvent(chained.appendEventsPerSec) - perEvent(bare.appendEventsPerSec);
   const oursUs = perEvent(ours.appendEventsPerSec);
-  console.log(`hash chain: append bare + chain ${fmt(chained.appendEventsPerSec)} / bare ${fmt(bare.appendEventsPerSec)} events/s = ${cost.toFixed(2)}  (target ≥ 0.90)${cost < 0.9 ? '  BELOW TARGET' : ''}`);
+  console.log(
+    `hash chain: append bare + chain ${fmt(chained.appendEventsPerSec)} / bare ${fmt(bare.appendEventsPerSec)} events/s = ${cost.toFixed(2)}  (target ≥ 0.90)${cost < 0.9 ? '  BELOW TARGET' : ''}`,
+  );
   console.log(
     `  = ${chainUs.toFixed(2)} µs per event; the store takes ${oursUs.toFixed(2)} µs per event with the chain, so ${(oursUs - chainUs).toFixed(2)} without it: ${((oursUs - chainUs) / oursUs).toFixed(2)} of its speed`,
   );
   const verify = ours.verifyEventsPerSec ?? 0;
-  console.log(`seal (recomputes every chain hash): ${fmt(ours.sealEventsPerSec ?? 0)} events/s; verify: ${fmt(verify)} events/s  (target ≥ 200,000)${verify < 200_000 ? '  BELOW TARGET' : ''}`);
+  console.log(
+    `seal (recomputes every chain hash): ${fmt(ours.sealEventsPerSec ?? 0)} events/s; verify: ${fmt(verify)} events/s  (target ≥ 200,000)${verify < 200_000 ? '  BELOW TARGET' : ''}`,
+  );
 }
 
 function report(title: string, ours: Figures, bare: Figures): void {
   const rows: [string, number, number, number, string][] = [
     ['append (events/s)', ours.appendEventsPerSec, bare.appendEventsPerSec, ours.appendEventsPerSec / bare.appendEventsPerSec, 'ours/bare'],
-    ['read-all (events/s)', ours.readAllEventsPerSec, bare.readAllEventsPerSec, ours.readAllEventsPerSec / bare.readAllEventsPerSec, 'ours/bare'],
+    [
+      'read-all (events/s)',
+      ours.readAllEventsPerSec,
+      bare.readAllEventsPerSec,
+      ours.readAllEventsPerSec / bare.readAllEventsPerSec,
+      'ours/bare',
+    ],
     ['stream read p50 (ms)', ours.streamReadP50Ms, bare.streamReadP50Ms, bare.streamReadP50Ms / ours.streamReadP50Ms, 'bare/ours'],
     ['stream read p95 (ms)', ours.streamReadP95Ms, bare.streamReadP95Ms, bare.streamReadP95Ms / ours.streamReadP95Ms, 'bare/ours'],
     ['peak RSS (MB)', ours.peakRssMb, bare.peakRssMb, bare.peakRssMb / ours.peakRssMb, 'bare/ours'],
@@ -62,7 +72,9 @@ function report(title: string, ours: Figures, bare: Figures): void {
   console.log(`\n${title}`);
   console.log(`${'figure'.padEnd(22)}${'ours'.padStart(14)}${'bare'.padStart(14)}${'ratio'.padStart(9)}  (target ≥ 0.80)`);
   for (const [name, o, b, ratio, how] of rows) {
-    console.log(`${name.padEnd(22)}${fmt(o).padStart(14)}${fmt(b).padStart(14)}${ratio.toFixed(2).padStart(9)}  ${how}${ratio < 0.8 ? '  BELOW TARGET' : ''}`);
+    console.log(
+      `${name.padEnd(22)}${fmt(o).padStart(14)}${fmt(b).padStart(14)}${ratio.toFixed(2).padStart(9)}  ${how}${ratio < 0.8 ? '  BELOW TARGET' : ''}`,
+    );
   }
 }
 
@@ -72,7 +84,11 @@ async function benchSqlite(workload: Workload): Promise<void> {
     process.stderr.write('SQLite: bare driver, bare driver + hash chain, event store\n');
     const store = new SqliteEventStore({ path: join(dir, 'store.sqlite') });
     const [bare, chained, ours] = await runContestants(
-      [bareSqliteRunner(join(dir, 'bare.sqlite'), workload), bareSqliteRunner(join(dir, 'bare-chain.sqlite'), workload, true), storeRunner('sqlite store', store, workload)],
+      [
+        bareSqliteRunner(join(dir, 'bare.sqlite'), workload),
+        bareSqliteRunner(join(dir, 'bare-chain.sqlite'), workload, true),
+        storeRunner('sqlite store', store, workload),
+      ],
       workload,
     );
     report('SQLite (WAL, synchronous=FULL)', ours!, bare!);
@@ -113,7 +129,9 @@ async function main(): Promise<void> {
   if (only !== undefined && only !== 'sqlite' && only !== 'postgres') throw new Error('--only takes sqlite or postgres');
   const streams = Math.floor(events / EVENTS_PER_STREAM);
   const workload: Workload = { streams, eventsPerStream: EVENTS_PER_STREAM, sampleStreams: sampleStreams(streams, 1000) };
-  console.log(`event-store bench: ${streams * EVENTS_PER_STREAM} events = ${streams} streams × ${EVENTS_PER_STREAM}, one append per stream; node ${process.version}`);
+  console.log(
+    `event-store bench: ${streams * EVENTS_PER_STREAM} events = ${streams} streams × ${EVENTS_PER_STREAM}, one append per stream; node ${process.version}`,
+  );
   if (only !== 'postgres') await benchSqlite(workload);
   if (only !== 'sqlite') await benchPostgres(url, workload);
   console.log(`\nprocess peak RSS (maxRSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

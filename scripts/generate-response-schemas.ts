@@ -29,7 +29,8 @@ function rewrite(node: Json, rename: (definition: string) => string): Json {
   if (!isObject(node)) return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string') out.$ref = `#/components/schemas/${rename(decodeURIComponent(value.replace('#/definitions/', '')))}`;
+    if (key === '$ref' && typeof value === 'string')
+      out.$ref = `#/components/schemas/${rename(decodeURIComponent(value.replace('#/definitions/', '')))}`;
     else if (key === 'items' && Array.isArray(value)) out.prefixItems = rewrite(value, rename);
     else if (key === 'additionalItems') out.items = rewrite(value, rename);
     else out[key] = rewrite(value, rename);

@@ -57,9 +57,17 @@ export function ruleIndex(ids: readonly string[]): string {
   const files = ['libs', 'apps', 'test'].flatMap(typescriptFiles).map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
   const isSpec = (path: string): boolean => path.endsWith('.spec.ts');
   // Generated files repeat what their sources say; testing folders are test code.
-  const sources = files.filter((f) => !isSpec(f.path) && !f.path.includes('/testing/') && !f.path.endsWith('.generated.ts') && /^(libs|apps)\//.test(f.path));
+  const sources = files.filter(
+    (f) => !isSpec(f.path) && !f.path.includes('/testing/') && !f.path.endsWith('.generated.ts') && /^(libs|apps)\//.test(f.path),
+  );
   const specs = files.filter((f) => isSpec(f.path));
-  const cell = (paths: string[]): string => (paths.length === 0 ? '—' : paths.sort().map((p) => `\`${p}\``).join(', '));
+  const cell = (paths: string[]): string =>
+    paths.length === 0
+      ? '—'
+      : paths
+          .sort()
+          .map((p) => `\`${p}\``)
+          .join(', ');
   const rows = ids.map((id) => {
     const re = citation(id);
     const citing = sources.filter((f) => re.test(f.text)).map((f) => f.path);

@@ -20,21 +20,47 @@ const TERMS = { startDate: '2026-11-02', collectifs: 2, children: 20, weeks: 28 
 const cmd = (type: string, n: number, occurredAt: string, data: Record<string, unknown> = {}): ClasCommand =>
   ({ type, commandId: `matrix-${n}-${type}`, occurredAt, data: { conventionId: conv(n), ...data } }) as unknown as ClasCommand;
 const requested = (n: number) => [
-  cmd('RequestConvention', n, at('2026-06-01'), { operatorId: 'op-cs', cafCode: '11', projectIds: ['prj-cs'], startSchoolYear: '2026-2027', years: 2, terms: TERMS }),
+  cmd('RequestConvention', n, at('2026-06-01'), {
+    operatorId: 'op-cs',
+    cafCode: '11',
+    projectIds: ['prj-cs'],
+    startSchoolYear: '2026-2027',
+    years: 2,
+    terms: TERMS,
+  }),
 ];
 const signed = (n: number) => [...requested(n), cmd('SignConvention', n, at('2026-07-01'))];
-const amendmentPending = (n: number) => [...signed(n), cmd('RequestConventionAmendment', n, at('2026-10-01'), { amendmentId: 'amd-1', changes: { children: 24 }, reason: 'liste d’attente' })];
+const amendmentPending = (n: number) => [
+  ...signed(n),
+  cmd('RequestConventionAmendment', n, at('2026-10-01'), { amendmentId: 'amd-1', changes: { children: 24 }, reason: 'liste d’attente' }),
+];
 
 const post = (http: ApiHarness['http'], path: string, n: number, occurredAt: string, data?: Record<string, unknown>) =>
-  request(http).post(path).send({ commandId: uuid(n), occurredAt, ...(data === undefined ? {} : { data }) });
+  request(http)
+    .post(path)
+    .send({ commandId: uuid(n), occurredAt, ...(data === undefined ? {} : { data }) });
 
 const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /conventions (RequestConvention for op-cs, Caf 11)',
-    call: (http, n) => post(http, '/conventions', n, at('2026-06-01'), { conventionId: conv(n), operatorId: 'op-cs', cafCode: '11', projectIds: ['prj-cs'], startSchoolYear: '2026-2027', years: 2, terms: TERMS }),
+    call: (http, n) =>
+      post(http, '/conventions', n, at('2026-06-01'), {
+        conventionId: conv(n),
+        operatorId: 'op-cs',
+        cafCode: '11',
+        projectIds: ['prj-cs'],
+        startSchoolYear: '2026-2027',
+        years: 2,
+        terms: TERMS,
+      }),
     expected: OPERATOR_SIDE,
   },
-  { name: 'POST /conventions/:id/signature', setup: requested, call: (http, n) => post(http, `/conventions/${conv(n)}/signature`, n, at('2026-07-01')), expected: CAF_SIDE },
+  {
+    name: 'POST /conventions/:id/signature',
+    setup: requested,
+    call: (http, n) => post(http, `/conventions/${conv(n)}/signature`, n, at('2026-07-01')),
+    expected: CAF_SIDE,
+  },
   {
     name: 'POST /conventions/:id/refusal',
     setup: requested,
@@ -44,13 +70,23 @@ const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /conventions/:id/yearly-notifications',
     setup: signed,
-    call: (http, n) => post(http, `/conventions/${conv(n)}/yearly-notifications`, n, at('2026-09-10'), { schoolYear: '2026-2027', collectifs: 2, collectifIds: CENTRE_SOCIAL_COLLECTIFS }),
+    call: (http, n) =>
+      post(http, `/conventions/${conv(n)}/yearly-notifications`, n, at('2026-09-10'), {
+        schoolYear: '2026-2027',
+        collectifs: 2,
+        collectifIds: CENTRE_SOCIAL_COLLECTIFS,
+      }),
     expected: CAF_SIDE,
   },
   {
     name: 'POST /conventions/:id/amendments',
     setup: signed,
-    call: (http, n) => post(http, `/conventions/${conv(n)}/amendments`, n, at('2026-10-01'), { amendmentId: 'amd-2', changes: { weeks: 30 }, reason: 'semaines supplémentaires' }),
+    call: (http, n) =>
+      post(http, `/conventions/${conv(n)}/amendments`, n, at('2026-10-01'), {
+        amendmentId: 'amd-2',
+        changes: { weeks: 30 },
+        reason: 'semaines supplémentaires',
+      }),
     expected: OPERATOR_SIDE,
   },
   {

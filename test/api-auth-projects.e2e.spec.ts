@@ -6,7 +6,15 @@ import { actors, audeParameters, commands, content, nextCommandId, paris } from 
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { bilanData } from './support/project-requests.js';
-import { CAF_SIDE, type MatrixEndpoint, type MatrixRole, OPERATOR_SIDE, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';
+import {
+  CAF_SIDE,
+  type MatrixEndpoint,
+  type MatrixRole,
+  OPERATOR_SIDE,
+  matrixCells,
+  runCell,
+  MATRIX_ACTORS,
+} from './support/role-matrix.js';
 import { seedSeason } from './support/season.seed.js';
 
 /**
@@ -15,7 +23,16 @@ import { seedSeason } from './support/season.seed.js';
  * separation of duties, the agents who pay do not approve). Each cell works on its own project
  * prj-m<n> (op-1, Caf 11, 2026-2027), put in the state the route needs through the real bus.
  */
-const COMMITTEE: Record<MatrixRole, number> = { agent: 403, agentElsewhere: 403, committee: 201, owner: 403, otherOperator: 403, auditor: 403, dashboard: 403, anonymous: 401 };
+const COMMITTEE: Record<MatrixRole, number> = {
+  agent: 403,
+  agentElsewhere: 403,
+  committee: 201,
+  owner: 403,
+  otherOperator: 403,
+  auditor: 403,
+  dashboard: 403,
+  anonymous: 401,
+};
 
 const uuid = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const prj = (n: number) => `prj-m${n}`;
@@ -26,9 +43,24 @@ const filed = (n: number): ClasCommand[] => [commands.fileApplication(prj(n))];
 const underExamination = (n: number): ClasCommand[] => [...filed(n), commands.openExamination(prj(n))];
 const approved = (n: number): ClasCommand[] => [...underExamination(n), commands.approve(prj(n))];
 const fileBilan = (n: number) =>
-  ({ type: 'FileBilan', commandId: nextCommandId('bilan'), occurredAt: paris('2027-07-01'), data: { projectId: prj(n), ...bilanData('bilan-1') } }) as ClasCommand;
-const validateBilan = (n: number): ClasCommand => ({ type: 'ValidateBilan', commandId: nextCommandId('validate'), occurredAt: paris('2027-07-10'), data: { projectId: prj(n), bilanId: 'bilan-1' } });
-const payAdvance = (n: number): ClasCommand => ({ type: 'PayAdvance', commandId: nextCommandId('advance'), occurredAt: paris('2026-10-20'), data: { projectId: prj(n), paymentId: 'adv-1', amount: 300_000 } });
+  ({
+    type: 'FileBilan',
+    commandId: nextCommandId('bilan'),
+    occurredAt: paris('2027-07-01'),
+    data: { projectId: prj(n), ...bilanData('bilan-1') },
+  }) as ClasCommand;
+const validateBilan = (n: number): ClasCommand => ({
+  type: 'ValidateBilan',
+  commandId: nextCommandId('validate'),
+  occurredAt: paris('2027-07-10'),
+  data: { projectId: prj(n), bilanId: 'bilan-1' },
+});
+const payAdvance = (n: number): ClasCommand => ({
+  type: 'PayAdvance',
+  commandId: nextCommandId('advance'),
+  occurredAt: paris('2026-10-20'),
+  data: { projectId: prj(n), paymentId: 'adv-1', amount: 300_000 },
+});
 const bilanFiled = (n: number): ClasCommand[] => [...approved(n), fileBilan(n)];
 const bilanValidated = (n: number): ClasCommand[] => [...bilanFiled(n), validateBilan(n)];
 const paidAndValidated = (n: number): ClasCommand[] => [...approved(n), payAdvance(n), fileBilan(n), validateBilan(n)];
@@ -41,12 +73,14 @@ const post = (http: ApiHarness['http'], path: string, n: number, occurredAt: str
 const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /projects (DraftProject)',
-    call: (http, n) => post(http, '/projects', n, paris('2026-06-01'), { projectId: prj(n), ...ref, title: 'Clas', schoolCycle: 'primary' }),
+    call: (http, n) =>
+      post(http, '/projects', n, paris('2026-06-01'), { projectId: prj(n), ...ref, title: 'Clas', schoolCycle: 'primary' }),
     expected: OPERATOR_SIDE,
   },
   {
     name: 'POST /projects/:id/application',
-    call: (http, n) => post(http, `/projects/${prj(n)}/application`, n, paris('2026-06-20'), { ...ref, applicationKind: 'new', content: content() }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/application`, n, paris('2026-06-20'), { ...ref, applicationKind: 'new', content: content() }),
     expected: OPERATOR_SIDE,
   },
   {
@@ -64,7 +98,13 @@ const MATRIX: MatrixEndpoint[] = [
   },
   {
     name: 'POST /projects/:id/not-receivable',
-    call: (http, n) => post(http, `/projects/${prj(n)}/not-receivable`, n, paris('2026-08-12'), { ...ref, reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'dossier papier reçu le 12 août' }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/not-receivable`, n, paris('2026-08-12'), {
+        ...ref,
+        reason: 'filed_after_deadline',
+        ruleId: 'R-LIFE-1',
+        explanation: 'dossier papier reçu le 12 août',
+      }),
     expected: CAF_SIDE,
   },
   {
@@ -87,32 +127,63 @@ const MATRIX: MatrixEndpoint[] = [
         decisionId: `dec-${n}`,
         meetingDate: '2026-10-05',
         effectiveDate: '2026-10-05',
-        decision: { outcome: 'approved', approvedCollectifs: 2, bonusesGranted: { enfants: null, parents: null }, forecastOperatingCost: 1_800_000 },
+        decision: {
+          outcome: 'approved',
+          approvedCollectifs: 2,
+          bonusesGranted: { enfants: null, parents: null },
+          forecastOperatingCost: 1_800_000,
+        },
       }),
     expected: COMMITTEE,
   },
   {
     name: 'POST /projects/:id/decision/corrections',
     setup: approved,
-    call: (http, n) => post(http, `/projects/${prj(n)}/decision/corrections`, n, paris('2026-11-10'), { decisionId: `dec-${prj(n)}`, reason: 'coût retenu mal saisi', changes: { forecastOperatingCost: 1_700_000 } }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/decision/corrections`, n, paris('2026-11-10'), {
+        decisionId: `dec-${prj(n)}`,
+        reason: 'coût retenu mal saisi',
+        changes: { forecastOperatingCost: 1_700_000 },
+      }),
     expected: COMMITTEE,
   },
   {
     name: 'POST /projects/:id/parent-actions',
     setup: filed,
-    call: (http, n) => post(http, `/projects/${prj(n)}/parent-actions`, n, paris('2026-11-20'), { actionId: 'pa-1', objective: 'P1', date: '2026-11-20', parentsReached: 9, description: 'réunion' }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/parent-actions`, n, paris('2026-11-20'), {
+        actionId: 'pa-1',
+        objective: 'P1',
+        date: '2026-11-20',
+        parentsReached: 9,
+        description: 'réunion',
+      }),
     expected: OPERATOR_SIDE,
   },
   {
     name: 'POST /projects/:id/school-concertations',
     setup: filed,
-    call: (http, n) => post(http, `/projects/${prj(n)}/school-concertations`, n, paris('2026-10-01'), { concertationId: 'sc-1', objective: 'S3', moment: 'before_start', date: '2026-10-01', schools: ['École Jean-Jaurès'] }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/school-concertations`, n, paris('2026-10-01'), {
+        concertationId: 'sc-1',
+        objective: 'S3',
+        moment: 'before_start',
+        date: '2026-10-01',
+        schools: ['École Jean-Jaurès'],
+      }),
     expected: OPERATOR_SIDE,
   },
   {
     name: 'POST /projects/:id/partner-relations',
     setup: filed,
-    call: (http, n) => post(http, `/projects/${prj(n)}/partner-relations`, n, paris('2026-11-05'), { relationId: 'pr-1', partnerName: 'Médiathèque', partnerKind: 'library', date: '2026-11-05', description: 'prêt de salle' }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/partner-relations`, n, paris('2026-11-05'), {
+        relationId: 'pr-1',
+        partnerName: 'Médiathèque',
+        partnerKind: 'library',
+        date: '2026-11-05',
+        description: 'prêt de salle',
+      }),
     expected: OPERATOR_SIDE,
   },
   {
@@ -130,7 +201,8 @@ const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /projects/:id/bilans/return',
     setup: bilanFiled,
-    call: (http, n) => post(http, `/projects/${prj(n)}/bilans/return`, n, paris('2027-07-10'), { bilanId: 'bilan-1', reasons: ['coût réel à justifier'] }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/bilans/return`, n, paris('2027-07-10'), { bilanId: 'bilan-1', reasons: ['coût réel à justifier'] }),
     expected: CAF_SIDE,
   },
   {
@@ -148,11 +220,15 @@ const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /projects/:id/payments/recovery',
     setup: paidAndValidated,
-    call: (http, n) => post(http, `/projects/${prj(n)}/payments/recovery`, n, paris('2027-07-20'), { recoveryId: 'rec-1', amount: 10_000, reason: 'trop-perçu' }),
+    call: (http, n) =>
+      post(http, `/projects/${prj(n)}/payments/recovery`, n, paris('2027-07-20'), {
+        recoveryId: 'rec-1',
+        amount: 10_000,
+        reason: 'trop-perçu',
+      }),
     expected: CAF_SIDE,
   },
 ];
-
 
 describe('role × project endpoint matrix (issue 6)', () => {
   let api: ApiHarness;
@@ -161,7 +237,11 @@ describe('role × project endpoint matrix (issue 6)', () => {
     api = await startApi();
     // The Aude 2026-2027 season with prj-1 approved (op-1), and the 2027-2028 call open for the short renewals.
     await seedSeason(api);
-    const parameters = { ...audeParameters(), schoolYear: schoolYear('2027-2028'), deadlines: { newApplication: localDate('2027-08-06'), renewal: localDate('2027-06-29') } };
+    const parameters = {
+      ...audeParameters(),
+      schoolYear: schoolYear('2027-2028'),
+      deadlines: { newApplication: localDate('2027-08-06'), renewal: localDate('2027-06-29') },
+    };
     const opened = await api.app.get<CommandBus>(COMMAND_BUS).execute({ command: commands.openCampaign(parameters), actor: actors.agent });
     if (!opened.ok) throw new Error(`opening 2027-2028 failed: ${JSON.stringify(opened)}`);
   });

@@ -17,7 +17,12 @@ describe('command endpoints over the real bus (issue 6)', () => {
 
   it('POST /campaigns opens the campaign: 201, then the same commandId is a 200 duplicate that appends nothing', async () => {
     const body = { commandId: uuid(1), occurredAt: '2026-04-01T08:00:00Z', data: { parameters: audeParameters() } };
-    const first = await request(api.http).post('/campaigns').set(as(actors.agent)).set('x-correlation-id', 'open-aude').send(body).expect(201);
+    const first = await request(api.http)
+      .post('/campaigns')
+      .set(as(actors.agent))
+      .set('x-correlation-id', 'open-aude')
+      .send(body)
+      .expect(201);
     expect(first.body).toMatchObject({ streamId: 'campaign-11-2026-2027', streamVersion: 0, duplicate: false });
     expect(first.body.eventIds).toHaveLength(1);
     const head = await api.store.headPosition();
@@ -28,35 +33,83 @@ describe('command endpoints over the real bus (issue 6)', () => {
 
     // Every appended event records who acted, with which role, for which Caf and request.
     const [event] = await api.store.readStream('campaign-11-2026-2027');
-    expect(event.metadata).toMatchObject({ actor: 'agent-11', role: 'caf_agent', caf: '11', correlationId: 'open-aude', commandId: uuid(1) });
+    expect(event.metadata).toMatchObject({
+      actor: 'agent-11',
+      role: 'caf_agent',
+      caf: '11',
+      correlationId: 'open-aude',
+      commandId: uuid(1),
+    });
     expect(event.occurredAt).toBe('2026-04-01T08:00:00.000Z');
   });
 
   it('amendments: a stale If-Match is a 409 with the current version; the current one is accepted', async () => {
     const amend = (n: number, bonus: number) => ({ commandId: uuid(n), data: { patch: { bonusEnfants: bonus }, reason: 'barème CNAF' } });
-    await request(api.http).post('/campaigns/11/2026-2027/amendments').set(as(actors.agent)).set('If-Match', '0').send(amend(2, 34_000)).expect(201);
-    const stale = await request(api.http).post('/campaigns/11/2026-2027/amendments').set(as(actors.agent)).set('If-Match', '0').send(amend(3, 35_000)).expect(409);
-    expect(stale.body).toMatchObject({ statusCode: 409, code: 'CONCURRENCY_CONFLICT', streamId: 'campaign-11-2026-2027', expectedVersion: 0, currentVersion: 1 });
-    const fresh = await request(api.http).post('/campaigns/11/2026-2027/amendments').set(as(actors.agent)).send({ ...amend(4, 35_000), expectedVersion: 1 }).expect(201);
+    await request(api.http)
+      .post('/campaigns/11/2026-2027/amendments')
+      .set(as(actors.agent))
+      .set('If-Match', '0')
+      .send(amend(2, 34_000))
+      .expect(201);
+    const stale = await request(api.http)
+      .post('/campaigns/11/2026-2027/amendments')
+      .set(as(actors.agent))
+      .set('If-Match', '0')
+      .send(amend(3, 35_000))
+      .expect(409);
+    expect(stale.body).toMatchObject({
+      statusCode: 409,
+      code: 'CONCURRENCY_CONFLICT',
+      streamId: 'campaign-11-2026-2027',
+      expectedVersion: 0,
+      currentVersion: 1,
+    });
+    const fresh = await request(api.http)
+      .post('/campaigns/11/2026-2027/amendments')
+      .set(as(actors.agent))
+      .send({ ...amend(4, 35_000), expectedVersion: 1 })
+      .expect(201);
     expect(fresh.body.streamVersion).toBe(2);
   });
 
   it("the domain's own input check comes back as a 400 naming the field (an empty patch)", async () => {
-    const res = await request(api.http).post('/campaigns/11/2026-2027/amendments').set(as(actors.agent)).send({ commandId: uuid(5), data: { patch: {}, reason: 'nothing' } }).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'the request is invalid', errors: [{ field: 'data.patch', message: 'must change at least one parameter' }] });
+    const res = await request(api.http)
+      .post('/campaigns/11/2026-2027/amendments')
+      .set(as(actors.agent))
+      .send({ commandId: uuid(5), data: { patch: {}, reason: 'nothing' } })
+      .expect(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'the request is invalid',
+      errors: [{ field: 'data.patch', message: 'must change at least one parameter' }],
+    });
   });
 
   it('an amendment of a campaign never opened → 404', async () => {
-    const res = await request(api.http).post('/campaigns/40/2026-2027/amendments').set(as(actors.agentElsewhere)).send({ commandId: uuid(6), data: { patch: { bonusEnfants: 1 }, reason: 'r' } }).expect(404);
+    const res = await request(api.http)
+      .post('/campaigns/40/2026-2027/amendments')
+      .set(as(actors.agentElsewhere))
+      .send({ commandId: uuid(6), data: { patch: { bonusEnfants: 1 }, reason: 'r' } })
+      .expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', what: 'campaign' });
   });
 
   it('operators: register, appoint the coordinator, record a declaration; a second registration is a 422 with the rule', async () => {
-    const register = (n: number, operatorId: string) => ({ commandId: uuid(n), occurredAt: '2026-04-15T08:00:00Z', data: { operatorId, cafCode: '11', name: `Association ${operatorId}`, kind: 'association' } });
+    const register = (n: number, operatorId: string) => ({
+      commandId: uuid(n),
+      occurredAt: '2026-04-15T08:00:00Z',
+      data: { operatorId, cafCode: '11', name: `Association ${operatorId}`, kind: 'association' },
+    });
     await request(api.http).post('/operators').set(as(actors.agent)).send(register(10, 'op-1')).expect(201);
     await request(api.http).post('/operators').set(as(actors.agent)).send(register(11, 'op-2')).expect(201);
     const again = await request(api.http).post('/operators').set(as(actors.agent)).send(register(12, 'op-1')).expect(422);
-    expect(again.body).toMatchObject({ statusCode: 422, code: 'OPERATOR_ALREADY_REGISTERED', ruleId: 'R-LIFE', details: { operatorId: 'op-1' } });
+    expect(again.body).toMatchObject({
+      statusCode: 422,
+      code: 'OPERATOR_ALREADY_REGISTERED',
+      ruleId: 'R-LIFE',
+      details: { operatorId: 'op-1' },
+    });
 
     const coordinator = await request(api.http)
       .post('/operators/op-1/coordinator')
@@ -67,7 +120,11 @@ describe('command endpoints over the real bus (issue 6)', () => {
     await request(api.http)
       .post('/operators/op-1/declarations')
       .set(as(actors.operator))
-      .send({ commandId: uuid(14), occurredAt: '2026-05-20T08:00:00Z', data: { declaration: 'insurance', documentDate: '2026-05-20', expiresOn: '2027-05-19', reference: 'MAIF-1' } })
+      .send({
+        commandId: uuid(14),
+        occurredAt: '2026-05-20T08:00:00Z',
+        data: { declaration: 'insurance', documentDate: '2026-05-20', expiresOn: '2027-05-19', reference: 'MAIF-1' },
+      })
       .expect(201);
     const events = await api.store.readStream('operator-op-1');
     expect(events.map((e) => [e.type, e.metadata.role])).toEqual([

@@ -18,7 +18,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const TERMS = { startDate: '2026-11-02', collectifs: 2, children: 20, weeks: 28 };
 const at = (date: string) => `${date}T08:00:00Z`;
 /** Objects whose TypeScript type is open on purpose (an index signature), so their schema is too. */
-const DECLARED_OPEN: Record<string, string> = { EventMetadata: 'the store keeps any metadata beside the named keys ([key: string]: unknown)' };
+const DECLARED_OPEN: Record<string, string> = {
+  EventMetadata: 'the store keeps any metadata beside the named keys ([key: string]: unknown)',
+};
 
 describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
   let api: ApiHarness;
@@ -49,7 +51,19 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     doc = await servedDocument(api.app);
     contract = new ResponseContract(doc);
     // A command written (201), the same commandId again (200), and each query of the API.
-    const convention = { commandId: '50000000-0000-4000-8000-000000000001', occurredAt: at('2026-06-01'), data: { conventionId: 'conv-1', operatorId: 'op-cs', cafCode: '11', projectIds: ['prj-cs'], startSchoolYear: '2026-2027', years: 2, terms: TERMS } };
+    const convention = {
+      commandId: '50000000-0000-4000-8000-000000000001',
+      occurredAt: at('2026-06-01'),
+      data: {
+        conventionId: 'conv-1',
+        operatorId: 'op-cs',
+        cafCode: '11',
+        projectIds: ['prj-cs'],
+        startSchoolYear: '2026-2027',
+        years: 2,
+        terms: TERMS,
+      },
+    };
     await request(api.http).post('/conventions').set('Authorization', api.bearer(centreSocial)).send(convention).expect(201);
     await request(api.http).post('/conventions').set('Authorization', api.bearer(centreSocial)).send(convention).expect(200);
     await get('/health').expect(200);
@@ -65,7 +79,13 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/cafs/11/bilans/2026-2027').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=xlsx').buffer(true).parse(binary).expect(200);
-    const person = { kind: 'child', firstName: 'Léa', lastName: 'Martin', cafCode: '11', contact: { email: null, phone: null, address: null } };
+    const person = {
+      kind: 'child',
+      firstName: 'Léa',
+      lastName: 'Martin',
+      cafCode: '11',
+      contact: { email: null, phone: null, address: null },
+    };
     await request(api.http).put('/persons/child-01').set('Authorization', api.bearer(actors.agent)).send(person).expect(200);
     await get('/persons/child-01').expect(200);
     await request(api.http).delete('/persons/child-01').set('Authorization', api.bearer(actors.agent)).expect(204);
@@ -81,14 +101,18 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
   it('every operation of the document answered here, and each answer matches its schema', () => {
     expect(contract.violations(api.responses)).toEqual([]);
     const answered = new Set(api.responses.filter((r) => r.status < 300).map((r) => contract.operationOf(r)));
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const queries = operations.filter((o) => !o.startsWith('POST '));
     expect(queries.filter((o) => !answered.has(o))).toEqual([]);
     expect(answered.has('POST /conventions')).toBe(true);
   });
 
   it('the downloads are answered, and documented, with their own media types', () => {
-    const bilanFiles = api.responses.filter((r) => contract.operationOf(r) === 'GET /cafs/{cafCode}/bilans/{schoolYear}').map((r) => r.mediaType);
+    const bilanFiles = api.responses
+      .filter((r) => contract.operationOf(r) === 'GET /cafs/{cafCode}/bilans/{schoolYear}')
+      .map((r) => r.mediaType);
     expect(bilanFiles).toEqual(expect.arrayContaining(['application/json', 'text/csv', XLSX]));
     const ok = doc.paths['/projects/{projectId}/bilan']!.get!.responses!['200']!;
     expect(Object.keys(ok.content ?? {})).toEqual(['application/json', 'text/csv', XLSX]);
@@ -106,16 +130,22 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     });
     expect(contract.check(deep)).toMatch(/\/forecast\/explanation\/children\/0 must NOT have additional properties \(surprise\)/);
     const eligibility = captured('GET /projects/{projectId}/eligibility', 200);
-    expect(contract.check(withBody(eligibility, (body) => ({ ...body, planned: { ...(body.planned as object), extra: [] } })))).toMatch(/\/planned must NOT have additional properties \(extra\)/);
+    expect(contract.check(withBody(eligibility, (body) => ({ ...body, planned: { ...(body.planned as object), extra: [] } })))).toMatch(
+      /\/planned must NOT have additional properties \(extra\)/,
+    );
   });
 
   it('the check fails on a missing field, a wrong type, cents that are not integers', () => {
     const ps = captured('GET /projects/{projectId}/ps', 200);
     expect(contract.check(withBody(ps, ({ payable: _payable, ...rest }) => rest))).toMatch(/must have required property 'payable'/);
-    expect(contract.check(withBody(ps, (body) => ({ ...body, basis: 'guess' })))).toMatch(/\/basis must be equal to one of the allowed values/);
+    expect(contract.check(withBody(ps, (body) => ({ ...body, basis: 'guess' })))).toMatch(
+      /\/basis must be equal to one of the allowed values/,
+    );
     expect(contract.check(withBody(ps, (body) => ({ ...body, payable: 629_380.5 })))).toMatch(/\/payable must be integer/);
     const history = captured('GET /projects/{projectId}/history', 200);
-    expect(contract.check(withBody(history, (body) => ({ ...body, events: [{}] })))).toMatch(/\/events\/0 must have required property 'eventId'/);
+    expect(contract.check(withBody(history, (body) => ({ ...body, events: [{}] })))).toMatch(
+      /\/events\/0 must have required property 'eventId'/,
+    );
   });
 
   it('the check fails on a status or a media type the operation does not document, and on an error body that is not an ErrorResponse', () => {
@@ -124,7 +154,9 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     expect(contract.check({ ...ps, mediaType: 'text/csv' })).toMatch(/media type text\/csv is not documented for 200/);
     const notFound = captured('GET /projects/{projectId}/ps', 404);
     expect(contract.check(notFound)).toBeNull();
-    expect(contract.check(withBody(notFound, (body) => ({ ...body, stack: 'at …' })))).toMatch(/must NOT have additional properties \(stack\)/);
+    expect(contract.check(withBody(notFound, (body) => ({ ...body, stack: 'at …' })))).toMatch(
+      /must NOT have additional properties \(stack\)/,
+    );
     const unrouted = api.responses.find((r) => r.url === '/no-such-route')!;
     expect(contract.check(unrouted)).toBeNull();
     expect(contract.check(withBody(unrouted, () => ({ error: 'Not Found' })))).toMatch(/must have required property 'statusCode'/);
@@ -140,7 +172,22 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
       if (schema.properties !== undefined && schema.additionalProperties !== false) open.push(where);
       for (const [key, value] of Object.entries(schema)) walk(value, `${where}/${key}`);
     };
-    for (const name of ['EligibilityAnswer', 'PayablePsAnswer', 'ProjectBilanAnswer', 'ProjectHistoryAnswer', 'ConventionAnswer', 'DepartmentalBilanAnswer', 'FeedPage', 'HealthAnswer', 'PersonRecord', 'CommandAccepted', 'ErrorResponse', 'Explanation', 'PsStatement', 'EligibilityEvaluation']) {
+    for (const name of [
+      'EligibilityAnswer',
+      'PayablePsAnswer',
+      'ProjectBilanAnswer',
+      'ProjectHistoryAnswer',
+      'ConventionAnswer',
+      'DepartmentalBilanAnswer',
+      'FeedPage',
+      'HealthAnswer',
+      'PersonRecord',
+      'CommandAccepted',
+      'ErrorResponse',
+      'Explanation',
+      'PsStatement',
+      'EligibilityEvaluation',
+    ]) {
       expect({ name, declared: name in schemas }).toEqual({ name, declared: true });
     }
     const reachable = new Set<string>();
@@ -149,7 +196,20 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
       reachable.add(name);
       for (const [, target] of JSON.stringify(schemas[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) follow(target!);
     };
-    for (const name of ['EligibilityAnswer', 'PayablePsAnswer', 'ProjectBilanAnswer', 'ProjectHistoryAnswer', 'ConventionAnswer', 'DepartmentalBilanAnswer', 'FeedPage', 'HealthAnswer', 'PersonRecord', 'CommandAccepted', 'ErrorResponse']) follow(name);
+    for (const name of [
+      'EligibilityAnswer',
+      'PayablePsAnswer',
+      'ProjectBilanAnswer',
+      'ProjectHistoryAnswer',
+      'ConventionAnswer',
+      'DepartmentalBilanAnswer',
+      'FeedPage',
+      'HealthAnswer',
+      'PersonRecord',
+      'CommandAccepted',
+      'ErrorResponse',
+    ])
+      follow(name);
     for (const name of reachable) if (!(name in DECLARED_OPEN)) walk(schemas[name], name);
     expect(open).toEqual([]);
     // The explanation tree is recursive through a $ref, not cut at some depth.

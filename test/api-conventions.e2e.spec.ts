@@ -19,10 +19,27 @@ const TERMS = { startDate: '2026-11-02', collectifs: 2, children: 20, weeks: 28 
 describe('convention commands over the real bus (issue 6)', () => {
   let api: ApiHarness;
   let n = 0;
-  const post = (path: string, actor: Actor, body: Record<string, unknown>) => request(api.http).post(path).set('Authorization', api.bearer(actor)).send({ commandId: uuid(++n), ...body });
-  const view = (id: string, actor: Actor = actors.agent) => request(api.http).get(`/conventions/${id}`).set('Authorization', api.bearer(actor));
+  const post = (path: string, actor: Actor, body: Record<string, unknown>) =>
+    request(api.http)
+      .post(path)
+      .set('Authorization', api.bearer(actor))
+      .send({ commandId: uuid(++n), ...body });
+  const view = (id: string, actor: Actor = actors.agent) =>
+    request(api.http).get(`/conventions/${id}`).set('Authorization', api.bearer(actor));
   const requestConvention = (conventionId: string, extra: Record<string, unknown> = {}) =>
-    post('/conventions', centreSocial, { occurredAt: at('2026-06-01'), data: { conventionId, operatorId: 'op-cs', cafCode: '11', projectIds: ['prj-cs'], startSchoolYear: '2026-2027', years: 2, terms: TERMS, ...extra } });
+    post('/conventions', centreSocial, {
+      occurredAt: at('2026-06-01'),
+      data: {
+        conventionId,
+        operatorId: 'op-cs',
+        cafCode: '11',
+        projectIds: ['prj-cs'],
+        startSchoolYear: '2026-2027',
+        years: 2,
+        terms: TERMS,
+        ...extra,
+      },
+    });
 
   beforeAll(async () => {
     api = await startApi();
@@ -35,13 +52,21 @@ describe('convention commands over the real bus (issue 6)', () => {
     const requested = await requestConvention('conv-1').expect(201);
     expect(requested.body).toMatchObject({ streamId: 'convention-conv-1', streamVersion: 0 });
     await post('/conventions/conv-1/signature', actors.agent, { occurredAt: at('2026-07-01') }).expect(201);
-    await post('/conventions/conv-1/yearly-notifications', actors.agent, { occurredAt: at('2026-09-10'), data: { schoolYear: '2026-2027', collectifs: 2 } }).expect(201);
+    await post('/conventions/conv-1/yearly-notifications', actors.agent, {
+      occurredAt: at('2026-09-10'),
+      data: { schoolYear: '2026-2027', collectifs: 2 },
+    }).expect(201);
 
-    await post('/conventions/conv-1/amendments', centreSocial, { occurredAt: at('2026-10-01'), data: { amendmentId: 'amd-1', changes: { collectifs: 3, children: 30 }, reason: 'troisième collectif' } }).expect(201);
+    await post('/conventions/conv-1/amendments', centreSocial, {
+      occurredAt: at('2026-10-01'),
+      data: { amendmentId: 'amd-1', changes: { collectifs: 3, children: 30 }, reason: 'troisième collectif' },
+    }).expect(201);
     const pending = (await view('conv-1').expect(200)).body;
     expect(pending.view).toMatchObject({
       status: 'active',
-      amendments: [{ amendmentId: 'amd-1', status: 'pending', requestedOn: '2026-10-01', decidedOn: null, changes: { collectifs: 3, children: 30 } }],
+      amendments: [
+        { amendmentId: 'amd-1', status: 'pending', requestedOn: '2026-10-01', decidedOn: null, changes: { collectifs: 3, children: 30 } },
+      ],
       pendingChanges: { collectifs: 3, children: 30 },
       effective: { collectifs: { value: 2 }, children: { value: 20 } },
     });
@@ -56,10 +81,16 @@ describe('convention commands over the real bus (issue 6)', () => {
 
     // Time travel: before the validation the amendment was still pending.
     const before = (await view('conv-1').query({ at: '2026-10-10' }).expect(200)).body;
-    expect(before.view).toMatchObject({ amendments: [{ amendmentId: 'amd-1', status: 'pending' }], effective: { children: { value: 20 } } });
+    expect(before.view).toMatchObject({
+      amendments: [{ amendmentId: 'amd-1', status: 'pending' }],
+      effective: { children: { value: 20 } },
+    });
 
     // A decided amendment is decided once.
-    const again = await post('/conventions/conv-1/amendments/amd-1/refusal', actors.agent, { occurredAt: at('2026-10-20'), data: { reason: 'trop tard' } }).expect(422);
+    const again = await post('/conventions/conv-1/amendments/amd-1/refusal', actors.agent, {
+      occurredAt: at('2026-10-20'),
+      data: { reason: 'trop tard' },
+    }).expect(422);
     expect(again.body).toMatchObject({ code: 'AMENDMENT_ALREADY_DECIDED', ruleId: 'R-CONV-3' });
     const events = await api.store.readStream('convention-conv-1');
     expect(events.map((e) => [e.type, e.metadata.role])).toEqual([
@@ -74,15 +105,33 @@ describe('convention commands over the real bus (issue 6)', () => {
   it('refusals and termination: a refused amendment, a terminated convention, a refused request', async () => {
     await requestConvention('conv-2').expect(201);
     await post('/conventions/conv-2/signature', actors.agent, { occurredAt: at('2026-07-01'), data: { years: 1 } }).expect(201);
-    await post('/conventions/conv-2/amendments', centreSocial, { occurredAt: at('2026-10-01'), data: { amendmentId: 'amd-2', changes: { weeks: 30 }, reason: 'vacances décalées' } }).expect(201);
-    await post('/conventions/conv-2/amendments/amd-2/refusal', actors.agent, { occurredAt: at('2026-10-05'), data: { reason: 'calendrier scolaire inchangé' } }).expect(201);
-    await post('/conventions/conv-2/termination', actors.agent, { occurredAt: at('2026-10-10'), data: { reason: "cessation d'activité" } }).expect(201);
-    const terminated = await post('/conventions/conv-2/amendments', centreSocial, { occurredAt: at('2026-10-11'), data: { amendmentId: 'amd-3', changes: { weeks: 29 }, reason: 'r' } }).expect(422);
+    await post('/conventions/conv-2/amendments', centreSocial, {
+      occurredAt: at('2026-10-01'),
+      data: { amendmentId: 'amd-2', changes: { weeks: 30 }, reason: 'vacances décalées' },
+    }).expect(201);
+    await post('/conventions/conv-2/amendments/amd-2/refusal', actors.agent, {
+      occurredAt: at('2026-10-05'),
+      data: { reason: 'calendrier scolaire inchangé' },
+    }).expect(201);
+    await post('/conventions/conv-2/termination', actors.agent, {
+      occurredAt: at('2026-10-10'),
+      data: { reason: "cessation d'activité" },
+    }).expect(201);
+    const terminated = await post('/conventions/conv-2/amendments', centreSocial, {
+      occurredAt: at('2026-10-11'),
+      data: { amendmentId: 'amd-3', changes: { weeks: 29 }, reason: 'r' },
+    }).expect(422);
     expect(terminated.body).toMatchObject({ code: 'CONVENTION_NOT_IN_STATE' });
 
     await requestConvention('conv-3').expect(201);
-    await post('/conventions/conv-3/refusal', actors.agent, { occurredAt: at('2026-07-01'), data: { reason: 'hors approbation', ruleId: 'R-CONV-1' } }).expect(201);
-    expect((await api.store.readStream('convention-conv-3')).at(-1)?.data).toMatchObject({ reason: 'hors approbation', ruleId: 'R-CONV-1' });
+    await post('/conventions/conv-3/refusal', actors.agent, {
+      occurredAt: at('2026-07-01'),
+      data: { reason: 'hors approbation', ruleId: 'R-CONV-1' },
+    }).expect(201);
+    expect((await api.store.readStream('convention-conv-3')).at(-1)?.data).toMatchObject({
+      reason: 'hors approbation',
+      ruleId: 'R-CONV-1',
+    });
   });
 
   it('R-CONV-1: longer than a centre social may have → 422 with the rule', async () => {
@@ -108,23 +157,37 @@ describe('convention commands over the real bus (issue 6)', () => {
   it('amendment bodies: an empty change and a term no amendment changes → 400 naming the field', async () => {
     await requestConvention('conv-4').expect(201);
     await post('/conventions/conv-4/signature', actors.agent, { occurredAt: at('2026-07-01') }).expect(201);
-    const empty = await post('/conventions/conv-4/amendments', centreSocial, { data: { amendmentId: 'amd-4', changes: {}, reason: 'r' } }).expect(400);
-    expect(empty.body.errors).toEqual([{ field: 'data.changes', message: 'must change at least one of start date, collectifs, children, weeks' }]);
-    const years = await post('/conventions/conv-4/amendments', centreSocial, { data: { amendmentId: 'amd-4', changes: { years: 3 }, reason: 'r' } }).expect(400);
+    const empty = await post('/conventions/conv-4/amendments', centreSocial, {
+      data: { amendmentId: 'amd-4', changes: {}, reason: 'r' },
+    }).expect(400);
+    expect(empty.body.errors).toEqual([
+      { field: 'data.changes', message: 'must change at least one of start date, collectifs, children, weeks' },
+    ]);
+    const years = await post('/conventions/conv-4/amendments', centreSocial, {
+      data: { amendmentId: 'amd-4', changes: { years: 3 }, reason: 'r' },
+    }).expect(400);
     expect(years.body.errors).toEqual([{ field: 'data.changes.years', message: 'is not an accepted field' }]);
-    const nullChange = await post('/conventions/conv-4/amendments', centreSocial, { data: { amendmentId: 'amd-4', changes: { children: null }, reason: 'r' } }).expect(400);
+    const nullChange = await post('/conventions/conv-4/amendments', centreSocial, {
+      data: { amendmentId: 'amd-4', changes: { children: null }, reason: 'r' },
+    }).expect(400);
     expect(nullChange.body.errors).toEqual([{ field: 'data.changes.children', message: 'must be an integer between 1 and 600' }]);
     const nullYears = await post('/conventions/conv-4/signature', actors.agent, { data: { years: null } }).expect(400);
     expect(nullYears.body.errors).toEqual([{ field: 'data.years', message: 'must be an integer between 1 and 10' }]);
-    const notify = await post('/conventions/conv-4/yearly-notifications', actors.agent, { data: { schoolYear: '2026-2027', collectifs: 2, collectifIds: CENTRE_SOCIAL_COLLECTIFS.slice(0, 1) } }).expect(400);
+    const notify = await post('/conventions/conv-4/yearly-notifications', actors.agent, {
+      data: { schoolYear: '2026-2027', collectifs: 2, collectifIds: CENTRE_SOCIAL_COLLECTIFS.slice(0, 1) },
+    }).expect(400);
     expect(notify.body.errors).toEqual([{ field: 'data.collectifIds', message: 'must list 2 collectifs or none' }]);
-    const validation = await post('/conventions/conv-4/amendments/amd-4/validation', actors.agent, { data: { amendmentId: 'amd-4' } }).expect(400);
+    const validation = await post('/conventions/conv-4/amendments/amd-4/validation', actors.agent, {
+      data: { amendmentId: 'amd-4' },
+    }).expect(400);
     expect(validation.body.errors).toEqual([{ field: 'data', message: 'must be an empty object (the ids are in the path)' }]);
   });
 
   it("another operator's token → 403; an unknown convention → 403 too (issue 11 §4: no enumeration); the Caf's acts are not the operator's (403 by role)", async () => {
     const head = await api.store.headPosition();
-    await post('/conventions/conv-4/amendments', actors.operator, { data: { amendmentId: 'amd-x', changes: { weeks: 30 }, reason: 'r' } }).expect(403);
+    await post('/conventions/conv-4/amendments', actors.operator, {
+      data: { amendmentId: 'amd-x', changes: { weeks: 30 }, reason: 'r' },
+    }).expect(403);
     await post('/conventions/conv-4/termination', centreSocial, { data: { reason: 'r' } }).expect(403);
     await post('/conventions/conv-4/signature', actors.agentElsewhere, {}).expect(403);
     const elsewhere = await post('/conventions/conv-4/termination', actors.agentElsewhere, { data: { reason: 'r' } }).expect(403);
@@ -135,7 +198,9 @@ describe('convention commands over the real bus (issue 6)', () => {
   });
 
   it('OpenAPI: the command routes sit beside the GET query route under /conventions', async () => {
-    const doc = (await request(api.http).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = (await request(api.http).get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     const operations = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/conventions'))
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => `${method} ${path} ${op.operationId}`));

@@ -22,6 +22,7 @@ describe('HTTP fuzz (R-INPUT): mutated requests over every route of /docs-json',
     // (a fuzzer stuck at the token check or the JSON parser would not see these).
     expect(report.routesHit).toBe(report.routes);
     expect(report.requests).toBe(REQUESTS);
-    for (const status of ['201', '200', '400', '401', '403', '404', '413', '415', '422']) expect(report.byStatus[status] ?? 0).toBeGreaterThan(0);
+    for (const status of ['201', '200', '400', '401', '403', '404', '413', '415', '422'])
+      expect(report.byStatus[status] ?? 0).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -24,7 +24,12 @@ describe('security headers and caching (issue 11)', () => {
   it('sends helmet headers on API answers and on /docs: no framing, no sniffing, no referrer, no framework banner', async () => {
     for (const path of ['/health', '/feed', '/docs', '/docs-json']) {
       const res = await request(api.http).get(path);
-      expect({ path, nosniff: res.headers['x-content-type-options'], frame: res.headers['x-frame-options'], referrer: res.headers['referrer-policy'] }).toEqual({
+      expect({
+        path,
+        nosniff: res.headers['x-content-type-options'],
+        frame: res.headers['x-frame-options'],
+        referrer: res.headers['referrer-policy'],
+      }).toEqual({
         path,
         nosniff: 'nosniff',
         frame: 'DENY',
@@ -46,7 +51,13 @@ describe('security headers and caching (issue 11)', () => {
     const agent = api.bearer(actors.agent);
     const responses: Array<[string, request.Response]> = [
       // A record the Caf keeps itself: the log is empty, and naming an unregistered operator is refused (R-SCOPE).
-      ['PUT /persons', await request(api.http).put('/persons/child-cache-1').set('Authorization', agent).send({ kind: 'child', firstName: 'Léa', lastName: 'Martin', cafCode: '11', operatorId: null })],
+      [
+        'PUT /persons',
+        await request(api.http)
+          .put('/persons/child-cache-1')
+          .set('Authorization', agent)
+          .send({ kind: 'child', firstName: 'Léa', lastName: 'Martin', cafCode: '11', operatorId: null }),
+      ],
       ['GET /persons', await request(api.http).get('/persons/child-cache-1').set('Authorization', agent)],
       ['GET /persons 404', await request(api.http).get('/persons/nobody').set('Authorization', agent)],
       ['DELETE /persons', await request(api.http).delete('/persons/child-cache-1').set('Authorization', agent)],
@@ -83,18 +94,29 @@ describe('failed authentications are rate limited per client address (issue 11)'
     const limited = await request(api.http).get('/feed').set('Authorization', bad).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
-    expect(limited.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_AUTH_FAILURES', retryAfterSeconds: Number(limited.headers['retry-after']) });
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      code: 'TOO_MANY_AUTH_FAILURES',
+      retryAfterSeconds: Number(limited.headers['retry-after']),
+    });
     expect(limited.headers['cache-control']).toBe('no-store');
     // A good token gets no oracle: the address is refused whatever it sends.
     await request(api.http).get('/feed').set('Authorization', api.bearer(actors.auditor)).expect(429);
     const command = await request(api.http)
       .post('/operators')
       .set('Authorization', api.bearer(actors.agent))
-      .send({ commandId: '30000000-0000-4000-8000-000000000001', data: { operatorId: 'op-limited', cafCode: '11', name: 'Asso', kind: 'association' } });
+      .send({
+        commandId: '30000000-0000-4000-8000-000000000001',
+        data: { operatorId: 'op-limited', cafCode: '11', name: 'Asso', kind: 'association' },
+      });
     expect(command.status).toBe(429);
     expect(await api.store.headPosition()).toBe(head);
     // X-Forwarded-For is not trusted by default (CLAS_TRUST_PROXY=0): forging it does not escape the limit.
-    await request(api.http).get('/feed').set('X-Forwarded-For', '198.51.100.7').set('Authorization', api.bearer(actors.auditor)).expect(429);
+    await request(api.http)
+      .get('/feed')
+      .set('X-Forwarded-For', '198.51.100.7')
+      .set('Authorization', api.bearer(actors.auditor))
+      .expect(429);
     // Public routes stay open: a load balancer's probe is not locked out.
     await request(api.http).get('/health').expect(200);
   });
@@ -134,7 +156,9 @@ async function freePort(): Promise<number> {
 describe('npm start with no configuration (issue 11): loopback only, a secret of its own', () => {
   const dir = mkdtempSync(join(tmpdir(), 'clas-start-'));
   const logLines: Array<Record<string, unknown>> = [];
-  const logger = new JsonLogger('api', new Set(['log', 'warn', 'error']), (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
+  const logger = new JsonLogger('api', new Set(['log', 'warn', 'error']), (line) =>
+    logLines.push(JSON.parse(line) as Record<string, unknown>),
+  );
   const apps: NestExpressApplication[] = [];
   afterAll(async () => {
     for (const app of apps) await app.close();
@@ -176,7 +200,9 @@ describe('npm start with no configuration (issue 11): loopback only, a secret of
     mkdirSync(join(dir, 'bad-secret'));
     writeFileSync(join(dir, 'bad-secret', 'jwt-secret'), 'short\n', { mode: 0o600 });
     await expect(bootApi(loadConfig(env), logger)).rejects.toThrow(ConfigError);
-    await expect(bootApi(loadConfig(env), logger)).rejects.toThrow(/jwt-secret \(the token secret in CLAS_DATA_DIR\) must hold at least 32 characters/);
+    await expect(bootApi(loadConfig(env), logger)).rejects.toThrow(
+      /jwt-secret \(the token secret in CLAS_DATA_DIR\) must hold at least 32 characters/,
+    );
     expect(existsSync(env.CLAS_SQLITE_PATH)).toBe(false);
     expect(existsSync(env.CLAS_PERSONAL_DATA_PATH)).toBe(false);
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { ClasCommand } from '@clas/application';
 import { actors, commands, paris, STORY_START } from '@clas/application/testing';
 import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
@@ -67,17 +66,23 @@ describe('R-IDEMPOTENCY over HTTP: a reused commandId is refused, never silently
     const retry = await post('/collectifs/col-1/sessions', actors.operator).send(session(K, 'ses-a')).expect(200);
     expect(retry.body).toEqual({ ...first.body, duplicate: true });
     // B, told what happened, sends its session under a key of its own: recorded.
-    await post('/collectifs/col-2/sessions', actors.otherOperator).send(session(uuid(2), 'ses-b')).expect(201);
+    await post('/collectifs/col-2/sessions', actors.otherOperator)
+      .send(session(uuid(2), 'ses-b'))
+      .expect(201);
   });
 
   it('the same caller on the same collectif: another body or another command under the same key → 422 naming what differs; nothing appended', async () => {
     const K = uuid(3);
     await post('/collectifs/col-1/sessions', actors.operator).send(session(K, 'ses-c')).expect(201);
     const head = await api.store.headPosition();
-    const other = await post('/collectifs/col-1/sessions', actors.operator).send(session(K, 'ses-c', { occurredAt: '2026-11-03T19:00:00Z' })).expect(422);
+    const other = await post('/collectifs/col-1/sessions', actors.operator)
+      .send(session(K, 'ses-c', { occurredAt: '2026-11-03T19:00:00Z' }))
+      .expect(422);
     expect(other.body).toMatchObject({ code: 'COMMAND_ID_REUSED', details: { differs: ['payload'] } });
     // Another command type on the same collectif: refused as a reused key, the session is not cancelled.
-    const cancel = await post('/collectifs/col-1/sessions/ses-c/cancellation', actors.operator).send({ commandId: K, occurredAt: '2026-11-03T19:00:00Z', data: { reason: 'grève' } }).expect(422);
+    const cancel = await post('/collectifs/col-1/sessions/ses-c/cancellation', actors.operator)
+      .send({ commandId: K, occurredAt: '2026-11-03T19:00:00Z', data: { reason: 'grève' } })
+      .expect(422);
     expect(cancel.body).toMatchObject({ code: 'COMMAND_ID_REUSED', details: { differs: ['type', 'payload'] } });
     expect(await api.store.headPosition()).toBe(head);
   });
@@ -90,7 +95,9 @@ describe('R-IDEMPOTENCY over HTTP: a reused commandId is refused, never silently
     const retry = await post('/collectifs/col-1/sessions', actors.operator).send(body).expect(200);
     expect(retry.body).toEqual({ ...first.body, duplicate: true });
     // Declaring an instant this time is another request under the same key.
-    const declared = await post('/collectifs/col-1/sessions', actors.operator).send({ ...body, occurredAt: '2026-11-03T18:00:00Z' }).expect(422);
+    const declared = await post('/collectifs/col-1/sessions', actors.operator)
+      .send({ ...body, occurredAt: '2026-11-03T18:00:00Z' })
+      .expect(422);
     expect(declared.body).toMatchObject({ code: 'COMMAND_ID_REUSED', details: { differs: ['payload'] } });
   });
 });

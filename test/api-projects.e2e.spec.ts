@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor } from '@clas/application';
-import { type ApplicationContent, type BonusEnfantsRequest, type BonusParentsRequest, PARAMETER_SETS, endOfParisDay, localDate, parisInstant, schoolYear } from '@clas/domain';
+import {
+  type ApplicationContent,
+  type BonusEnfantsRequest,
+  type BonusParentsRequest,
+  PARAMETER_SETS,
+  endOfParisDay,
+  localDate,
+  parisInstant,
+  schoolYear,
+} from '@clas/domain';
 import { actors, content } from '@clas/application/testing';
 import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
@@ -58,23 +67,47 @@ async function scenario(start = '2026-03-01'): Promise<Scenario> {
 async function openCampaign(s: Scenario, key: '11-2026-2027' | '40-2025-2026', agent: Actor, operatorId: string): Promise<void> {
   const parameters = PARAMETER_SETS[key];
   await s.post('/campaigns', agent, { parameters }).expect(201);
-  await s.post('/operators', agent, { operatorId, cafCode: parameters.cafCode, name: `Association ${operatorId}`, kind: 'association' }).expect(201);
+  await s
+    .post('/operators', agent, { operatorId, cafCode: parameters.cafCode, name: `Association ${operatorId}`, kind: 'association' })
+    .expect(201);
 }
 
 /** The request body of an application: content of the fixtures (Aude, 2 urban collectifs, 18 000 €) with the test's changes. */
 const ref = (operatorId = 'op-1', cafCode = '11', year = '2026-2027') => ({ operatorId, cafCode, schoolYear: year });
-const application = (changes: Partial<ApplicationContent> = {}, r = ref()) => ({ ...r, applicationKind: 'new', content: { ...content(), ...changes } });
-const approval = (approvedCollectifs: number, forecastOperatingCost: number, bonusesGranted: object = { enfants: null, parents: null }, refs?: string[]) => ({
+const application = (changes: Partial<ApplicationContent> = {}, r = ref()) => ({
+  ...r,
+  applicationKind: 'new',
+  content: { ...content(), ...changes },
+});
+const approval = (
+  approvedCollectifs: number,
+  forecastOperatingCost: number,
+  bonusesGranted: object = { enfants: null, parents: null },
+  refs?: string[],
+) => ({
   outcome: 'approved',
   approvedCollectifs,
   ...(refs ? { approvedCollectifRefs: refs } : {}),
   bonusesGranted,
   forecastOperatingCost,
 });
-const decision = (decisionId: string, date: string, terms: object) => ({ decisionId, meetingDate: date, effectiveDate: date, decision: terms });
+const decision = (decisionId: string, date: string, terms: object) => ({
+  decisionId,
+  meetingDate: date,
+  effectiveDate: date,
+  decision: terms,
+});
 
-const BONUS_ENFANTS: BonusEnfantsRequest = { filRouge: 'Raconte ta ville', criteria: ['paid_external_speakers'], justification: 'une conteuse, 6 séances' };
-const BONUS_PARENTS: BonusParentsRequest = { supportProject: 'Rencontres mensuelles avec les familles', criteria: ['specific_parent_actions'], justification: 'ateliers numériques' };
+const BONUS_ENFANTS: BonusEnfantsRequest = {
+  filRouge: 'Raconte ta ville',
+  criteria: ['paid_external_speakers'],
+  justification: 'une conteuse, 6 séances',
+};
+const BONUS_PARENTS: BonusParentsRequest = {
+  supportProject: 'Rencontres mensuelles avec les familles',
+  criteria: ['specific_parent_actions'],
+  justification: 'ateliers numériques',
+};
 
 describe('project command endpoints (issue 6)', () => {
   it('400 naming the field for malformed content, at the edge and from the domain; nothing is appended', async () => {
@@ -92,26 +125,40 @@ describe('project command endpoints (issue 6)', () => {
     });
     // The short renewal carries the budget at the top of its data.
     const short = await s
-      .post('/projects/prj-2/short-renewal', actors.operator, { ...ref(), previousProjectId: 'prj-0', collectifs: content().collectifs, budget: badBudget, plannedPeriod: content().plannedPeriod })
+      .post('/projects/prj-2/short-renewal', actors.operator, {
+        ...ref(),
+        previousProjectId: 'prj-0',
+        collectifs: content().collectifs,
+        budget: badBudget,
+        plannedPeriod: content().plannedPeriod,
+      })
       .expect(400);
     expect(short.body.errors).toEqual([{ field: 'data.budget.totalOperatingCost', message: 'must be an integer ≥ 0 (cents)' }]);
 
     // Deep paths, lists, the projectId that belongs in the path, and the decision's union on `outcome`.
     const collectifs = content().collectifs.map((c, i) => (i === 1 ? { ...c, plannedChildren: 0 } : c));
     const deep = await s.post('/projects/prj-1/application', actors.operator, application({ collectifs })).expect(400);
-    expect(deep.body.errors).toEqual([{ field: 'data.content.collectifs[1].plannedChildren', message: 'must be an integer between 1 and 100' }]);
+    expect(deep.body.errors).toEqual([
+      { field: 'data.content.collectifs[1].plannedChildren', message: 'must be an integer between 1 and 100' },
+    ]);
     const inBody = await s.post('/projects/prj-1/application', actors.operator, { ...application(), projectId: 'prj-1' }).expect(400);
     expect(inBody.body.errors).toEqual([{ field: 'data.projectId', message: 'is not an accepted field' }]);
-    const mixed = await s.post('/projects/prj-1/decision', actors.committee, decision('dec-1', '2026-10-05', { ...approval(2, 1_800_000), reasons: [] })).expect(400);
+    const mixed = await s
+      .post('/projects/prj-1/decision', actors.committee, decision('dec-1', '2026-10-05', { ...approval(2, 1_800_000), reasons: [] }))
+      .expect(400);
     expect(mixed.body.errors).toEqual([{ field: 'data.decision.reasons', message: 'is not an accepted field' }]);
-    const outcome = await s.post('/projects/prj-1/decision', actors.committee, decision('dec-1', '2026-10-05', { outcome: 'postponed' })).expect(400);
+    const outcome = await s
+      .post('/projects/prj-1/decision', actors.committee, decision('dec-1', '2026-10-05', { outcome: 'postponed' }))
+      .expect(400);
     expect(outcome.body.errors).toEqual([{ field: 'data.decision.outcome', message: 'must be one of approved, refused' }]);
 
     // What only the domain knows to check comes back as a 400 too, with its path under data.
     const objectives = [...content().objectives, content().objectives[0]];
     const duplicate = await s.post('/projects/prj-1/application', actors.operator, application({ objectives })).expect(400);
     expect(duplicate.body.errors).toEqual([{ field: 'data.content.objectives.code', message: 'duplicate E1' }]);
-    const zero = await s.post('/projects/prj-1/application', actors.operator, application({ budget: { ...badBudget, totalOperatingCost: 0 } })).expect(400);
+    const zero = await s
+      .post('/projects/prj-1/application', actors.operator, application({ budget: { ...badBudget, totalOperatingCost: 0 } }))
+      .expect(400);
     expect(zero.body.errors).toEqual([{ field: 'data.content.budget.totalOperatingCost', message: 'must be at least 1 cents' }]);
 
     expect(await s.api.store.headPosition()).toBe(head);
@@ -127,7 +174,9 @@ describe('project command endpoints (issue 6)', () => {
     const inTime = await s.post('/projects/prj-in-time/application', actors.operator, application()).expect(201);
     expect(inTime.body).toMatchObject({ streamId: 'project-prj-in-time', streamVersion: 0, duplicate: false });
     s.on('2026-08-06', '00:30');
-    await s.post('/projects', actors.operator, { projectId: 'prj-late', ...ref(), title: 'Clas tardif', schoolCycle: 'primary' }).expect(201);
+    await s
+      .post('/projects', actors.operator, { projectId: 'prj-late', ...ref(), title: 'Clas tardif', schoolCycle: 'primary' })
+      .expect(201);
     const late = await s.post('/projects/prj-late/application', actors.operator, application()).expect(422);
     expect(late.body).toMatchObject({
       statusCode: 422,
@@ -139,17 +188,31 @@ describe('project command endpoints (issue 6)', () => {
     s.on('2026-08-10');
     const now = await s.post('/projects/prj-late/application', actors.operator, application()).expect(422);
     expect(now.body).toMatchObject({ ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10' } });
-    const backdated = await s.post('/projects/prj-late/application', actors.operator, application(), { occurredAt: '2026-08-05T21:30:00Z' }).expect(422);
+    const backdated = await s
+      .post('/projects/prj-late/application', actors.operator, application(), { occurredAt: '2026-08-05T21:30:00Z' })
+      .expect(422);
     expect(backdated.body).toMatchObject({ code: 'FILED_AFTER_DEADLINE', ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10' } });
     // The reception instant is the system's: a body cannot set it.
-    const smuggled = await s.post('/projects/prj-late/application', actors.operator, application(), { receivedAt: '2026-08-05T10:00:00Z' }).expect(400);
+    const smuggled = await s
+      .post('/projects/prj-late/application', actors.operator, application(), { receivedAt: '2026-08-05T10:00:00Z' })
+      .expect(400);
     expect(smuggled.body.errors).toEqual([expect.objectContaining({ field: 'receivedAt' })]);
     expect((await s.api.store.readStream('project-prj-late')).map((e) => e.type)).toEqual(['ProjectDrafted']);
 
     // The Caf's trace of a late paper file, on a project never filed online.
-    await s.post('/projects/prj-paper/not-receivable', actors.agent, { ...ref(), reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'dossier papier reçu le 10 août' }).expect(201);
+    await s
+      .post('/projects/prj-paper/not-receivable', actors.agent, {
+        ...ref(),
+        reason: 'filed_after_deadline',
+        ruleId: 'R-LIFE-1',
+        explanation: 'dossier papier reçu le 10 août',
+      })
+      .expect(201);
     const [declared] = await s.api.store.readStream('project-prj-paper');
-    expect(declared).toMatchObject({ type: 'ApplicationFoundNotReceivable', data: { projectId: 'prj-paper', operatorId: 'op-1', reason: 'filed_after_deadline', declaredOn: '2026-08-10' } });
+    expect(declared).toMatchObject({
+      type: 'ApplicationFoundNotReceivable',
+      data: { projectId: 'prj-paper', operatorId: 'op-1', reason: 'filed_after_deadline', declaredOn: '2026-08-10' },
+    });
     // Declared not receivable, the file is closed: no examination.
     const closed = await s.post('/projects/prj-paper/examination', actors.agent).expect(422);
     expect(closed.body).toMatchObject({ code: 'APPLICATION_CLOSED', ruleId: 'R-LIFE' });
@@ -168,10 +231,20 @@ describe('project command endpoints (issue 6)', () => {
     s.on('2026-10-05', '14:00');
     await s.post('/projects/prj-1/decision', actors.agent, decision('dec-1', '2026-10-05', approval(2, 1_800_000))).expect(403);
     const body = { commandId: randomUUID(), data: decision('dec-1', '2026-10-05', approval(2, 1_800_000)) };
-    const recorded = await request(s.api.http).post('/projects/prj-1/decision').set('Authorization', s.api.bearer(actors.committee)).send(body).expect(201);
-    const retried = await request(s.api.http).post('/projects/prj-1/decision').set('Authorization', s.api.bearer(actors.committee)).send(body).expect(200);
+    const recorded = await request(s.api.http)
+      .post('/projects/prj-1/decision')
+      .set('Authorization', s.api.bearer(actors.committee))
+      .send(body)
+      .expect(201);
+    const retried = await request(s.api.http)
+      .post('/projects/prj-1/decision')
+      .set('Authorization', s.api.bearer(actors.committee))
+      .send(body)
+      .expect(200);
     expect(retried.body).toEqual({ ...recorded.body, duplicate: true });
-    const again = await s.post('/projects/prj-1/decision', actors.committee, decision('dec-2', '2026-10-05', approval(1, 900_000, undefined, ['c1']))).expect(422);
+    const again = await s
+      .post('/projects/prj-1/decision', actors.committee, decision('dec-2', '2026-10-05', approval(1, 900_000, undefined, ['c1'])))
+      .expect(422);
     expect(again.body).toMatchObject({ code: 'DECISION_ALREADY_RECORDED', details: { decisionId: 'dec-1' } });
 
     const before = await s.get('/projects/prj-1/ps').expect(200);
@@ -180,11 +253,20 @@ describe('project command endpoints (issue 6)', () => {
     // The correction: the retained cost was 16 000 €, 8 000 € per collectif, under the cap.
     s.on('2026-10-20');
     await s
-      .post('/projects/prj-1/decision/corrections', actors.committee, { decisionId: 'dec-1', reason: 'coût retenu mal saisi', changes: { forecastOperatingCost: 1_600_000 } }, { expectedVersion: 1 })
+      .post(
+        '/projects/prj-1/decision/corrections',
+        actors.committee,
+        { decisionId: 'dec-1', reason: 'coût retenu mal saisi', changes: { forecastOperatingCost: 1_600_000 } },
+        { expectedVersion: 1 },
+      )
       .expect(409)
       .expect((res) => expect(res.body).toMatchObject({ code: 'CONCURRENCY_CONFLICT', currentVersion: 2 }));
     const corrected = await s
-      .post('/projects/prj-1/decision/corrections', actors.committee, { decisionId: 'dec-1', reason: 'coût retenu mal saisi', changes: { forecastOperatingCost: 1_600_000 } })
+      .post('/projects/prj-1/decision/corrections', actors.committee, {
+        decisionId: 'dec-1',
+        reason: 'coût retenu mal saisi',
+        changes: { forecastOperatingCost: 1_600_000 },
+      })
       .set('If-Match', '2')
       .expect(201);
     expect(corrected.body.streamVersion).toBe(3);
@@ -193,7 +275,12 @@ describe('project command endpoints (issue 6)', () => {
       type: 'CommitteeDecisionCorrected',
       occurredAt: paris('2026-10-05', '14:00'),
       recordedAt: paris('2026-10-20'),
-      data: { decisionId: 'dec-1', correctedOn: '2026-10-20', correctedFields: ['forecastOperatingCost'], corrected: { approvedCollectifs: 2, forecastOperatingCost: 1_600_000 } },
+      data: {
+        decisionId: 'dec-1',
+        correctedOn: '2026-10-20',
+        correctedFields: ['forecastOperatingCost'],
+        corrected: { approvedCollectifs: 2, forecastOperatingCost: 1_600_000 },
+      },
       metadata: { actor: 'committee-11', role: 'committee' },
     });
     const after = await s.get('/projects/prj-1/ps').expect(200);
@@ -201,9 +288,21 @@ describe('project command endpoints (issue 6)', () => {
     expect(after.body.payable).toBe(520_000);
 
     // A correction that changes nothing, or of an unknown decision: 400 naming the field (R-INPUT).
-    const nothing = await s.post('/projects/prj-1/decision/corrections', actors.committee, { decisionId: 'dec-1', reason: 'r', changes: { forecastOperatingCost: 1_600_000 } }).expect(400);
+    const nothing = await s
+      .post('/projects/prj-1/decision/corrections', actors.committee, {
+        decisionId: 'dec-1',
+        reason: 'r',
+        changes: { forecastOperatingCost: 1_600_000 },
+      })
+      .expect(400);
     expect(nothing.body.errors).toEqual([{ field: 'data.changes', message: 'changes nothing in the decision' }]);
-    const unknown = await s.post('/projects/prj-1/decision/corrections', actors.committee, { decisionId: 'dec-9', reason: 'r', changes: { approvedCollectifs: 1 } }).expect(400);
+    const unknown = await s
+      .post('/projects/prj-1/decision/corrections', actors.committee, {
+        decisionId: 'dec-9',
+        reason: 'r',
+        changes: { approvedCollectifs: 1 },
+      })
+      .expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'data.decisionId', message: 'is not the decision of this project' }]);
   });
 
@@ -216,13 +315,27 @@ describe('project command endpoints (issue 6)', () => {
     await s.post('/projects/prj-r/examination', actors.agent).expect(201);
     s.on('2026-10-05', '14:00');
     await s
-      .post('/projects/prj-r/decision', actors.committee, decision('dec-r', '2026-10-05', { outcome: 'refused', reasons: [{ code: 'COFUNDING', ruleId: 'R-ELIG-COFUNDING', text: 'cofinancement insuffisant' }] }))
+      .post(
+        '/projects/prj-r/decision',
+        actors.committee,
+        decision('dec-r', '2026-10-05', {
+          outcome: 'refused',
+          reasons: [{ code: 'COFUNDING', ruleId: 'R-ELIG-COFUNDING', text: 'cofinancement insuffisant' }],
+        }),
+      )
       .expect(201);
     const ps = await s.get('/projects/prj-r/ps').expect(200);
     expect(ps.body).toMatchObject({ notApplicable: 'the committee refused the project', payable: 0 });
-    await s.post('/projects/prj-r/payments/advance', actors.agent, { paymentId: 'adv-1', amount: 100_000 }).expect(422).expect((res) => expect(res.body.code).toBe('PAYMENT_ON_REFUSED_PROJECT'));
     await s
-      .post('/projects/prj-r/decision/corrections', actors.committee, { decisionId: 'dec-r', reason: 'r', changes: { approvedCollectifs: 1 } })
+      .post('/projects/prj-r/payments/advance', actors.agent, { paymentId: 'adv-1', amount: 100_000 })
+      .expect(422)
+      .expect((res) => expect(res.body.code).toBe('PAYMENT_ON_REFUSED_PROJECT'));
+    await s
+      .post('/projects/prj-r/decision/corrections', actors.committee, {
+        decisionId: 'dec-r',
+        reason: 'r',
+        changes: { approvedCollectifs: 1 },
+      })
       .expect(422)
       .expect((res) => expect(res.body.code).toBe('REFUSAL_NOT_CORRECTABLE'));
   });
@@ -231,10 +344,18 @@ describe('project command endpoints (issue 6)', () => {
     const s = await scenario('2026-04-01');
     await openCampaign(s, '11-2026-2027', actors.agent, 'op-1');
     s.on('2026-06-15');
-    const drafted = await s.post('/projects', actors.operator, { projectId: 'prj-life', ...ref(), title: 'Clas Jean-Jaurès', schoolCycle: 'primary' }).expect(201);
+    const drafted = await s
+      .post('/projects', actors.operator, { projectId: 'prj-life', ...ref(), title: 'Clas Jean-Jaurès', schoolCycle: 'primary' })
+      .expect(201);
     expect(drafted.body).toMatchObject({ streamId: 'project-prj-life', streamVersion: 0 });
     // R-LIFE-3: the drafted cycle holds.
-    const cycle = await s.post('/projects/prj-life/application', actors.operator, application({ schoolCycle: 'secondary', collectifs: content().collectifs.map((c) => ({ ...c, level: 'college' as const })) })).expect(422);
+    const cycle = await s
+      .post(
+        '/projects/prj-life/application',
+        actors.operator,
+        application({ schoolCycle: 'secondary', collectifs: content().collectifs.map((c) => ({ ...c, level: 'college' as const })) }),
+      )
+      .expect(422);
     expect(cycle.body).toMatchObject({ code: 'PROJECT_CYCLE_MISMATCH', ruleId: 'R-LIFE-3' });
     s.on('2026-06-20');
     await s.post('/projects/prj-life/application', actors.operator, application()).expect(201);
@@ -242,29 +363,72 @@ describe('project command endpoints (issue 6)', () => {
     s.on('2026-07-01');
     await s.post('/projects/prj-wd/application', actors.operator, application()).expect(201);
     await s.post('/projects/prj-wd/withdrawal', actors.operator, { reason: 'local indisponible' }).expect(201);
-    await s.post('/projects/prj-wd/examination', actors.agent).expect(422).expect((res) => expect(res.body.code).toBe('APPLICATION_CLOSED'));
+    await s
+      .post('/projects/prj-wd/examination', actors.agent)
+      .expect(422)
+      .expect((res) => expect(res.body.code).toBe('APPLICATION_CLOSED'));
     s.on('2026-09-01');
     await s.post('/projects/prj-life/examination', actors.agent).expect(201);
     s.on('2026-10-01');
-    await s.post('/projects/prj-life/school-concertations', actors.operator, { concertationId: 'sc-1', objective: 'S3', moment: 'before_start', date: '2026-10-01', schools: ['École Jean-Jaurès'] }).expect(201);
+    await s
+      .post('/projects/prj-life/school-concertations', actors.operator, {
+        concertationId: 'sc-1',
+        objective: 'S3',
+        moment: 'before_start',
+        date: '2026-10-01',
+        schools: ['École Jean-Jaurès'],
+      })
+      .expect(201);
     s.on('2026-10-05', '14:00');
     await s.post('/projects/prj-life/decision', actors.committee, decision('dec-life', '2026-10-05', approval(2, 1_800_000))).expect(201);
     s.on('2026-10-20');
     await s.post('/projects/prj-life/payments/advance', actors.agent, { paymentId: 'adv-1', amount: 300_000 }).expect(201);
     s.on('2026-11-05');
-    await s.post('/projects/prj-life/partner-relations', actors.operator, { relationId: 'pr-1', partnerName: 'Médiathèque Grain d’sel', partnerKind: 'library', date: '2026-11-05', description: 'prêt de salle' }).expect(201);
+    await s
+      .post('/projects/prj-life/partner-relations', actors.operator, {
+        relationId: 'pr-1',
+        partnerName: 'Médiathèque Grain d’sel',
+        partnerKind: 'library',
+        date: '2026-11-05',
+        description: 'prêt de salle',
+      })
+      .expect(201);
     s.on('2026-11-20');
-    await s.post('/projects/prj-life/parent-actions', actors.operator, { actionId: 'pa-1', objective: 'P1', date: '2026-11-20', parentsReached: 9, description: 'réunion d’information' }).expect(201);
+    await s
+      .post('/projects/prj-life/parent-actions', actors.operator, {
+        actionId: 'pa-1',
+        objective: 'P1',
+        date: '2026-11-20',
+        parentsReached: 9,
+        description: 'réunion d’information',
+      })
+      .expect(201);
     // An action cannot be dated after it is reported.
-    const future = await s.post('/projects/prj-life/parent-actions', actors.operator, { actionId: 'pa-2', objective: 'P2', date: '2026-12-01', parentsReached: 3, description: 'goûter' }).expect(400);
+    const future = await s
+      .post('/projects/prj-life/parent-actions', actors.operator, {
+        actionId: 'pa-2',
+        objective: 'P2',
+        date: '2026-12-01',
+        parentsReached: 3,
+        description: 'goûter',
+      })
+      .expect(400);
     expect(future.body.errors).toEqual([{ field: 'data.date', message: 'an action cannot be dated after it is reported' }]);
     // The balance waits for the validated bilan.
-    await s.post('/projects/prj-life/payments/balance', actors.agent, { paymentId: 'bal-0', amount: 1 }).expect(422).expect((res) => expect(res.body.code).toBe('BALANCE_BEFORE_VALIDATED_BILAN'));
+    await s
+      .post('/projects/prj-life/payments/balance', actors.agent, { paymentId: 'bal-0', amount: 1 })
+      .expect(422)
+      .expect((res) => expect(res.body.code).toBe('BALANCE_BEFORE_VALIDATED_BILAN'));
 
     s.on('2027-07-01');
     await s.post('/projects/prj-life/bilans', actors.operator, bilanData('bilan-1', 1_750_000)).expect(201);
     s.on('2027-07-05');
-    await s.post('/projects/prj-life/bilans/return', actors.agent, { bilanId: 'bilan-1', reasons: ['le coût réel ne correspond pas au compte de résultat'] }).expect(201);
+    await s
+      .post('/projects/prj-life/bilans/return', actors.agent, {
+        bilanId: 'bilan-1',
+        reasons: ['le coût réel ne correspond pas au compte de résultat'],
+      })
+      .expect(201);
     s.on('2027-07-10');
     const sameId = await s.post('/projects/prj-life/bilans', actors.operator, bilanData('bilan-1', 1_700_000)).expect(400);
     expect(sameId.body.errors).toEqual([{ field: 'data.bilanId', message: 'a corrected bilan is filed under a new id' }]);
@@ -274,9 +438,13 @@ describe('project command endpoints (issue 6)', () => {
     s.on('2027-07-20');
     await s.post('/projects/prj-life/payments/balance', actors.agent, { paymentId: 'bal-1', amount: 200_000 }).expect(201);
     s.on('2027-07-25');
-    const tooMuch = await s.post('/projects/prj-life/payments/recovery', actors.agent, { recoveryId: 'rec-1', amount: 500_001, reason: 'trop-perçu' }).expect(422);
+    const tooMuch = await s
+      .post('/projects/prj-life/payments/recovery', actors.agent, { recoveryId: 'rec-1', amount: 500_001, reason: 'trop-perçu' })
+      .expect(422);
     expect(tooMuch.body).toMatchObject({ code: 'RECOVERY_EXCEEDS_PAYMENTS', ruleId: 'R-PS-PAYMENTS', details: { netPaid: 500_000 } });
-    await s.post('/projects/prj-life/payments/recovery', actors.agent, { recoveryId: 'rec-1', amount: 50_000, reason: 'trop-perçu' }).expect(201);
+    await s
+      .post('/projects/prj-life/payments/recovery', actors.agent, { recoveryId: 'rec-1', amount: 50_000, reason: 'trop-perçu' })
+      .expect(201);
 
     const history = await s.get('/projects/prj-life/history').expect(200);
     expect(history.body.events.map((e: { type: string; role: string }) => [e.type, e.role])).toEqual([
@@ -299,14 +467,29 @@ describe('project command endpoints (issue 6)', () => {
     expect(ps.body).toMatchObject({ basis: 'actual', bilan: { bilanId: 'bilan-2', status: 'validated' }, paid: 450_000 });
 
     // Next year, R-LIFE-4: the renewal letter of the approved project, at the same places.
-    const next = { ...PARAMETER_SETS['11-2026-2027'], schoolYear: schoolYear('2027-2028'), deadlines: { newApplication: localDate('2028-08-06'), renewal: localDate('2028-06-29') } };
+    const next = {
+      ...PARAMETER_SETS['11-2026-2027'],
+      schoolYear: schoolYear('2027-2028'),
+      deadlines: { newApplication: localDate('2028-08-06'), renewal: localDate('2028-06-29') },
+    };
     await s.post('/campaigns', actors.agent, { parameters: next }).expect(201);
-    const renewal = { ...ref('op-1', '11', '2027-2028'), previousProjectId: 'prj-life', collectifs: content().collectifs.slice(0, 1), budget: content().budget, plannedPeriod: { from: '2027-11-02', to: '2028-06-15' } };
+    const renewal = {
+      ...ref('op-1', '11', '2027-2028'),
+      previousProjectId: 'prj-life',
+      collectifs: content().collectifs.slice(0, 1),
+      budget: content().budget,
+      plannedPeriod: { from: '2027-11-02', to: '2028-06-15' },
+    };
     await s.post('/projects/prj-life-2/short-renewal', actors.operator, renewal).expect(201);
     const [filed] = await s.api.store.readStream('project-prj-life-2');
     expect(filed.data).toMatchObject({
       applicationKind: 'renewal',
-      renewalOf: { previousProjectId: 'prj-life', previousSchoolYear: '2026-2027', short: true, changedFields: ['collectifs', 'plannedPeriod'] },
+      renewalOf: {
+        previousProjectId: 'prj-life',
+        previousSchoolYear: '2026-2027',
+        short: true,
+        changedFields: ['collectifs', 'plannedPeriod'],
+      },
       content: { title: 'Clas Jean-Jaurès', plannedWeeks: 28 },
       deadline: '2028-06-29',
     });
@@ -317,7 +500,9 @@ describe('project command endpoints (issue 6)', () => {
 
   it('documents every project command with its body, its success and every error shape', async () => {
     const s = await scenario();
-    const doc = (await s.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
+    const doc = (await s.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    };
     const routes: Array<[string, string]> = [
       ['/projects', 'DraftProject'],
       ['/projects/{projectId}/application', 'FileApplication'],
@@ -355,12 +540,22 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     const s = await scenario('2026-04-01');
     await openCampaign(s, '11-2026-2027', actors.agent, 'op-1');
     s.on('2026-06-15');
-    await s.post('/projects', actors.operator, { projectId: 'prj-ex1', ...ref(), title: 'Clas Jean-Jaurès', schoolCycle: 'primary' }).expect(201);
-    await s.post('/projects/prj-ex1/application', actors.operator, application({ bonusRequests: { enfants: BONUS_ENFANTS, parents: null } })).expect(201);
+    await s
+      .post('/projects', actors.operator, { projectId: 'prj-ex1', ...ref(), title: 'Clas Jean-Jaurès', schoolCycle: 'primary' })
+      .expect(201);
+    await s
+      .post('/projects/prj-ex1/application', actors.operator, application({ bonusRequests: { enfants: BONUS_ENFANTS, parents: null } }))
+      .expect(201);
     s.on('2026-09-01');
     await s.post('/projects/prj-ex1/examination', actors.agent).expect(201);
     s.on('2026-10-05', '14:00');
-    await s.post('/projects/prj-ex1/decision', actors.committee, decision('dec-ex1', '2026-10-05', approval(2, 1_800_000, { enfants: { collectifs: 2 }, parents: null }))).expect(201);
+    await s
+      .post(
+        '/projects/prj-ex1/decision',
+        actors.committee,
+        decision('dec-ex1', '2026-10-05', approval(2, 1_800_000, { enfants: { collectifs: 2 }, parents: null })),
+      )
+      .expect(201);
 
     s.on('2026-10-20');
     const ps = await s.get('/projects/prj-ex1/ps').expect(200);
@@ -386,21 +581,43 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     await openCampaign(s, '40-2025-2026', landesAgent, 'op-l');
     s.on('2025-06-10');
     const landes = ref('op-l', '40', '2025-2026');
-    await s.post('/projects', landesOperator, { projectId: 'prj-ex2', ...landes, title: 'Clas de Sabres', schoolCycle: 'primary' }).expect(201);
+    await s
+      .post('/projects', landesOperator, { projectId: 'prj-ex2', ...landes, title: 'Clas de Sabres', schoolCycle: 'primary' })
+      .expect(201);
     const rural: Partial<ApplicationContent> = {
       title: 'Clas de Sabres',
       territory: { commune: 'Sabres', epci: 'CC Cœur Haute Lande', rural: true, qpv: false },
-      collectifs: [{ ref: 'c1', place: { name: 'École de Sabres', commune: 'Sabres' }, level: 'primary', rural: true, disabilityNeeds: false, plannedChildren: 6 }],
+      collectifs: [
+        {
+          ref: 'c1',
+          place: { name: 'École de Sabres', commune: 'Sabres' },
+          level: 'primary',
+          rural: true,
+          disabilityNeeds: false,
+          plannedChildren: 6,
+        },
+      ],
       schedule: [{ weekday: 'wednesday', start: '14:00', minutes: 120, kind: 'children' }],
       plannedPeriod: { from: localDate('2025-11-03'), to: localDate('2026-06-12') },
-      budget: { totalOperatingCost: 300_000, coFunders: [{ name: 'Commune de Sabres', kind: 'commune', amount: 90_000 }], otherCafFunding: 150_000, familyFeePerChild: 0 },
+      budget: {
+        totalOperatingCost: 300_000,
+        coFunders: [{ name: 'Commune de Sabres', kind: 'commune', amount: 90_000 }],
+        otherCafFunding: 150_000,
+        familyFeePerChild: 0,
+      },
       bonusRequests: { enfants: null, parents: BONUS_PARENTS },
     };
     await s.post('/projects/prj-ex2/application', landesOperator, application(rural, landes)).expect(201);
     s.on('2025-09-01');
     await s.post('/projects/prj-ex2/examination', landesAgent).expect(201);
     s.on('2025-10-06', '14:00');
-    await s.post('/projects/prj-ex2/decision', landesCommittee, decision('dec-ex2', '2025-10-06', approval(1, 300_000, { enfants: null, parents: { collectifs: 1 } }))).expect(201);
+    await s
+      .post(
+        '/projects/prj-ex2/decision',
+        landesCommittee,
+        decision('dec-ex2', '2025-10-06', approval(1, 300_000, { enfants: null, parents: { collectifs: 1 } })),
+      )
+      .expect(201);
 
     s.on('2025-10-10');
     const ps = await s.get('/projects/prj-ex2/ps?at=2025-10-10', landesAgent).expect(200);
@@ -418,15 +635,37 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     const s = await scenario('2026-04-01');
     await openCampaign(s, '11-2026-2027', actors.agent, 'op-1');
     s.on('2026-06-20');
-    const threePlanned = [...content().collectifs, { ref: 'c3', place: { name: 'Maison de quartier', commune: 'Carcassonne' }, level: 'primary' as const, rural: false, disabilityNeeds: false, plannedChildren: 10 }];
+    const threePlanned = [
+      ...content().collectifs,
+      {
+        ref: 'c3',
+        place: { name: 'Maison de quartier', commune: 'Carcassonne' },
+        level: 'primary' as const,
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 10,
+      },
+    ];
     const costs = { ...content().budget, totalOperatingCost: 3_000_000 };
     await s.post('/projects/prj-ex3/application', actors.operator, application({ collectifs: threePlanned, budget: costs })).expect(201);
     s.on('2026-09-01');
     await s.post('/projects/prj-ex3/examination', actors.agent).expect(201);
     s.on('2026-10-05', '14:00');
-    await s.post('/projects/prj-ex3/decision', actors.committee, decision('dec-ex3', '2026-10-05', approval(2, 3_000_000, undefined, ['c1', 'c2']))).expect(201);
+    await s
+      .post(
+        '/projects/prj-ex3/decision',
+        actors.committee,
+        decision('dec-ex3', '2026-10-05', approval(2, 3_000_000, undefined, ['c1', 'c2'])),
+      )
+      .expect(201);
     s.on('2026-11-10', '09:00');
-    await s.post('/projects/prj-ex3/decision/corrections', actors.committee, { decisionId: 'dec-ex3', reason: 'le comité a agréé 3 collectifs', changes: { approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] } }).expect(201);
+    await s
+      .post('/projects/prj-ex3/decision/corrections', actors.committee, {
+        decisionId: 'dec-ex3',
+        reason: 'le comité a agréé 3 collectifs',
+        changes: { approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] },
+      })
+      .expect(201);
     s.on('2026-11-22');
 
     const then = await s.get('/projects/prj-ex3/ps?at=2026-10-20&knownAt=2026-10-20').expect(200);
@@ -443,7 +682,9 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     const before = await s.get('/projects/prj-ex3/ps?at=2026-10-04').expect(200);
     expect(before.body).toMatchObject({ notApplicable: 'no committee decision at this date', forecast: null });
     const history = await s.get('/projects/prj-ex3/history').expect(200);
-    const last = history.body.events.slice(-2).map((e: { type: string; occurredAt: string; recordedAt: string }) => [e.type, e.occurredAt, e.recordedAt]);
+    const last = history.body.events
+      .slice(-2)
+      .map((e: { type: string; occurredAt: string; recordedAt: string }) => [e.type, e.occurredAt, e.recordedAt]);
     expect(last).toEqual([
       ['CommitteeDecisionRecorded', paris('2026-10-05', '14:00'), paris('2026-10-05', '14:00')],
       ['CommitteeDecisionCorrected', paris('2026-10-05', '14:00'), paris('2026-11-10', '09:00')],

@@ -41,7 +41,9 @@ describe('query endpoints at any date (issue 6)', () => {
 
   it('at / knownAt: invalid → 400 naming the parameter; knownAt in the future → 400', async () => {
     const bad = await get('/projects/prj-1/ps?at=yesterday').expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'at', message: 'must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone, in years 1900–2199' }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'at', message: 'must be a date YYYY-MM-DD (the end of that Paris day) or an ISO instant with a zone, in years 1900–2199' },
+    ]);
     const impossible = await get('/projects/prj-1/ps?knownAt=2026-02-30').expect(400);
     expect(impossible.body.errors[0].field).toBe('knownAt');
     const future = await get('/projects/prj-1/ps?knownAt=2199-01-01').expect(400);
@@ -50,7 +52,16 @@ describe('query endpoints at any date (issue 6)', () => {
   });
 
   it('at / knownAt: impossible or out-of-range dates (R-INPUT, years 1900–2199) → 400 naming the parameter, never a roll-over or a 500', async () => {
-    for (const query of ['at=2026-02-30T10:00:00Z', 'at=2026-13-01', 'at=9999-12-31', 'at=2200-01-01', 'at=1899-12-31', 'knownAt=2026-02-29', 'knownAt=2026-04-31T10:00:00%2B02:00', 'knownAt=2026-10-20T24:00:00Z']) {
+    for (const query of [
+      'at=2026-02-30T10:00:00Z',
+      'at=2026-13-01',
+      'at=9999-12-31',
+      'at=2200-01-01',
+      'at=1899-12-31',
+      'knownAt=2026-02-29',
+      'knownAt=2026-04-31T10:00:00%2B02:00',
+      'knownAt=2026-10-20T24:00:00Z',
+    ]) {
       const res = await get(`/projects/prj-1/ps?${query}`).expect(400);
       expect(res.body.errors).toEqual([{ field: query.split('=')[0], message: expect.stringContaining('years 1900–2199') }]);
     }
@@ -100,7 +111,11 @@ describe('query endpoints at any date (issue 6)', () => {
 
   it('the project bilan as csv: the total, then one row per collectif', async () => {
     const csv = await get('/projects/prj-1/bilan?format=csv').expect(200);
-    const rows = csv.text.replace('\uFEFF', '').trimEnd().split('\r\n').map((l) => l.split(';'));
+    const rows = csv.text
+      .replace('\uFEFF', '')
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     expect(rows[0][0]).toBe('section');
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['total', ''],

@@ -25,14 +25,39 @@ const contentFor = (schoolYear: string) => {
 const system: Actor = actors.system;
 
 /** Every scoped role is refused the same way, whatever exists (the guard refuses the roles that may not issue it at all). */
-const ALL_REFUSED: Record<MatrixRole, number> = { agent: 403, agentElsewhere: 403, committee: 403, owner: 403, otherOperator: 403, auditor: 403, dashboard: 403, anonymous: 401 };
+const ALL_REFUSED: Record<MatrixRole, number> = {
+  agent: 403,
+  agentElsewhere: 403,
+  committee: 403,
+  owner: 403,
+  otherOperator: 403,
+  auditor: 403,
+  dashboard: 403,
+  anonymous: 401,
+};
 /** A reference out of the aggregate's scope: 422 R-SCOPE to those who may act for op-1, 403 to the others. */
 const REFERENCE_REFUSED: Record<MatrixRole, number> = { ...ALL_REFUSED, agent: 422, owner: 422 };
 const OUT_OF_SCOPE = { 422: 'REFERENCE_OUT_OF_SCOPE' };
 
-const post = (http: ApiHarness['http'], path: string, n: number, occurredAt: string, data: Record<string, unknown>) => request(http).post(path).send({ commandId: uuid(n), occurredAt, data });
-const draft = (n: number, ref: { operatorId: string; cafCode: string }) => ({ projectId: `prj-s${n}`, ...ref, schoolYear: '2026-2027', title: 'Clas', schoolCycle: 'primary' });
-const enrolment = (childId: string) => ({ childId, schoolLevel: 'CM1', orientedBy: 'teacher', parentalConsentDate: '2026-10-20', disabilityNeeds: false, enrolledOn: '2026-11-02' });
+const post = (http: ApiHarness['http'], path: string, n: number, occurredAt: string, data: Record<string, unknown>) =>
+  request(http)
+    .post(path)
+    .send({ commandId: uuid(n), occurredAt, data });
+const draft = (n: number, ref: { operatorId: string; cafCode: string }) => ({
+  projectId: `prj-s${n}`,
+  ...ref,
+  schoolYear: '2026-2027',
+  title: 'Clas',
+  schoolCycle: 'primary',
+});
+const enrolment = (childId: string) => ({
+  childId,
+  schoolLevel: 'CM1',
+  orientedBy: 'teacher',
+  parentalConsentDate: '2026-10-20',
+  disabilityNeeds: false,
+  enrolledOn: '2026-11-02',
+});
 
 const MATRIX: MatrixEndpoint[] = [
   {
@@ -55,7 +80,15 @@ const MATRIX: MatrixEndpoint[] = [
   {
     name: 'POST /conventions: an operator never registered',
     call: (http, n) =>
-      post(http, '/conventions', n, ON, { conventionId: `conv-s${n}`, operatorId: 'op-ghost', cafCode: '11', projectIds: ['prj-1'], startSchoolYear: '2027-2028', years: 2, terms: TERMS }),
+      post(http, '/conventions', n, ON, {
+        conventionId: `conv-s${n}`,
+        operatorId: 'op-ghost',
+        cafCode: '11',
+        projectIds: ['prj-1'],
+        startSchoolYear: '2027-2028',
+        years: 2,
+        terms: TERMS,
+      }),
     expected: ALL_REFUSED,
   },
   {
@@ -67,56 +100,101 @@ const MATRIX: MatrixEndpoint[] = [
     // R-LIFE-4 renews one's own project: op-2's prj-2 is refused before any business fact (no 2027-2028 campaign is even open).
     name: "POST /projects/:id/application: op-1's renewal of op-2's prj-2",
     call: (http, n) =>
-      post(http, `/projects/prj-s${n}/application`, n, ON, { operatorId: 'op-1', cafCode: '11', schoolYear: '2027-2028', applicationKind: 'renewal', previousProjectId: 'prj-2', content: contentFor('2027-2028') }),
+      post(http, `/projects/prj-s${n}/application`, n, ON, {
+        operatorId: 'op-1',
+        cafCode: '11',
+        schoolYear: '2027-2028',
+        applicationKind: 'renewal',
+        previousProjectId: 'prj-2',
+        content: contentFor('2027-2028'),
+      }),
     expected: REFERENCE_REFUSED,
     codes: OUT_OF_SCOPE,
   },
   {
     name: 'POST /projects/prj-1/parent-actions naming col-2, a collectif of another project',
     call: (http, n) =>
-      post(http, '/projects/prj-1/parent-actions', n, paris('2026-11-20'), { actionId: `pa-s${n}`, objective: 'P2', date: '2026-11-20', parentsReached: 5, collectifIds: ['col-1', 'col-2'], description: 'goûter' }),
+      post(http, '/projects/prj-1/parent-actions', n, paris('2026-11-20'), {
+        actionId: `pa-s${n}`,
+        objective: 'P2',
+        date: '2026-11-20',
+        parentsReached: 5,
+        collectifIds: ['col-1', 'col-2'],
+        description: 'goûter',
+      }),
     expected: REFERENCE_REFUSED,
     codes: OUT_OF_SCOPE,
   },
   {
     name: "POST /conventions: op-1's convention naming op-2's prj-2",
     call: (http, n) =>
-      post(http, '/conventions', n, ON, { conventionId: `conv-s${n}`, operatorId: 'op-1', cafCode: '11', projectIds: ['prj-1', 'prj-2'], startSchoolYear: '2027-2028', years: 2, terms: TERMS }),
+      post(http, '/conventions', n, ON, {
+        conventionId: `conv-s${n}`,
+        operatorId: 'op-1',
+        cafCode: '11',
+        projectIds: ['prj-1', 'prj-2'],
+        startSchoolYear: '2027-2028',
+        years: 2,
+        terms: TERMS,
+      }),
     expected: REFERENCE_REFUSED,
     codes: OUT_OF_SCOPE,
   },
   {
-    name: "POST /collectifs/col-1/enrolments of kid-op2, a child of op-2",
+    name: 'POST /collectifs/col-1/enrolments of kid-op2, a child of op-2',
     call: (http, n) => post(http, '/collectifs/col-1/enrolments', n, paris('2026-11-02'), enrolment('kid-op2')),
     expected: REFERENCE_REFUSED,
     codes: OUT_OF_SCOPE,
   },
   {
-    name: "POST /collectifs/col-1/staff: st-op2, a staff member of op-2",
-    call: (http, n) => post(http, '/collectifs/col-1/staff', n, paris('2026-10-12'), { staffId: 'st-op2', status: 'professional', criminalRecordCheckDate: '2026-09-01', isNew: false, assignedOn: '2026-10-12' }),
+    name: 'POST /collectifs/col-1/staff: st-op2, a staff member of op-2',
+    call: (http, n) =>
+      post(http, '/collectifs/col-1/staff', n, paris('2026-10-12'), {
+        staffId: 'st-op2',
+        status: 'professional',
+        criminalRecordCheckDate: '2026-09-01',
+        isNew: false,
+        assignedOn: '2026-10-12',
+      }),
     expected: REFERENCE_REFUSED,
     codes: OUT_OF_SCOPE,
   },
   {
     name: 'PUT /persons/kid-op2 as a person of op-1 (the log says op-2)',
-    call: (http, n) => request(http).put('/persons/kid-op2').send({ kind: 'child', firstName: 'N', lastName: `S${n}`, cafCode: '11', operatorId: 'op-1' }),
+    call: (http, n) =>
+      request(http)
+        .put('/persons/kid-op2')
+        .send({ kind: 'child', firstName: 'N', lastName: `S${n}`, cafCode: '11', operatorId: 'op-1' }),
     expected: ALL_REFUSED,
   },
   {
     name: 'PUT /persons/:id naming op-40, an operator of Caf 40, in Caf 11',
-    call: (http, n) => request(http).put(`/persons/kid-s${n}`).send({ kind: 'child', firstName: 'N', lastName: `S${n}`, cafCode: '11', operatorId: 'op-40' }),
+    call: (http, n) =>
+      request(http)
+        .put(`/persons/kid-s${n}`)
+        .send({ kind: 'child', firstName: 'N', lastName: `S${n}`, cafCode: '11', operatorId: 'op-40' }),
     expected: ALL_REFUSED,
   },
 ];
 
 /** op-40 (Caf 40), and op-2's own approved project with a collectif, a child and a staff member. */
 function otherScopes(): SeedStep[] {
-  const register40 = { ...commands.registerOperator('op-40'), data: { operatorId: 'op-40', cafCode: '40', name: 'Association landaise', kind: 'association' } } as ClasCommand;
+  const register40 = {
+    ...commands.registerOperator('op-40'),
+    data: { operatorId: 'op-40', cafCode: '40', name: 'Association landaise', kind: 'association' },
+  } as ClasCommand;
   const assign = {
     type: 'AssignStaff',
     commandId: 'assign-st-op2',
     occurredAt: paris('2026-10-12'),
-    data: { collectifId: 'col-2', staffId: 'st-op2', status: 'professional', criminalRecordCheckDate: '2026-09-01', isNew: false, assignedOn: '2026-10-12' },
+    data: {
+      collectifId: 'col-2',
+      staffId: 'st-op2',
+      status: 'professional',
+      criminalRecordCheckDate: '2026-09-01',
+      isNew: false,
+      assignedOn: '2026-10-12',
+    },
   } as ClasCommand;
   const steps: ClasCommand[] = [
     register40,
@@ -146,7 +224,10 @@ describe('scope before existence and business rules: an out-of-scope caller lear
   let api: ApiHarness;
   let n = 0;
   const postAs = (actor: Actor, path: string, occurredAt: string, data: Record<string, unknown>) =>
-    request(api.http).post(path).set('Authorization', api.bearer(actor)).send({ commandId: uuid(1000 + ++n), occurredAt, data });
+    request(api.http)
+      .post(path)
+      .set('Authorization', api.bearer(actor))
+      .send({ commandId: uuid(1000 + ++n), occurredAt, data });
   const convention = (conventionId: string, operatorId: string, cafCode: string, startSchoolYear: string) => ({
     conventionId,
     operatorId,
@@ -165,7 +246,9 @@ describe('scope before existence and business rules: an out-of-scope caller lear
 
   it('an unknown operator and another Caf’s operator get the same 403 (today: 404 and 422), nothing appended', async () => {
     const head = await api.store.headPosition();
-    const unknown = await postAs(actors.agentElsewhere, '/conventions', ON, convention('conv-e1', 'op-ghost', '40', '2027-2028')).expect(403);
+    const unknown = await postAs(actors.agentElsewhere, '/conventions', ON, convention('conv-e1', 'op-ghost', '40', '2027-2028')).expect(
+      403,
+    );
     const known = await postAs(actors.agentElsewhere, '/conventions', ON, convention('conv-e2', 'op-1', '40', '2027-2028')).expect(403);
     expect(unknown.body.message.replace('op-ghost', 'op-1')).toBe(known.body.message);
     // As an agent of Caf 40 may: its own operator gets past the scope to the business rule.
@@ -179,7 +262,13 @@ describe('scope before existence and business rules: an out-of-scope caller lear
     const open = await postAs(actors.agentElsewhere, '/conventions', ON, convention('conv-e4', 'op-1', '11', '2026-2027')).expect(403);
     expect(closed.body).toEqual(open.body);
     // Filing: the claimed Caf is refused before the campaign is looked at.
-    const filing = (schoolYear: string) => ({ operatorId: 'op-1', cafCode: '11', schoolYear, applicationKind: 'new', content: contentFor(schoolYear) });
+    const filing = (schoolYear: string) => ({
+      operatorId: 'op-1',
+      cafCode: '11',
+      schoolYear,
+      applicationKind: 'new',
+      content: contentFor(schoolYear),
+    });
     const closedFiling = await postAs(actors.agentElsewhere, '/projects/prj-e5/application', ON, filing('2030-2031')).expect(403);
     const openFiling = await postAs(actors.agentElsewhere, '/projects/prj-e5/application', ON, filing('2026-2027')).expect(403);
     expect(closedFiling.body).toEqual(openFiling.body);
@@ -198,20 +287,47 @@ describe('scope before existence and business rules: an out-of-scope caller lear
   it('R-SCOPE: an operator of Caf 11 cannot create a project under Caf 40 or 974; under its own Caf it can', async () => {
     const head = await api.store.headPosition();
     for (const cafCode of ['40', '974']) {
-      const res = await postAs(actors.operator, '/projects', paris('2026-06-01'), draft(2000 + Number(cafCode), { operatorId: 'op-1', cafCode })).expect(422);
-      expect(res.body).toMatchObject({ code: 'OPERATOR_OF_ANOTHER_CAF', ruleId: 'R-SCOPE', details: { field: 'cafCode', registeredCafCode: '11', cafCode } });
+      const res = await postAs(
+        actors.operator,
+        '/projects',
+        paris('2026-06-01'),
+        draft(2000 + Number(cafCode), { operatorId: 'op-1', cafCode }),
+      ).expect(422);
+      expect(res.body).toMatchObject({
+        code: 'OPERATOR_OF_ANOTHER_CAF',
+        ruleId: 'R-SCOPE',
+        details: { field: 'cafCode', registeredCafCode: '11', cafCode },
+      });
     }
     // Its Caf's agent keys in a paper file of op-1 under Caf 40: refused too (403: Caf 40 is not the agent's).
-    await postAs(actors.agent, '/projects/prj-e6/not-receivable', paris('2026-08-12'), { operatorId: 'op-1', cafCode: '40', schoolYear: '2026-2027', reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'papier' }).expect(403);
+    await postAs(actors.agent, '/projects/prj-e6/not-receivable', paris('2026-08-12'), {
+      operatorId: 'op-1',
+      cafCode: '40',
+      schoolYear: '2026-2027',
+      reason: 'filed_after_deadline',
+      ruleId: 'R-LIFE-1',
+      explanation: 'papier',
+    }).expect(403);
     expect(await api.store.headPosition()).toBe(head);
     await postAs(actors.operator, '/projects', paris('2026-06-01'), draft(2011, { operatorId: 'op-1', cafCode: '11' })).expect(201);
   });
 
   it('R-SCOPE: the reference check comes before the business rules (a renewal of an unknown or another’s project, same answer)', async () => {
-    const renewal = (previousProjectId: string) => ({ operatorId: 'op-1', cafCode: '11', schoolYear: '2027-2028', applicationKind: 'renewal', previousProjectId, content: contentFor('2027-2028') });
+    const renewal = (previousProjectId: string) => ({
+      operatorId: 'op-1',
+      cafCode: '11',
+      schoolYear: '2027-2028',
+      applicationKind: 'renewal',
+      previousProjectId,
+      content: contentFor('2027-2028'),
+    });
     const theirs = await postAs(actors.operator, '/projects/prj-e7/application', ON, renewal('prj-2')).expect(422);
     const none = await postAs(actors.operator, '/projects/prj-e7/application', ON, renewal('prj-none')).expect(422);
-    expect(theirs.body).toMatchObject({ code: 'REFERENCE_OUT_OF_SCOPE', ruleId: 'R-SCOPE', details: { field: 'previousProjectId', id: 'prj-2' } });
+    expect(theirs.body).toMatchObject({
+      code: 'REFERENCE_OUT_OF_SCOPE',
+      ruleId: 'R-SCOPE',
+      details: { field: 'previousProjectId', id: 'prj-2' },
+    });
     expect(none.body.message.replace('prj-none', 'prj-2')).toBe(theirs.body.message);
     // Its own earlier project passes the reference check and meets the business rule (no 2027-2028 campaign: R-LIFE-1).
     const own = await postAs(actors.operator, '/projects/prj-e7/application', ON, renewal('prj-1')).expect(422);
@@ -223,9 +339,15 @@ describe('personal-data records tied to the ids of the log and their owner’s s
   let api: ApiHarness;
   let n = 0;
   const put = (actor: Actor, personId: string, body: Record<string, unknown>) =>
-    request(api.http).put(`/persons/${personId}`).set('Authorization', api.bearer(actor)).send({ kind: 'child', firstName: 'Léa', lastName: 'Martin', cafCode: '11', ...body });
+    request(api.http)
+      .put(`/persons/${personId}`)
+      .set('Authorization', api.bearer(actor))
+      .send({ kind: 'child', firstName: 'Léa', lastName: 'Martin', cafCode: '11', ...body });
   const enrol = (actor: Actor, collectifId: string, childId: string) =>
-    request(api.http).post(`/collectifs/${collectifId}/enrolments`).set('Authorization', api.bearer(actor)).send({ commandId: uuid(3000 + ++n), occurredAt: paris('2026-11-02'), data: enrolment(childId) });
+    request(api.http)
+      .post(`/collectifs/${collectifId}/enrolments`)
+      .set('Authorization', api.bearer(actor))
+      .send({ commandId: uuid(3000 + ++n), occurredAt: paris('2026-11-02'), data: enrolment(childId) });
 
   beforeAll(async () => {
     api = await startApi();
@@ -271,16 +393,40 @@ describe('personal-data records tied to the ids of the log and their owner’s s
 describe('the dashboard feed carries aggregates only (issue 11 §4)', () => {
   let api: ApiHarness;
   type FeedEvent = { type: string; data: Record<string, unknown>; metadata: { caf?: string } };
-  const feed = async (actor: Actor): Promise<FeedEvent[]> => (await request(api.http).get('/feed?limit=1000').set('Authorization', api.bearer(actor)).expect(200)).body.events;
+  const feed = async (actor: Actor): Promise<FeedEvent[]> =>
+    (await request(api.http).get('/feed?limit=1000').set('Authorization', api.bearer(actor)).expect(200)).body.events;
 
   beforeAll(async () => {
     api = await startApi();
     await seedSeason(api, otherScopes());
     const bus = api.app.get<CommandBus>(COMMAND_BUS);
     const session: ClasCommand[] = [
-      { type: 'RecordSession', commandId: 'feed-session', occurredAt: paris('2026-11-03', '18:00'), data: { collectifId: 'col-1', sessionId: 'ses-1', date: '2026-11-03', start: '16:45', minutes: 90, kind: 'children', activityTypes: ['methodology'] } },
-      { type: 'RecordAttendance', commandId: 'feed-attendance', occurredAt: paris('2026-11-03', '19:00'), data: { collectifId: 'col-1', sessionId: 'ses-1', entries: [{ childId: 'child-01', status: 'present' }] } },
-      { type: 'RecordChildDeparture', commandId: 'feed-departure', occurredAt: paris('2026-11-20'), data: { collectifId: 'col-1', childId: 'child-08', reason: 'moved', leftOn: '2026-11-20' } },
+      {
+        type: 'RecordSession',
+        commandId: 'feed-session',
+        occurredAt: paris('2026-11-03', '18:00'),
+        data: {
+          collectifId: 'col-1',
+          sessionId: 'ses-1',
+          date: '2026-11-03',
+          start: '16:45',
+          minutes: 90,
+          kind: 'children',
+          activityTypes: ['methodology'],
+        },
+      },
+      {
+        type: 'RecordAttendance',
+        commandId: 'feed-attendance',
+        occurredAt: paris('2026-11-03', '19:00'),
+        data: { collectifId: 'col-1', sessionId: 'ses-1', entries: [{ childId: 'child-01', status: 'present' }] },
+      },
+      {
+        type: 'RecordChildDeparture',
+        commandId: 'feed-departure',
+        occurredAt: paris('2026-11-20'),
+        data: { collectifId: 'col-1', childId: 'child-08', reason: 'moved', leftOn: '2026-11-20' },
+      },
     ] as ClasCommand[];
     for (const command of session) {
       const outcome = await bus.execute({ command, actor: system });
@@ -292,12 +438,27 @@ describe('the dashboard feed carries aggregates only (issue 11 §4)', () => {
   it('a dashboard gets no child- or staff-level event and no disability flag; the aggregate events stay', async () => {
     const events = await feed(actors.dashboard);
     const types = new Set(events.map((e) => e.type));
-    for (const individual of ['ChildEnrolled', 'ChildLeft', 'AttendanceRecorded', 'StaffAssigned']) expect(types.has(individual)).toBe(false);
-    for (const aggregate of ['CampaignOpened', 'ApplicationFiled', 'CommitteeDecisionRecorded', 'CollectifOpened', 'SessionHeld', 'ParentActionHeld']) expect(types.has(aggregate)).toBe(true);
+    for (const individual of ['ChildEnrolled', 'ChildLeft', 'AttendanceRecorded', 'StaffAssigned'])
+      expect(types.has(individual)).toBe(false);
+    for (const aggregate of [
+      'CampaignOpened',
+      'ApplicationFiled',
+      'CommitteeDecisionRecorded',
+      'CollectifOpened',
+      'SessionHeld',
+      'ParentActionHeld',
+    ])
+      expect(types.has(aggregate)).toBe(true);
     const text = JSON.stringify(events);
     expect(text).not.toMatch(/childId|staffId|disabilityNeeds|child-0|kid-op2/);
     const filed = events.find((e) => e.type === 'ApplicationFiled')!;
-    expect((filed.data.content as { collectifs: object[] }).collectifs[0]).toEqual({ ref: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, plannedChildren: 12 });
+    expect((filed.data.content as { collectifs: object[] }).collectifs[0]).toEqual({
+      ref: 'c1',
+      place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' },
+      level: 'primary',
+      rural: false,
+      plannedChildren: 12,
+    });
     expect(events.every((e) => e.metadata.caf === '11')).toBe(true);
   });
 

@@ -26,9 +26,25 @@ async function freePort(): Promise<number> {
 describe('clas serve', () => {
   it('starts the API in a child process (health 200 on PORT), passes SIGTERM on once, and leaves nothing running', async () => {
     const port = await freePort();
-    const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), CLAS_DATA_DIR: dir, CLAS_SQLITE_PATH: join(dir, 'clas.sqlite'), CLAS_PERSONAL_DATA_PATH: join(dir, 'personal.sqlite'), CLAS_READ_DB: join(dir, 'read.sqlite') };
+    const env = {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CLAS_DATA_DIR: dir,
+      CLAS_SQLITE_PATH: join(dir, 'clas.sqlite'),
+      CLAS_PERSONAL_DATA_PATH: join(dir, 'personal.sqlite'),
+      CLAS_READ_DB: join(dir, 'read.sqlite'),
+    };
     const cli = ProjectorProcess.start(
-      { execPath: process.execPath, args: ['--import', new URL('test/support/ts-worker-register.mjs', ROOT).href, fileURLToPath(new URL('apps/cli/src/main.ts', ROOT)), 'serve'] },
+      {
+        execPath: process.execPath,
+        args: [
+          '--import',
+          new URL('test/support/ts-worker-register.mjs', ROOT).href,
+          fileURLToPath(new URL('apps/cli/src/main.ts', ROOT)),
+          'serve',
+        ],
+      },
       env,
     );
     try {

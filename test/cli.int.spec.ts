@@ -37,7 +37,12 @@ const envOf = (name: string): NodeJS.ProcessEnv => ({
 async function clas(argv: string[], env: NodeJS.ProcessEnv = envOf('scratch')): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env, clock: { now: () => new Date(TODAY) } });
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    env,
+    clock: { now: () => new Date(TODAY) },
+  });
   return { code, out: out.join(''), err: err.join('') };
 }
 
@@ -48,7 +53,20 @@ describe('clas --help and bad arguments', () => {
     const help = await clas(['--help']);
     expect(help.code).toBe(0);
     for (const spec of COMMAND_SPECS) expect(help.out).toContain(`  ${spec.name} `);
-    expect(COMMAND_SPECS.map((s) => s.name)).toEqual(['serve', 'demo', 'import', 'export', 'restore', 'rebuild', 'query', 'token', 'erase', 'verify', 'seal', 'seal-key']);
+    expect(COMMAND_SPECS.map((s) => s.name)).toEqual([
+      'serve',
+      'demo',
+      'import',
+      'export',
+      'restore',
+      'rebuild',
+      'query',
+      'token',
+      'erase',
+      'verify',
+      'seal',
+      'seal-key',
+    ]);
     const demo = await clas(['demo', '--help']);
     expect(demo.code).toBe(0);
     expect(demo.out).toContain('--reset');
@@ -99,13 +117,26 @@ describe('clas demo, then queries on its database', () => {
     expect(demo.code).toBe(0);
     expect(elapsedMs).toBeLessThan(60_000);
     const config = JSON.parse(demo.err.split('\n').find((l) => l.includes('"configuration"'))!) as Record<string, unknown>;
-    expect(config).toMatchObject({ command: 'demo', eventStore: 'sqlite', sqlitePath: env.CLAS_SQLITE_PATH, jwtSecret: null, dataDir: dir });
+    expect(config).toMatchObject({
+      command: 'demo',
+      eventStore: 'sqlite',
+      sqlitePath: env.CLAS_SQLITE_PATH,
+      jwtSecret: null,
+      dataDir: dir,
+    });
     expect(demo.err).toMatch(/demo 2025-10 +\d+ commands/);
     expect(demo.err).toContain('100.0%');
     expect(demo.out).toMatch(/40-2025-2026 +\d+ events/);
     expect(demo.out).toMatch(/11-2026-2027 +\d+ events/);
     expect(demo.out).toContain(`/projects/${AUDE.limoux.projectId}/eligibility?at=2026-10-20&knownAt=2026-10-20`);
-    for (const name of ['TOKEN_CAF_AGENT_11', 'TOKEN_CAF_AGENT_40', 'TOKEN_COMMITTEE_11', 'TOKEN_OPERATOR', 'TOKEN_AUDITOR', 'TOKEN_DASHBOARD_11']) {
+    for (const name of [
+      'TOKEN_CAF_AGENT_11',
+      'TOKEN_CAF_AGENT_40',
+      'TOKEN_COMMITTEE_11',
+      'TOKEN_OPERATOR',
+      'TOKEN_AUDITOR',
+      'TOKEN_DASHBOARD_11',
+    ]) {
       expect(demo.out).toMatch(new RegExp(`export ${name}=[\\w-]+\\.[\\w-]+\\.[\\w-]+`));
     }
   });
@@ -115,7 +146,12 @@ describe('clas demo, then queries on its database', () => {
     expect(statSync(secretFile).mode & 0o777).toBe(0o600);
     const token = (name: string) => new RegExp(`export ${name}=(\\S+)`).exec(demo.out)![1]!;
     const tokens = new TokenService(readFileSync(secretFile, 'utf8').trim(), 12 * 3600);
-    expect(tokens.verify(token('TOKEN_OPERATOR'))).toEqual({ id: `user-${AUDE.lireGrandir.operatorId}`, role: 'operator', caf: null, operatorId: AUDE.lireGrandir.operatorId });
+    expect(tokens.verify(token('TOKEN_OPERATOR'))).toEqual({
+      id: `user-${AUDE.lireGrandir.operatorId}`,
+      role: 'operator',
+      caf: null,
+      operatorId: AUDE.lireGrandir.operatorId,
+    });
     const payload = JSON.parse(Buffer.from(token('TOKEN_OPERATOR').split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
     expect(payload.exp - payload.iat).toBe(12 * 3600);
     expect(demo.out).toContain('Tokens (valid 12h, CLAS_TOKEN_MAX_TTL;');
@@ -124,11 +160,22 @@ describe('clas demo, then queries on its database', () => {
     const api = await createApi(loadConfig(env), store, new JsonLogger('api', new Set(), () => undefined));
     try {
       await api.init();
-      await request(api.getHttpServer()).get(`/projects/${AUDE.limoux.projectId}/eligibility`).set('Authorization', `Bearer ${token('TOKEN_COMMITTEE_11')}`).expect(200);
-      await request(api.getHttpServer()).get('/feed').set('Authorization', `Bearer ${token('TOKEN_AUDITOR')}`).expect(200);
+      await request(api.getHttpServer())
+        .get(`/projects/${AUDE.limoux.projectId}/eligibility`)
+        .set('Authorization', `Bearer ${token('TOKEN_COMMITTEE_11')}`)
+        .expect(200);
+      await request(api.getHttpServer())
+        .get('/feed')
+        .set('Authorization', `Bearer ${token('TOKEN_AUDITOR')}`)
+        .expect(200);
       // So does `clas token`, with the same environment.
       const cli = await clas(['token', '--role', 'auditor'], env);
-      expect(JSON.parse(cli.err.trim().split('\n').at(-1)!)).toMatchObject({ msg: 'token issued', ttl: '8h', secret: 'file', secretPath: secretFile });
+      expect(JSON.parse(cli.err.trim().split('\n').at(-1)!)).toMatchObject({
+        msg: 'token issued',
+        ttl: '8h',
+        secret: 'file',
+        secretPath: secretFile,
+      });
       await request(api.getHttpServer()).get('/feed').set('Authorization', `Bearer ${cli.out.trim()}`).expect(200);
     } finally {
       await api.close();
@@ -151,7 +198,9 @@ describe('clas demo, then queries on its database', () => {
     expect(value(now).decision.approvedCollectifs).toBe(3);
     expect(JSON.parse(then.out).asOf).toEqual({ at: '2026-10-20T21:59:59.999Z', knownAt: '2026-10-20T21:59:59.999Z' });
     const history = await clas(['query', 'history', AUDE.limoux.projectId], env);
-    const corrected = (value(history) as Array<{ type: string; occurredAt: string; recordedAt: string }>).find((e) => e.type === 'CommitteeDecisionCorrected')!;
+    const corrected = (value(history) as Array<{ type: string; occurredAt: string; recordedAt: string }>).find(
+      (e) => e.type === 'CommitteeDecisionCorrected',
+    )!;
     expect(corrected.recordedAt.slice(0, 10)).toBe('2026-11-10');
     expect(corrected.occurredAt.slice(0, 10)).toBe('2026-10-05');
   });
@@ -168,7 +217,9 @@ describe('clas demo, then queries on its database', () => {
     expect(severNow.basis).toBe('actual');
     expect(severNow.paid).toBe(severNow.payable);
     const severHistory = value(await clas(['query', 'history', LANDES.saintSever.projectId], env)) as Array<{ type: string }>;
-    expect(severHistory.map((e) => e.type)).toEqual(expect.arrayContaining(['AdvancePaid', 'BilanFiled', 'BilanValidated', 'RecoveryIssued']));
+    expect(severHistory.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['AdvancePaid', 'BilanFiled', 'BilanValidated', 'RecoveryIssued']),
+    );
   });
 
   it('departmental bilans are not empty, and a late attendance sheet shows only once it was recorded', async () => {
@@ -179,9 +230,10 @@ describe('clas demo, then queries on its database', () => {
     expect(aude.bilan.totals.projectIds).toHaveLength(3);
     expect(aude.bilan.totals.children).toBeGreaterThan(50);
     const unmarked = async (knownAt: string[]) =>
-      (value(await clas(['query', 'bilan', AUDE.lireGrandir.projectId, '--at', '2026-11-13', ...knownAt], env)).quantitative.collectifs as Array<{ attendance: { unmarked: number } }>).map(
-        (c) => c.attendance.unmarked,
-      );
+      (
+        value(await clas(['query', 'bilan', AUDE.lireGrandir.projectId, '--at', '2026-11-13', ...knownAt], env)).quantitative
+          .collectifs as Array<{ attendance: { unmarked: number } }>
+      ).map((c) => c.attendance.unmarked);
     expect((await unmarked(['--known-at', '2026-11-13'])).every((n) => n > 0)).toBe(true);
     expect(await unmarked([])).toEqual([0, 0]);
   });
@@ -206,7 +258,13 @@ describe('clas demo, then queries on its database', () => {
   it('erase removes the names of a demo child from the personal-data store, once', async () => {
     const erased = await clas(['erase', 'child-40-labrit-01'], env);
     expect(erased.code).toBe(0);
-    expect(JSON.parse(erased.out)).toMatchObject({ personId: 'child-40-labrit-01', erased: true, kind: 'child', fields: ['firstName', 'lastName'], eventLog: 'untouched' });
+    expect(JSON.parse(erased.out)).toMatchObject({
+      personId: 'child-40-labrit-01',
+      erased: true,
+      kind: 'child',
+      fields: ['firstName', 'lastName'],
+      eventLog: 'untouched',
+    });
     expect(erased.out).not.toMatch(/Léa|Martin/);
     expect((await clas(['erase', 'child-40-labrit-01'], env)).code).toBe(4);
     // The child still counts: the log is untouched.
@@ -227,11 +285,26 @@ describe('clas demo, then queries on its database', () => {
     expect((await clas(['restore', file], copy)).code).toBe(0);
     const again = await clas(['export'], copy);
     const strip = (line: string) => {
-      const e = JSON.parse(line) as { eventId: string; streamId: string; streamVersion: number; globalPosition: number; type: string; occurredAt: string; recordedAt: string; data: unknown };
+      const e = JSON.parse(line) as {
+        eventId: string;
+        streamId: string;
+        streamVersion: number;
+        globalPosition: number;
+        type: string;
+        occurredAt: string;
+        recordedAt: string;
+        data: unknown;
+      };
       return [e.eventId, e.streamId, e.streamVersion, e.globalPosition, e.type, e.occurredAt, e.recordedAt, JSON.stringify(e.data)];
     };
     // Exporting the restored log seals it first: its seal lines are its own.
-    expect(again.out.trim().split('\n').filter((l) => !l.startsWith('{"seal"')).map(strip)).toEqual(lines.map(strip));
+    expect(
+      again.out
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('{"seal"'))
+        .map(strip),
+    ).toEqual(lines.map(strip));
     const refused = await clas(['restore', file], copy);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('the event store is not empty');
@@ -241,7 +314,13 @@ describe('clas demo, then queries on its database', () => {
     const run = await clas(['verify'], env);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out) as { events: number; seals: { checked: number } };
-    expect(summary).toMatchObject({ ok: true, break: null, seals: { signatures: 'checked' }, unsealed: { events: 0 }, source: { store: 'sqlite' } });
+    expect(summary).toMatchObject({
+      ok: true,
+      break: null,
+      seals: { signatures: 'checked' },
+      unsealed: { events: 0 },
+      source: { store: 'sqlite' },
+    });
     expect(summary.events).toBeGreaterThan(500);
     expect(summary.seals.checked).toBeGreaterThanOrEqual(1);
     expect(run.err).toMatch(/verify \[#+\] 100\.0%/);
@@ -266,7 +345,10 @@ describe('clas demo, then queries on its database', () => {
     const victim = lines.findIndex((l) => l.includes('"recordedAt":"2025-10'));
     const { globalPosition, streamId } = JSON.parse(lines[victim]!) as { globalPosition: number; streamId: string };
     const tampered = join(dir, 'backdated.ndjson');
-    writeFileSync(tampered, lines.map((l, i) => (i === victim ? l.replace('"recordedAt":"2025-10', '"recordedAt":"2025-09') : l)).join('\n'));
+    writeFileSync(
+      tampered,
+      lines.map((l, i) => (i === victim ? l.replace('"recordedAt":"2025-10', '"recordedAt":"2025-09') : l)).join('\n'),
+    );
     const broken = await clas(['verify', '--export', tampered, '--public-key', key], nowhere);
     expect(broken.code).toBe(3);
     expect(JSON.parse(broken.out).break).toMatchObject({ problem: 'hash_mismatch', position: globalPosition, streamId });
@@ -295,7 +377,10 @@ describe('clas demo, then queries on its database', () => {
   it('refuses verify arguments that do not go together (exit 2)', async () => {
     expect((await clas(['verify', '--export', join(dir, 'audited.ndjson')], env)).err).toContain('--export needs --public-key');
     expect((await clas(['verify', '--from', 'ten'], env)).code).toBe(2);
-    const both = await clas(['verify', '--export', join(dir, 'audited.ndjson'), '--public-key', join(dir, 'seal-public.pem'), '--from', '3'], env);
+    const both = await clas(
+      ['verify', '--export', join(dir, 'audited.ndjson'), '--public-key', join(dir, 'seal-public.pem'), '--from', '3'],
+      env,
+    );
     expect(both.code).toBe(2);
     expect(both.err).toContain('--from applies to the store');
     const notAKey = await clas(['verify', '--export', join(dir, 'audited.ndjson'), '--public-key', join(dir, 'audited.ndjson')], env);
@@ -313,17 +398,46 @@ describe('clas demo, then queries on its database', () => {
 
 describe('clas import', () => {
   const line = (command: object) => JSON.stringify(command);
-  const openCampaign = { type: 'OpenCampaign', commandId: 'imp-1', occurredAt: '2026-04-01T08:00:00Z', data: { parameters: AUDE_2026_2027 } };
-  const register = { type: 'RegisterOperator', commandId: 'imp-2', occurredAt: '2026-04-10T08:00:00Z', data: { operatorId: 'op-imp', cafCode: '11', name: 'Association Import', kind: 'association' } };
+  const openCampaign = {
+    type: 'OpenCampaign',
+    commandId: 'imp-1',
+    occurredAt: '2026-04-01T08:00:00Z',
+    data: { parameters: AUDE_2026_2027 },
+  };
+  const register = {
+    type: 'RegisterOperator',
+    commandId: 'imp-2',
+    occurredAt: '2026-04-10T08:00:00Z',
+    data: { operatorId: 'op-imp', cafCode: '11', name: 'Association Import', kind: 'association' },
+  };
 
   it('reports each line (accepted, duplicate, rejected, invalid) as JSON on stdout, the totals, and exits 1 when a line failed', async () => {
     const env = envOf('import');
     const file = join(dir, 'commands.ndjson');
-    const lateFiling = { type: 'FileApplication', commandId: 'imp-3', occurredAt: '2026-04-12T08:00:00Z', data: { projectId: 'prj-imp', operatorId: 'op-imp', cafCode: '11', schoolYear: '2026-2027', applicationKind: 'new', content: {} } };
-    writeFileSync(file, [line(openCampaign), line(register), line(register), '', '{"type": "OpenCampaign", oops', line({ ...register, type: 'Teleport', commandId: 'imp-4' }), line(lateFiling)].join('\n') + '\n');
+    const lateFiling = {
+      type: 'FileApplication',
+      commandId: 'imp-3',
+      occurredAt: '2026-04-12T08:00:00Z',
+      data: { projectId: 'prj-imp', operatorId: 'op-imp', cafCode: '11', schoolYear: '2026-2027', applicationKind: 'new', content: {} },
+    };
+    writeFileSync(
+      file,
+      [
+        line(openCampaign),
+        line(register),
+        line(register),
+        '',
+        '{"type": "OpenCampaign", oops',
+        line({ ...register, type: 'Teleport', commandId: 'imp-4' }),
+        line(lateFiling),
+      ].join('\n') + '\n',
+    );
     const run = await clas(['import', file], env);
     expect(run.code).toBe(1);
-    const reports = run.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const reports = run.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     expect(reports.slice(0, -1).map((r) => [r.line, r.status])).toEqual([
       [1, 'accepted'],
       [2, 'accepted'],
@@ -346,12 +460,18 @@ describe('clas import', () => {
     writeFileSync(file, [line(openCampaign), line(register), line(openCampaign)].join('\n'));
     const good = await clas(['import', file], env);
     expect(good.code).toBe(0);
-    expect(good.out.trim().split('\n').at(-1)).toBe(JSON.stringify({ totals: { lines: 3, accepted: 2, rejected: 0, duplicate: 1, invalid: 0 } }));
+    expect(good.out.trim().split('\n').at(-1)).toBe(
+      JSON.stringify({ totals: { lines: 3, accepted: 2, rejected: 0, duplicate: 1, invalid: 0 } }),
+    );
     const again = join(dir, 'again.ndjson');
     writeFileSync(again, line({ ...openCampaign, commandId: 'imp-9' }));
     const refused = await clas(['import', again], env);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.out.split('\n')[0]!)).toMatchObject({ line: 1, status: 'rejected', reason: expect.stringContaining('CAMPAIGN_ALREADY_OPEN') });
+    expect(JSON.parse(refused.out.split('\n')[0]!)).toMatchObject({
+      line: 1,
+      status: 'rejected',
+      reason: expect.stringContaining('CAMPAIGN_ALREADY_OPEN'),
+    });
     expect((await clas(['import', join(dir, 'missing.ndjson')], env)).code).toBe(1);
   });
 
@@ -362,13 +482,27 @@ describe('clas import', () => {
     writeFileSync(file, [line(openCampaign), line(register), line(otherOperator)].join('\n'));
     const run = await clas(['import', file], env);
     expect(run.code).toBe(1);
-    const reports = run.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
-    expect(reports[2]).toEqual({ line: 3, status: 'rejected', commandId: 'imp-2', type: 'RegisterOperator', reason: expect.stringContaining('R-IDEMPOTENCY COMMAND_ID_REUSED') });
+    const reports = run.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
+    expect(reports[2]).toEqual({
+      line: 3,
+      status: 'rejected',
+      commandId: 'imp-2',
+      type: 'RegisterOperator',
+      reason: expect.stringContaining('R-IDEMPOTENCY COMMAND_ID_REUSED'),
+    });
     expect(reports[2]!.reason).toContain('(different target, payload)');
     expect(reports.at(-1)).toEqual({ totals: { lines: 3, accepted: 2, rejected: 1, duplicate: 0, invalid: 0 } });
     // Nothing of the third line was written: the log holds the campaign and the first operator only.
     const exported = await clas(['export'], env);
-    expect(exported.out.trim().split('\n').map((l) => (JSON.parse(l) as { streamId: string }).streamId)).toEqual(['campaign-11-2026-2027', 'operator-op-imp']);
+    expect(
+      exported.out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { streamId: string }).streamId),
+    ).toEqual(['campaign-11-2026-2027', 'operator-op-imp']);
   });
 });
 
@@ -376,9 +510,19 @@ describe('clas token', () => {
   it('prints a token signed with the configured secret, for the claims given', async () => {
     const run = await clas(['token', '--role', 'caf_agent', '--caf', '11', '--ttl', '2h']);
     expect(run.code).toBe(0);
-    expect(new TokenService(SECRET, 12 * 3600).verify(run.out.trim())).toEqual({ id: 'cli-caf_agent-11', role: 'caf_agent', caf: '11', operatorId: null });
+    expect(new TokenService(SECRET, 12 * 3600).verify(run.out.trim())).toEqual({
+      id: 'cli-caf_agent-11',
+      role: 'caf_agent',
+      caf: '11',
+      operatorId: null,
+    });
     const operator = await clas(['token', '--role', 'operator', '--operator', 'op-11-lire-grandir', '--sub', 'user-42']);
-    expect(new TokenService(SECRET, 12 * 3600).verify(operator.out.trim())).toEqual({ id: 'user-42', role: 'operator', caf: null, operatorId: 'op-11-lire-grandir' });
+    expect(new TokenService(SECRET, 12 * 3600).verify(operator.out.trim())).toEqual({
+      id: 'user-42',
+      role: 'operator',
+      caf: null,
+      operatorId: 'op-11-lire-grandir',
+    });
     const noOperator = await clas(['token', '--role', 'operator']);
     expect(noOperator.code).toBe(2);
     expect(noOperator.err).toContain('an operator token needs operatorId');
@@ -417,7 +561,11 @@ describe('clas token', () => {
   it('exits 2 naming CLAS_DATA_DIR when the secret cannot be created there', async () => {
     const notADirectory = join(dir, 'plain-file');
     writeFileSync(notADirectory, '');
-    const run = await clas(['token', '--role', 'auditor'], { ...envOf('scratch'), CLAS_JWT_SECRET: undefined, CLAS_DATA_DIR: notADirectory });
+    const run = await clas(['token', '--role', 'auditor'], {
+      ...envOf('scratch'),
+      CLAS_JWT_SECRET: undefined,
+      CLAS_DATA_DIR: notADirectory,
+    });
     expect(run).toMatchObject({ code: 2, out: '' });
     expect(run.err).toContain(`CLAS_DATA_DIR="${notADirectory}": cannot read or create the token secret`);
   });

@@ -39,16 +39,26 @@ function referencesIn(value: string): Reference[] {
 
 /** What compose passes to the container for `value`, given the shell's variables; throws like compose for a required one. */
 function interpolate(value: string, shell: Record<string, string>): string {
-  return value.replace(VARIABLE, (_, dollar: string | undefined, braced: string | undefined, operator: string | undefined, argument: string | undefined, bare: string | undefined) => {
-    if (dollar) return '$';
-    const name = (braced ?? bare)!;
-    const set = shell[name];
-    // With the colon, an empty value counts as unset.
-    const empty = set === undefined || (operator?.startsWith(':') === true && set === '');
-    if (operator?.endsWith('?') && empty) throw new Error(`required variable ${name} is missing a value: ${argument}`);
-    if (operator?.endsWith('-') && empty) return argument ?? '';
-    return set ?? '';
-  });
+  return value.replace(
+    VARIABLE,
+    (
+      _,
+      dollar: string | undefined,
+      braced: string | undefined,
+      operator: string | undefined,
+      argument: string | undefined,
+      bare: string | undefined,
+    ) => {
+      if (dollar) return '$';
+      const name = (braced ?? bare)!;
+      const set = shell[name];
+      // With the colon, an empty value counts as unset.
+      const empty = set === undefined || (operator?.startsWith(':') === true && set === '');
+      if (operator?.endsWith('?') && empty) throw new Error(`required variable ${name} is missing a value: ${argument}`);
+      if (operator?.endsWith('-') && empty) return argument ?? '';
+      return set ?? '';
+    },
+  );
 }
 
 const SHELL = { CLAS_JWT_SECRET: 'a'.repeat(64), CLAS_POSTGRES_PASSWORD: 'b'.repeat(48) };
@@ -70,7 +80,11 @@ describe('docker-compose.yml (issue 11)', () => {
     expect(services.length).toBeGreaterThanOrEqual(8);
     for (const [name, service] of services) {
       for (const [key, value] of Object.entries(service.environment ?? {})) {
-        expect({ service: name, key, valid: /^[A-Z][A-Z0-9_]*$/.test(key) && ['string', 'number', 'boolean'].includes(typeof value) }).toEqual({ service: name, key, valid: true });
+        expect({
+          service: name,
+          key,
+          valid: /^[A-Z][A-Z0-9_]*$/.test(key) && ['string', 'number', 'boolean'].includes(typeof value),
+        }).toEqual({ service: name, key, valid: true });
       }
     }
   });
@@ -83,10 +97,15 @@ describe('docker-compose.yml (issue 11)', () => {
     for (const [name, service] of services) {
       for (const [key, raw] of Object.entries(service.environment ?? {})) {
         const value = String(raw);
-        if (SECRET_NAME.test(key)) expect({ service: name, key, value: /^\$\{[A-Z_]+:\?[^}]+\}$/.test(value) }).toEqual({ service: name, key, value: true });
+        if (SECRET_NAME.test(key))
+          expect({ service: name, key, value: /^\$\{[A-Z_]+:\?[^}]+\}$/.test(value) }).toEqual({ service: name, key, value: true });
         for (const [, password] of value.matchAll(/^[a-z+]+:\/\/[^:/@]+:([^@]*)@/g)) {
           const from = referencesIn(password);
-          expect({ service: name, key, password: from.length === 1 && from[0]!.name === password.slice(2, -1) && required.has(from[0]!.name) }).toEqual({ service: name, key, password: true });
+          expect({
+            service: name,
+            key,
+            password: from.length === 1 && from[0]!.name === password.slice(2, -1) && required.has(from[0]!.name),
+          }).toEqual({ service: name, key, password: true });
         }
       }
     }
@@ -96,7 +115,9 @@ describe('docker-compose.yml (issue 11)', () => {
     const api = compose.services.api!;
     expect(() => interpolate(String(api.environment!.CLAS_JWT_SECRET), {})).toThrow('required variable CLAS_JWT_SECRET is missing a value');
     expect(() => interpolate(String(api.environment!.CLAS_JWT_SECRET), { CLAS_JWT_SECRET: '' })).toThrow('CLAS_JWT_SECRET');
-    expect(() => interpolate(String(compose.services.postgres!.environment!.POSTGRES_PASSWORD), {})).toThrow('required variable CLAS_POSTGRES_PASSWORD is missing a value');
+    expect(() => interpolate(String(compose.services.postgres!.environment!.POSTGRES_PASSWORD), {})).toThrow(
+      'required variable CLAS_POSTGRES_PASSWORD is missing a value',
+    );
   });
 
   it('gives each app service an environment its own loader accepts: the API listens on 0.0.0.0 in its container, the relay has its brokers', () => {
@@ -106,14 +127,21 @@ describe('docker-compose.yml (issue 11)', () => {
       const config = loadConfig(env);
       // In a container, loopback is the container itself: 127.0.0.1 would be unreachable.
       expect({ service: name, host: config.host }).toEqual({ service: name, host: '0.0.0.0' });
-      expect({ service: name, store: config.eventStore, readDb: config.readDb.startsWith('postgresql://'), personal: config.personalDataPath.startsWith('postgresql://') }).toEqual({
+      expect({
+        service: name,
+        store: config.eventStore,
+        readDb: config.readDb.startsWith('postgresql://'),
+        personal: config.personalDataPath.startsWith('postgresql://'),
+      }).toEqual({
         service: name,
         store: 'eventstoredb',
         readDb: true,
         personal: true,
       });
       // Every server an app talks to is a service of this file.
-      for (const host of Object.values(env).flatMap((v) => [...v.matchAll(/^[a-z+]+:\/\/(?:[^@/]*@)?([a-z0-9-]+):\d+/g)].map((m) => m[1]!))) {
+      for (const host of Object.values(env).flatMap((v) =>
+        [...v.matchAll(/^[a-z+]+:\/\/(?:[^@/]*@)?([a-z0-9-]+):\d+/g)].map((m) => m[1]!),
+      )) {
         expect({ service: name, host, defined: host in compose.services }).toEqual({ service: name, host, defined: true });
       }
     }
@@ -130,7 +158,8 @@ describe('docker-compose.yml (issue 11)', () => {
 
   it('publishes ports on the host loopback only', () => {
     for (const [name, service] of services) {
-      for (const port of service.ports ?? []) expect({ service: name, port, loopback: port.startsWith('127.0.0.1:') }).toEqual({ service: name, port, loopback: true });
+      for (const port of service.ports ?? [])
+        expect({ service: name, port, loopback: port.startsWith('127.0.0.1:') }).toEqual({ service: name, port, loopback: true });
     }
   });
 });

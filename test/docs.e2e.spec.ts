@@ -9,8 +9,16 @@ import { type ApiHarness, startApi } from './support/api-harness.js';
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-type Operation = { operationId?: string; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>; security?: unknown[] };
-type OpenApi = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> } };
+type Operation = {
+  operationId?: string;
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  security?: unknown[];
+};
+type OpenApi = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
+};
 
 const COMMANDS = [
   ['/campaigns', 'post'],
@@ -54,7 +62,20 @@ describe('OpenAPI document (issue 6)', () => {
     for (const [path, method] of COMMANDS) {
       const op = doc.paths[path]?.[method];
       expect({ path, documented: op !== undefined }).toEqual({ path, documented: true });
-      expect(Object.keys(op!.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500']);
+      expect(Object.keys(op!.responses).sort()).toEqual([
+        '200',
+        '201',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+        '413',
+        '415',
+        '422',
+        '429',
+        '500',
+      ]);
       for (const status of ['400', '401', '403', '404', '409', '413', '415', '422', '429', '500']) {
         expect(op!.responses[status].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorResponse');
       }
@@ -69,7 +90,8 @@ describe('OpenAPI document (issue 6)', () => {
     for (const [path, method] of QUERIES) {
       const op = doc.paths[path]?.[method];
       expect({ path, documented: op !== undefined }).toEqual({ path, documented: true });
-      for (const status of ['400', '401', '403', '404', '429']) expect({ path, status, documented: status in op!.responses }).toEqual({ path, status, documented: true });
+      for (const status of ['400', '401', '403', '404', '429'])
+        expect({ path, status, documented: status in op!.responses }).toEqual({ path, status, documented: true });
     }
     expect(doc.paths['/feed']?.get).toBeDefined();
   });
@@ -129,7 +151,9 @@ if (!haveChromium && process.env.CI !== 'true') {
     // Opening an operation shows its error responses with the shared error body.
     await page.locator('#operations-campaigns-OpenCampaign .opblock-summary').click();
     await page.waitForSelector('#operations-campaigns-OpenCampaign .responses-table');
-    const statuses = (await page.locator('#operations-campaigns-OpenCampaign .responses-table .response-col_status').allTextContents()).map((s) => s.trim());
+    const statuses = (await page.locator('#operations-campaigns-OpenCampaign .responses-table .response-col_status').allTextContents()).map(
+      (s) => s.trim(),
+    );
     expect(statuses).toEqual(expect.arrayContaining(['201', '200', '400', '401', '403', '404', '409', '413', '422']));
     expect(failed).toEqual([]);
     expect(violations).toEqual([]);

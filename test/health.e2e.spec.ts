@@ -31,7 +31,11 @@ describe('GET /health (issue 3: the api boots on the embedded default; issue 11:
   });
 
   it('answers ok when the store is reachable, without positions, counts or the store kind', async () => {
-    await store.append('health-probe', [{ type: 'Probed', data: {}, occurredAt: new Date().toISOString(), metadata: { actor: 't', role: 'system' } }], 'no_stream');
+    await store.append(
+      'health-probe',
+      [{ type: 'Probed', data: {}, occurredAt: new Date().toISOString(), metadata: { actor: 't', role: 'system' } }],
+      'no_stream',
+    );
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
@@ -47,8 +51,18 @@ describe('GET /health (issue 3: the api boots on the embedded default; issue 11:
     await broken.init();
     captured.push(captureResponses(broken.getHttpServer()));
     const res = await request(broken.getHttpServer()).get('/health').expect(503);
-    expect(res.body).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'the event store does not answer', status: 'unavailable' });
-    expect(logLines.at(-1)).toMatchObject({ level: 'error', context: 'health', msg: 'health check failed: the event store does not answer', error: expect.any(String) });
+    expect(res.body).toEqual({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'the event store does not answer',
+      status: 'unavailable',
+    });
+    expect(logLines.at(-1)).toMatchObject({
+      level: 'error',
+      context: 'health',
+      msg: 'health check failed: the event store does not answer',
+      error: expect.any(String),
+    });
     await broken.close();
   });
 });

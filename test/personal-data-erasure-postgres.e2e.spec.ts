@@ -33,7 +33,12 @@ function erasureSuite(serverUrl: string): void {
     const database = `clas_erase_${randomBytes(4).toString('hex')}`;
     const url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
     const dir = mkdtempSync(join(tmpdir(), 'clas-erasure-pg-'));
-    const env = { CLAS_SQLITE_PATH: join(dir, 'clas.sqlite'), CLAS_PERSONAL_DATA_PATH: url, CLAS_DATA_DIR: dir, CLAS_JWT_SECRET: 'an-erasure-test-secret-of-32-characters' };
+    const env = {
+      CLAS_SQLITE_PATH: join(dir, 'clas.sqlite'),
+      CLAS_PERSONAL_DATA_PATH: url,
+      CLAS_DATA_DIR: dir,
+      CLAS_JWT_SECRET: 'an-erasure-test-secret-of-32-characters',
+    };
     const admin = new pg.Client({ connectionString: serverUrl });
     const inDatabase = new pg.Client({ connectionString: url });
     const léa = { before: secrets('a'), after: secrets('b') };
@@ -59,7 +64,11 @@ function erasureSuite(serverUrl: string): void {
     const inTable = async (needles: string[]) => grepFiles(await tableFiles(), needles);
     const figures = async () => ({
       head: await api.store.headPosition(),
-      log: await request(api.http).get('/feed?limit=1000').set('Authorization', api.bearer(actors.auditor)).expect(200).then((r) => r.body),
+      log: await request(api.http)
+        .get('/feed?limit=1000')
+        .set('Authorization', api.bearer(actors.auditor))
+        .expect(200)
+        .then((r) => r.body),
       bilan: (await request(api.http).get('/cafs/11/bilans/2026-2027').set('Authorization', agent).expect(200)).body.bilan,
     });
 
@@ -83,14 +92,29 @@ function erasureSuite(serverUrl: string): void {
 
     it('the names are in the table files before the erasure (the check can see them)', async () => {
       const operator = api.bearer(actors.operator);
-      const person = (s: ReturnType<typeof secrets>) => ({ kind: 'child', firstName: s.firstName, lastName: s.lastName, contact: { email: s.email, phone: s.phone }, cafCode: '11' });
+      const person = (s: ReturnType<typeof secrets>) => ({
+        kind: 'child',
+        firstName: s.firstName,
+        lastName: s.lastName,
+        contact: { email: s.email, phone: s.phone },
+        cafCode: '11',
+      });
       await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.before)).expect(200);
       await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.after)).expect(200);
       await request(api.http).put('/persons/child-02').set('Authorization', operator).send(person(noé)).expect(200);
       const second = await PostgresPersonalDataStore.open(url);
       try {
         for (const o of others) {
-          await second.put({ personId: o.personId, kind: 'parent', firstName: o.firstName, lastName: o.lastName, contact: { email: o.email, phone: o.phone, address: `${o.lastName} ${'rue des Écoles '.repeat(20)}` }, cafCode: '11', operatorId: 'op-1', updatedAt: '2026-11-02T10:00:00.000Z' });
+          await second.put({
+            personId: o.personId,
+            kind: 'parent',
+            firstName: o.firstName,
+            lastName: o.lastName,
+            contact: { email: o.email, phone: o.phone, address: `${o.lastName} ${'rue des Écoles '.repeat(20)}` },
+            cafCode: '11',
+            operatorId: 'op-1',
+            updatedAt: '2026-11-02T10:00:00.000Z',
+          });
         }
       } finally {
         await second.close();
@@ -119,7 +143,12 @@ function erasureSuite(serverUrl: string): void {
         await reader.query('SELECT count(*) FROM pg_class');
         const err: string[] = [];
         let finished = false;
-        const erasing = runCli(['erase', 'child-02'], { stdout: { write: () => true }, stderr: { write: (s: string) => err.push(s) }, env, clock: { now: () => new Date() } }).finally(() => {
+        const erasing = runCli(['erase', 'child-02'], {
+          stdout: { write: () => true },
+          stderr: { write: (s: string) => err.push(s) },
+          env,
+          clock: { now: () => new Date() },
+        }).finally(() => {
           finished = true;
         });
         await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -45,9 +45,14 @@ describe('erasure leaves nothing on disk (SQLite data directory, API running)', 
   const onDisk = (needles: string[]) => grepFiles([dir], needles);
   const figures = async () => ({
     head: await api.store.headPosition(),
-    log: await request(api.http).get('/feed?limit=1000').set('Authorization', api.bearer(actors.auditor)).expect(200).then((r) => r.body),
+    log: await request(api.http)
+      .get('/feed?limit=1000')
+      .set('Authorization', api.bearer(actors.auditor))
+      .expect(200)
+      .then((r) => r.body),
     bilan: (await request(api.http).get('/cafs/11/bilans/2026-2027').set('Authorization', agent).expect(200)).body.bilan,
-    history: (await request(api.http).get('/projects/prj-1/history').set('Authorization', api.bearer(actors.auditor)).expect(200)).body.events,
+    history: (await request(api.http).get('/projects/prj-1/history').set('Authorization', api.bearer(actors.auditor)).expect(200)).body
+      .events,
   });
 
   beforeAll(async () => {
@@ -62,7 +67,13 @@ describe('erasure leaves nothing on disk (SQLite data directory, API running)', 
 
   it('the names are on disk before the erasure (the check can see them), in the personal-data files only', async () => {
     const operator = api.bearer(actors.operator);
-    const person = (s: ReturnType<typeof secrets>) => ({ kind: 'child', firstName: s.firstName, lastName: s.lastName, contact: { email: s.email, phone: s.phone }, cafCode: '11' });
+    const person = (s: ReturnType<typeof secrets>) => ({
+      kind: 'child',
+      firstName: s.firstName,
+      lastName: s.lastName,
+      contact: { email: s.email, phone: s.phone },
+      cafCode: '11',
+    });
     await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.before)).expect(200);
     // A correction: the first version must not survive the erasure either.
     await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.after)).expect(200);
@@ -72,7 +83,16 @@ describe('erasure leaves nothing on disk (SQLite data directory, API running)', 
     const second = new SqlitePersonalDataStore(env.CLAS_PERSONAL_DATA_PATH);
     try {
       for (const o of others) {
-        const record: PersonRecord = { personId: o.personId, kind: 'parent', firstName: o.firstName, lastName: o.lastName, contact: { email: o.email, phone: o.phone, address: `${o.lastName} ${'rue des Écoles '.repeat(20)}` }, cafCode: '11', operatorId: 'op-1', updatedAt: '2026-11-02T10:00:00.000Z' };
+        const record: PersonRecord = {
+          personId: o.personId,
+          kind: 'parent',
+          firstName: o.firstName,
+          lastName: o.lastName,
+          contact: { email: o.email, phone: o.phone, address: `${o.lastName} ${'rue des Écoles '.repeat(20)}` },
+          cafCode: '11',
+          operatorId: 'op-1',
+          updatedAt: '2026-11-02T10:00:00.000Z',
+        };
         await second.put(record);
       }
     } finally {
@@ -102,8 +122,20 @@ describe('erasure leaves nothing on disk (SQLite data directory, API running)', 
     const before = await figures();
     const run = async (personId: string) => {
       const err: string[] = [];
-      const code = await runCli(['erase', personId], { stdout: { write: () => true }, stderr: { write: (s: string) => err.push(s) }, env, clock: { now: () => new Date() } });
-      expect({ personId, code, err: err.join('').split('\n').filter((l) => !l.includes('"configuration"') && l.trim() !== '') }).toEqual({ personId, code: 0, err: [] });
+      const code = await runCli(['erase', personId], {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => err.push(s) },
+        env,
+        clock: { now: () => new Date() },
+      });
+      expect({
+        personId,
+        code,
+        err: err
+          .join('')
+          .split('\n')
+          .filter((l) => !l.includes('"configuration"') && l.trim() !== ''),
+      }).toEqual({ personId, code: 0, err: [] });
     };
     await run('child-02');
     for (const o of others.slice(0, 250)) await run(o.personId);

@@ -15,7 +15,13 @@ describe('personal data outside the log', () => {
   let api: ApiHarness;
   let agent: string;
   let operator: string;
-  const léa = { kind: 'child', firstName: 'Léa', lastName: 'Zyzzyva', contact: { email: 'famille.zyzzyva@example.org', phone: null }, cafCode: '11' };
+  const léa = {
+    kind: 'child',
+    firstName: 'Léa',
+    lastName: 'Zyzzyva',
+    contact: { email: 'famille.zyzzyva@example.org', phone: null },
+    cafCode: '11',
+  };
 
   beforeAll(async () => {
     api = await startApi({}, { CLAS_PERSONAL_DATA_PATH: path });
@@ -30,12 +36,26 @@ describe('personal data outside the log', () => {
 
   it('an operator records the name behind an enrolled child id; its Caf agent and itself read it, nobody else', async () => {
     const put = await request(api.http).put('/persons/child-01').set('Authorization', operator).send(léa).expect(200);
-    expect(put.body).toMatchObject({ personId: 'child-01', kind: 'child', firstName: 'Léa', lastName: 'Zyzzyva', operatorId: 'op-1', cafCode: '11', contact: { email: 'famille.zyzzyva@example.org', phone: null, address: null } });
+    expect(put.body).toMatchObject({
+      personId: 'child-01',
+      kind: 'child',
+      firstName: 'Léa',
+      lastName: 'Zyzzyva',
+      operatorId: 'op-1',
+      cafCode: '11',
+      contact: { email: 'famille.zyzzyva@example.org', phone: null, address: null },
+    });
     await request(api.http).get('/persons/child-01').set('Authorization', agent).expect(200);
     await request(api.http).get('/persons/child-01').set('Authorization', operator).expect(200);
-    for (const other of [actors.otherOperator, actors.agentElsewhere]) await request(api.http).get('/persons/child-01').set('Authorization', api.bearer(other)).expect(403);
-    for (const reader of [actors.auditor, actors.dashboard, actors.committee]) await request(api.http).get('/persons/child-01').set('Authorization', api.bearer(reader)).expect(403);
-    const invalid = await request(api.http).put('/persons/child-02').set('Authorization', operator).send({ ...léa, kind: 'uncle', contact: { email: 'not-an-email' } }).expect(400);
+    for (const other of [actors.otherOperator, actors.agentElsewhere])
+      await request(api.http).get('/persons/child-01').set('Authorization', api.bearer(other)).expect(403);
+    for (const reader of [actors.auditor, actors.dashboard, actors.committee])
+      await request(api.http).get('/persons/child-01').set('Authorization', api.bearer(reader)).expect(403);
+    const invalid = await request(api.http)
+      .put('/persons/child-02')
+      .set('Authorization', operator)
+      .send({ ...léa, kind: 'uncle', contact: { email: 'not-an-email' } })
+      .expect(400);
     expect(invalid.body.errors).toEqual([
       { field: 'kind', message: 'must be one of child, parent, staff' },
       { field: 'contact.email', message: 'must be an e-mail address' },
@@ -66,7 +86,10 @@ describe('personal data outside the log', () => {
 
     const after = await figures();
     // Only `asOf`/`day` of the live answers move with the clock; the figures are the same.
-    expect({ ...after, eligibility: { ...after.eligibility, asOf: null } }).toEqual({ ...before, eligibility: { ...before.eligibility, asOf: null } });
+    expect({ ...after, eligibility: { ...after.eligibility, asOf: null } }).toEqual({
+      ...before,
+      eligibility: { ...before.eligibility, asOf: null },
+    });
     expect(after.history.filter((e: { data: { childId?: string } }) => e.data.childId === 'child-01')).toHaveLength(1);
 
     // The file the API wrote (the default lives beside the event log) no longer holds the person.

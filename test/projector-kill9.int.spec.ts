@@ -20,7 +20,11 @@ const ROOT = new URL('../', import.meta.url);
 /** Seed 13 draws the triggers rebuilding (48 ms), start (1 658 ms), started (2 714 ms). */
 const DRILL = { kills: 3, seed: 13, maxDelayMs: 3_000, log: { cafs: 3, collectifsPerCaf: 6, years: 1 } } as const;
 
-function drillSuite(label: string, databases: (dir: string) => Promise<{ readDb: string; referenceDb: ReadDatabaseConfig }>, cleanup: () => Promise<void> = async () => undefined): void {
+function drillSuite(
+  label: string,
+  databases: (dir: string) => Promise<{ readDb: string; referenceDb: ReadDatabaseConfig }>,
+  cleanup: () => Promise<void> = async () => undefined,
+): void {
   describe(`kill -9 of the projector (${label} read models)`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'clas-kill9-'));
     afterAll(async () => {
@@ -30,7 +34,13 @@ function drillSuite(label: string, databases: (dir: string) => Promise<{ readDb:
 
     it(`${DRILL.kills} kills at random points, restarts, then 0 rows differ from a clean rebuild`, async () => {
       const { readDb, referenceDb } = await databases(dir);
-      const result = await runKillDrill({ ...DRILL, logPath: join(dir, 'log.sqlite'), readDb, referenceDb, projector: projectorFromSources(ROOT) });
+      const result = await runKillDrill({
+        ...DRILL,
+        logPath: join(dir, 'log.sqlite'),
+        readDb,
+        referenceDb,
+        projector: projectorFromSources(ROOT),
+      });
       expect(result.kills.map((k) => k.trigger)).toEqual(['rebuilding', 'start', 'started']);
       expect(result.events).toBeGreaterThan(1_000);
       expect({ differingRows: result.differingRows, tables: result.tables }).toEqual({ differingRows: 0, tables: [] });

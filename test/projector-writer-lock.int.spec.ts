@@ -28,7 +28,12 @@ function lockSuite(label: string, readDbOf: (dir: string) => Promise<string>, cl
     let store: SqliteEventStore;
     const started: ProjectorProcess[] = [];
     const start = (): ProjectorProcess => {
-      const child = ProjectorProcess.start(projectorFromSources(ROOT), { ...process.env, CLAS_EVENT_STORE: 'sqlite', CLAS_SQLITE_PATH: logPath, CLAS_READ_DB: readDb });
+      const child = ProjectorProcess.start(projectorFromSources(ROOT), {
+        ...process.env,
+        CLAS_EVENT_STORE: 'sqlite',
+        CLAS_SQLITE_PATH: logPath,
+        CLAS_READ_DB: readDb,
+      });
       started.push(child);
       return child;
     };
@@ -50,7 +55,9 @@ function lockSuite(label: string, readDbOf: (dir: string) => Promise<string>, cl
       const first = await acquireWriterLock({ url: readDb });
       try {
         await expect(acquireWriterLock({ url: readDb })).rejects.toThrow(ReadDatabaseBusyError);
-        await expect(acquireWriterLock({ url: readDb })).rejects.toThrow(/is being written by another projector or rebuild.*only one writer at a time/);
+        await expect(acquireWriterLock({ url: readDb })).rejects.toThrow(
+          /is being written by another projector or rebuild.*only one writer at a time/,
+        );
         const waits: ReadDatabaseBusyError[] = [];
         const second = acquireWriterLock({ url: readDb }, { wait: true, pollMs: 20, onWait: (busy) => waits.push(busy) });
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -70,9 +77,16 @@ function lockSuite(label: string, readDbOf: (dir: string) => Promise<string>, cl
       expect(waiting).not.toBeNull();
       if (label === 'PostgreSQL') expect(String(waiting!.holder)).toContain(`clas projector pid ${a.pid}`);
       expect(String(waiting!.reason)).toContain('only one writer at a time');
-      await expect(rebuildReadModels({ store, readDb: { url: readDb }, projection: clasReadModelProjection() })).rejects.toThrow(ReadDatabaseBusyError);
+      await expect(rebuildReadModels({ store, readDb: { url: readDb }, projection: clasReadModelProjection() })).rejects.toThrow(
+        ReadDatabaseBusyError,
+      );
       const err: string[] = [];
-      const cli = await runCli(['rebuild'], { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) }, env: { CLAS_SQLITE_PATH: logPath, CLAS_READ_DB: readDb }, clock: { now: () => new Date() } });
+      const cli = await runCli(['rebuild'], {
+        stdout: { write: () => true },
+        stderr: { write: (t: string) => err.push(t) },
+        env: { CLAS_SQLITE_PATH: logPath, CLAS_READ_DB: readDb },
+        clock: { now: () => new Date() },
+      });
       expect(cli).toBe(1);
       expect(err.join('')).toMatch(/clas rebuild: the read database .* only one writer at a time; stop the projector first/);
       // B wrote nothing while waiting: it never reached its start.

@@ -34,22 +34,57 @@ describe('a whole season through HTTP (issue 6)', () => {
     api = await startApi({ clock });
 
     await post('/campaigns', actors.agent, { parameters: PARAMETER_SETS['11-2026-2027'] }).expect(201);
-    await post('/operators', actors.agent, { operatorId: 'op-1', cafCode: '11', name: 'Association Lire et Grandir', kind: 'association' }).expect(201);
-    await post('/operators/op-1/coordinator', actors.operator, { personId: 'coord-1', qualificationLevel: 3, hasRelevantExperience: true }).expect(201);
-    await post('/operators/op-1/declarations', actors.operator, { declaration: 'insurance', documentDate: '2026-03-15', expiresOn: '2027-09-30' }).expect(201);
+    await post('/operators', actors.agent, {
+      operatorId: 'op-1',
+      cafCode: '11',
+      name: 'Association Lire et Grandir',
+      kind: 'association',
+    }).expect(201);
+    await post('/operators/op-1/coordinator', actors.operator, {
+      personId: 'coord-1',
+      qualificationLevel: 3,
+      hasRelevantExperience: true,
+    }).expect(201);
+    await post('/operators/op-1/declarations', actors.operator, {
+      declaration: 'insurance',
+      documentDate: '2026-03-15',
+      expiresOn: '2027-09-30',
+    }).expect(201);
     await post('/operators/op-1/declarations', actors.operator, { declaration: 'laicite_charter', documentDate: '2026-03-20' }).expect(201);
 
     on('2026-06-20', '10:00');
-    await post('/projects/prj-1/application', actors.operator, { operatorId: 'op-1', cafCode: '11', schoolYear: '2026-2027', applicationKind: 'new', content: content() }).expect(201);
+    await post('/projects/prj-1/application', actors.operator, {
+      operatorId: 'op-1',
+      cafCode: '11',
+      schoolYear: '2026-2027',
+      applicationKind: 'new',
+      content: content(),
+    }).expect(201);
     on('2026-09-01', '10:00');
     await post('/projects/prj-1/examination', actors.agent).expect(201);
     on('2026-10-01', '10:00');
     for (const objective of ['S1', 'S2', 'S3']) {
-      await post('/projects/prj-1/school-concertations', actors.operator, { concertationId: `sc-${objective}`, objective, moment: 'before_start', date: '2026-10-01', schools: ['École Jean-Jaurès'] }).expect(201);
+      await post('/projects/prj-1/school-concertations', actors.operator, {
+        concertationId: `sc-${objective}`,
+        objective,
+        moment: 'before_start',
+        date: '2026-10-01',
+        schools: ['École Jean-Jaurès'],
+      }).expect(201);
     }
     on('2026-10-05', '14:00');
-    const terms = { outcome: 'approved', approvedCollectifs: 2, bonusesGranted: { enfants: null, parents: null }, forecastOperatingCost: 1_800_000 };
-    await post('/projects/prj-1/decision', actors.committee, { decisionId: 'dec-1', meetingDate: '2026-10-05', effectiveDate: '2026-10-05', decision: terms }).expect(201);
+    const terms = {
+      outcome: 'approved',
+      approvedCollectifs: 2,
+      bonusesGranted: { enfants: null, parents: null },
+      forecastOperatingCost: 1_800_000,
+    };
+    await post('/projects/prj-1/decision', actors.committee, {
+      decisionId: 'dec-1',
+      meetingDate: '2026-10-05',
+      effectiveDate: '2026-10-05',
+      decision: terms,
+    }).expect(201);
     on('2026-10-20', '10:00');
     await post('/projects/prj-1/payments/advance', actors.agent, { paymentId: 'adv-1', amount: 300_000 }).expect(201);
 
@@ -58,12 +93,34 @@ describe('a whole season through HTTP (issue 6)', () => {
       ['col-1', 'c1', 'École Jean-Jaurès'],
       ['col-2', 'c2', 'Médiathèque Grain d’sel'],
     ] as const) {
-      await post('/collectifs', actors.operator, { collectifId, projectId: 'prj-1', plannedRef: ref, place: { name: place, commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false }).expect(201);
+      await post('/collectifs', actors.operator, {
+        collectifId,
+        projectId: 'prj-1',
+        plannedRef: ref,
+        place: { name: place, commune: 'Carcassonne' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+      }).expect(201);
       for (const staffId of [`${collectifId}-staff-a`, `${collectifId}-staff-b`]) {
-        await post(`/collectifs/${collectifId}/staff`, actors.operator, { staffId, status: 'professional', criminalRecordCheckDate: '2026-10-15', trainingAttendedDate: '2026-10-20', isNew: true, assignedOn: '2026-10-30' }).expect(201);
+        await post(`/collectifs/${collectifId}/staff`, actors.operator, {
+          staffId,
+          status: 'professional',
+          criminalRecordCheckDate: '2026-10-15',
+          trainingAttendedDate: '2026-10-20',
+          isNew: true,
+          assignedOn: '2026-10-30',
+        }).expect(201);
       }
       for (const childId of CHILDREN(collectifId)) {
-        await post(`/collectifs/${collectifId}/enrolments`, actors.operator, { childId, schoolLevel: 'CE2', orientedBy: 'teacher', parentalConsentDate: '2026-10-25', disabilityNeeds: false, enrolledOn: '2026-10-30' }).expect(201);
+        await post(`/collectifs/${collectifId}/enrolments`, actors.operator, {
+          childId,
+          schoolLevel: 'CE2',
+          orientedBy: 'teacher',
+          parentalConsentDate: '2026-10-25',
+          disabilityNeeds: false,
+          enrolledOn: '2026-10-30',
+        }).expect(201);
       }
     }
 
@@ -74,21 +131,49 @@ describe('a whole season through HTTP (issue 6)', () => {
         on(date, '19:00');
         for (const collectifId of ['col-1', 'col-2']) {
           const sessionId = `${collectifId}-s${week}-${offset}`;
-          await post(`/collectifs/${collectifId}/sessions`, actors.operator, { sessionId, date, start: '16:45', minutes: 90, kind: 'children', activityTypes: ['methodology', 'cultural'] }).expect(201);
-          const entries = CHILDREN(collectifId).map((childId, i) => ({ childId, status: collectifId === 'col-2' && i === 0 ? 'absent' : 'present' }));
+          await post(`/collectifs/${collectifId}/sessions`, actors.operator, {
+            sessionId,
+            date,
+            start: '16:45',
+            minutes: 90,
+            kind: 'children',
+            activityTypes: ['methodology', 'cultural'],
+          }).expect(201);
+          const entries = CHILDREN(collectifId).map((childId, i) => ({
+            childId,
+            status: collectifId === 'col-2' && i === 0 ? 'absent' : 'present',
+          }));
           await post(`/collectifs/${collectifId}/sessions/${sessionId}/attendance`, actors.operator, { entries }).expect(201);
         }
       }
       // R-ELIG-AXES on actual facts: each parent objective P1–P5 carried out once in the year.
       if (week % 5 === 1 && week <= 21) {
         const objective = `P${(week - 1) / 5 + 1}`;
-        await post('/projects/prj-1/parent-actions', actors.operator, { actionId: `pa-${week}`, objective, date: addDays(FIRST_TUESDAY, week * 7 + 2), parentsReached: 6, description: 'temps avec les familles' }).expect(201);
+        await post('/projects/prj-1/parent-actions', actors.operator, {
+          actionId: `pa-${week}`,
+          objective,
+          date: addDays(FIRST_TUESDAY, week * 7 + 2),
+          parentsReached: 6,
+          description: 'temps avec les familles',
+        }).expect(201);
       }
     }
     on('2027-05-20', '10:00');
-    await post('/projects/prj-1/partner-relations', actors.operator, { relationId: 'pr-1', partnerName: 'Médiathèque Grain d’sel', partnerKind: 'library', date: '2027-05-20', description: 'prêt de livres' }).expect(201);
+    await post('/projects/prj-1/partner-relations', actors.operator, {
+      relationId: 'pr-1',
+      partnerName: 'Médiathèque Grain d’sel',
+      partnerKind: 'library',
+      date: '2027-05-20',
+      description: 'prêt de livres',
+    }).expect(201);
     on('2027-06-20', '10:00');
-    await post('/projects/prj-1/school-concertations', actors.operator, { concertationId: 'sc-bilan', objective: 'S3', moment: 'at_bilan', date: '2027-06-20', schools: ['École Jean-Jaurès'] }).expect(201);
+    await post('/projects/prj-1/school-concertations', actors.operator, {
+      concertationId: 'sc-bilan',
+      objective: 'S3',
+      moment: 'at_bilan',
+      date: '2027-06-20',
+      schools: ['École Jean-Jaurès'],
+    }).expect(201);
 
     on('2027-07-01', '10:00');
     const bilan = {
@@ -105,7 +190,12 @@ describe('a whole season through HTTP (issue 6)', () => {
         parentsReached: 24,
       },
       qualitative: { summary: 'Une année autour de la lecture', objectives: [{ code: 'P2', assessment: 'quatre goûters' }] },
-      financial: { actualTotalCost: 1_700_000, coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }], cafAmountsReceived: 300_000, otherCafFunding: 0 },
+      financial: {
+        actualTotalCost: 1_700_000,
+        coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }],
+        cafAmountsReceived: 300_000,
+        otherCafFunding: 0,
+      },
     };
     await post('/projects/prj-1/bilans', actors.operator, bilan).expect(201);
     on('2027-07-15', '10:00');
@@ -133,7 +223,13 @@ describe('a whole season through HTTP (issue 6)', () => {
   it('R-BILAN-2: the project bilan computes weeks, sessions, hours and attendance from the events', async () => {
     const bilan = await get('/projects/prj-1/bilan').expect(200);
     const q = bilan.body.quantitative;
-    expect(q.collectifs.map((c: { collectifId: string; weeksOfActivity: { value: number }; compliant: boolean }) => [c.collectifId, c.weeksOfActivity.value, c.compliant])).toEqual([
+    expect(
+      q.collectifs.map((c: { collectifId: string; weeksOfActivity: { value: number }; compliant: boolean }) => [
+        c.collectifId,
+        c.weeksOfActivity.value,
+        c.compliant,
+      ]),
+    ).toEqual([
       ['col-1', WEEKS, true],
       ['col-2', WEEKS, true],
     ]);

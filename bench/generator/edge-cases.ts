@@ -2,7 +2,12 @@ import { makeEvent, parisDateOf, projectStreamId, schoolYear } from '@clas/domai
 import type { GeneratedAppend } from './national-log.js';
 
 /** The project of `notReceivableOnly`: Caf 01's first operator, in the generator's first school year. */
-export const NOT_RECEIVABLE_ONLY = { projectId: 'prj-01-late-paper-file', operatorId: 'op-01-0', cafCode: '01', schoolYear: schoolYear('2025-2026') } as const;
+export const NOT_RECEIVABLE_ONLY = {
+  projectId: 'prj-01-late-paper-file',
+  operatorId: 'op-01-0',
+  cafCode: '01',
+  schoolYear: schoolYear('2025-2026'),
+} as const;
 
 /**
  * A project whose first and only event is a declaration of non-receivability (R-LIFE-1: a paper
@@ -15,12 +20,26 @@ export function notReceivableOnly(recordedAt: string): GeneratedAppend {
   const occurredAt = new Date(Date.parse(recordedAt) - 86_400_000).toISOString();
   const event = makeEvent(
     'ApplicationFoundNotReceivable',
-    { ...NOT_RECEIVABLE_ONLY, reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'paper file received after the deadline', declaredOn: parisDateOf(occurredAt) },
+    {
+      ...NOT_RECEIVABLE_ONLY,
+      reason: 'filed_after_deadline',
+      ruleId: 'R-LIFE-1',
+      explanation: 'paper file received after the deadline',
+      declaredOn: parisDateOf(occurredAt),
+    },
     occurredAt,
   );
   return {
     streamId: projectStreamId(NOT_RECEIVABLE_ONLY.projectId),
     recordedAt,
-    events: [{ type: event.type, schemaVersion: event.schemaVersion, data: event.data, occurredAt, metadata: { actor: 'gen-caf_agent', role: 'caf_agent', caf: NOT_RECEIVABLE_ONLY.cafCode } }],
+    events: [
+      {
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        occurredAt,
+        metadata: { actor: 'gen-caf_agent', role: 'caf_agent', caf: NOT_RECEIVABLE_ONLY.cafCode },
+      },
+    ],
   };
 }

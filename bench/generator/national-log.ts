@@ -51,7 +51,8 @@ const CAF_CODES: string[] = [
 const PRIMARY_LEVELS: SchoolLevel[] = ['CP', 'CE1', 'CE2', 'CM1', 'CM2'];
 const COLLEGE_LEVELS: SchoolLevel[] = ['6e', '5e', '4e', '3e'];
 const LYCEE_LEVELS: SchoolLevel[] = ['2nde', '1re', 'Terminale'];
-const levelsOf = (level: CollectifLevel): SchoolLevel[] => (level === 'primary' ? PRIMARY_LEVELS : level === 'college' ? COLLEGE_LEVELS : LYCEE_LEVELS);
+const levelsOf = (level: CollectifLevel): SchoolLevel[] =>
+  level === 'primary' ? PRIMARY_LEVELS : level === 'college' ? COLLEGE_LEVELS : LYCEE_LEVELS;
 
 interface PlanCollectif {
   index: number;
@@ -98,7 +99,16 @@ interface CollectifRun {
   children: LiveChild[];
   nextChild: number;
   pendingReplacement: number;
-  stats: { sessions: number; minutes: number; present: number; expected: number; arrivals: number; departures: number; weeks: number; byLevel: Record<CollectifLevel, number> };
+  stats: {
+    sessions: number;
+    minutes: number;
+    present: number;
+    expected: number;
+    arrivals: number;
+    departures: number;
+    weeks: number;
+    byLevel: Record<CollectifLevel, number>;
+  };
   rng: Prng;
 }
 
@@ -147,7 +157,8 @@ export function* nationalLog(options: NationalLogOptions = {}): Generator<Genera
     for (const season of seasons) {
       const opening = day(season.startYear, 3, 15);
       if (opening >= monday && opening < nextMonday) {
-        for (const plan of plans) season.runs.push(...prepareYear(timeline, plan, season.sy, season.startYear, season.y, root.fork(1000 + season.y)));
+        for (const plan of plans)
+          season.runs.push(...prepareYear(timeline, plan, season.sy, season.startYear, season.y, root.fork(1000 + season.y)));
       }
       const w = Math.round((epochDay(monday) - epochDay(season.firstWeek)) / 7);
       if (w >= 0 && w < SESSION_WEEKS) {
@@ -219,9 +230,24 @@ function planCaf(cafCode: string, perCaf: number, rng: Prng): CafPlan {
 
 const META = (cafCode: string, role = 'caf_agent') => ({ actor: `gen-${role}`, role, caf: cafCode });
 
-function ev<T extends ClasEventType>(type: T, data: EventData<T>, occurredAt: string, cafCode: string, role?: string): { event: ClasEvent; newEvent: NewEvent } {
+function ev<T extends ClasEventType>(
+  type: T,
+  data: EventData<T>,
+  occurredAt: string,
+  cafCode: string,
+  role?: string,
+): { event: ClasEvent; newEvent: NewEvent } {
   const event = makeEvent(type, data, occurredAt) as ClasEvent;
-  return { event, newEvent: { type: event.type, schemaVersion: event.schemaVersion, data: event.data, occurredAt: event.occurredAt, metadata: META(cafCode, role) } };
+  return {
+    event,
+    newEvent: {
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      occurredAt: event.occurredAt,
+      metadata: META(cafCode, role),
+    },
+  };
 }
 
 /** Appends bucketed by the Paris day they are recorded on; flushed in day order. */
@@ -248,7 +274,11 @@ class Timeline {
       // Distinct, increasing recordedAt within the day (minute of the day, then a ms counter).
       let ms = 0;
       for (const append of bucket) {
-        yield { streamId: append.streamId, recordedAt: new Date(base + append.minute * 60_000 + ms++).toISOString(), events: append.events };
+        yield {
+          streamId: append.streamId,
+          recordedAt: new Date(base + append.minute * 60_000 + ms++).toISOString(),
+          events: append.events,
+        };
       }
       this.flushedUpTo = index;
     }
@@ -259,20 +289,77 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
   const { cafCode } = plan;
   const rng = seedRng.fork(plan.cafCode.charCodeAt(0) * 31 + plan.cafCode.charCodeAt(1));
   const deadlines = { newApplication: day(year, 7, 31), renewal: day(year, 6, 30) };
-  const parameters = nationalDefaults(cafCode, sy, { priceCapPerCollectif: 865_200, bonusEnfants: 33_500, bonusParents: 33_500, deadlines });
-  timeline.add(day(year, 3, 15), [ev('CampaignOpened', { cafCode, schoolYear: sy, parameters, openedOn: day(year, 3, 15) }, at(day(year, 3, 15), '09:00'), cafCode)], 9 * 60);
+  const parameters = nationalDefaults(cafCode, sy, {
+    priceCapPerCollectif: 865_200,
+    bonusEnfants: 33_500,
+    bonusParents: 33_500,
+    deadlines,
+  });
+  timeline.add(
+    day(year, 3, 15),
+    [ev('CampaignOpened', { cafCode, schoolYear: sy, parameters, openedOn: day(year, 3, 15) }, at(day(year, 3, 15), '09:00'), cafCode)],
+    9 * 60,
+  );
 
   const runs: CollectifRun[] = [];
   for (const operator of plan.operators) {
     const { operatorId } = operator;
     if (y === 0) {
       const on = day(year, 4, rng.int(1, 28));
-      timeline.add(on, [
-        ev('OperatorRegistered', { operatorId, cafCode, name: `Opérateur ${operatorId}`, kind: operator.kind, cafApproval: operator.kind === 'centre_social' ? { from: day(year - 1, 1, 1), to: day(year + 4, 12, 31) } : null, registeredOn: on }, at(on, '10:00'), cafCode),
-        ev('CoordinatorAppointed', { operatorId, cafCode, personId: `coord-${operatorId}`, qualificationLevel: rng.pick([2, 3, 5]), hasRelevantExperience: true, appointedOn: on }, at(on, '10:00'), cafCode, 'operator'),
-        ev('OperatorDeclarationRecorded', { operatorId, cafCode, declaration: 'insurance', documentDate: on, expiresOn: day(year + 5, 12, 31), reference: `ins-${operatorId}` }, at(on, '10:00'), cafCode, 'operator'),
-        ev('OperatorDeclarationRecorded', { operatorId, cafCode, declaration: 'laicite_charter', documentDate: on, expiresOn: null, reference: null }, at(on, '10:00'), cafCode, 'operator'),
-      ], 10 * 60);
+      timeline.add(
+        on,
+        [
+          ev(
+            'OperatorRegistered',
+            {
+              operatorId,
+              cafCode,
+              name: `Opérateur ${operatorId}`,
+              kind: operator.kind,
+              cafApproval: operator.kind === 'centre_social' ? { from: day(year - 1, 1, 1), to: day(year + 4, 12, 31) } : null,
+              registeredOn: on,
+            },
+            at(on, '10:00'),
+            cafCode,
+          ),
+          ev(
+            'CoordinatorAppointed',
+            {
+              operatorId,
+              cafCode,
+              personId: `coord-${operatorId}`,
+              qualificationLevel: rng.pick([2, 3, 5]),
+              hasRelevantExperience: true,
+              appointedOn: on,
+            },
+            at(on, '10:00'),
+            cafCode,
+            'operator',
+          ),
+          ev(
+            'OperatorDeclarationRecorded',
+            {
+              operatorId,
+              cafCode,
+              declaration: 'insurance',
+              documentDate: on,
+              expiresOn: day(year + 5, 12, 31),
+              reference: `ins-${operatorId}`,
+            },
+            at(on, '10:00'),
+            cafCode,
+            'operator',
+          ),
+          ev(
+            'OperatorDeclarationRecorded',
+            { operatorId, cafCode, declaration: 'laicite_charter', documentDate: on, expiresOn: null, reference: null },
+            at(on, '10:00'),
+            cafCode,
+            'operator',
+          ),
+        ],
+        10 * 60,
+      );
     }
     for (const project of operator.projects) {
       const projectId = `p-${cafCode}-${project.index}-${year}`;
@@ -283,14 +370,24 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
         title: `Clas ${project.commune} ${project.cycle}`,
         schoolCycle: project.cycle,
         territory: { commune: project.commune, epci: project.epci, rural: project.rural, qpv: project.qpv },
-        collectifs: project.collectifs.map((c) => ({ ref: `g${c.index}`, place: { name: `salle ${c.index}`, commune: project.commune }, level: c.level, rural: c.rural, disabilityNeeds: false, plannedChildren: 10 })),
+        collectifs: project.collectifs.map((c) => ({
+          ref: `g${c.index}`,
+          place: { name: `salle ${c.index}`, commune: project.commune },
+          level: c.level,
+          rural: c.rural,
+          disabilityNeeds: false,
+          plannedChildren: 10,
+        })),
         schedule: [
           { weekday: 'tuesday', start: '17:00', minutes: 90, kind: 'children' },
           { weekday: 'thursday', start: '17:00', minutes: 90, kind: 'children' },
         ],
         plannedPeriod: { from: day(year, 11, 3), to: day(year + 1, 6, 15) },
         plannedWeeks: 28,
-        objectives: (['E1', 'E2', 'E3', 'E4', 'E5', 'P1', 'P2', 'P3', 'P4', 'P5', 'S1', 'S2', 'S3', 'T1'] as const).map((code) => ({ code, description: `objectif ${code}` })),
+        objectives: (['E1', 'E2', 'E3', 'E4', 'E5', 'P1', 'P2', 'P3', 'P4', 'P5', 'S1', 'S2', 'S3', 'T1'] as const).map((code) => ({
+          code,
+          description: `objectif ${code}`,
+        })),
         activityTypes: ['methodology', 'cultural', 'playful', 'homework_help'],
         budget: {
           totalOperatingCost: totalCost,
@@ -299,35 +396,154 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
           familyFeePerChild: rng.chance(0.7) ? 0 : 1_000,
         },
         bonusRequests: {
-          enfants: rng.chance(0.3) ? { filRouge: 'fil rouge théâtre', criteria: ['paid_external_speakers'], justification: 'intervenants' } : null,
-          parents: rng.chance(0.2) ? { supportProject: 'cafés des parents', criteria: ['specific_parent_actions'], justification: 'actions' } : null,
+          enfants: rng.chance(0.3)
+            ? { filRouge: 'fil rouge théâtre', criteria: ['paid_external_speakers'], justification: 'intervenants' }
+            : null,
+          parents: rng.chance(0.2)
+            ? { supportProject: 'cafés des parents', criteria: ['specific_parent_actions'], justification: 'actions' }
+            : null,
         },
       };
       const filedOn = day(year, rng.int(5, 7), rng.int(1, 28));
-      timeline.add(filedOn, [
-        ev('ProjectDrafted', { ...ref, title: content.title, schoolCycle: project.cycle, draftedOn: filedOn }, at(filedOn, '11:00'), cafCode, 'operator'),
-        ev('ApplicationFiled', { ...ref, applicationKind: y === 0 ? 'new' : 'renewal', renewalOf: y === 0 ? null : { previousProjectId: `p-${cafCode}-${project.index}-${year - 1}`, previousSchoolYear: toSchoolYear(`${year - 1}-${year}`), short: true, changedFields: [] }, content, filedOn, deadline: y === 0 ? deadlines.newApplication : deadlines.renewal, warnings: [] }, at(filedOn, '11:00'), cafCode, 'operator'),
-      ], 11 * 60);
+      timeline.add(
+        filedOn,
+        [
+          ev(
+            'ProjectDrafted',
+            { ...ref, title: content.title, schoolCycle: project.cycle, draftedOn: filedOn },
+            at(filedOn, '11:00'),
+            cafCode,
+            'operator',
+          ),
+          ev(
+            'ApplicationFiled',
+            {
+              ...ref,
+              applicationKind: y === 0 ? 'new' : 'renewal',
+              renewalOf:
+                y === 0
+                  ? null
+                  : {
+                      previousProjectId: `p-${cafCode}-${project.index}-${year - 1}`,
+                      previousSchoolYear: toSchoolYear(`${year - 1}-${year}`),
+                      short: true,
+                      changedFields: [],
+                    },
+              content,
+              filedOn,
+              deadline: y === 0 ? deadlines.newApplication : deadlines.renewal,
+              warnings: [],
+            },
+            at(filedOn, '11:00'),
+            cafCode,
+            'operator',
+          ),
+        ],
+        11 * 60,
+      );
       const examOn = day(year, 9, 5);
-      timeline.add(examOn, [ev('ExaminationOpened', { ...ref, openedOn: examOn, priorQualitativeBilanReceived: y === 0 ? null : true }, at(examOn, '09:00'), cafCode)], 9 * 60);
+      timeline.add(
+        examOn,
+        [
+          ev(
+            'ExaminationOpened',
+            { ...ref, openedOn: examOn, priorQualitativeBilanReceived: y === 0 ? null : true },
+            at(examOn, '09:00'),
+            cafCode,
+          ),
+        ],
+        9 * 60,
+      );
       const meeting = day(year, 10, 1);
       const decisionId = `d-${projectId}`;
       const refs = project.collectifs.map((c) => `g${c.index}`);
-      const bonuses = { enfants: content.bonusRequests.enfants ? { collectifs: n } : null, parents: content.bonusRequests.parents ? { collectifs: n } : null };
-      const approval = { outcome: 'approved' as const, approvedCollectifs: n, approvedCollectifRefs: refs, bonusesGranted: bonuses, forecastOperatingCost: totalCost };
+      const bonuses = {
+        enfants: content.bonusRequests.enfants ? { collectifs: n } : null,
+        parents: content.bonusRequests.parents ? { collectifs: n } : null,
+      };
+      const approval = {
+        outcome: 'approved' as const,
+        approvedCollectifs: n,
+        approvedCollectifRefs: refs,
+        bonusesGranted: bonuses,
+        forecastOperatingCost: totalCost,
+      };
       const corrected = rng.chance(0.05);
-      const recordedDecision = corrected && n > 1 ? { ...approval, approvedCollectifs: n - 1, approvedCollectifRefs: refs.slice(0, n - 1) } : approval;
+      const recordedDecision =
+        corrected && n > 1 ? { ...approval, approvedCollectifs: n - 1, approvedCollectifRefs: refs.slice(0, n - 1) } : approval;
       const decisionOn = day(year, 10, rng.int(2, 6));
-      timeline.add(decisionOn, [ev('CommitteeDecisionRecorded', { ...ref, decisionId, meetingDate: meeting, effectiveDate: meeting, decision: recordedDecision }, at(meeting, '14:00'), cafCode, 'committee')], 14 * 60);
+      timeline.add(
+        decisionOn,
+        [
+          ev(
+            'CommitteeDecisionRecorded',
+            { ...ref, decisionId, meetingDate: meeting, effectiveDate: meeting, decision: recordedDecision },
+            at(meeting, '14:00'),
+            cafCode,
+            'committee',
+          ),
+        ],
+        14 * 60,
+      );
       if (corrected) {
         const correctedOn = day(year, 11, rng.int(5, 20));
-        timeline.add(correctedOn, [ev('CommitteeDecisionCorrected', { ...ref, decisionId, effectiveDate: meeting, correctedOn, reason: 'erreur de saisie', correctedFields: ['approvedCollectifs', 'approvedCollectifRefs', 'forecastOperatingCost'], corrected: { ...approval, forecastOperatingCost: totalCost + 50_000 } }, at(meeting, '14:00'), cafCode, 'committee')], 15 * 60);
+        timeline.add(
+          correctedOn,
+          [
+            ev(
+              'CommitteeDecisionCorrected',
+              {
+                ...ref,
+                decisionId,
+                effectiveDate: meeting,
+                correctedOn,
+                reason: 'erreur de saisie',
+                correctedFields: ['approvedCollectifs', 'approvedCollectifRefs', 'forecastOperatingCost'],
+                corrected: { ...approval, forecastOperatingCost: totalCost + 50_000 },
+              },
+              at(meeting, '14:00'),
+              cafCode,
+              'committee',
+            ),
+          ],
+          15 * 60,
+        );
       }
       const advanceOn = day(year, 10, 20);
       const advance = Math.round((Math.min(project.costPerCollectif, 865_200) * 325 * recordedDecision.approvedCollectifs) / 2_000);
-      timeline.add(advanceOn, [ev('AdvancePaid', { ...ref, paymentId: `adv-${projectId}`, decisionId, amount: advance, paidOn: advanceOn }, at(advanceOn, '10:00'), cafCode)], 10 * 60);
+      timeline.add(
+        advanceOn,
+        [
+          ev(
+            'AdvancePaid',
+            { ...ref, paymentId: `adv-${projectId}`, decisionId, amount: advance, paidOn: advanceOn },
+            at(advanceOn, '10:00'),
+            cafCode,
+          ),
+        ],
+        10 * 60,
+      );
       const concertOn = day(year, 10, 15);
-      timeline.add(concertOn, [ev('SchoolConcertationHeld', { ...ref, concertationId: `sc1-${projectId}`, objective: 'S3', moment: 'before_start', date: concertOn, schools: [`école ${project.commune}`] }, at(concertOn, '17:00'), cafCode, 'operator')], 19 * 60);
+      timeline.add(
+        concertOn,
+        [
+          ev(
+            'SchoolConcertationHeld',
+            {
+              ...ref,
+              concertationId: `sc1-${projectId}`,
+              objective: 'S3',
+              moment: 'before_start',
+              date: concertOn,
+              schools: [`école ${project.commune}`],
+            },
+            at(concertOn, '17:00'),
+            cafCode,
+            'operator',
+          ),
+        ],
+        19 * 60,
+      );
 
       for (const c of project.collectifs) {
         const collectifId = `c-${cafCode}-${c.index}-${year}`;
@@ -336,14 +552,60 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
         const crng = rng.fork(c.index);
         const size = crng.int(8, 12);
         const levels = levelsOf(c.level);
-        const children: LiveChild[] = Array.from({ length: size }, (_, k) => ({ childId: `ch-${collectifId}-${k}`, level: crng.pick(levels) }));
+        const children: LiveChild[] = Array.from({ length: size }, (_, k) => ({
+          childId: `ch-${collectifId}-${k}`,
+          level: crng.pick(levels),
+        }));
         const opening = [
-          ev('CollectifOpened', { ...cref, plannedRef: `g${c.index}`, place: { name: `salle ${c.index}`, commune: project.commune }, level: c.level, rural: c.rural, disabilityNeeds: false, openedOn }, at(openedOn, '09:00'), cafCode, 'operator'),
+          ev(
+            'CollectifOpened',
+            {
+              ...cref,
+              plannedRef: `g${c.index}`,
+              place: { name: `salle ${c.index}`, commune: project.commune },
+              level: c.level,
+              rural: c.rural,
+              disabilityNeeds: false,
+              openedOn,
+            },
+            at(openedOn, '09:00'),
+            cafCode,
+            'operator',
+          ),
           ...children.map((child) =>
-            ev('ChildEnrolled', { ...cref, childId: child.childId, schoolLevel: child.level, orientedBy: crng.pick(['teacher', 'cpe', 'social_worker', 'family'] as const), parentalConsentDate: openedOn, disabilityNeeds: false, enrolledOn: openedOn }, at(openedOn, '09:00'), cafCode, 'operator'),
+            ev(
+              'ChildEnrolled',
+              {
+                ...cref,
+                childId: child.childId,
+                schoolLevel: child.level,
+                orientedBy: crng.pick(['teacher', 'cpe', 'social_worker', 'family'] as const),
+                parentalConsentDate: openedOn,
+                disabilityNeeds: false,
+                enrolledOn: openedOn,
+              },
+              at(openedOn, '09:00'),
+              cafCode,
+              'operator',
+            ),
           ),
           ...[0, 1].map((s) =>
-            ev('StaffAssigned', { ...cref, staffId: `st-${operatorId}-${c.index}-${s}`, status: s === 0 ? 'professional' : 'volunteer', criminalRecordCheckDate: day(year, 9, 1), trainingAttendedDate: y === 0 ? null : day(year, 9, 15), isNew: y === 0, assignedOn: openedOn, warnings: [] }, at(openedOn, '09:00'), cafCode, 'operator'),
+            ev(
+              'StaffAssigned',
+              {
+                ...cref,
+                staffId: `st-${operatorId}-${c.index}-${s}`,
+                status: s === 0 ? 'professional' : 'volunteer',
+                criminalRecordCheckDate: day(year, 9, 1),
+                trainingAttendedDate: y === 0 ? null : day(year, 9, 15),
+                isNew: y === 0,
+                assignedOn: openedOn,
+                warnings: [],
+              },
+              at(openedOn, '09:00'),
+              cafCode,
+              'operator',
+            ),
           ),
         ];
         timeline.add(openedOn, opening, 9 * 60);
@@ -370,7 +632,18 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
   return runs;
 }
 
-const STATUSES: AttendanceStatus[] = ['present', 'present', 'present', 'present', 'present', 'present', 'present', 'present', 'absent', 'excused'];
+const STATUSES: AttendanceStatus[] = [
+  'present',
+  'present',
+  'present',
+  'present',
+  'present',
+  'present',
+  'present',
+  'present',
+  'absent',
+  'excused',
+];
 
 /** A collectif's week: churn, two sessions with attendance; attendance sometimes typed days late. */
 function sessionWeek(timeline: Timeline, run: CollectifRun, monday: LocalDate): void {
@@ -384,15 +657,51 @@ function sessionWeek(timeline: Timeline, run: CollectifRun, monday: LocalDate): 
     run.children.push(child);
     run.stats.arrivals++;
     run.stats.byLevel[run.level]++;
-    now.push(ev('ChildEnrolled', { ...cref, childId: child.childId, schoolLevel: child.level, orientedBy: 'teacher', parentalConsentDate: monday, disabilityNeeds: false, enrolledOn: monday }, at(monday, '09:00'), cafCode, 'operator'));
+    now.push(
+      ev(
+        'ChildEnrolled',
+        {
+          ...cref,
+          childId: child.childId,
+          schoolLevel: child.level,
+          orientedBy: 'teacher',
+          parentalConsentDate: monday,
+          disabilityNeeds: false,
+          enrolledOn: monday,
+        },
+        at(monday, '09:00'),
+        cafCode,
+        'operator',
+      ),
+    );
   }
   const isLate = rng.chance(0.1);
-  for (const [offset, weekday] of [[1, 'tue'], [3, 'thu']] as const) {
+  for (const [offset, weekday] of [
+    [1, 'tue'],
+    [3, 'thu'],
+  ] as const) {
     const date = addDays(monday, offset);
     const sessionId = `s-${run.collectifId}-${date}-${weekday}`;
     const occurredAt = at(date, '17:00');
     const minutes = 90;
-    now.push(ev('SessionHeld', { ...cref, sessionId, date, start: '17:00', minutes, kind: 'children', activityTypes: rng.chance(0.5) ? ['methodology', 'cultural'] : ['playful', 'homework_help'], warnings: [] }, occurredAt, cafCode, 'operator'));
+    now.push(
+      ev(
+        'SessionHeld',
+        {
+          ...cref,
+          sessionId,
+          date,
+          start: '17:00',
+          minutes,
+          kind: 'children',
+          activityTypes: rng.chance(0.5) ? ['methodology', 'cultural'] : ['playful', 'homework_help'],
+          warnings: [],
+        },
+        occurredAt,
+        cafCode,
+        'operator',
+      ),
+    );
     run.stats.sessions++;
     run.stats.minutes += minutes;
     const entries: AttendanceEntry[] = run.children.map((child) => ({ childId: child.childId, status: rng.pick(STATUSES) }));
@@ -402,7 +711,21 @@ function sessionWeek(timeline: Timeline, run: CollectifRun, monday: LocalDate): 
     (isLate ? late : now).push(attendance);
     if (rng.chance(0.01) && entries.length > 0) {
       const fixed = entries[0]!;
-      late.push(ev('AttendanceCorrected', { ...cref, sessionId, sessionDate: date, entries: [{ childId: fixed.childId, status: fixed.status === 'present' ? 'absent' : 'present' }], reason: 'erreur de pointage' }, occurredAt, cafCode, 'operator'));
+      late.push(
+        ev(
+          'AttendanceCorrected',
+          {
+            ...cref,
+            sessionId,
+            sessionDate: date,
+            entries: [{ childId: fixed.childId, status: fixed.status === 'present' ? 'absent' : 'present' }],
+            reason: 'erreur de pointage',
+          },
+          occurredAt,
+          cafCode,
+          'operator',
+        ),
+      );
     }
   }
   run.stats.weeks++;
@@ -410,16 +733,32 @@ function sessionWeek(timeline: Timeline, run: CollectifRun, monday: LocalDate): 
   if (rng.chance(0.04) && run.children.length > 8) {
     const leaving = run.children.splice(rng.int(0, run.children.length - 1), 1)[0]!;
     const friday = addDays(monday, 4);
-    now.push(ev('ChildLeft', { ...cref, childId: leaving.childId, reason: rng.pick(['moved', 'family_choice', 'school_change'] as const), leftOn: friday }, at(friday, '12:00'), cafCode, 'operator'));
+    now.push(
+      ev(
+        'ChildLeft',
+        { ...cref, childId: leaving.childId, reason: rng.pick(['moved', 'family_choice', 'school_change'] as const), leftOn: friday },
+        at(friday, '12:00'),
+        cafCode,
+        'operator',
+      ),
+    );
     run.stats.departures++;
     run.pendingReplacement++;
   }
-  timeline.add(addDays(monday, 4), now, 18 * 60 + (run.rng.int(0, 120)));
+  timeline.add(addDays(monday, 4), now, 18 * 60 + run.rng.int(0, 120));
   if (late.length > 0) timeline.add(addDays(monday, 4 + rng.int(3, 10)), late, 9 * 60 + rng.int(0, 600));
 }
 
 /** Parent actions once a month per project, a partner relation in the first month. */
-function monthlyProjectActions(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: number, monday: LocalDate, week: number, root: Prng): void {
+function monthlyProjectActions(
+  timeline: Timeline,
+  plan: CafPlan,
+  sy: SchoolYear,
+  year: number,
+  monday: LocalDate,
+  week: number,
+  root: Prng,
+): void {
   if (week % 4 !== 2) return;
   const rng = root.fork(week * 7919 + plan.cafCode.charCodeAt(0));
   const date = addDays(monday, 2);
@@ -428,9 +767,40 @@ function monthlyProjectActions(timeline: Timeline, plan: CafPlan, sy: SchoolYear
       const projectId = `p-${plan.cafCode}-${project.index}-${year}`;
       const ref = { projectId, operatorId: operator.operatorId, cafCode: plan.cafCode, schoolYear: sy };
       const built = [
-        ev('ParentActionHeld', { ...ref, actionId: `pa-${projectId}-${week}`, objective: (['P1', 'P2', 'P3', 'P4', 'P5'] as const)[(week >> 2) % 5]!, date, parentsReached: rng.int(3, 12), collectifIds: [], description: 'temps parents' }, at(date, '18:00'), plan.cafCode, 'operator'),
+        ev(
+          'ParentActionHeld',
+          {
+            ...ref,
+            actionId: `pa-${projectId}-${week}`,
+            objective: (['P1', 'P2', 'P3', 'P4', 'P5'] as const)[(week >> 2) % 5]!,
+            date,
+            parentsReached: rng.int(3, 12),
+            collectifIds: [],
+            description: 'temps parents',
+          },
+          at(date, '18:00'),
+          plan.cafCode,
+          'operator',
+        ),
       ];
-      if (week === 2) built.push(ev('PartnerRelationRecorded', { ...ref, relationId: `pr-${projectId}`, objective: 'T1', partnerName: 'médiathèque', partnerKind: 'library', date, description: 'prêt de salle' }, at(date, '18:00'), plan.cafCode, 'operator'));
+      if (week === 2)
+        built.push(
+          ev(
+            'PartnerRelationRecorded',
+            {
+              ...ref,
+              relationId: `pr-${projectId}`,
+              objective: 'T1',
+              partnerName: 'médiathèque',
+              partnerKind: 'library',
+              date,
+              description: 'prêt de salle',
+            },
+            at(date, '18:00'),
+            plan.cafCode,
+            'operator',
+          ),
+        );
       timeline.add(addDays(date, rng.int(0, 3)), built, 20 * 60);
     }
   }
@@ -453,35 +823,88 @@ function closeYear(timeline: Timeline, plans: CafPlan[], runs: CollectifRun[], s
         const collectifs = byProject.get(projectId) ?? [];
         const sum = (f: (r: CollectifRun) => number) => collectifs.reduce((s, r) => s + f(r), 0);
         const concertOn = day(year + 1, 6, 20);
-        timeline.add(concertOn, [ev('SchoolConcertationHeld', { ...ref, concertationId: `sc2-${projectId}`, objective: 'S3', moment: 'at_bilan', date: concertOn, schools: [`école ${project.commune}`] }, at(concertOn, '17:00'), plan.cafCode, 'operator')], 19 * 60);
+        timeline.add(
+          concertOn,
+          [
+            ev(
+              'SchoolConcertationHeld',
+              {
+                ...ref,
+                concertationId: `sc2-${projectId}`,
+                objective: 'S3',
+                moment: 'at_bilan',
+                date: concertOn,
+                schools: [`école ${project.commune}`],
+              },
+              at(concertOn, '17:00'),
+              plan.cafCode,
+              'operator',
+            ),
+          ],
+          19 * 60,
+        );
         const filedOn = day(year + 1, 7, rng.int(1, 20));
         const actualCost = Math.round(project.costPerCollectif * collectifs.length * (0.9 + rng.next() * 0.2));
         const bilanId = `b-${projectId}`;
-        timeline.add(filedOn, [
-          ev('BilanFiled', {
-            ...ref,
-            bilanId,
-            filedOn,
-            quantitative: {
-              collectifsRun: collectifs.length,
-              childrenEnrolled: { primary: sum((r) => r.stats.byLevel.primary), college: sum((r) => r.stats.byLevel.college), lycee: sum((r) => r.stats.byLevel.lycee) },
-              arrivals: sum((r) => r.stats.arrivals),
-              departures: sum((r) => r.stats.departures),
-              sessionsHeld: sum((r) => r.stats.sessions),
-              minutesHeld: sum((r) => r.stats.minutes),
-              weeksOfActivity: sum((r) => r.stats.weeks),
-              attendance: { present: sum((r) => r.stats.present), expected: sum((r) => r.stats.expected) },
-              parentsReached: 0,
-            },
-            qualitative: { summary: 'année conforme', objectives: [{ code: 'E1', assessment: 'atteint' }] },
-            financial: { actualTotalCost: actualCost, coFunders: [{ name: 'Ville', kind: 'commune', amount: Math.round(actualCost * 0.4) }], cafAmountsReceived: 0, otherCafFunding: 0 },
-          }, at(filedOn, '10:00'), plan.cafCode, 'operator'),
-        ], 10 * 60);
+        timeline.add(
+          filedOn,
+          [
+            ev(
+              'BilanFiled',
+              {
+                ...ref,
+                bilanId,
+                filedOn,
+                quantitative: {
+                  collectifsRun: collectifs.length,
+                  childrenEnrolled: {
+                    primary: sum((r) => r.stats.byLevel.primary),
+                    college: sum((r) => r.stats.byLevel.college),
+                    lycee: sum((r) => r.stats.byLevel.lycee),
+                  },
+                  arrivals: sum((r) => r.stats.arrivals),
+                  departures: sum((r) => r.stats.departures),
+                  sessionsHeld: sum((r) => r.stats.sessions),
+                  minutesHeld: sum((r) => r.stats.minutes),
+                  weeksOfActivity: sum((r) => r.stats.weeks),
+                  attendance: { present: sum((r) => r.stats.present), expected: sum((r) => r.stats.expected) },
+                  parentsReached: 0,
+                },
+                qualitative: { summary: 'année conforme', objectives: [{ code: 'E1', assessment: 'atteint' }] },
+                financial: {
+                  actualTotalCost: actualCost,
+                  coFunders: [{ name: 'Ville', kind: 'commune', amount: Math.round(actualCost * 0.4) }],
+                  cafAmountsReceived: 0,
+                  otherCafFunding: 0,
+                },
+              },
+              at(filedOn, '10:00'),
+              plan.cafCode,
+              'operator',
+            ),
+          ],
+          10 * 60,
+        );
         const validatedOn = day(year + 1, 9, rng.int(10, 20));
-        timeline.add(validatedOn, [ev('BilanValidated', { ...ref, bilanId, validatedOn }, at(validatedOn, '10:00'), plan.cafCode)], 10 * 60);
+        timeline.add(
+          validatedOn,
+          [ev('BilanValidated', { ...ref, bilanId, validatedOn }, at(validatedOn, '10:00'), plan.cafCode)],
+          10 * 60,
+        );
         const paidOn = day(year + 1, 9, 30);
         const balance = Math.round((Math.min(actualCost / Math.max(1, collectifs.length), 865_200) * 325 * collectifs.length) / 2_000);
-        timeline.add(paidOn, [ev('BalancePaid', { ...ref, paymentId: `bal-${projectId}`, bilanId, amount: balance, paidOn }, at(paidOn, '10:00'), plan.cafCode)], 11 * 60);
+        timeline.add(
+          paidOn,
+          [
+            ev(
+              'BalancePaid',
+              { ...ref, paymentId: `bal-${projectId}`, bilanId, amount: balance, paidOn },
+              at(paidOn, '10:00'),
+              plan.cafCode,
+            ),
+          ],
+          11 * 60,
+        );
       }
       // R-CONV: operators supported two earlier years may sign a Cof (third season onwards).
       const yearIndex = year - 2025;
@@ -493,11 +916,34 @@ function closeYear(timeline: Timeline, plans: CafPlan[], runs: CollectifRun[], s
         const n = operator.projects.reduce((s, p) => s + p.collectifs.length, 0);
         const terms = { startDate: day(year + 1, 9, 1), collectifs: n, children: n * 10, weeks: 28 };
         const on = day(year + 1, 6, rng.int(1, 25));
-        timeline.add(on, [
-          ev('ConventionRequested', { ...cref, projectIds: operator.projects.map((p) => `p-${plan.cafCode}-${p.index}-${year + 1}`), period, terms, operatorKind: operator.kind, priorApprovedSchoolYears: 2, requestedOn: on }, at(on, '10:00'), plan.cafCode, 'operator'),
-          ev('ConventionSigned', { ...cref, period, terms, signedOn: on }, at(on, '10:00'), plan.cafCode),
-          ev('YearlyCollectifsNotified', { ...cref, schoolYear: nextYear, collectifs: n, collectifIds: [], previousBilanReceived: null, notifiedOn: on }, at(on, '10:00'), plan.cafCode),
-        ], 12 * 60);
+        timeline.add(
+          on,
+          [
+            ev(
+              'ConventionRequested',
+              {
+                ...cref,
+                projectIds: operator.projects.map((p) => `p-${plan.cafCode}-${p.index}-${year + 1}`),
+                period,
+                terms,
+                operatorKind: operator.kind,
+                priorApprovedSchoolYears: 2,
+                requestedOn: on,
+              },
+              at(on, '10:00'),
+              plan.cafCode,
+              'operator',
+            ),
+            ev('ConventionSigned', { ...cref, period, terms, signedOn: on }, at(on, '10:00'), plan.cafCode),
+            ev(
+              'YearlyCollectifsNotified',
+              { ...cref, schoolYear: nextYear, collectifs: n, collectifIds: [], previousBilanReceived: null, notifiedOn: on },
+              at(on, '10:00'),
+              plan.cafCode,
+            ),
+          ],
+          12 * 60,
+        );
       }
     }
   }

@@ -34,7 +34,9 @@ describe('nationalLog (bench generator)', () => {
     expect(count('AttendanceRecorded')).toBe(count('SessionHeld'));
     expect(count('BilanFiled')).toBe(count('ApplicationFiled'));
     // Late entries: attendance recorded at least three days after the session.
-    const late = events.filter((e) => e.type === 'AttendanceRecorded' && Date.parse(e.recordedAt) - Date.parse(e.occurredAt) > 3 * 86_400_000);
+    const late = events.filter(
+      (e) => e.type === 'AttendanceRecorded' && Date.parse(e.recordedAt) - Date.parse(e.occurredAt) > 3 * 86_400_000,
+    );
     expect(late.length).toBeGreaterThan(0);
   });
 });

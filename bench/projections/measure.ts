@@ -21,7 +21,9 @@ export async function withPeakRss<T>(work: (sample: () => void) => Promise<T>): 
     if (process.env.CLAS_BENCH_MEMORY_TRACE !== undefined && Date.now() - lastTrace > 2_000) {
       lastTrace = Date.now();
       const m = process.memoryUsage();
-      process.stderr.write(`\nmemory: rss ${(m.rss / 1_048_576).toFixed(0)} MB, main heap ${(m.heapUsed / 1_048_576).toFixed(0)}/${(m.heapTotal / 1_048_576).toFixed(0)} MB, external ${(m.external / 1_048_576).toFixed(0)} MB\n`);
+      process.stderr.write(
+        `\nmemory: rss ${(m.rss / 1_048_576).toFixed(0)} MB, main heap ${(m.heapUsed / 1_048_576).toFixed(0)}/${(m.heapTotal / 1_048_576).toFixed(0)} MB, external ${(m.external / 1_048_576).toFixed(0)} MB\n`,
+      );
     }
   };
   const timer = setInterval(sample, 20);

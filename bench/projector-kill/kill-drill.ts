@@ -72,7 +72,10 @@ interface CheckpointRow {
 
 /** The projection's checkpoint and dirty keys, read with a plain connection (no schema synchronisation). */
 async function readProgress(readDb: string): Promise<{ checkpoint: CheckpointRow | null; dirty: number }> {
-  const sql = ['SELECT "version", "signature", "position" FROM "rm_checkpoint" WHERE "projection" = ', 'SELECT count(*) AS n FROM "rm_dirty_key"'];
+  const sql = [
+    'SELECT "version", "signature", "position" FROM "rm_checkpoint" WHERE "projection" = ',
+    'SELECT count(*) AS n FROM "rm_dirty_key"',
+  ];
   try {
     if (readDialectOf(readDb) === 'postgres') {
       const client = new pg.Client({ connectionString: readDb });
@@ -81,7 +84,10 @@ async function readProgress(readDb: string): Promise<{ checkpoint: CheckpointRow
         const { rows } = await client.query<{ version: number; signature: string; position: string }>(`${sql[0]}$1`, [CLAS_READ_MODELS]);
         const dirty = await client.query<{ n: string }>(sql[1]!);
         const row = rows[0];
-        return { checkpoint: row ? { version: Number(row.version), signature: row.signature, position: Number(row.position) } : null, dirty: Number(dirty.rows[0]!.n) };
+        return {
+          checkpoint: row ? { version: Number(row.version), signature: row.signature, position: Number(row.position) } : null,
+          dirty: Number(dirty.rows[0]!.n),
+        };
       } finally {
         await client.end();
       }
@@ -90,7 +96,10 @@ async function readProgress(readDb: string): Promise<{ checkpoint: CheckpointRow
     try {
       const row = db.prepare(`${sql[0]}?`).get(CLAS_READ_MODELS) as CheckpointRow | undefined;
       const dirty = db.prepare(sql[1]!).get() as { n: number };
-      return { checkpoint: row ? { version: Number(row.version), signature: row.signature, position: Number(row.position) } : null, dirty: dirty.n };
+      return {
+        checkpoint: row ? { version: Number(row.version), signature: row.signature, position: Number(row.position) } : null,
+        dirty: dirty.n,
+      };
     } finally {
       db.close();
     }
@@ -161,7 +170,13 @@ export async function runKillDrill(options: KillDrillOptions): Promise<KillDrill
     clock.set(append.recordedAt);
     await store.append(append.streamId, append.events, 'any');
   };
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, CLAS_EVENT_STORE: 'sqlite', CLAS_SQLITE_PATH: options.logPath, CLAS_READ_DB: options.readDb };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    CLAS_EVENT_STORE: 'sqlite',
+    CLAS_SQLITE_PATH: options.logPath,
+    CLAS_READ_DB: options.readDb,
+  };
   const maxDelayMs = options.maxDelayMs ?? 4_000;
   const kills: KillReport[] = [];
   try {
@@ -214,7 +229,7 @@ export async function runKillDrill(options: KillDrillOptions): Promise<KillDrill
       await last.kill9();
       throw new Error(`the last projector never went live:\n${last.transcript()}`);
     }
-    for (const deadline = performance.now() + 600_000; ; ) {
+    for (const deadline = performance.now() + 600_000; ;) {
       const { checkpoint, dirty } = await readProgress(options.readDb);
       if (describeCheckpoint(checkpoint) === `at ${head}` && dirty === 0) break;
       if (!last.running || performance.now() > deadline) {

@@ -17,7 +17,11 @@ export function compiledProjector(distRoot: URL): ProjectorCommand {
 export function projectorFromSources(repoRoot: URL): ProjectorCommand {
   return {
     execPath: process.execPath,
-    args: ['--import', new URL('test/support/ts-worker-register.mjs', repoRoot).href, fileURLToPath(new URL('apps/projector/src/main.ts', repoRoot))],
+    args: [
+      '--import',
+      new URL('test/support/ts-worker-register.mjs', repoRoot).href,
+      fileURLToPath(new URL('apps/projector/src/main.ts', repoRoot)),
+    ],
   };
 }
 

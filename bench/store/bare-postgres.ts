@@ -32,7 +32,8 @@ export async function barePostgresRunner(url: string, schema: string, workload: 
         let current: number;
         let previous: Buffer = GENESIS_HASH;
         if (chained) {
-          const tip = (await client.query(`SELECT version, hash FROM ${t} WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`, [stream])).rows[0] as { version: number; hash: Buffer } | undefined;
+          const tip = (await client.query(`SELECT version, hash FROM ${t} WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`, [stream]))
+            .rows[0] as { version: number; hash: Buffer } | undefined;
           current = tip?.version ?? -1;
           previous = tip?.hash ?? GENESIS_HASH;
         } else {

@@ -33,7 +33,9 @@ export function bareSqliteRunner(path: string, workload: Workload, chained = fal
   );
   const tipOf = chained ? db.prepare('SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1') : null;
   const insertChained = chained
-    ? db.prepare('INSERT INTO events (stream_id, version, event_id, type, data, metadata, occurred_at, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    ? db.prepare(
+        'INSERT INTO events (stream_id, version, event_id, type, data, metadata, occurred_at, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
     : null;
   const hasher = new EventHasher();
   const append = db.transaction((stream: string, expected: number, rows: BareRow[]) => {
@@ -46,7 +48,17 @@ export function bareSqliteRunner(path: string, workload: Workload, chained = fal
       const chainHash = hasher.hashAppend(tip?.hash ?? GENESIS_HASH, stream, rows);
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i]!;
-        insertChained.run(stream, current + 1 + i, row.eventId, row.type, row.data, row.metadata, row.occurredAt, recordedAt, i === rows.length - 1 ? chainHash : null);
+        insertChained.run(
+          stream,
+          current + 1 + i,
+          row.eventId,
+          row.type,
+          row.data,
+          row.metadata,
+          row.occurredAt,
+          recordedAt,
+          i === rows.length - 1 ? chainHash : null,
+        );
       }
       return;
     }

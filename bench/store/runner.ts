@@ -33,7 +33,8 @@ export async function runContestants(runners: readonly Runner[], workload: Workl
       appendMs[r]! += performance.now() - t;
       rss[r]!.sample();
     }
-    if (to % every === 0 || to === workload.streams) progress(`append ${runners.map((r) => r.label).join(' + ')}`, to, workload.streams, started);
+    if (to % every === 0 || to === workload.streams)
+      progress(`append ${runners.map((r) => r.label).join(' + ')}`, to, workload.streams, started);
   }
   const total = workload.streams * workload.eventsPerStream;
   const figures: Figures[] = [];
@@ -56,8 +57,11 @@ export async function runContestants(runners: readonly Runner[], workload: Workl
     latencies.sort((a, b) => a - b);
     const chain = await runner.sealAndVerify?.();
     if (chain !== undefined) {
-      if (chain.sealed !== total || chain.verified !== total) throw new Error(`${runner.label}: sealed ${chain.sealed}, verified ${chain.verified} of ${total} events`);
-      process.stderr.write(`  [${runner.label} seal + verify] ${total} events, ${chain.sealSeconds.toFixed(1)} s + ${chain.verifySeconds.toFixed(1)} s\n`);
+      if (chain.sealed !== total || chain.verified !== total)
+        throw new Error(`${runner.label}: sealed ${chain.sealed}, verified ${chain.verified} of ${total} events`);
+      process.stderr.write(
+        `  [${runner.label} seal + verify] ${total} events, ${chain.sealSeconds.toFixed(1)} s + ${chain.verifySeconds.toFixed(1)} s\n`,
+      );
     }
     figures.push({
       ...(chain === undefined ? {} : { sealEventsPerSec: total / chain.sealSeconds, verifyEventsPerSec: total / chain.verifySeconds }),

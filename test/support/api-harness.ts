@@ -71,7 +71,11 @@ export async function startApi(options: ApiOptions = {}, env: Record<string, str
     // The bus createApi would build (same directories, same personal-data store), received on the story's calendar.
     const persons = options.persons ?? new PersonDirectory(store);
     const personalData = options.personalData ?? (opened = await openPersonalData(config));
-    storyOptions = { persons, personalData, bus: story.receiving(new ClasCommandBus(store, { directory, persons, personRecords: personalData })) };
+    storyOptions = {
+      persons,
+      personalData,
+      bus: story.receiving(new ClasCommandBus(store, { directory, persons, personRecords: personalData })),
+    };
   }
   const app = await createApi(config, store, logger, { ...options, clock, directory, ...storyOptions });
   await app.init();
@@ -106,6 +110,8 @@ export async function servedDocument(app: NestExpressApplication): Promise<Serve
 export function assertResponsesMatch(served: ServedDocument, responses: readonly CapturedResponse[]): void {
   const violations = new ResponseContract(served).violations(responses);
   if (violations.length > 0) {
-    throw new Error(`${violations.length} of ${responses.length} responses do not match the served OpenAPI document (/docs-json):\n${violations.slice(0, 25).join('\n')}`);
+    throw new Error(
+      `${violations.length} of ${responses.length} responses do not match the served OpenAPI document (/docs-json):\n${violations.slice(0, 25).join('\n')}`,
+    );
   }
 }

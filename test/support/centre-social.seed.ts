@@ -19,19 +19,39 @@ export async function seedCentreSocial(api: ApiHarness): Promise<void> {
       type: 'RegisterOperator',
       commandId: 'register-op-cs',
       occurredAt: at('2026-04-15'),
-      data: { operatorId: 'op-cs', cafCode: '11', name: 'Centre social La Fontaine', kind: 'centre_social', cafApproval: { from: '2024-01-01', to: '2029-12-31' } },
+      data: {
+        operatorId: 'op-cs',
+        cafCode: '11',
+        name: 'Centre social La Fontaine',
+        kind: 'centre_social',
+        cafApproval: { from: '2024-01-01', to: '2029-12-31' },
+      },
     },
     {
       type: 'DraftProject',
       commandId: 'draft-prj-cs',
       occurredAt: at('2026-05-15'),
-      data: { projectId: CENTRE_SOCIAL_PROJECT, operatorId: 'op-cs', cafCode: '11', schoolYear: '2026-2027', title: 'Clas du centre social', schoolCycle: 'primary' },
+      data: {
+        projectId: CENTRE_SOCIAL_PROJECT,
+        operatorId: 'op-cs',
+        cafCode: '11',
+        schoolYear: '2026-2027',
+        title: 'Clas du centre social',
+        schoolCycle: 'primary',
+      },
     },
     ...CENTRE_SOCIAL_COLLECTIFS.map((collectifId) => ({
       type: 'OpenCollectif',
       commandId: `open-${collectifId}`,
       occurredAt: at('2026-05-20'),
-      data: { collectifId, projectId: CENTRE_SOCIAL_PROJECT, place: place(`Salle ${collectifId}`), level: 'primary', rural: false, disabilityNeeds: false },
+      data: {
+        collectifId,
+        projectId: CENTRE_SOCIAL_PROJECT,
+        place: place(`Salle ${collectifId}`),
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+      },
     })),
   ] as ClasCommand[];
   const bus = api.app.get<CommandBus>(COMMAND_BUS);

@@ -16,6 +16,11 @@ export function bilanData(bilanId: string, actualTotalCost = 1_750_000) {
       parentsReached: 30,
     },
     qualitative: { summary: 'Une année autour de la lecture', objectives: [{ code: 'P2', assessment: 'trois temps conviviaux' }] },
-    financial: { actualTotalCost, coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }], cafAmountsReceived: 300_000, otherCafFunding: 0 },
+    financial: {
+      actualTotalCost,
+      coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }],
+      cafAmountsReceived: 300_000,
+      otherCafFunding: 0,
+    },
   };
 }

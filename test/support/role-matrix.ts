@@ -11,7 +11,16 @@ import type { ApiHarness } from './api-harness.js';
  * role. 403 by role comes from the guard (COMMAND_ROLES), 403 by scope from the bus.
  */
 export type MatrixRole = 'agent' | 'agentElsewhere' | 'committee' | 'owner' | 'otherOperator' | 'auditor' | 'dashboard' | 'anonymous';
-export const MATRIX_ROLES: readonly MatrixRole[] = ['agent', 'agentElsewhere', 'committee', 'owner', 'otherOperator', 'auditor', 'dashboard', 'anonymous'];
+export const MATRIX_ROLES: readonly MatrixRole[] = [
+  'agent',
+  'agentElsewhere',
+  'committee',
+  'owner',
+  'otherOperator',
+  'auditor',
+  'dashboard',
+  'anonymous',
+];
 /** Who plays each role of a matrix on the season fixtures: the owner is op-1's user, the other operator op-2's. */
 export const MATRIX_ACTORS: Record<Exclude<MatrixRole, 'anonymous'>, Actor> = {
   agent: actors.agent,
@@ -24,9 +33,27 @@ export const MATRIX_ACTORS: Record<Exclude<MatrixRole, 'anonymous'>, Actor> = {
 };
 
 /** COMMAND_ROLES OPERATOR_SIDE: the owning operator, or a Caf agent of its Caf. */
-export const OPERATOR_SIDE: Record<MatrixRole, number> = { agent: 201, agentElsewhere: 403, committee: 403, owner: 201, otherOperator: 403, auditor: 403, dashboard: 403, anonymous: 401 };
+export const OPERATOR_SIDE: Record<MatrixRole, number> = {
+  agent: 201,
+  agentElsewhere: 403,
+  committee: 403,
+  owner: 201,
+  otherOperator: 403,
+  auditor: 403,
+  dashboard: 403,
+  anonymous: 401,
+};
 /** COMMAND_ROLES CAF_SIDE: a Caf agent of the aggregate's Caf only. */
-export const CAF_SIDE: Record<MatrixRole, number> = { agent: 201, agentElsewhere: 403, committee: 403, owner: 403, otherOperator: 403, auditor: 403, dashboard: 403, anonymous: 401 };
+export const CAF_SIDE: Record<MatrixRole, number> = {
+  agent: 201,
+  agentElsewhere: 403,
+  committee: 403,
+  owner: 403,
+  otherOperator: 403,
+  auditor: 403,
+  dashboard: 403,
+  anonymous: 401,
+};
 
 export interface MatrixEndpoint {
   name: string;
@@ -40,10 +67,19 @@ export interface MatrixEndpoint {
 }
 
 export function matrixCells(endpoints: readonly MatrixEndpoint[]) {
-  return endpoints.flatMap((endpoint, e) => MATRIX_ROLES.map((role, r) => [endpoint.name, role, endpoint.expected[role], endpoint, e * 100 + r] as const));
+  return endpoints.flatMap((endpoint, e) =>
+    MATRIX_ROLES.map((role, r) => [endpoint.name, role, endpoint.expected[role], endpoint, e * 100 + r] as const),
+  );
 }
 
-export async function runCell(api: ApiHarness, actors: Record<Exclude<MatrixRole, 'anonymous'>, Actor>, endpoint: MatrixEndpoint, role: MatrixRole, n: number, status: number): Promise<void> {
+export async function runCell(
+  api: ApiHarness,
+  actors: Record<Exclude<MatrixRole, 'anonymous'>, Actor>,
+  endpoint: MatrixEndpoint,
+  role: MatrixRole,
+  n: number,
+  status: number,
+): Promise<void> {
   // Each cell is its own story on its own aggregate: received on its own calendar (R-LIFE-RECEIPT).
   api.story?.restart();
   const bus = api.app.get<CommandBus>(COMMAND_BUS);

@@ -6,7 +6,14 @@ import type { CommandBus, CommandOutcome, CommandRequest } from '@clas/applicati
  */
 export class ScriptedCommandBus implements CommandBus {
   readonly requests: CommandRequest[] = [];
-  private next: CommandOutcome | Error = { ok: true, streamId: 'campaign-11-2026-2027', eventIds: ['e-1'], streamVersion: 0, positions: [1], duplicate: false };
+  private next: CommandOutcome | Error = {
+    ok: true,
+    streamId: 'campaign-11-2026-2027',
+    eventIds: ['e-1'],
+    streamVersion: 0,
+    positions: [1],
+    duplicate: false,
+  };
 
   answer(outcome: CommandOutcome | Error): void {
     this.next = outcome;

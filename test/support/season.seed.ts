@@ -39,7 +39,8 @@ function seasonSteps(): SeedStep[] {
 export async function seedSeason(api: ApiHarness, extra: readonly SeedStep[] = []): Promise<void> {
   const bus = api.app.get<CommandBus>(COMMAND_BUS);
   const { clock } = api;
-  const receive = api.story === null && clock instanceof FakeClock ? (command: ClasCommand) => clock.advanceTo(command.occurredAt) : () => undefined;
+  const receive =
+    api.story === null && clock instanceof FakeClock ? (command: ClasCommand) => clock.advanceTo(command.occurredAt) : () => undefined;
   const steps = [...seasonSteps(), ...extra].sort(([a], [b]) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
   for (const [command, actor] of steps) {
     receive(command);

@@ -30,7 +30,11 @@ export async function load(url, context, next) {
   const source = readFileSync(fileURLToPath(url), 'utf8');
   const { code } = transformSync(source, {
     filename: fileURLToPath(url),
-    jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } },
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
     module: { type: 'es6' },
     sourceMaps: 'inline',
   });

@@ -19,7 +19,16 @@ import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { ReadScope } from './queries/read-scope.js';
-import { CLAS_CONFIG, CLOCK, COMMAND_BUS, EVENT_STORE, PERSON_DIRECTORY, PERSONAL_DATA_STORE, QUERIES, STREAM_DIRECTORY } from './tokens.js';
+import {
+  CLAS_CONFIG,
+  CLOCK,
+  COMMAND_BUS,
+  EVENT_STORE,
+  PERSON_DIRECTORY,
+  PERSONAL_DATA_STORE,
+  QUERIES,
+  STREAM_DIRECTORY,
+} from './tokens.js';
 
 const OWNED_RESOURCES = Symbol('OWNED_RESOURCES');
 

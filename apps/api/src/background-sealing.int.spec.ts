@@ -22,7 +22,11 @@ describe('the API seals the log in the background (issue 11 §5)', () => {
   it('generates the seal key at the first start, seals at CLAS_SEAL_INTERVAL_MS and once more at shutdown', async () => {
     const path = join(dir, 'log.sqlite');
     const reader = new SqliteEventStore({ path });
-    await reader.append('s', [{ type: 'A', data: {}, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'a', role: 'system' } }], 'no_stream');
+    await reader.append(
+      's',
+      [{ type: 'A', data: {}, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'a', role: 'system' } }],
+      'no_stream',
+    );
     const config = loadConfig({
       CLAS_SQLITE_PATH: path,
       CLAS_DATA_DIR: join(dir, 'data'),
@@ -37,7 +41,11 @@ describe('the API seals the log in the background (issue 11 §5)', () => {
         if (waited > 10_000) throw new Error('the API wrote no seal within 10 s');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await reader.append('s', [{ type: 'B', data: {}, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'a', role: 'system' } }], 0);
+      await reader.append(
+        's',
+        [{ type: 'B', data: {}, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'a', role: 'system' } }],
+        0,
+      );
     } finally {
       await app.close();
     }

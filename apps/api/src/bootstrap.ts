@@ -19,7 +19,6 @@ import { openPersonalData } from '@clas/personal-data';
 
 export type { ApiOptions } from './api-options.js';
 
-
 /**
  * Fills in what the caller did not hand in; one stream directory serves the bus, the queries and
  * the read scope; one person directory the bus and /persons, and the bus sees the personal-data
@@ -50,7 +49,12 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
 }
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
-export async function createApi(config: ClasConfig, store: EventStore, logger = new JsonLogger('api'), options: ApiOptions = {}): Promise<NestExpressApplication> {
+export async function createApi(
+  config: ClasConfig,
+  store: EventStore,
+  logger = new JsonLogger('api'),
+  options: ApiOptions = {},
+): Promise<NestExpressApplication> {
   const deps = await resolveDependencies(config, store, options);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, store, deps), { logger, bodyParser: false });
   hardenHttp(app, config);
@@ -78,7 +82,11 @@ export async function startApi(config: ClasConfig, logger = new JsonLogger('api'
   const signer = sealSignerOf(config);
   if (signer.created) logger.event('seal key generated', { path: signer.path, keyId: signer.keyId });
   const sealing = sealPeriodically(new LogSealer(store, signer), config.sealIntervalMs, (outcome) =>
-    logger.event('seal', sealOutcomeFields(outcome), outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log'),
+    logger.event(
+      'seal',
+      sealOutcomeFields(outcome),
+      outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log',
+    ),
   );
   const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, { closeWithApp: [sealing] });
   await app.listen(config.port, config.host);

@@ -35,10 +35,12 @@ function documentCommandBodies(document: OpenAPIObject): void {
   const generated: Record<string, JsonSchema> = {};
   // Request shapes are suffixed `Dto` (the edge's name for what a client sends), apart from the answers' components.
   const options = { componentName: (name: string) => `${name}Dto` };
-  for (const [command, schema] of Object.entries(COMMAND_BODIES)) generated[bodyComponentName(command as keyof typeof COMMAND_BODIES)] = toJsonSchema(schema, generated, options);
+  for (const [command, schema] of Object.entries(COMMAND_BODIES))
+    generated[bodyComponentName(command as keyof typeof COMMAND_BODIES)] = toJsonSchema(schema, generated, options);
   for (const [name, schema] of Object.entries(generated)) {
     // An answer and a request shape of the same name must be the same schema, or one must be renamed.
-    if (name in schemas && !isDeepStrictEqual(schemas[name], schema)) throw new Error(`OpenAPI component ${name} is declared twice, differently`);
+    if (name in schemas && !isDeepStrictEqual(schemas[name], schema))
+      throw new Error(`OpenAPI component ${name} is declared twice, differently`);
     schemas[name] = schema;
   }
 }

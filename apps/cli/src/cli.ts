@@ -45,7 +45,12 @@ function parse(spec: CommandSpec, args: readonly string[]): ParsedArgs & { help:
   ) as Record<string, { type: 'string' | 'boolean'; short?: string }>;
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message, spec.name);
   }
@@ -74,7 +79,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   }
   const spec = specOf(name);
   if (!spec) {
-    io.stderr.write(`clas: unknown command ${JSON.stringify(name)}; commands: ${COMMAND_SPECS.map((s) => s.name).join(', ')}\nRun \`clas --help\` for the list.\n`);
+    io.stderr.write(
+      `clas: unknown command ${JSON.stringify(name)}; commands: ${COMMAND_SPECS.map((s) => s.name).join(', ')}\nRun \`clas --help\` for the list.\n`,
+    );
     return EXIT.usage;
   }
   try {

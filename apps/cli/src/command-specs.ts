@@ -20,8 +20,16 @@ export interface CommandSpec {
 }
 
 const AS_OF_OPTIONS: Record<string, OptionSpec> = {
-  at: { type: 'string', value: '<date|instant>', description: 'the world as it was then (occurredAt ≤ at); a date YYYY-MM-DD means the end of that day in Europe/Paris; default now' },
-  'known-at': { type: 'string', value: '<date|instant>', description: 'using only what had been recorded by then (recordedAt ≤ knownAt); same format; default now' },
+  at: {
+    type: 'string',
+    value: '<date|instant>',
+    description: 'the world as it was then (occurredAt ≤ at); a date YYYY-MM-DD means the end of that day in Europe/Paris; default now',
+  },
+  'known-at': {
+    type: 'string',
+    value: '<date|instant>',
+    description: 'using only what had been recorded by then (recordedAt ≤ knownAt); same format; default now',
+  },
 };
 
 export const COMMAND_SPECS: readonly CommandSpec[] = [
@@ -148,8 +156,16 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       'Without --public-key the public part of the configured seal key (CLAS_SEAL_KEY_PATH) checks the seals.',
     ],
     options: {
-      from: { type: 'string', value: '<position>', description: 'resume from the last seal below this position (what precedes it was verified before)' },
-      export: { type: 'string', value: '<file>', description: 'check an export file instead of the store: no database, the public key alone' },
+      from: {
+        type: 'string',
+        value: '<position>',
+        description: 'resume from the last seal below this position (what precedes it was verified before)',
+      },
+      export: {
+        type: 'string',
+        value: '<file>',
+        description: 'check an export file instead of the store: no database, the public key alone',
+      },
       'public-key': { type: 'string', value: '<key.pem>', description: 'PEM file with the seal public key(s) (`clas seal-key` prints it)' },
     },
     positionals: { min: 0, max: 0 },
@@ -224,6 +240,8 @@ export function commandHelp(spec: CommandSpec): string {
     '',
     ...spec.details,
     '',
-    ...(options.length > 0 ? ['Options:', ...options, `  ${'-h, --help'.padEnd(30)} this help`, ''] : ['Options:', `  ${'-h, --help'.padEnd(30)} this help`, '']),
+    ...(options.length > 0
+      ? ['Options:', ...options, `  ${'-h, --help'.padEnd(30)} this help`, '']
+      : ['Options:', `  ${'-h, --help'.padEnd(30)} this help`, '']),
   ].join('\n');
 }

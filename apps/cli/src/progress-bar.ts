@@ -51,7 +51,10 @@ export class ProgressBar {
   format(count: number, ratio: number | null, note: string): string {
     const seconds = (this.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(count / seconds) : 0;
-    const bar = ratio === null ? '' : `[${'#'.repeat(Math.round(Math.min(1, ratio) * this.width)).padEnd(this.width, '-')}] ${(Math.min(1, ratio) * 100).toFixed(1).padStart(5)}% `;
+    const bar =
+      ratio === null
+        ? ''
+        : `[${'#'.repeat(Math.round(Math.min(1, ratio) * this.width)).padEnd(this.width, '-')}] ${(Math.min(1, ratio) * 100).toFixed(1).padStart(5)}% `;
     return `${this.label} ${bar}${count.toLocaleString('en-US')} ${this.options.unit} ${rate.toLocaleString('en-US')} ${this.options.unit}/s ${seconds.toFixed(1)}s${note ? ` ${note}` : ''}`;
   }
 

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { createEventStore } from '@clas/event-store';
-import { CLAS_READ_MODELS, Projector, ReadDatabase, acquireWriterLock, clasReadModelProjection, rebuildReadModels, type WriterLock } from '@clas/projections';
+import {
+  CLAS_READ_MODELS,
+  Projector,
+  ReadDatabase,
+  acquireWriterLock,
+  clasReadModelProjection,
+  rebuildReadModels,
+  type WriterLock,
+} from '@clas/projections';
 import { JsonLogger, describeConfig, loadConfig, storeConfigOf } from '@clas/runtime';
 
 /**
@@ -29,7 +37,12 @@ async function main(): Promise<void> {
       {
         wait: true,
         signal: controller.signal,
-        onWait: (busy) => logger.event('waiting for the read-database writer lock', { reason: busy.message, holder: busy.holder, lock: busy.resource }, 'warn'),
+        onWait: (busy) =>
+          logger.event(
+            'waiting for the read-database writer lock',
+            { reason: busy.message, holder: busy.holder, lock: busy.resource },
+            'warn',
+          ),
         onLost: (error) => {
           // Another projector may take over now: stop writing at once, exit non-zero (restart = standby).
           logger.error(error);
@@ -52,11 +65,19 @@ async function main(): Promise<void> {
     if (!(await projector.checkpointMatches()) && projection.rebuild !== undefined) {
       logger.event('rebuilding', { projection: CLAS_READ_MODELS, head: await store.headPosition() });
       let last = 0;
-      const result = await rebuildReadModels({ store, storeConfig: storeConfigOf(config), readDb: db, projection, signal: controller.signal }, (progress) => {
-        if (!progress.done && Date.now() - last < 1_000) return;
-        last = Date.now();
-        logger.event('rebuild-progress', { position: progress.position, head: progress.head, eventsPerSec: Math.round(progress.eventsPerSec), done: progress.done });
-      });
+      const result = await rebuildReadModels(
+        { store, storeConfig: storeConfigOf(config), readDb: db, projection, signal: controller.signal },
+        (progress) => {
+          if (!progress.done && Date.now() - last < 1_000) return;
+          last = Date.now();
+          logger.event('rebuild-progress', {
+            position: progress.position,
+            head: progress.head,
+            eventsPerSec: Math.round(progress.eventsPerSec),
+            done: progress.done,
+          });
+        },
+      );
       logger.event('rebuilt', { ...result, eventsPerSec: Math.round(result.eventsPerSec) });
       if (controller.signal.aborted) return;
     }

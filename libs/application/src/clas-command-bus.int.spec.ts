@@ -18,7 +18,8 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   let clock: StoryClock;
   let bus: ClasCommandBus;
   let received: CommandBus;
-  const run = (command: ClasCommand, actor: Actor, extra: { expectedVersion?: number } = {}) => received.execute({ command, actor, ...extra });
+  const run = (command: ClasCommand, actor: Actor, extra: { expectedVersion?: number } = {}) =>
+    received.execute({ command, actor, ...extra });
   const accepted = async (command: ClasCommand, actor: Actor): Promise<Extract<CommandOutcome, { ok: true }>> => {
     const outcome = await run(command, actor);
     if (!outcome.ok) throw new Error(`${command.type} was not accepted: ${JSON.stringify(outcome)}`);
@@ -122,13 +123,26 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
 
   describe('R-IDEMPOTENCY: a commandId names one command', () => {
     const reused = (outcome: CommandOutcome, differs: string[]) =>
-      expect(outcome).toEqual({ ok: false, kind: 'rejected', rejection: { code: 'COMMAND_ID_REUSED', ruleId: 'R-IDEMPOTENCY', message: expect.any(String), details: { commandId: expect.any(String), differs } } });
+      expect(outcome).toEqual({
+        ok: false,
+        kind: 'rejected',
+        rejection: {
+          code: 'COMMAND_ID_REUSED',
+          ruleId: 'R-IDEMPOTENCY',
+          message: expect.any(String),
+          details: { commandId: expect.any(String), differs },
+        },
+      });
 
     /** prj-1 of op-1 with col-1 and prj-2 of op-2 with col-2, approved step by step in the order the season happened. */
     async function twoOperatorsUpToCollectifs(): Promise<void> {
       await campaignAndOperators();
-      const projects = [['prj-1', 'op-1', 'col-1', actors.operator], ['prj-2', 'op-2', 'col-2', actors.otherOperator]] as const;
-      for (const [project, operatorId, , actor] of projects) await accepted(commands.fileApplication(project, paris('2026-06-20'), { operatorId }), actor);
+      const projects = [
+        ['prj-1', 'op-1', 'col-1', actors.operator],
+        ['prj-2', 'op-2', 'col-2', actors.otherOperator],
+      ] as const;
+      for (const [project, operatorId, , actor] of projects)
+        await accepted(commands.fileApplication(project, paris('2026-06-20'), { operatorId }), actor);
       for (const [project] of projects) await accepted(commands.openExamination(project), actors.agent);
       for (const [project] of projects) await accepted(commands.approve(project), actors.committee);
       for (const [project, , collectif, actor] of projects) await accepted(commands.openCollectif(collectif, project), actor);
@@ -140,12 +154,17 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       const head = await store.headPosition();
       const other = await run({ ...commands.enrol('child-b', 'col-2'), commandId: 'K' } as ClasCommand, actors.otherOperator);
       reused(other, ['stream', 'actor', 'payload']);
-      expect(other).toMatchObject({ rejection: { details: { commandId: 'K' }, message: expect.stringContaining('commandId K was already used') } });
+      expect(other).toMatchObject({
+        rejection: { details: { commandId: 'K' }, message: expect.stringContaining('commandId K was already used') },
+      });
       // Never the other command's stream or ids.
       expect(JSON.stringify(other)).not.toContain('col-1');
       expect(await store.headPosition()).toBe(head);
       expect((await store.readStream('collectif-col-2')).filter((e) => e.type === 'ChildEnrolled')).toEqual([]);
-      expect(await run({ ...commands.enrol('child-a'), commandId: 'K' } as ClasCommand, actors.operator)).toEqual({ ...first, duplicate: true });
+      expect(await run({ ...commands.enrol('child-a'), commandId: 'K' } as ClasCommand, actors.operator)).toEqual({
+        ...first,
+        duplicate: true,
+      });
     });
 
     it('same stream: another payload, another command type or another actor is refused before any decider (which would answer otherwise)', async () => {
@@ -154,7 +173,10 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       const head = await store.headPosition();
       reused(await run({ ...commands.enrol('child-b'), commandId: 'K2' } as ClasCommand, actors.operator), ['payload']);
       // The decider would say the collectif is already open; the reused key is what is reported.
-      reused(await run({ ...commands.openCollectif('col-1', 'prj-1'), commandId: 'K2' } as ClasCommand, actors.operator), ['type', 'payload']);
+      reused(await run({ ...commands.openCollectif('col-1', 'prj-1'), commandId: 'K2' } as ClasCommand, actors.operator), [
+        'type',
+        'payload',
+      ]);
       // A Caf agent may key in operator-side facts: the same enrolment from another actor is another command.
       reused(await run({ ...commands.enrol('child-a'), commandId: 'K2' } as ClasCommand, actors.agent), ['actor']);
       expect(await store.headPosition()).toBe(head);
@@ -163,7 +185,11 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     it('a key reused for a command that would create a new stream is refused; the stream is not created', async () => {
       await seasonUpToCollectif();
       await accepted({ ...commands.enrol('child-a'), commandId: 'K3' } as ClasCommand, actors.operator);
-      reused(await run({ ...commands.fileApplication('prj-9'), commandId: 'K3' } as ClasCommand, actors.operator), ['stream', 'type', 'payload']);
+      reused(await run({ ...commands.fileApplication('prj-9'), commandId: 'K3' } as ClasCommand, actors.operator), [
+        'stream',
+        'type',
+        'payload',
+      ]);
       expect(await store.streamVersion('project-prj-9')).toBe(-1);
     });
 
@@ -175,7 +201,10 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       const first = await bus.execute({ command: enrol, actor: actors.operator, occurredAtDefaulted: true });
       expect(first).toMatchObject({ ok: true, duplicate: false });
       const later = { ...enrol, occurredAt: new Date(new Date(enrol.occurredAt).getTime() + 60_000).toISOString() } as ClasCommand;
-      expect(await bus.execute({ command: later, actor: actors.operator, occurredAtDefaulted: true })).toEqual({ ...first, duplicate: true });
+      expect(await bus.execute({ command: later, actor: actors.operator, occurredAtDefaulted: true })).toEqual({
+        ...first,
+        duplicate: true,
+      });
       reused(await run(later, actors.operator), ['payload']);
     });
 
@@ -185,7 +214,13 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       const head = await store.headPosition();
       // A store whose lookup misses the command, as if it committed just after the lookup.
       const late: EventStore = Object.create(store, { findCommand: { value: async () => null } }) as EventStore;
-      reused(await new ClasCommandBus(late).execute({ command: { ...commands.enrol('child-b'), commandId: 'K5' } as ClasCommand, actor: actors.operator }), ['payload']);
+      reused(
+        await new ClasCommandBus(late).execute({
+          command: { ...commands.enrol('child-b'), commandId: 'K5' } as ClasCommand,
+          actor: actors.operator,
+        }),
+        ['payload'],
+      );
       expect(await store.headPosition()).toBe(head);
     });
 
@@ -195,7 +230,11 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       const legacyStore: EventStore = Object.create(store, {
         append: {
           value: (streamId: string, events: NewEvent[], expected: ExpectedVersion) =>
-            store.append(streamId, events.map(({ metadata: { commandType: _t, payloadHash: _h, ...metadata }, ...event }) => ({ ...event, metadata })), expected),
+            store.append(
+              streamId,
+              events.map(({ metadata: { commandType: _t, payloadHash: _h, ...metadata }, ...event }) => ({ ...event, metadata })),
+              expected,
+            ),
         },
       }) as EventStore;
       const enrol = { ...commands.enrol('child-a'), commandId: 'K6' } as ClasCommand;
@@ -233,9 +272,13 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
         },
       },
     }) as EventStore;
-    const outcome = await clock.receiving(new ClasCommandBus(racing)).execute({ command: commands.enrol('child-01'), actor: actors.operator });
+    const outcome = await clock
+      .receiving(new ClasCommandBus(racing))
+      .execute({ command: commands.enrol('child-01'), actor: actors.operator });
     expect(outcome).toMatchObject({ ok: true, streamVersion: 2 });
-    const enrolled = (await store.readStream('collectif-col-1')).filter((e) => e.type === 'ChildEnrolled').map((e) => (e.data as { childId: string }).childId);
+    const enrolled = (await store.readStream('collectif-col-1'))
+      .filter((e) => e.type === 'ChildEnrolled')
+      .map((e) => (e.data as { childId: string }).childId);
     expect(enrolled).toEqual(['child-rival', 'child-01']);
   });
 
@@ -244,7 +287,10 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     const head = await store.headPosition();
     expect(await run(commands.parentAction('prj-1'), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(await run(commands.enrol('child-x'), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await run(commands.fileApplication('prj-9', paris('2026-06-20'), { operatorId: 'op-1' }), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await run(commands.fileApplication('prj-9', paris('2026-06-20'), { operatorId: 'op-1' }), actors.otherOperator)).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+    });
     expect(await run(commands.openCollectif('col-9', 'prj-1'), actors.otherOperator)).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(await store.headPosition()).toBe(head);
   });
@@ -252,7 +298,11 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   it('forbids Caf-side commands to operators and any write to auditors and dashboards', async () => {
     await seasonUpToCollectif();
     expect(await run(commands.openExamination('prj-1'), actors.operator)).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await run(commands.parentAction('prj-1'), actors.auditor)).toMatchObject({ ok: false, kind: 'forbidden', reason: expect.stringContaining('auditor') });
+    expect(await run(commands.parentAction('prj-1'), actors.auditor)).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+      reason: expect.stringContaining('auditor'),
+    });
     expect(await run(commands.registerOperator('op-5'), actors.dashboard)).toMatchObject({ ok: false, kind: 'forbidden' });
     // Only the committee records decisions; a Caf agent of another Caf acts nowhere here.
     expect(await run(commands.approve('prj-1'), actors.agent)).toMatchObject({ ok: false, kind: 'forbidden' });
@@ -276,16 +326,29 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     await accepted(commands.registerOperator('op-1'), actors.agent);
     clock.advanceTo(paris('2026-08-10'));
     const backdated = await run(commands.fileApplication('prj-late', paris('2026-08-01')), actors.operator);
-    expect(backdated).toMatchObject({ ok: false, rejection: { code: 'FILED_AFTER_DEADLINE', ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10', deadline: '2026-08-05' } } });
+    expect(backdated).toMatchObject({
+      ok: false,
+      rejection: { code: 'FILED_AFTER_DEADLINE', ruleId: 'R-LIFE-1', details: { filedOn: '2026-08-10', deadline: '2026-08-05' } },
+    });
     expect(await store.streamVersion('project-prj-late')).toBe(-1);
     // Received in time, declared earlier: accepted, filedOn the day received, the declared instant its occurredAt.
-    const early = await createEventStore({ kind: 'sqlite', path: ':memory:', clock: { now: () => new Date(paris('2026-08-05', '18:00')) } });
+    const early = await createEventStore({
+      kind: 'sqlite',
+      path: ':memory:',
+      clock: { now: () => new Date(paris('2026-08-05', '18:00')) },
+    });
     const earlyBus = new ClasCommandBus(early);
     await earlyBus.execute({ command: commands.openCampaign(), actor: actors.agent });
     await earlyBus.execute({ command: commands.registerOperator('op-1'), actor: actors.agent });
-    expect(await earlyBus.execute({ command: commands.fileApplication('prj-1', paris('2026-07-14')), actor: actors.operator })).toMatchObject({ ok: true });
+    expect(
+      await earlyBus.execute({ command: commands.fileApplication('prj-1', paris('2026-07-14')), actor: actors.operator }),
+    ).toMatchObject({ ok: true });
     const [filed] = await early.readStream('project-prj-1');
-    expect(filed).toMatchObject({ occurredAt: paris('2026-07-14'), recordedAt: paris('2026-08-05', '18:00'), data: { filedOn: '2026-08-05' } });
+    expect(filed).toMatchObject({
+      occurredAt: paris('2026-07-14'),
+      recordedAt: paris('2026-08-05', '18:00'),
+      data: { filedOn: '2026-08-05' },
+    });
     await early.close();
   });
 
@@ -296,7 +359,11 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     expect(await bus.execute({ command: ahead, actor: actors.operator })).toMatchObject({
       ok: false,
       kind: 'rejected',
-      rejection: { code: 'FACT_NOT_YET_HAPPENED', ruleId: 'R-FACT-PAST', details: { field: 'occurredAt', receivedAt: paris('2026-10-12') } },
+      rejection: {
+        code: 'FACT_NOT_YET_HAPPENED',
+        ruleId: 'R-FACT-PAST',
+        details: { field: 'occurredAt', receivedAt: paris('2026-10-12') },
+      },
     });
     expect(await store.headPosition()).toBe(head);
     // Received on 2026-10-12, an enrolment starting on 2026-11-02 (stated then), the parents having agreed on 2026-10-01.
@@ -315,7 +382,10 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
     await edgeBus.execute({ command: commands.registerOperator('op-1'), actor: actors.system });
     ms = Date.parse(paris('2026-08-05', '23:59')) + 59_999;
     const head = await edge.headPosition();
-    const outcome = await edgeBus.execute({ command: commands.fileApplication('prj-1', paris('2026-08-05', '12:00')), actor: actors.operator });
+    const outcome = await edgeBus.execute({
+      command: commands.fileApplication('prj-1', paris('2026-08-05', '12:00')),
+      actor: actors.operator,
+    });
     // Decided again on 2026-08-06: late, and nothing was written by the first attempt.
     expect(outcome).toMatchObject({ ok: false, rejection: { code: 'FILED_AFTER_DEADLINE', details: { filedOn: '2026-08-06' } } });
     expect(await edge.headPosition()).toBe(head);
@@ -325,14 +395,32 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   it('filing where no campaign is open is a business rejection; a malformed Caf code is an input rejection', async () => {
     await accepted(commands.registerOperator('op-1'), actors.system);
     expectRejected(await run(commands.fileApplication('prj-1'), actors.operator), 'CAMPAIGN_NOT_OPEN', 'R-LIFE-1');
-    expectRejected(await run(commands.fileApplication('prj-1', paris('2026-06-20'), { cafCode: 'XI' }), actors.operator), 'INVALID_INPUT', 'R-INPUT');
+    expectRejected(
+      await run(commands.fileApplication('prj-1', paris('2026-06-20'), { cafCode: 'XI' }), actors.operator),
+      'INVALID_INPUT',
+      'R-INPUT',
+    );
   });
 
   it('a command on an aggregate that does not exist is not_found to system; to a scoped caller it is out of scope, as another’s would be (issue 11 §4)', async () => {
     await seasonUpToCollectif();
-    expect(await run(commands.enrol('child-01', 'col-unknown'), actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'collectif', id: 'col-unknown' });
-    expect(await run(commands.openCollectif('col-2', 'prj-unknown'), actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'project', id: 'prj-unknown' });
-    expect(await run(commands.openExamination('prj-unknown'), actors.system)).toMatchObject({ ok: false, kind: 'not_found', what: 'project' });
+    expect(await run(commands.enrol('child-01', 'col-unknown'), actors.system)).toEqual({
+      ok: false,
+      kind: 'not_found',
+      what: 'collectif',
+      id: 'col-unknown',
+    });
+    expect(await run(commands.openCollectif('col-2', 'prj-unknown'), actors.system)).toEqual({
+      ok: false,
+      kind: 'not_found',
+      what: 'project',
+      id: 'prj-unknown',
+    });
+    expect(await run(commands.openExamination('prj-unknown'), actors.system)).toMatchObject({
+      ok: false,
+      kind: 'not_found',
+      what: 'project',
+    });
     expect(await run(commands.enrol('child-01', 'col-unknown'), actors.operator)).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(await run(commands.openExamination('prj-unknown'), actors.agent)).toMatchObject({ ok: false, kind: 'forbidden' });
   });
@@ -355,11 +443,27 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       type: 'RequestConvention',
       commandId: 'conv-1-request',
       occurredAt: paris('2027-05-10'),
-      data: { conventionId: 'conv-1', operatorId: 'op-1', cafCode: CAF, projectIds: ['prj-1'], startSchoolYear: '2027-2028', years: 3, terms: { startDate: '2027-11-02', collectifs: 2, children: 20, weeks: 28 } },
+      data: {
+        conventionId: 'conv-1',
+        operatorId: 'op-1',
+        cafCode: CAF,
+        projectIds: ['prj-1'],
+        startSchoolYear: '2027-2028',
+        years: 3,
+        terms: { startDate: '2027-11-02', collectifs: 2, children: 20, weeks: 28 },
+      },
     } as ClasCommand;
     const outcome = await run(request, actors.operator);
-    expect(outcome).toMatchObject({ ok: false, kind: 'rejected', rejection: { code: 'OPERATOR_NOT_SUPPORTED_LONG_ENOUGH', ruleId: 'R-CONV-SUPPORT', details: { priorApprovedSchoolYears: 1 } } });
-    const unknownOperator = { ...request, commandId: 'conv-2-request', data: { ...(request.data as object), conventionId: 'conv-2', operatorId: 'op-404' } } as ClasCommand;
+    expect(outcome).toMatchObject({
+      ok: false,
+      kind: 'rejected',
+      rejection: { code: 'OPERATOR_NOT_SUPPORTED_LONG_ENOUGH', ruleId: 'R-CONV-SUPPORT', details: { priorApprovedSchoolYears: 1 } },
+    });
+    const unknownOperator = {
+      ...request,
+      commandId: 'conv-2-request',
+      data: { ...(request.data as object), conventionId: 'conv-2', operatorId: 'op-404' },
+    } as ClasCommand;
     expect(await run(unknownOperator, actors.system)).toEqual({ ok: false, kind: 'not_found', what: 'operator', id: 'op-404' });
   });
 });

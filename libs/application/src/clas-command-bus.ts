@@ -14,7 +14,16 @@ import {
   parisDateOf,
   validate,
 } from '@clas/domain';
-import { type CommandDifference, ConcurrencyError, type EventMetadata, type EventStore, EventStoreError, type ExpectedVersion, type NewEvent, RecordedTooLateError } from '@clas/event-store';
+import {
+  type CommandDifference,
+  ConcurrencyError,
+  type EventMetadata,
+  type EventStore,
+  EventStoreError,
+  type ExpectedVersion,
+  type NewEvent,
+  RecordedTooLateError,
+} from '@clas/event-store';
 import { InMemoryStreamDirectory } from '@clas/projections/stream-directory';
 import { type Scope, UNKNOWN_OWNER, authorizeCommand, authorizeScope } from './authorization.js';
 import type { ClasCommand } from './clas-command.js';
@@ -76,14 +85,20 @@ export class ClasCommandBus implements CommandBus {
     private readonly store: EventStore,
     options: ClasCommandBusOptions = {},
   ) {
-    this.facts = new FactReader(store, options.directory ?? new InMemoryStreamDirectory(store), options.persons ?? new PersonDirectory(store), options.personRecords ?? null);
+    this.facts = new FactReader(
+      store,
+      options.directory ?? new InMemoryStreamDirectory(store),
+      options.persons ?? new PersonDirectory(store),
+      options.personRecords ?? null,
+    );
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   }
 
   async execute(request: CommandRequest): Promise<CommandOutcome> {
     const raw = request.command as Partial<ClasCommand> | null;
     // The bus is the one gate before a decider's switch, whoever calls it (API, import, CLI, demo).
-    if (raw === null || typeof raw !== 'object' || !isClasCommandType(raw.type)) return rejected(invalid('type', 'is not a command of the Clas domain', { value: raw?.type }));
+    if (raw === null || typeof raw !== 'object' || !isClasCommandType(raw.type))
+      return rejected(invalid('type', 'is not a command of the Clas domain', { value: raw?.type }));
     const envelope = checkCommandEnvelope(raw);
     if (envelope) return rejected(envelope);
     const role = authorizeCommand(request.actor, raw.type);
@@ -116,7 +131,12 @@ export class ClasCommandBus implements CommandBus {
    * (409). Without one, the bus re-reads and decides again, since the decision may still hold
    * on the newer state (two enrolments racing for the 12th place: one wins, one is refused).
    */
-  private async run<C extends ClasCommand, E extends ClasEvent, S, X>(binding: AggregateBinding<C, E, S, X>, command: C, streamId: string, request: CommandRequest): Promise<CommandOutcome> {
+  private async run<C extends ClasCommand, E extends ClasEvent, S, X>(
+    binding: AggregateBinding<C, E, S, X>,
+    command: C,
+    streamId: string,
+    request: CommandRequest,
+  ): Promise<CommandOutcome> {
     for (let attempt = 1; ; attempt++) {
       const result = await this.attempt(binding, command, streamId, request);
       if (!('retry' in result)) return result;
@@ -162,7 +182,13 @@ export class ClasCommandBus implements CommandBus {
 
     const expectedByClient = request.expectedVersion;
     if (expectedByClient !== undefined && expectedByClient !== loaded.version) {
-      return { ok: false, kind: 'conflict', streamId, expectedVersion: expectedByClient < 0 ? 'no_stream' : expectedByClient, actualVersion: loaded.version };
+      return {
+        ok: false,
+        kind: 'conflict',
+        streamId,
+        expectedVersion: expectedByClient < 0 ? 'no_stream' : expectedByClient,
+        actualVersion: loaded.version,
+      };
     }
 
     const provided = await binding.context(command, loaded.state, this.facts);
@@ -204,7 +230,14 @@ export class ClasCommandBus implements CommandBus {
       // The decision holds for any recording instant up to the end of the Paris day of reception
       // (deadlines are days, facts only need to precede it): the store refuses a later one.
       const result = await this.store.append(streamId, events, expected, { recordedNotAfter: endOfParisDay(parisDateOf(receivedAt)) });
-      return { ok: true, streamId, eventIds: result.eventIds, streamVersion: result.nextExpectedVersion, positions: result.positions, duplicate: result.duplicate };
+      return {
+        ok: true,
+        streamId,
+        eventIds: result.eventIds,
+        streamVersion: result.nextExpectedVersion,
+        positions: result.positions,
+        duplicate: result.duplicate,
+      };
     } catch (error) {
       if (error instanceof ConcurrencyError || error instanceof RecordedTooLateError) return { retry: error };
       // Another command with this commandId was appended since alreadyExecuted looked.

@@ -1,5 +1,11 @@
 import type { Rejection } from '@clas/domain';
-import { type CommandDifference, type CommandExecution, type StoredCommand, commandDifferences, commandPayloadHash } from '@clas/event-store';
+import {
+  type CommandDifference,
+  type CommandExecution,
+  type StoredCommand,
+  commandDifferences,
+  commandPayloadHash,
+} from '@clas/event-store';
 import type { ClasCommand } from './clas-command.js';
 import type { CommandOutcome, CommandRequest } from './command-bus.port.js';
 
@@ -40,5 +46,12 @@ export function commandIdReused(commandId: string, differs: readonly CommandDiff
 export function outcomeOfStoredCommand(stored: StoredCommand, attempt: CommandExecution): CommandOutcome {
   const differs = commandDifferences(stored, attempt);
   if (differs.length > 0) return { ok: false, kind: 'rejected', rejection: commandIdReused(stored.commandId, differs) };
-  return { ok: true, streamId: stored.streamId, eventIds: [...stored.eventIds], positions: [...stored.positions], streamVersion: stored.lastVersion, duplicate: true };
+  return {
+    ok: true,
+    streamId: stored.streamId,
+    eventIds: [...stored.eventIds],
+    positions: [...stored.positions],
+    streamVersion: stored.lastVersion,
+    duplicate: true,
+  };
 }

@@ -10,7 +10,12 @@ async function collect(lines: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
-const event = (type: string, data: unknown): NewEvent => ({ type, data, occurredAt: '2026-10-05T08:00:00.000Z', metadata: { actor: 'op-11', role: 'operator', caf: '11' } });
+const event = (type: string, data: unknown): NewEvent => ({
+  type,
+  data,
+  occurredAt: '2026-10-05T08:00:00.000Z',
+  metadata: { actor: 'op-11', role: 'operator', caf: '11' },
+});
 const signer = testSealSigner();
 const keyring = new SealKeyring([signer.publicKey]);
 
@@ -41,8 +46,17 @@ describe('an export carries the chains and the seals: verifiable with the public
   const verify = (file: string[], ring = keyring) => verifyExport(file, { keyring: ring });
 
   it('writes each seal right after the event at its upTo; the intact file verifies, its unsealed tail is reported', async () => {
-    expect(lines.map((l) => ('seal' in JSON.parse(l) ? `seal ${(JSON.parse(l) as { seal: { index: number } }).seal.index}` : positionOf(l)))).toEqual([1, 2, 3, 'seal 1', 4, 5, 'seal 2', 6]);
-    expect(await verify(lines)).toMatchObject({ ok: true, events: 6, streams: 2, seals: { checked: 2, signatures: 'checked', last: { index: 2, upTo: 5, events: 5 } }, unsealed: { events: 1, firstPosition: 6, lastPosition: 6 }, break: null });
+    expect(
+      lines.map((l) => ('seal' in JSON.parse(l) ? `seal ${(JSON.parse(l) as { seal: { index: number } }).seal.index}` : positionOf(l))),
+    ).toEqual([1, 2, 3, 'seal 1', 4, 5, 'seal 2', 6]);
+    expect(await verify(lines)).toMatchObject({
+      ok: true,
+      events: 6,
+      streams: 2,
+      seals: { checked: 2, signatures: 'checked', last: { index: 2, upTo: 5, events: 5 } },
+      unsealed: { events: 1, firstPosition: 6, lastPosition: 6 },
+      break: null,
+    });
   });
 
   it('an edited event: hash mismatch at its position and stream', async () => {
@@ -66,13 +80,24 @@ describe('an export carries the chains and the seals: verifiable with the public
   it('an inserted event line, chained correctly and renumbered: the seal covering it breaks', async () => {
     // A new stream needs no previous hash: the forger computes a perfect chain for it.
     const template = chainRecordOf(JSON.parse(lines[0]!) as ExportedEvent);
-    const fields = { ...template, globalPosition: 4, streamId: 'project-9', streamVersion: 0, eventId: 'forged', data: '{"amount":1000000}' };
+    const fields = {
+      ...template,
+      globalPosition: 4,
+      streamId: 'project-9',
+      streamVersion: 0,
+      eventId: 'forged',
+      data: '{"amount":1000000}',
+    };
     const forged = exportLine({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'project-9', [fields]).toString('hex') });
     const shifted = (line: string) => line.replace(/^\{"globalPosition":(\d+)/, (_, p: string) => `{"globalPosition":${Number(p) + 1}`);
     // Events 4 and 5 become 5 and 6; seal 2 (up to 5) stays right after the event now numbered 5.
     const file = [...lines.slice(0, 4), forged, shifted(lines[4]!), lines[6]!, shifted(lines[5]!), shifted(lines[7]!)];
     expect(file.map((l) => ('seal' in JSON.parse(l) ? 'seal' : positionOf(l)))).toEqual([1, 2, 3, 'seal', 4, 5, 'seal', 6, 7]);
-    expect((await verify(file)).break).toMatchObject({ problem: 'seal_mismatch', position: 4, seal: { index: 2, fromPosition: 4, upTo: 5 } });
+    expect((await verify(file)).break).toMatchObject({
+      problem: 'seal_mismatch',
+      position: 4,
+      seal: { index: 2, fromPosition: 4, upTo: 5 },
+    });
   });
 
   it('reordered lines: the positions go back, named', async () => {
@@ -105,7 +130,9 @@ describe('an export carries the chains and the seals: verifiable with the public
     expect(line).toMatchObject({ data: { amount: 120_000 }, storedData: '{"amount": 120000}' });
     expect(line.storedMetadata).toBeUndefined();
     expect(chainRecordOf(line)).toEqual(record);
-    expect(new EventHasher().hashAppend(GENESIS_HASH, record.streamId, [chainRecordOf(line)])).toEqual(new EventHasher().hashAppend(GENESIS_HASH, record.streamId, [record]));
+    expect(new EventHasher().hashAppend(GENESIS_HASH, record.streamId, [chainRecordOf(line)])).toEqual(
+      new EventHasher().hashAppend(GENESIS_HASH, record.streamId, [record]),
+    );
   });
 
   it('restores through the seal lines: the events come back, the seals are the export’s own', async () => {

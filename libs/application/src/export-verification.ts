@@ -66,7 +66,7 @@ export async function verifyExport(
     try {
       line = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`line ${lineNumber}: malformed JSON: ${(error as Error).message}`);
+      throw new Error(`line ${lineNumber}: malformed JSON: ${(error as Error).message}`, { cause: error });
     }
     if (typeof line === 'object' && line !== null && 'seal' in line && isSeal(line.seal)) {
       await flush();

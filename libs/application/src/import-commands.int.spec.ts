@@ -69,7 +69,11 @@ describe('NDJSON import, export and restore', () => {
     // Three accepted lines, three events; the import's correlation id is on each.
     const events = await collect(exportLog(store));
     expect(events).toHaveLength(3);
-    expect(events.map((e) => (JSON.parse(e) as { metadata: { correlationId: string } }).metadata.correlationId)).toEqual(['import-run-1', 'import-run-1', 'import-run-1']);
+    expect(events.map((e) => (JSON.parse(e) as { metadata: { correlationId: string } }).metadata.correlationId)).toEqual([
+      'import-run-1',
+      'import-run-1',
+      'import-run-1',
+    ]);
   });
 
   it('R-IDEMPOTENCY: a line reusing a commandId for another command is rejected with the reason; nothing is appended; a true retry stays a duplicate', async () => {
@@ -85,7 +89,9 @@ describe('NDJSON import, export and restore', () => {
     const totals = await importCommands(linesOf(file), bus, actors.system, (r) => reports.push(r));
     expect(totals).toEqual({ lines: 4, accepted: 2, rejected: 1, duplicate: 1, invalid: 0 });
     expect(reports[2]).toMatchObject({ line: 3, status: 'rejected', commandId: register.commandId, type: 'RegisterOperator' });
-    expect(reports[2]!.reason).toMatch(/^R-IDEMPOTENCY COMMAND_ID_REUSED: commandId register-\d+ was already used for another command \(different target, payload\)/);
+    expect(reports[2]!.reason).toMatch(
+      /^R-IDEMPOTENCY COMMAND_ID_REUSED: commandId register-\d+ was already used for another command \(different target, payload\)/,
+    );
     expect(reports[2]!.outcome).toMatchObject({ rejection: { details: { differs: ['stream', 'payload'] } } });
     expect(await store.streamVersion('operator-op-2')).toBe(-1);
     expect(await collect(exportLog(store))).toHaveLength(2);
@@ -108,8 +114,15 @@ describe('NDJSON import, export and restore', () => {
     const totals = await importCommands(linesOf(file), bus, actors.system, (r) => reports.push(r));
 
     expect(totals).toEqual({ lines: 7, accepted: 1, rejected: 0, duplicate: 0, invalid: 6 });
-    for (const report of reports.slice(1, 4)) expect(report.reason).toContain('R-INPUT INVALID_INPUT: occurredAt: must be an ISO-8601 instant with a zone, a real date in years 1900–2199');
-    expect(reports[4]).toMatchObject({ status: 'invalid', commandId: register.commandId, reason: 'a line must not nest objects or arrays more than 32 levels deep' });
+    for (const report of reports.slice(1, 4))
+      expect(report.reason).toContain(
+        'R-INPUT INVALID_INPUT: occurredAt: must be an ISO-8601 instant with a zone, a real date in years 1900–2199',
+      );
+    expect(reports[4]).toMatchObject({
+      status: 'invalid',
+      commandId: register.commandId,
+      reason: 'a line must not nest objects or arrays more than 32 levels deep',
+    });
     expect(reports[5]!.reason).toBe('a line must be a JSON object { type, commandId, occurredAt, data }');
     expect(reports[6]!.reason).toBe('a line must not nest objects or arrays more than 32 levels deep');
     expect(await collect(exportLog(store))).toHaveLength(1);
@@ -133,7 +146,14 @@ describe('NDJSON import, export and restore', () => {
 
   it('export → restore into a fresh store gives the same envelopes (recordedAt kept, marked restored), and a second restore writes nothing', async () => {
     await importCommands(
-      [commands.openCampaign(), commands.registerOperator('op-1'), commands.fileApplication('prj-1'), commands.openExamination('prj-1'), commands.approve('prj-1'), commands.openCollectif()].map(line),
+      [
+        commands.openCampaign(),
+        commands.registerOperator('op-1'),
+        commands.fileApplication('prj-1'),
+        commands.openExamination('prj-1'),
+        commands.approve('prj-1'),
+        commands.openCollectif(),
+      ].map(line),
       bus,
       actors.system,
     );
@@ -150,7 +170,9 @@ describe('NDJSON import, export and restore', () => {
       const original = exported.map((l) => JSON.parse(l) as { metadata: Record<string, unknown>; hash: string });
       expect(restored.map((e) => e.metadata.restored)).toEqual(original.map(() => true));
       // The restored log has chains of its own: metadata.restored is part of what they hash.
-      expect(restored.map(({ metadata: { restored: _r, ...metadata }, hash: _h, ...rest }) => ({ ...rest, metadata }))).toEqual(original.map(({ hash: _h, ...rest }) => rest));
+      expect(restored.map(({ metadata: { restored: _r, ...metadata }, hash: _h, ...rest }) => ({ ...rest, metadata }))).toEqual(
+        original.map(({ hash: _h, ...rest }) => rest),
+      );
       expect(restored.map((e) => e.hash)).not.toContain(original[0]!.hash);
 
       const head = await fresh.headPosition();

@@ -30,7 +30,8 @@ export interface ImportOptions {
   correlationId?: string;
 }
 
-type Parsed = { ok: true; command: ClasCommand; expectedVersion?: number } | { ok: false; reason: string; commandId?: string; type?: string };
+type Parsed =
+  { ok: true; command: ClasCommand; expectedVersion?: number } | { ok: false; reason: string; commandId?: string; type?: string };
 
 /** One NDJSON line → a command, or why it is not one (never a throw: a bad line must not stop the file). */
 export function parseCommandLine(text: string): Parsed {
@@ -40,13 +41,19 @@ export function parseCommandLine(text: string): Parsed {
   } catch (error) {
     return { ok: false, reason: `malformed JSON: ${(error as Error).message}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'a line must be a JSON object { type, commandId, occurredAt, data }' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'a line must be a JSON object { type, commandId, occurredAt, data }' };
   const { type, commandId, occurredAt, data, expectedVersion } = value as Record<string, unknown>;
   const ids = { ...(typeof commandId === 'string' ? { commandId } : {}), ...(typeof type === 'string' ? { type } : {}) };
   // The same limit as an HTTP body (R-INPUT), before anything walks the line.
-  if (nestingDepthExceeds(value)) return { ok: false, ...ids, reason: `a line must not nest objects or arrays more than ${MAX_NESTING_DEPTH} levels deep` };
-  if (!isClasCommandType(type)) return { ok: false, ...ids, reason: `unknown command type ${JSON.stringify(type)} (known: ${CLAS_COMMAND_TYPES.join(', ')})` };
-  if (expectedVersion !== undefined && (typeof expectedVersion !== 'number' || !Number.isSafeInteger(expectedVersion) || expectedVersion < -1)) {
+  if (nestingDepthExceeds(value))
+    return { ok: false, ...ids, reason: `a line must not nest objects or arrays more than ${MAX_NESTING_DEPTH} levels deep` };
+  if (!isClasCommandType(type))
+    return { ok: false, ...ids, reason: `unknown command type ${JSON.stringify(type)} (known: ${CLAS_COMMAND_TYPES.join(', ')})` };
+  if (
+    expectedVersion !== undefined &&
+    (typeof expectedVersion !== 'number' || !Number.isSafeInteger(expectedVersion) || expectedVersion < -1)
+  ) {
     return { ok: false, ...ids, reason: 'expectedVersion must be an integer ≥ -1' };
   }
   // The envelope and payload are checked by the bus and the decider (R-INPUT), which name the field.
@@ -61,10 +68,18 @@ function reportOf(line: number, command: ClasCommand, outcome: CommandOutcome): 
     case 'rejected': {
       const { rejection } = outcome;
       // A malformed payload is an invalid line; a business refusal is a rejected one.
-      return { ...base, status: rejection.code === INVALID_INPUT ? 'invalid' : 'rejected', reason: `${rejection.ruleId} ${rejection.code}: ${rejection.message}` };
+      return {
+        ...base,
+        status: rejection.code === INVALID_INPUT ? 'invalid' : 'rejected',
+        reason: `${rejection.ruleId} ${rejection.code}: ${rejection.message}`,
+      };
     }
     case 'conflict':
-      return { ...base, status: 'rejected', reason: `conflict on ${outcome.streamId}: expected version ${String(outcome.expectedVersion)}, actual ${outcome.actualVersion}` };
+      return {
+        ...base,
+        status: 'rejected',
+        reason: `conflict on ${outcome.streamId}: expected version ${String(outcome.expectedVersion)}, actual ${outcome.actualVersion}`,
+      };
     case 'not_found':
       return { ...base, status: 'rejected', reason: `not found: ${outcome.what} ${outcome.id}` };
     case 'forbidden':

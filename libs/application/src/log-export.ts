@@ -122,9 +122,18 @@ export async function restoreLog(lines: AsyncIterable<string> | Iterable<string>
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const first = batch[0]!;
-    const events: NewEvent[] = batch.map((e) => ({ eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, occurredAt: e.occurredAt, metadata: e.metadata }));
+    const events: NewEvent[] = batch.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      occurredAt: e.occurredAt,
+      metadata: e.metadata,
+    }));
     const recordedAt = new Map(batch.map((e) => [e.eventId, e.recordedAt]));
-    const result = await store.append(first.streamId, events, first.streamVersion === 0 ? 'no_stream' : first.streamVersion - 1, { restoreRecordedAt: recordedAt });
+    const result = await store.append(first.streamId, events, first.streamVersion === 0 ? 'no_stream' : first.streamVersion - 1, {
+      restoreRecordedAt: recordedAt,
+    });
     totals.appends++;
     totals.events += batch.length;
     if (result.duplicate) totals.duplicates++;
@@ -140,7 +149,7 @@ export async function restoreLog(lines: AsyncIterable<string> | Iterable<string>
       event = JSON.parse(text) as StoredEvent;
     } catch (error) {
       // A restore is all-or-nothing per line but must not guess: a broken export is an error.
-      throw new Error(`restore line ${lineNumber}: malformed JSON: ${(error as Error).message}`);
+      throw new Error(`restore line ${lineNumber}: malformed JSON: ${(error as Error).message}`, { cause: error });
     }
     // Seals vouch for the exported log; the restored one gets chains (and seals) of its own.
     if (isSealLine(event)) continue;

@@ -42,7 +42,10 @@ export class TokenService {
   /** A token valid `ttlSeconds` from now; refused above the configured maximum. */
   issue(actor: Actor, ttlSeconds: number): string {
     const claims = checkIssuable(actor, ttlSeconds, this.maxTtlSeconds);
-    return this.jwt.sign({ role: claims.role, caf: claims.caf, operatorId: claims.operatorId }, { subject: claims.sub, expiresIn: ttlSeconds });
+    return this.jwt.sign(
+      { role: claims.role, caf: claims.caf, operatorId: claims.operatorId },
+      { subject: claims.sub, expiresIn: ttlSeconds },
+    );
   }
 
   verify(token: string): Actor {
@@ -53,7 +56,12 @@ export class TokenService {
       throw new InvalidTokenError((error as Error).message);
     }
     this.checkLifetime(payload);
-    const claims = toClaims({ id: payload.sub, role: payload.role, caf: payload.caf ?? null, operatorId: payload.operatorId ?? null } as Actor);
+    const claims = toClaims({
+      id: payload.sub,
+      role: payload.role,
+      caf: payload.caf ?? null,
+      operatorId: payload.operatorId ?? null,
+    } as Actor);
     return { id: claims.sub, role: claims.role, caf: claims.caf, operatorId: claims.operatorId };
   }
 
@@ -82,15 +90,19 @@ export function configuredTokenService(config: ClasConfig): TokenService {
  * arguments never generate a secret file.
  */
 export function checkIssuable(actor: Actor, ttlSeconds: number, maxTtlSeconds: number): TokenClaims {
-  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0) throw new InvalidTokenError(`the lifetime must be a positive number of seconds, got ${ttlSeconds}`);
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0)
+    throw new InvalidTokenError(`the lifetime must be a positive number of seconds, got ${ttlSeconds}`);
   if (ttlSeconds > maxTtlSeconds) {
-    throw new InvalidTokenError(`a lifetime of ${formatDuration(ttlSeconds)} exceeds the maximum of ${formatDuration(maxTtlSeconds)} (CLAS_TOKEN_MAX_TTL)`);
+    throw new InvalidTokenError(
+      `a lifetime of ${formatDuration(ttlSeconds)} exceeds the maximum of ${formatDuration(maxTtlSeconds)} (CLAS_TOKEN_MAX_TTL)`,
+    );
   }
   return toClaims(actor);
 }
 
 function toClaims(actor: Actor): TokenClaims {
-  if (typeof actor.id !== 'string' || actor.id.trim() === '' || actor.id.length > 200) throw new InvalidTokenError('sub must be a non-empty user id');
+  if (typeof actor.id !== 'string' || actor.id.trim() === '' || actor.id.length > 200)
+    throw new InvalidTokenError('sub must be a non-empty user id');
   if (!TOKEN_ROLES.includes(actor.role)) throw new InvalidTokenError(`role must be one of ${TOKEN_ROLES.join(', ')}`);
   if (actor.caf !== null && !isCafCode(actor.caf)) throw new InvalidTokenError('caf must be a département code or null');
   if (actor.role === 'operator') {

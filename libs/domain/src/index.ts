@@ -11,5 +11,14 @@ export * from './rules/index.js';
 export * from './aggregates.js';
 // The payload-schema builders as `s.object(…)`, `s.int(…)`: their short names would clash with the calendar's.
 export * as s from './schema/schema.js';
-export { type Infer, type JsonSchema, type Schema, conforms, isKnownCafCode, KNOWN_CAF_CODES, toJsonSchema, validate } from './schema/index.js';
+export {
+  type Infer,
+  type JsonSchema,
+  type Schema,
+  conforms,
+  isKnownCafCode,
+  KNOWN_CAF_CODES,
+  toJsonSchema,
+  validate,
+} from './schema/index.js';
 export * from './command-schemas.js';

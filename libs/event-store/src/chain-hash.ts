@@ -46,7 +46,17 @@ export interface ChainedFields {
 
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
 const eventBound = (streamId: string, e: ChainedFields): number =>
-  4 * EVENT_FIELDS + 3 * (EVENT_HASH_DOMAIN.length + streamId.length + e.eventId.length + e.type.length + 16 + e.occurredAt.length + e.recordedAt.length + e.metadata.length + e.data.length);
+  4 * EVENT_FIELDS +
+  3 *
+    (EVENT_HASH_DOMAIN.length +
+      streamId.length +
+      e.eventId.length +
+      e.type.length +
+      16 +
+      e.occurredAt.length +
+      e.recordedAt.length +
+      e.metadata.length +
+      e.data.length);
 
 /**
  * Copies an ASCII string byte by byte (cheaper than a call into C++ for the short fields, which
@@ -133,8 +143,12 @@ export function encodeEvents(streamId: string, events: readonly ChainedFields[])
 
 /** A stream whose last event carries no chain hash (written around the store): never extended. */
 export function unchainedStreamError(streamId: string, version: number): EventStoreError {
-  return new EventStoreError('STORE_UNAVAILABLE', `stream ${streamId}: version ${version} carries no chain hash (written outside the store); run \`clas verify\``, {
-    streamId,
-    version,
-  });
+  return new EventStoreError(
+    'STORE_UNAVAILABLE',
+    `stream ${streamId}: version ${version} carries no chain hash (written outside the store); run \`clas verify\``,
+    {
+      streamId,
+      version,
+    },
+  );
 }

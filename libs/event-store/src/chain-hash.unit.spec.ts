@@ -22,7 +22,17 @@ const l = (fields: string[]): Buffer => {
   return Buffer.concat([lengths, ...bytes]);
 };
 const e = (streamId: string, event: typeof EXAMPLE): Buffer =>
-  l(['clas.event.v1', streamId, event.eventId, event.type, String(event.schemaVersion), event.occurredAt, event.recordedAt, event.metadata, event.data]);
+  l([
+    'clas.event.v1',
+    streamId,
+    event.eventId,
+    event.type,
+    String(event.schemaVersion),
+    event.occurredAt,
+    event.recordedAt,
+    event.metadata,
+    event.data,
+  ]);
 const STREAM = 'collectif-col-varsovie-1';
 const SECOND = { ...EXAMPLE, eventId: '0190f0a0-0000-7000-8000-000000000002' };
 
@@ -42,14 +52,20 @@ describe('the chain hash (README "Tamper evidence")', () => {
 
   it('changes with every field, the stream id, the previous hash, the order and the grouping of events', () => {
     const hasher = new EventHasher();
-    const hex = (previous: Buffer, stream: string, events: Array<typeof EXAMPLE>) => hasher.hashAppend(previous, stream, events).toString('hex');
+    const hex = (previous: Buffer, stream: string, events: Array<typeof EXAMPLE>) =>
+      hasher.hashAppend(previous, stream, events).toString('hex');
     const base = hex(GENESIS_HASH, 's', [EXAMPLE, SECOND]);
     const variants = [
       hex(Buffer.alloc(32, 1), 's', [EXAMPLE, SECOND]),
       hex(GENESIS_HASH, 't', [EXAMPLE, SECOND]),
       hex(GENESIS_HASH, 's', [SECOND, EXAMPLE]),
       hex(GENESIS_HASH, 's', [EXAMPLE]),
-      ...Object.keys(EXAMPLE).map((key) => hex(GENESIS_HASH, 's', [{ ...EXAMPLE, [key]: key === 'schemaVersion' ? 2 : `${String(EXAMPLE[key as keyof typeof EXAMPLE])} ` }, SECOND])),
+      ...Object.keys(EXAMPLE).map((key) =>
+        hex(GENESIS_HASH, 's', [
+          { ...EXAMPLE, [key]: key === 'schemaVersion' ? 2 : `${String(EXAMPLE[key as keyof typeof EXAMPLE])} ` },
+          SECOND,
+        ]),
+      ),
       // The lengths: moving a character from one field to the next changes the bytes hashed.
       hex(GENESIS_HASH, 's', [{ ...EXAMPLE, occurredAt: EXAMPLE.occurredAt.slice(0, -1), recordedAt: `Z${EXAMPLE.recordedAt}` }, SECOND]),
     ];
@@ -59,7 +75,10 @@ describe('the chain hash (README "Tamper evidence")', () => {
   it('counts UTF-8 bytes for non-ASCII fields, short and long, and grows its buffer for a large append', () => {
     const unicode = { ...EXAMPLE, type: 'Événement😀', eventId: 'é\ud800x', data: JSON.stringify({ text: '😀é'.repeat(20_000) }) };
     const events = Array.from({ length: 30 }, () => unicode);
-    const manual = createHash('sha256').update(Buffer.alloc(32)).update(Buffer.concat(events.map((event) => e('unicode-é-😀', event)))).digest();
+    const manual = createHash('sha256')
+      .update(Buffer.alloc(32))
+      .update(Buffer.concat(events.map((event) => e('unicode-é-😀', event))))
+      .digest();
     expect(new EventHasher().hashAppend(GENESIS_HASH, 'unicode-é-😀', events)).toEqual(manual);
   });
 });
@@ -69,7 +88,12 @@ describe('seals', () => {
   const signer = sealSignerFromPem(key.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
 
   it('sign the documented bytes with Ed25519; the key id is the SPKI fingerprint; the running hash is over (position, hash)', () => {
-    expect(signer.keyId).toBe(createHash('sha256').update(key.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32));
+    expect(signer.keyId).toBe(
+      createHash('sha256')
+        .update(key.publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex')
+        .slice(0, 32),
+    );
     expect(keyIdOf(key.publicKey)).toBe(signer.keyId);
     const eventHash = Buffer.alloc(32, 0xab);
     const running = new RunningHash(Buffer.alloc(32));
@@ -80,10 +104,29 @@ describe('seals', () => {
       b.writeBigUInt64BE(BigInt(p));
       return b;
     };
-    const expected = createHash('sha256').update(l(['clas.log.v1'])).update(Buffer.alloc(32)).update(position(7)).update(eventHash).update(position(2 ** 40 + 3)).update(eventHash).digest();
+    const expected = createHash('sha256')
+      .update(l(['clas.log.v1']))
+      .update(Buffer.alloc(32))
+      .update(position(7))
+      .update(eventHash)
+      .update(position(2 ** 40 + 3))
+      .update(eventHash)
+      .digest();
     expect(running.peek()).toEqual(expected);
-    const seal = signSeal({ index: 1, upTo: 2 ** 40 + 3, events: 2, runningHash: expected.toString('hex'), previous: NO_PREVIOUS_SEAL, sealedAt: '2026-12-03T10:00:00.000Z' }, signer);
-    expect(sealPayload(seal)).toEqual(l(['clas.seal.v1', '1', String(2 ** 40 + 3), '2', seal.runningHash, NO_PREVIOUS_SEAL, seal.sealedAt, signer.keyId]));
+    const seal = signSeal(
+      {
+        index: 1,
+        upTo: 2 ** 40 + 3,
+        events: 2,
+        runningHash: expected.toString('hex'),
+        previous: NO_PREVIOUS_SEAL,
+        sealedAt: '2026-12-03T10:00:00.000Z',
+      },
+      signer,
+    );
+    expect(sealPayload(seal)).toEqual(
+      l(['clas.seal.v1', '1', String(2 ** 40 + 3), '2', seal.runningHash, NO_PREVIOUS_SEAL, seal.sealedAt, signer.keyId]),
+    );
     expect(sealHash(seal)).toBe(createHash('sha256').update(sealPayload(seal)).digest('hex'));
     const keyring = SealKeyring.fromPem([key.publicKey.export({ type: 'spki', format: 'pem' }) as string]);
     expect(keyring.check(seal)).toBe('valid');

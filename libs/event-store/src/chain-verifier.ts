@@ -84,7 +84,16 @@ function describeAppend(group: AppendGroup): string {
 }
 
 const summaryOf = (seal: Seal | null): SealSummary | null =>
-  seal === null ? null : { index: seal.index, upTo: seal.upTo, events: seal.events, runningHash: seal.runningHash, sealedAt: seal.sealedAt, keyId: seal.keyId };
+  seal === null
+    ? null
+    : {
+        index: seal.index,
+        upTo: seal.upTo,
+        events: seal.events,
+        runningHash: seal.runningHash,
+        sealedAt: seal.sealedAt,
+        keyId: seal.keyId,
+      };
 
 /**
  * Recomputes the chains and seals of a log fed in global order: records with `add`, each seal
@@ -116,16 +125,43 @@ export class ChainVerifier {
     if (this.anchor !== null) this.checkSignature(this.anchor, this.anchor.upTo);
   }
 
-  private fail(problem: IntegrityProblem, position: number, record: Pick<ChainRecord, 'streamId' | 'streamVersion'> | null, message: string, seal?: IntegrityBreak['seal']): void {
-    this.broken = { problem, position, streamId: record?.streamId ?? null, streamVersion: record?.streamVersion ?? null, message, ...(seal ? { seal } : {}) };
+  private fail(
+    problem: IntegrityProblem,
+    position: number,
+    record: Pick<ChainRecord, 'streamId' | 'streamVersion'> | null,
+    message: string,
+    seal?: IntegrityBreak['seal'],
+  ): void {
+    this.broken = {
+      problem,
+      position,
+      streamId: record?.streamId ?? null,
+      streamVersion: record?.streamVersion ?? null,
+      message,
+      ...(seal ? { seal } : {}),
+    };
   }
 
   private checkSignature(seal: Seal, position: number): void {
     if (this.options.keyring === null) return;
     const status = this.options.keyring.check(seal);
     const range = { index: seal.index, fromPosition: position, upTo: seal.upTo };
-    if (status === 'unknown-key') this.fail('seal_unknown_key', position, null, `seal ${seal.index} is signed by key ${seal.keyId}, which is not among the public keys given`, range);
-    else if (status === 'invalid') this.fail('seal_signature', position, null, `seal ${seal.index} (up to position ${seal.upTo}) does not carry a valid signature of key ${seal.keyId}`, range);
+    if (status === 'unknown-key')
+      this.fail(
+        'seal_unknown_key',
+        position,
+        null,
+        `seal ${seal.index} is signed by key ${seal.keyId}, which is not among the public keys given`,
+        range,
+      );
+    else if (status === 'invalid')
+      this.fail(
+        'seal_signature',
+        position,
+        null,
+        `seal ${seal.index} (up to position ${seal.upTo}) does not carry a valid signature of key ${seal.keyId}`,
+        range,
+      );
   }
 
   /** Seals in index order; each before any record beyond its upTo. */
@@ -135,11 +171,29 @@ export class ChainVerifier {
     const from = (before?.upTo ?? 0) + 1;
     const range = { index: seal.index, fromPosition: from, upTo: seal.upTo };
     if (seal.index !== (before?.index ?? 0) + 1) {
-      this.fail('seal_sequence', from, null, `seal ${seal.index} follows seal ${before?.index ?? 'none'}: a seal is missing or repeated`, range);
+      this.fail(
+        'seal_sequence',
+        from,
+        null,
+        `seal ${seal.index} follows seal ${before?.index ?? 'none'}: a seal is missing or repeated`,
+        range,
+      );
     } else if (seal.previous !== (before === null ? NO_PREVIOUS_SEAL : sealHash(before))) {
-      this.fail('seal_sequence', from, null, `seal ${seal.index} does not name seal ${before?.index ?? '(none)'} as its previous one`, range);
+      this.fail(
+        'seal_sequence',
+        from,
+        null,
+        `seal ${seal.index} does not name seal ${before?.index ?? '(none)'} as its previous one`,
+        range,
+      );
     } else if (!(seal.upTo >= from) || seal.upTo < this.lastPosition) {
-      this.fail('seal_sequence', from, null, `seal ${seal.index} covers up to position ${seal.upTo}, behind what was already read (${this.lastPosition})`, range);
+      this.fail(
+        'seal_sequence',
+        from,
+        null,
+        `seal ${seal.index} covers up to position ${seal.upTo}, behind what was already read (${this.lastPosition})`,
+        range,
+      );
     } else {
       this.checkSignature(seal, from);
     }
@@ -159,7 +213,10 @@ export class ChainVerifier {
     const running = this.running.peek();
     const events = this.sealedEvents + this.segmentEvents;
     if (events !== seal.events || running.toString('hex') !== seal.runningHash) {
-      const what = events === seal.events ? 'the same number of events, but not the same ones or not in the same order' : `${events} events where the seal signed ${seal.events}`;
+      const what =
+        events === seal.events
+          ? 'the same number of events, but not the same ones or not in the same order'
+          : `${events} events where the seal signed ${seal.events}`;
       this.fail(
         'seal_mismatch',
         this.segmentFirst ?? from,
@@ -184,7 +241,12 @@ export class ChainVerifier {
       const record = records[i]!;
       const position = record.globalPosition;
       if (!(position > this.lastPosition)) {
-        this.fail('position_order', position, record, `position ${position} comes after position ${this.lastPosition}: the events are out of order`);
+        this.fail(
+          'position_order',
+          position,
+          record,
+          `position ${position} comes after position ${this.lastPosition}: the events are out of order`,
+        );
         return;
       }
       while (this.pending.length > 0 && this.pending[0]!.upTo < position) {
@@ -257,15 +319,30 @@ export class ChainVerifier {
 
   private unterminated(group: AppendGroup): void {
     const first = group.records[0]!;
-    this.fail('missing_hash', first.globalPosition, first, `the events at ${describeAppend(group)} end without the chain hash their append's last event carries: that last event was removed, or its hash erased`);
+    this.fail(
+      'missing_hash',
+      first.globalPosition,
+      first,
+      `the events at ${describeAppend(group)} end without the chain hash their append's last event carries: that last event was removed, or its hash erased`,
+    );
   }
 
   private versionBreak(record: ChainRecord, expected: number): void {
     const found = record.streamVersion;
     if (found > expected) {
-      this.fail('version_gap', record.globalPosition, record, `stream ${record.streamId} jumps from version ${expected - 1} to ${found} at position ${record.globalPosition}: version ${expected} was deleted or moved later`);
+      this.fail(
+        'version_gap',
+        record.globalPosition,
+        record,
+        `stream ${record.streamId} jumps from version ${expected - 1} to ${found} at position ${record.globalPosition}: version ${expected} was deleted or moved later`,
+      );
     } else {
-      this.fail('version_order', record.globalPosition, record, `stream ${record.streamId} has version ${found} again at position ${record.globalPosition} after version ${expected - 1}: an event was inserted or moved`);
+      this.fail(
+        'version_order',
+        record.globalPosition,
+        record,
+        `stream ${record.streamId} has version ${found} again at position ${record.globalPosition} after version ${expected - 1}: an event was inserted or moved`,
+      );
     }
   }
 
@@ -287,7 +364,13 @@ export class ChainVerifier {
   /** Where the current segment stands: what a new seal would sign (an append left open is a break). */
   segment(): { events: number; segmentEvents: number; lastPosition: number; runningHash: string; lastSeal: Seal | null } {
     if (this.group !== null && this.broken === null) this.unterminated(this.group);
-    return { events: this.sealedEvents + this.segmentEvents, segmentEvents: this.segmentEvents, lastPosition: this.lastPosition, runningHash: this.running.peek().toString('hex'), lastSeal: this.lastSeal };
+    return {
+      events: this.sealedEvents + this.segmentEvents,
+      segmentEvents: this.segmentEvents,
+      lastPosition: this.lastPosition,
+      runningHash: this.running.peek().toString('hex'),
+      lastSeal: this.lastSeal,
+    };
   }
 
   /** Checks the seals still pending (covering events that never came) and sums up. */
@@ -300,8 +383,17 @@ export class ChainVerifier {
       events: this.events,
       streams: this.streams.size,
       lastPosition: this.lastPosition,
-      seals: { checked: this.sealsChecked, signatures: this.options.keyring === null ? 'not checked' : 'checked', resumedFrom: summaryOf(this.anchor), last: summaryOf(this.lastSeal) },
-      unsealed: { events: this.segmentEvents, firstPosition: this.segmentFirst, lastPosition: this.segmentEvents > 0 ? this.lastPosition : null },
+      seals: {
+        checked: this.sealsChecked,
+        signatures: this.options.keyring === null ? 'not checked' : 'checked',
+        resumedFrom: summaryOf(this.anchor),
+        last: summaryOf(this.lastSeal),
+      },
+      unsealed: {
+        events: this.segmentEvents,
+        firstPosition: this.segmentFirst,
+        lastPosition: this.segmentEvents > 0 ? this.lastPosition : null,
+      },
       break: this.broken,
     };
   }

@@ -25,7 +25,9 @@ export interface CommandExecution {
  * filled in "now": a retry sent later must still be recognised.
  */
 export function commandPayloadHash(data: unknown, declaredOccurredAt: string | null): string {
-  return `sha256:${createHash('sha256').update(canonicalJson({ data, occurredAt: declaredOccurredAt }), 'utf8').digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(canonicalJson({ data, occurredAt: declaredOccurredAt }), 'utf8')
+    .digest('hex')}`;
 }
 
 const comparable = (a: unknown, b: unknown): boolean => typeof a === 'string' && typeof b === 'string';
@@ -47,10 +49,14 @@ export function commandDifferences(stored: CommandExecution, attempt: CommandExe
 }
 
 export function commandIdReused(commandId: string, differs: readonly CommandDifference[]): EventStoreError {
-  return new EventStoreError('COMMAND_ID_REUSED', `commandId ${commandId} was already used by another command (differs: ${differs.join(', ')})`, {
-    commandId,
-    differs: [...differs],
-  });
+  return new EventStoreError(
+    'COMMAND_ID_REUSED',
+    `commandId ${commandId} was already used by another command (differs: ${differs.join(', ')})`,
+    {
+      commandId,
+      differs: [...differs],
+    },
+  );
 }
 
 /**
@@ -60,5 +66,11 @@ export function commandIdReused(commandId: string, differs: readonly CommandDiff
 export function originalAppendOf(stored: StoredCommand, attempt: CommandExecution): AppendResult {
   const differs = commandDifferences(stored, attempt);
   if (differs.length > 0) throw commandIdReused(stored.commandId, differs);
-  return { streamId: stored.streamId, nextExpectedVersion: stored.lastVersion, positions: [...stored.positions], eventIds: [...stored.eventIds], duplicate: true };
+  return {
+    streamId: stored.streamId,
+    nextExpectedVersion: stored.lastVersion,
+    positions: [...stored.positions],
+    eventIds: [...stored.eventIds],
+    duplicate: true,
+  };
 }

@@ -40,7 +40,10 @@ export class RecordedTooLateError extends EventStoreError {
     readonly recordedAt: string,
     readonly recordedNotAfter: string,
   ) {
-    super('RECORDED_TOO_LATE', `the append would be recorded at ${recordedAt}, after ${recordedNotAfter}`, { recordedAt, recordedNotAfter });
+    super('RECORDED_TOO_LATE', `the append would be recorded at ${recordedAt}, after ${recordedNotAfter}`, {
+      recordedAt,
+      recordedNotAfter,
+    });
     this.name = 'RecordedTooLateError';
   }
 }

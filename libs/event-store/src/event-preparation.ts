@@ -1,7 +1,14 @@
 import type { EventMetadata, NewEvent } from './envelope.js';
 import { generateEventId } from './event-id.js';
 import { EventStoreError, RecordedTooLateError } from './errors.js';
-import { DEFAULT_MAX_EVENT_BYTES, systemClock, type AppendOptions, type Clock, type EventStoreOptions, type ExpectedVersion } from './event-store.port.js';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  systemClock,
+  type AppendOptions,
+  type Clock,
+  type EventStoreOptions,
+  type ExpectedVersion,
+} from './event-store.port.js';
 
 /** An event checked and serialised once, before any adapter touches its database. */
 export interface PreparedEvent {
@@ -192,7 +199,8 @@ export function prepareAppend(
 
     const commandId = metadata.commandId;
     if (commandId !== undefined) {
-      if (typeof commandId !== 'string' || commandId.length === 0) throw invalid(`event ${i}: metadata.commandId must be a non-empty string`);
+      if (typeof commandId !== 'string' || commandId.length === 0)
+        throw invalid(`event ${i}: metadata.commandId must be a non-empty string`);
       if (!commandIds.includes(commandId)) {
         commandIds.push(commandId);
         commandMetadata.push(metadata);
@@ -200,7 +208,8 @@ export function prepareAppend(
     }
     for (const field of ['commandType', 'payloadHash'] as const) {
       const value = metadata[field];
-      if (value !== undefined && (typeof value !== 'string' || value.length === 0)) throw invalid(`event ${i}: metadata.${field} must be a non-empty string`);
+      if (value !== undefined && (typeof value !== 'string' || value.length === 0))
+        throw invalid(`event ${i}: metadata.${field} must be a non-empty string`);
     }
 
     const data = serialise(event.data, `event ${i} data`);
@@ -212,7 +221,9 @@ export function prepareAppend(
       lastMetadataJson = metadataJson;
     }
     const bytes =
-      data.length + metadataJson.length <= maxUnitsWithoutCount ? 0 : Buffer.byteLength(data, 'utf8') + Buffer.byteLength(metadataJson, 'utf8');
+      data.length + metadataJson.length <= maxUnitsWithoutCount
+        ? 0
+        : Buffer.byteLength(data, 'utf8') + Buffer.byteLength(metadataJson, 'utf8');
     if (bytes > context.maxEventBytes) {
       throw new EventStoreError('EVENT_TOO_LARGE', `event ${i} (${event.type}) is ${bytes} bytes, limit ${context.maxEventBytes}`, {
         index: i,

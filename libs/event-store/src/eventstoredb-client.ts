@@ -137,12 +137,19 @@ const checkpointSinks = new WeakMap<AllStreamSubscription, (position: Position) 
 export class GrpcEsdbClient implements EsdbClient {
   constructor(private readonly client: EventStoreDBClient) {}
 
-  async append(streamId: string, events: readonly EsdbEventData[], expected: EsdbExpectedRevision, deadlineMs?: number): Promise<{ nextRevision: bigint }> {
+  async append(
+    streamId: string,
+    events: readonly EsdbEventData[],
+    expected: EsdbExpectedRevision,
+    deadlineMs?: number,
+  ): Promise<{ nextRevision: bigint }> {
     const expectedRevision = expected === 'any' ? ANY : expected === 'no_stream' ? NO_STREAM : expected;
     try {
       const result = await this.client.appendToStream(
         streamId,
-        events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType })),
+        events.map((event) =>
+          jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType }),
+        ),
         { expectedRevision, ...(deadlineMs !== undefined && { deadline: deadlineMs }) },
       );
       return { nextRevision: result.nextExpectedRevision };
@@ -151,7 +158,10 @@ export class GrpcEsdbClient implements EsdbClient {
     }
   }
 
-  async readStream(streamId: string, options: { from: bigint | 'start' | 'end'; maxCount: number; direction: 'forwards' | 'backwards' }): Promise<EsdbRecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options: { from: bigint | 'start' | 'end'; maxCount: number; direction: 'forwards' | 'backwards' },
+  ): Promise<EsdbRecordedEvent[]> {
     const out: EsdbRecordedEvent[] = [];
     try {
       const read = this.client.readStream(streamId, {
@@ -170,7 +180,11 @@ export class GrpcEsdbClient implements EsdbClient {
     return out;
   }
 
-  async readAll(options: { from: 'start' | 'end' | Position; maxCount: number; direction: 'forwards' | 'backwards' }): Promise<EsdbRecordedEvent[]> {
+  async readAll(options: {
+    from: 'start' | 'end' | Position;
+    maxCount: number;
+    direction: 'forwards' | 'backwards';
+  }): Promise<EsdbRecordedEvent[]> {
     const out: EsdbRecordedEvent[] = [];
     try {
       const read = this.client.readAll({
@@ -190,16 +204,19 @@ export class GrpcEsdbClient implements EsdbClient {
 
   subscribeToAll(options: { from: 'start' | Position; filter?: EsdbFilter }): EsdbSubscriptionHandle {
     let filter: Filter | undefined;
-    let subscription: AllStreamSubscription | undefined;
     if (options.filter !== undefined) {
       filter = {
         ...toFilter(options.filter),
         checkpointReached: (_sub, position) => {
-          if (subscription !== undefined) checkpointSinks.get(subscription)?.(position);
+          checkpointSinks.get(subscription)?.(position);
         },
       };
     }
-    subscription = this.client.subscribeToAll({ fromPosition: options.from === 'start' ? START : options.from, ...(filter !== undefined && { filter }) });
+    // The checkpoint callback above runs only once the subscription exists.
+    const subscription: AllStreamSubscription = this.client.subscribeToAll({
+      fromPosition: options.from === 'start' ? START : options.from,
+      ...(filter !== undefined && { filter }),
+    });
     return subscriptionItems(subscription, filter !== undefined);
   }
 

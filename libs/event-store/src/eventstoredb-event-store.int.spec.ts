@@ -28,7 +28,9 @@ if (url === undefined || url === '') {
   describe('EventStoreDbEventStore on a real server', () => {
     it('fails fast with STORE_UNAVAILABLE when the server is unreachable', async () => {
       const started = Date.now();
-      await expect(createEventStore({ kind: 'eventstoredb', connectionString: 'esdb://127.0.0.1:1?tls=false', connectTimeoutMs: 1_000 })).rejects.toMatchObject({
+      await expect(
+        createEventStore({ kind: 'eventstoredb', connectionString: 'esdb://127.0.0.1:1?tls=false', connectTimeoutMs: 1_000 }),
+      ).rejects.toMatchObject({
         code: 'STORE_UNAVAILABLE',
       });
       expect(Date.now() - started).toBeLessThan(10_000);

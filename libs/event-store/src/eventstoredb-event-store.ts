@@ -15,7 +15,14 @@ import {
   type Subscription,
 } from './event-store.port.js';
 import { originalAppendOf } from './command-fingerprint.js';
-import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import {
+  assertStreamId,
+  prepareAppend,
+  preparationContext,
+  recordingInstant,
+  type PreparationContext,
+  type PreparedAppend,
+} from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { pageLimit, readAllPages } from './read-all.js';
 import {
@@ -131,7 +138,8 @@ export class EventStoreDbEventStore implements EventStore {
 
   private translate(error: unknown, streamId: string, expected: ExpectedVersion): unknown {
     if (error instanceof EsdbWrongExpectedVersion) return new ConcurrencyError(streamId, expected, fromCurrentRevision(error.actual));
-    if (error instanceof EsdbAppendTooLarge) return new EventStoreError('EVENT_TOO_LARGE', `EventStoreDB refused the append: ${error.message}`, { streamId });
+    if (error instanceof EsdbAppendTooLarge)
+      return new EventStoreError('EVENT_TOO_LARGE', `EventStoreDB refused the append: ${error.message}`, { streamId });
     if (error instanceof EsdbUnavailable) return new EventStoreError('STORE_UNAVAILABLE', `EventStoreDB unavailable: ${error.message}`);
     return error;
   }
@@ -149,7 +157,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     assertStreamId(streamId);
     if (streamId.startsWith(RESERVED_STREAM_PREFIX) || streamId.startsWith(SEAL_STREAM_PREFIX) || streamId.startsWith('$')) {
-      throw new EventStoreError('INVALID_EVENT', `stream ids starting with "$", "${RESERVED_STREAM_PREFIX}" or "${SEAL_STREAM_PREFIX}" are reserved`, { streamId });
+      throw new EventStoreError(
+        'INVALID_EVENT',
+        `stream ids starting with "$", "${RESERVED_STREAM_PREFIX}" or "${SEAL_STREAM_PREFIX}" are reserved`,
+        { streamId },
+      );
     }
     const prepared = prepareAppend(streamId, events, expected, options, this.context);
     if (prepared.events.length === 0) return this.emptyAppend(prepared);
@@ -159,7 +171,8 @@ export class EventStoreDbEventStore implements EventStore {
     const keys: IdempotencyKey[] = prepared.commandIds.map((commandId) => commandKey(commandId, this.ns));
     prepared.events.forEach((event, i) => {
       if (events[i]!.eventId !== undefined) {
-        if (!isUuid(event.eventId)) throw new EventStoreError('INVALID_EVENT', `event ${i}: EventStoreDB event ids are UUIDs, got ${event.eventId}`);
+        if (!isUuid(event.eventId))
+          throw new EventStoreError('INVALID_EVENT', `event ${i}: EventStoreDB event ids are UUIDs, got ${event.eventId}`);
         keys.push(eventKey(event.eventId, this.ns));
       } else {
         const commandId = events[i]!.metadata.commandId;
@@ -182,11 +195,18 @@ export class EventStoreDbEventStore implements EventStore {
       const stored = await this.storedCommand(prepared.commandIds[commandAt]!, original);
       return originalAppendOf(stored, { streamId, metadata: prepared.commandMetadata[commandAt]! });
     }
-    const sameAppend = original.streamId === stream && original.eventIds.length === eventIds.length && original.eventIds.every((id, i) => id === eventIds[i]);
+    const sameAppend =
+      original.streamId === stream &&
+      original.eventIds.length === eventIds.length &&
+      original.eventIds.every((id, i) => id === eventIds[i]);
     if (sameAppend) {
       return this.resultOf(original.streamId.slice(this.ns.length), original.firstVersion, original.lastVersion, original.eventIds, true);
     }
-    throw new EventStoreError('INVALID_EVENT', `an eventId of this append is already stored by another append (stream ${original.streamId.slice(this.ns.length)})`, { streamId });
+    throw new EventStoreError(
+      'INVALID_EVENT',
+      `an eventId of this append is already stored by another append (stream ${original.streamId.slice(this.ns.length)})`,
+      { streamId },
+    );
   }
 
   /**
@@ -203,7 +223,8 @@ export class EventStoreDbEventStore implements EventStore {
         if (previous === null) throw unchainedStreamError(streamId, Number(tip!.revision));
         const chainHash = this.hasher.hashAppend(previous, streamId, prepared.events);
         // An explicit expected version stays the caller's (EventStoreDB then also spots a retried write).
-        const revision = prepared.expected !== 'any' ? toExpectedRevision(prepared.expected) : tip === undefined ? 'no_stream' : tip.revision;
+        const revision =
+          prepared.expected !== 'any' ? toExpectedRevision(prepared.expected) : tip === undefined ? 'no_stream' : tip.revision;
         // The deadline keeps a slow write inside its idempotency lease (see eventstoredb-idempotency.ts).
         const { nextRevision } = await this.client.append(
           prepared.streamId,
@@ -221,7 +242,13 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Positions are read back: an append answers one position, the port wants one per event. */
-  private async resultOf(streamId: string, firstVersion: number, lastVersion: number, eventIds: string[], duplicate: boolean): Promise<AppendResult> {
+  private async resultOf(
+    streamId: string,
+    firstVersion: number,
+    lastVersion: number,
+    eventIds: string[],
+    duplicate: boolean,
+  ): Promise<AppendResult> {
     const stored = await this.readAppended(streamId, firstVersion, lastVersion, eventIds);
     return {
       streamId,
@@ -233,12 +260,24 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** The events of one append (stream id without the namespace), checked against the ids it wrote. */
-  private async readAppended(streamId: string, firstVersion: number, lastVersion: number, eventIds: readonly string[]): Promise<EsdbRecordedEvent[]> {
+  private async readAppended(
+    streamId: string,
+    firstVersion: number,
+    lastVersion: number,
+    eventIds: readonly string[],
+  ): Promise<EsdbRecordedEvent[]> {
     const stored = await this.call(() =>
-      this.client.readStream(this.ns + streamId, { from: BigInt(firstVersion), maxCount: lastVersion - firstVersion + 1, direction: 'forwards' }),
+      this.client.readStream(this.ns + streamId, {
+        from: BigInt(firstVersion),
+        maxCount: lastVersion - firstVersion + 1,
+        direction: 'forwards',
+      }),
     );
     if (stored.length !== eventIds.length || stored.some((event, i) => event.id !== eventIds[i])) {
-      throw new EventStoreError('STORE_UNAVAILABLE', `stream ${streamId} does not hold the appended events at versions ${firstVersion}..${lastVersion}`);
+      throw new EventStoreError(
+        'STORE_UNAVAILABLE',
+        `stream ${streamId} does not hold the appended events at versions ${firstVersion}..${lastVersion}`,
+      );
     }
     return stored;
   }
@@ -286,7 +325,9 @@ export class EventStoreDbEventStore implements EventStore {
     const from = options.fromVersion ?? 0;
     const maxCount = options.toVersion === undefined ? Number.MAX_SAFE_INTEGER : options.toVersion - from + 1;
     if (maxCount <= 0) return [];
-    const recorded = await this.call(() => this.client.readStream(this.ns + streamId, { from: BigInt(from), maxCount, direction: 'forwards' }));
+    const recorded = await this.call(() =>
+      this.client.readStream(this.ns + streamId, { from: BigInt(from), maxCount, direction: 'forwards' }),
+    );
     const events = recorded.map((record) => this.decode(record));
     const known = options.recordedUpTo === undefined ? events : events.filter((event) => event.recordedAt <= options.recordedUpTo!);
     return this.upcasters.applyAll(known);
@@ -356,13 +397,17 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const after = options.after ?? 0;
     const limit = pageLimit({ after, limit: options.limit });
-    const { items: records, last } = await this.scan(after, limit, (record) => toChainRecord(record, record.streamId.slice(this.ns.length)));
+    const { items: records, last } = await this.scan(after, limit, (record) =>
+      toChainRecord(record, record.streamId.slice(this.ns.length)),
+    );
     return { records, nextAfter: last, isEnd: records.length < limit };
   }
 
   async readChainRecord(streamId: string, streamVersion: number): Promise<ChainRecord | null> {
     this.assertOpen();
-    const [record] = await this.call(() => this.client.readStream(this.ns + streamId, { from: BigInt(streamVersion), maxCount: 1, direction: 'forwards' }));
+    const [record] = await this.call(() =>
+      this.client.readStream(this.ns + streamId, { from: BigInt(streamVersion), maxCount: 1, direction: 'forwards' }),
+    );
     return record === undefined || Number(record.revision) !== streamVersion ? null : toChainRecord(record, streamId);
   }
 
@@ -370,7 +415,11 @@ export class EventStoreDbEventStore implements EventStore {
   async readSeals(options: { after?: number; limit?: number } = {}): Promise<Seal[]> {
     this.assertOpen();
     const records = await this.call(() =>
-      this.client.readStream(sealStreamOf(this.ns), { from: BigInt(options.after ?? 0), maxCount: options.limit ?? 1000, direction: 'forwards' }),
+      this.client.readStream(sealStreamOf(this.ns), {
+        from: BigInt(options.after ?? 0),
+        maxCount: options.limit ?? 1000,
+        direction: 'forwards',
+      }),
     );
     return records.map((record) => record.data as Seal);
   }
@@ -380,7 +429,9 @@ export class EventStoreDbEventStore implements EventStore {
     const below = options.below ?? Number.POSITIVE_INFINITY;
     let from: bigint | 'end' = 'end';
     for (;;) {
-      const records = await this.call(() => this.client.readStream(sealStreamOf(this.ns), { from, maxCount: HEAD_CHUNK, direction: 'backwards' }));
+      const records = await this.call(() =>
+        this.client.readStream(sealStreamOf(this.ns), { from, maxCount: HEAD_CHUNK, direction: 'backwards' }),
+      );
       const found = records.map((record) => record.data as Seal).find((seal) => seal.upTo < below);
       if (found !== undefined) return found;
       const oldest = records.at(-1);
@@ -413,7 +464,8 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private async filteredPage(after: number, limit: number, filter: LogFilter): Promise<ReadAllPage> {
     const head = await this.headPosition();
-    if (head <= after || (filter.types !== undefined && filter.types.length === 0)) return { events: [], nextAfter: Math.max(after, head), isEnd: true };
+    if (head <= after || (filter.types !== undefined && filter.types.length === 0))
+      return { events: [], nextAfter: Math.max(after, head), isEnd: true };
     const handle = this.client.subscribeToAll({ from: await this.startFor(after), ...optional('filter', this.serverFilter(filter)) });
     const events: StoredEvent[] = [];
     let reachedHead = false;
@@ -438,7 +490,8 @@ export class EventStoreDbEventStore implements EventStore {
     } finally {
       await handle.close().catch(() => undefined);
     }
-    if (!reachedHead && events.length < limit) throw new EventStoreError('STORE_UNAVAILABLE', 'EventStoreDB ended a filtered read before reaching the head');
+    if (!reachedHead && events.length < limit)
+      throw new EventStoreError('STORE_UNAVAILABLE', 'EventStoreDB ended a filtered read before reaching the head');
     const isEnd = reachedHead;
     const nextAfter = isEnd ? Math.max(after, head) : events[events.length - 1]!.globalPosition;
     return { events: this.upcasters.applyAll(events), nextAfter, isEnd };
@@ -457,6 +510,8 @@ export class EventStoreDbEventStore implements EventStore {
     let closed = false;
     let current: EsdbSubscriptionHandle | null = null;
     let wake: (() => void) | null = null;
+    // The async generator below is a `function*` (arrows cannot yield): it reaches the store by name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const store = this;
 
     async function* run(): AsyncGenerator<StoredEvent> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from './envelope.js';
-import { ConcurrencyError, EventStoreError } from './errors.js';
+import { ConcurrencyError, type EventStoreError } from './errors.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { commandEventId } from './eventstoredb-mapping.js';
 import { commandKey } from './eventstoredb-idempotency.js';
@@ -12,8 +12,9 @@ import { FakeEventStoreDbClient } from './testing/fake-eventstoredb-client.js';
 // against a real server (eventstoredb-event-store.int.spec.ts).
 const sharedServer = new FakeEventStoreDbClient();
 let namespaces = 0;
-eventStoreContract('eventstoredb (fake client, namespaced)', async (options) =>
-  new EventStoreDbEventStore(sharedServer, { ...options, streamNamespace: `contract-${namespaces++}.` }),
+eventStoreContract(
+  'eventstoredb (fake client, namespaced)',
+  async (options) => new EventStoreDbEventStore(sharedServer, { ...options, streamNamespace: `contract-${namespaces++}.` }),
 );
 
 const fastBackoff = { initialMs: 1, maxMs: 4, factor: 2 };
@@ -32,8 +33,16 @@ describe('EventStoreDbEventStore over a fake client', () => {
   it('resubscribes after a drop mid-stream, from the last delivered position: nothing lost, nothing twice', async () => {
     const client = new FakeEventStoreDbClient();
     const drops: number[] = [];
-    const store = new EventStoreDbEventStore(client, { resubscribeBackoff: fastBackoff, onSubscriptionDropped: (_e, attempt) => drops.push(attempt) });
-    for (let s = 0; s < 5; s++) await store.append(`p-${s}`, Array.from({ length: 10 }, (_, i) => newEvent('E', { s, i })), 'no_stream');
+    const store = new EventStoreDbEventStore(client, {
+      resubscribeBackoff: fastBackoff,
+      onSubscriptionDropped: (_e, attempt) => drops.push(attempt),
+    });
+    for (let s = 0; s < 5; s++)
+      await store.append(
+        `p-${s}`,
+        Array.from({ length: 10 }, (_, i) => newEvent('E', { s, i })),
+        'no_stream',
+      );
     const subscription = store.subscribe();
     const iterator = subscription[Symbol.asyncIterator]();
     const seen = await take(iterator, 17);
@@ -62,7 +71,11 @@ describe('EventStoreDbEventStore over a fake client', () => {
     const client = new FakeEventStoreDbClient();
     client.redeliverStart = true;
     const store = new EventStoreDbEventStore(client, { resubscribeBackoff: fastBackoff });
-    await store.append('s', Array.from({ length: 6 }, () => newEvent('E')), 'no_stream');
+    await store.append(
+      's',
+      Array.from({ length: 6 }, () => newEvent('E')),
+      'no_stream',
+    );
     const subscription = store.subscribe({ after: (await store.readStream('s'))[1]!.globalPosition });
     const iterator = subscription[Symbol.asyncIterator]();
     const first = await take(iterator, 2);
@@ -76,7 +89,10 @@ describe('EventStoreDbEventStore over a fake client', () => {
   it('keeps retrying with growing delays while the server stays away, then resumes', async () => {
     const client = new FakeEventStoreDbClient();
     const delays: number[] = [];
-    const store = new EventStoreDbEventStore(client, { resubscribeBackoff: { initialMs: 2, maxMs: 16, factor: 2 }, onSubscriptionDropped: (_e, _a, d) => delays.push(d) });
+    const store = new EventStoreDbEventStore(client, {
+      resubscribeBackoff: { initialMs: 2, maxMs: 16, factor: 2 },
+      onSubscriptionDropped: (_e, _a, d) => delays.push(d),
+    });
     await store.append('s', [newEvent('A')], 'no_stream');
     const subscription = store.subscribe();
     const iterator = subscription[Symbol.asyncIterator]();
@@ -112,7 +128,12 @@ describe('EventStoreDbEventStore over a fake client', () => {
     const result = await store.append('s', command, 'no_stream');
     expect(result.eventIds).toEqual([commandEventId('cmd-7', 0), commandEventId('cmd-7', 1)]);
     // The raw write, as a crashed holder's retry would send it: ESDB answers success, writes nothing.
-    const raw = (await client.readStream('s', { from: 'start', maxCount: 10, direction: 'forwards' })).map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata }));
+    const raw = (await client.readStream('s', { from: 'start', maxCount: 10, direction: 'forwards' })).map((e) => ({
+      id: e.id,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+    }));
     await client.append('s', raw, 'no_stream');
     expect(await store.streamVersion('s')).toBe(1);
     await store.close();
@@ -123,7 +144,18 @@ describe('EventStoreDbEventStore over a fake client', () => {
     const store = new EventStoreDbEventStore(client, { idempotencyLeaseMs: 50 });
     const key = commandKey('cmd-crashed');
     // A writer reserved the command, then died before appending anything.
-    await client.append(key.stream, [{ id: crypto.randomUUID(), type: 'clas.KeyReserved', data: { streamId: 's', eventIds: [commandEventId('cmd-crashed', 0)], reservedAt: Date.now() }, metadata: {} }], 'no_stream');
+    await client.append(
+      key.stream,
+      [
+        {
+          id: crypto.randomUUID(),
+          type: 'clas.KeyReserved',
+          data: { streamId: 's', eventIds: [commandEventId('cmd-crashed', 0)], reservedAt: Date.now() },
+          metadata: {},
+        },
+      ],
+      'no_stream',
+    );
     const started = Date.now();
     const result = await store.append('s', [newEvent('A', {}, { commandId: 'cmd-crashed' })], 'no_stream');
     expect(result.duplicate).toBe(false);
@@ -132,7 +164,18 @@ describe('EventStoreDbEventStore over a fake client', () => {
     // And a crashed writer whose events did land: the retry finds them and answers the original.
     const key2 = commandKey('cmd-landed');
     const landed = await store.append('t', [newEvent('B', {}, { commandId: 'other' })], 'no_stream');
-    await client.append(key2.stream, [{ id: crypto.randomUUID(), type: 'clas.KeyReserved', data: { streamId: 't', eventIds: landed.eventIds, reservedAt: Date.now() - 1_000 }, metadata: {} }], 'no_stream');
+    await client.append(
+      key2.stream,
+      [
+        {
+          id: crypto.randomUUID(),
+          type: 'clas.KeyReserved',
+          data: { streamId: 't', eventIds: landed.eventIds, reservedAt: Date.now() - 1_000 },
+          metadata: {},
+        },
+      ],
+      'no_stream',
+    );
     const retry = await store.append('t', [newEvent('B', {}, { commandId: 'cmd-landed' })], 'any');
     expect(retry).toEqual({ ...landed, duplicate: true });
     await store.close();
@@ -142,7 +185,11 @@ describe('EventStoreDbEventStore over a fake client', () => {
     const client = new FakeEventStoreDbClient();
     const store = new EventStoreDbEventStore(client, { idempotencyLeaseMs: 50 });
     const reserve = (commandId: string, streamId: string, eventIds: string[]) =>
-      client.append(commandKey(commandId).stream, [{ id: crypto.randomUUID(), type: 'clas.KeyReserved', data: { streamId, eventIds, reservedAt: Date.now() - 1_000 }, metadata: {} }], 'no_stream');
+      client.append(
+        commandKey(commandId).stream,
+        [{ id: crypto.randomUUID(), type: 'clas.KeyReserved', data: { streamId, eventIds, reservedAt: Date.now() - 1_000 }, metadata: {} }],
+        'no_stream',
+      );
     // A crashed holder whose events landed: found, with the first event's metadata.
     const landed = await store.append('t', [newEvent('B', {}, { actor: 'op-a', commandType: 'Do', payloadHash: 'sha256:1' })], 'no_stream');
     await reserve('cmd-landed', 't', landed.eventIds);
@@ -167,7 +214,12 @@ describe('EventStoreDbEventStore over a fake client', () => {
     const store = new EventStoreDbEventStore(client);
     await store.append('s', [{ ...newEvent('A', { x: 1 }, { caf: '11', correlationId: 'c' }), schemaVersion: 3 }], 'no_stream');
     const [raw] = await client.readStream('s', { from: 'start', maxCount: 1, direction: 'forwards' });
-    expect(raw!.metadata).toMatchObject({ clas: 1, schemaVersion: 3, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { caf: '11', correlationId: 'c' } });
+    expect(raw!.metadata).toMatchObject({
+      clas: 1,
+      schemaVersion: 3,
+      occurredAt: '2026-09-01T07:00:00.000Z',
+      metadata: { caf: '11', correlationId: 'c' },
+    });
     await client.append('foreign', [{ id: crypto.randomUUID(), type: 'Other', data: { y: 2 }, metadata: { source: 'tool' } }], 'any');
     const [foreign] = await store.readStream('foreign');
     expect(foreign).toMatchObject({ type: 'Other', schemaVersion: 1, data: { y: 2 }, metadata: { actor: 'unknown', role: 'system' } });
@@ -182,8 +234,12 @@ describe('EventStoreDbEventStore over a fake client', () => {
     for (const stream of ['$all', 'clas-idempotency-x']) {
       expect(await store.append(stream, [newEvent('A')], 'any').catch((e: EventStoreError) => e.code)).toBe('INVALID_EVENT');
     }
-    expect(await store.append('s', [{ ...newEvent('A'), eventId: 'not-a-uuid' }], 'any').catch((e: EventStoreError) => e.code)).toBe('INVALID_EVENT');
-    expect(await store.append('s', [newEvent('A', { s: 'x'.repeat(200) })], 'any').catch((e: EventStoreError) => e.code)).toBe('EVENT_TOO_LARGE');
+    expect(await store.append('s', [{ ...newEvent('A'), eventId: 'not-a-uuid' }], 'any').catch((e: EventStoreError) => e.code)).toBe(
+      'INVALID_EVENT',
+    );
+    expect(await store.append('s', [newEvent('A', { s: 'x'.repeat(200) })], 'any').catch((e: EventStoreError) => e.code)).toBe(
+      'EVENT_TOO_LARGE',
+    );
     await store.close();
   });
 

@@ -35,7 +35,8 @@ export interface OriginalAppend {
   lastVersion: number;
 }
 
-export type GuardedOutcome = { kind: 'written'; firstVersion: number; lastVersion: number } | { kind: 'original'; key: IdempotencyKey; original: OriginalAppend };
+export type GuardedOutcome =
+  { kind: 'written'; firstVersion: number; lastVersion: number } | { kind: 'original'; key: IdempotencyKey; original: OriginalAppend };
 
 const RESERVED = 'clas.KeyReserved';
 const COMPLETED = 'clas.KeyCompleted';
@@ -47,7 +48,10 @@ const SETTLE_SCAN = 10_000;
 /** Keys live in the store's namespace: two namespaces are two stores, sharing no key. */
 export function commandKey(commandId: string, namespace = ''): IdempotencyKey {
   // Hashed: a commandId is any string, a stream name should stay short and plain.
-  return { kind: 'command', stream: `${RESERVED_STREAM_PREFIX}${namespace}c-${createHash('sha256').update(commandId, 'utf8').digest('hex').slice(0, 40)}` };
+  return {
+    kind: 'command',
+    stream: `${RESERVED_STREAM_PREFIX}${namespace}c-${createHash('sha256').update(commandId, 'utf8').digest('hex').slice(0, 40)}`,
+  };
 }
 
 export function eventKey(eventId: string, namespace = ''): IdempotencyKey {
@@ -72,7 +76,12 @@ export class IdempotencyGuard {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async run(keys: readonly IdempotencyKey[], streamId: string, eventIds: readonly string[], write: () => Promise<{ firstVersion: number; lastVersion: number }>): Promise<GuardedOutcome> {
+  async run(
+    keys: readonly IdempotencyKey[],
+    streamId: string,
+    eventIds: readonly string[],
+    write: () => Promise<{ firstVersion: number; lastVersion: number }>,
+  ): Promise<GuardedOutcome> {
     const expected = new Map<string, EsdbExpectedRevision>(keys.map((key) => [key.stream, 'no_stream']));
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const reserved: ReservedData = { streamId, eventIds: [...eventIds], reservedAt: this.now() };

@@ -71,7 +71,10 @@ export function positionToGlobal(position: EsdbPosition | undefined): number {
     );
   }
   if (position.prepare > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new EventStoreError('STORE_UNAVAILABLE', `$all prepare position ${position.prepare} exceeds 2^53: globalPosition cannot be exact`);
+    throw new EventStoreError(
+      'STORE_UNAVAILABLE',
+      `$all prepare position ${position.prepare} exceeds 2^53: globalPosition cannot be exact`,
+    );
   }
   // The log starts with the epoch record, so no event sits at 0; the port's positions start at 1.
   return Number(position.prepare);
@@ -203,7 +206,8 @@ function escapeRegex(text: string): string {
  */
 export function toServerFilter(filter: LogFilter): EsdbFilter | undefined {
   if (filter.streamPrefix !== undefined) return { on: 'streamName', prefixes: [filter.streamPrefix] };
-  if (filter.types !== undefined && filter.types.length > 0) return { on: 'eventType', regex: `^(?:${filter.types.map(escapeRegex).join('|')})$` };
+  if (filter.types !== undefined && filter.types.length > 0)
+    return { on: 'eventType', regex: `^(?:${filter.types.map(escapeRegex).join('|')})$` };
   return undefined;
 }
 

@@ -62,7 +62,13 @@ describe('EventStoreDB mapping', () => {
     };
     const stored = toStoredEvent(recorded);
     // What the chain hashed: the prepared JSON text, given back by re-serialising what the server holds.
-    expect(toChainRecord(recorded, 'project-1')).toMatchObject({ data: prepared.data, metadata: prepared.metadata, hash: hash.toString('hex'), schemaVersion: 2, recordedAt: prepared.recordedAt });
+    expect(toChainRecord(recorded, 'project-1')).toMatchObject({
+      data: prepared.data,
+      metadata: prepared.metadata,
+      hash: hash.toString('hex'),
+      schemaVersion: 2,
+      recordedAt: prepared.recordedAt,
+    });
     expect(stored).toEqual({
       eventId: prepared.eventId,
       streamId: 'project-1',

@@ -56,9 +56,17 @@ export interface EsdbSubscriptionHandle extends AsyncIterable<EsdbSubscriptionIt
 
 export interface EsdbClient {
   /** Resolves with the stream's revision after the write; rejects with the errors below. */
-  append(streamId: string, events: readonly EsdbEventData[], expected: EsdbExpectedRevision, deadlineMs?: number): Promise<{ nextRevision: bigint }>;
+  append(
+    streamId: string,
+    events: readonly EsdbEventData[],
+    expected: EsdbExpectedRevision,
+    deadlineMs?: number,
+  ): Promise<{ nextRevision: bigint }>;
   /** An unknown stream reads as []. */
-  readStream(streamId: string, options: { from: bigint | 'start' | 'end'; maxCount: number; direction: 'forwards' | 'backwards' }): Promise<EsdbRecordedEvent[]>;
+  readStream(
+    streamId: string,
+    options: { from: bigint | 'start' | 'end'; maxCount: number; direction: 'forwards' | 'backwards' },
+  ): Promise<EsdbRecordedEvent[]>;
   /** Forwards from a position includes the event at that position; backwards excludes it. */
   readAll(options: { from: EsdbReadFrom; maxCount: number; direction: 'forwards' | 'backwards' }): Promise<EsdbRecordedEvent[]>;
   /** Catch-up then live, starting strictly after `from`. Errors end the iteration (a drop). */

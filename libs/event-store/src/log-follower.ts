@@ -36,7 +36,12 @@ export class LogFollower {
   private async scan(): Promise<void> {
     if (this.checkpoint > 0 && (await this.store.headPosition()) <= this.checkpoint) return;
     for (;;) {
-      const page = await this.store.readAllPage({ after: this.checkpoint, types: this.types, limit: this.pageSize, pageSize: this.pageSize });
+      const page = await this.store.readAllPage({
+        after: this.checkpoint,
+        types: this.types,
+        limit: this.pageSize,
+        pageSize: this.pageSize,
+      });
       for (const event of page.events) this.apply(event);
       this.checkpoint = Math.max(this.checkpoint, page.nextAfter);
       if (page.isEnd || page.events.length === 0) return;

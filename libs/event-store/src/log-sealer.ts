@@ -33,7 +33,11 @@ export class LogSealer {
     const head = await this.log.headPosition();
     if (head <= (last?.upTo ?? 0)) return { status: 'up-to-date', seal: last, events: 0 };
     // The previous seal is the starting point, not re-checked here: `clas verify` checks them all.
-    const verifier = new ChainVerifier({ keyring: null, anchor: last, previousOf: (streamId, version) => this.log.readChainRecord(streamId, version) });
+    const verifier = new ChainVerifier({
+      keyring: null,
+      anchor: last,
+      previousOf: (streamId, version) => this.log.readChainRecord(streamId, version),
+    });
     let after = last?.upTo ?? 0;
     let walked = 0;
     while (after < head) {
@@ -69,7 +73,11 @@ export class LogSealer {
  * Seals every `intervalMs` in the background (the API), one run at a time; `close()` stops the
  * timer, waits for a run in progress and seals once more, so a clean shutdown leaves no tail.
  */
-export function sealPeriodically(sealer: LogSealer, intervalMs: number, report: (outcome: SealOutcome | { status: 'failed'; error: unknown }) => void): { close(): Promise<void> } {
+export function sealPeriodically(
+  sealer: LogSealer,
+  intervalMs: number,
+  report: (outcome: SealOutcome | { status: 'failed'; error: unknown }) => void,
+): { close(): Promise<void> } {
   let inFlight: Promise<void> | null = null;
   let closed = false;
   const run = (): Promise<void> => {
@@ -109,7 +117,16 @@ export function sealOutcomeFields(outcome: SealOutcome | { status: 'failed'; err
   return {
     status: outcome.status,
     events: outcome.events,
-    ...(seal === null ? {} : { index: seal.index, upTo: seal.upTo, totalEvents: seal.events, runningHash: seal.runningHash, keyId: seal.keyId, sealedAt: seal.sealedAt }),
+    ...(seal === null
+      ? {}
+      : {
+          index: seal.index,
+          upTo: seal.upTo,
+          totalEvents: seal.events,
+          runningHash: seal.runningHash,
+          keyId: seal.keyId,
+          sealedAt: seal.sealedAt,
+        }),
     ...(outcome.status === 'refused' ? { break: outcome.break } : {}),
   };
 }

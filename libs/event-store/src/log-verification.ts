@@ -26,7 +26,11 @@ export const CHAIN_PAGE_SIZE = 5000;
 export async function verifyLog(log: VerifiableLog, options: VerifyLogOptions): Promise<VerificationSummary> {
   const newest = await log.lastSeal();
   const anchor = options.from !== undefined && options.from > 0 ? await log.lastSeal({ below: options.from }) : null;
-  const verifier = new ChainVerifier({ keyring: options.keyring, anchor, previousOf: (streamId, version) => log.readChainRecord(streamId, version) });
+  const verifier = new ChainVerifier({
+    keyring: options.keyring,
+    anchor,
+    previousOf: (streamId, version) => log.readChainRecord(streamId, version),
+  });
   const head = await log.headPosition();
   const lastIndex = newest?.index ?? 0;
   let sealsGiven = anchor?.index ?? 0;

@@ -48,7 +48,19 @@ if (url !== null) {
           void (await raw.query(
             `INSERT INTO events (global_position, transaction_id, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash)
              VALUES ($1, (SELECT min(transaction_id) FROM events), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-            [r.globalPosition, r.streamId, r.streamVersion, r.eventId, r.type, r.schemaVersion, r.data, r.metadata, r.occurredAt, r.recordedAt, r.hash === null ? null : Buffer.from(r.hash, 'hex')],
+            [
+              r.globalPosition,
+              r.streamId,
+              r.streamVersion,
+              r.eventId,
+              r.type,
+              r.schemaVersion,
+              r.data,
+              r.metadata,
+              r.occurredAt,
+              r.recordedAt,
+              r.hash === null ? null : Buffer.from(r.hash, 'hex'),
+            ],
           )),
       },
       close: async () => {
@@ -134,7 +146,9 @@ if (url !== null) {
     });
 
     it('reports an unreachable server as STORE_UNAVAILABLE', async () => {
-      await expect(PostgresEventStore.start({ url: 'postgresql://postgres@127.0.0.1:1/postgres', schema: newSchema() })).rejects.toMatchObject({
+      await expect(
+        PostgresEventStore.start({ url: 'postgresql://postgres@127.0.0.1:1/postgres', schema: newSchema() }),
+      ).rejects.toMatchObject({
         code: 'STORE_UNAVAILABLE',
       });
     });

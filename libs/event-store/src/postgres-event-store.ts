@@ -15,7 +15,14 @@ import {
   type Subscription,
 } from './event-store.port.js';
 import { originalAppendOf } from './command-fingerprint.js';
-import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import {
+  assertStreamId,
+  prepareAppend,
+  preparationContext,
+  recordingInstant,
+  type PreparationContext,
+  type PreparedAppend,
+} from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -234,7 +241,14 @@ export class PostgresEventStore implements EventStore {
 
   /** One round trip: the command's row joined with its events (no xmin filter: a writer reads its own writes). */
   private async storedCommand(commandId: string): Promise<StoredCommand | null> {
-    const rows = await this.query<{ stream_id: string; first_version: number; last_version: number; global_position: string; event_id: string; metadata: StoredCommand['metadata'] }>(
+    const rows = await this.query<{
+      stream_id: string;
+      first_version: number;
+      last_version: number;
+      global_position: string;
+      event_id: string;
+      metadata: StoredCommand['metadata'];
+    }>(
       `SELECT c.stream_id, c.first_version, c.last_version, e.global_position, e.event_id, e.metadata
          FROM ${this.s}.commands c
          JOIN ${this.s}.events e ON e.stream_id = c.stream_id AND e.stream_version BETWEEN c.first_version AND c.last_version
@@ -452,13 +466,21 @@ export class PostgresEventStore implements EventStore {
 
   async readChainRecord(streamId: string, streamVersion: number): Promise<ChainRecord | null> {
     this.assertOpen();
-    const [row] = await this.arrayRows('chain_record', `SELECT ${CHAIN_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND stream_version = $2`, [streamId, streamVersion]);
+    const [row] = await this.arrayRows(
+      'chain_record',
+      `SELECT ${CHAIN_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND stream_version = $2`,
+      [streamId, streamVersion],
+    );
     return row === undefined ? null : toChainRecord(row);
   }
 
   async readSeals(options: { after?: number; limit?: number } = {}): Promise<Seal[]> {
     this.assertOpen();
-    const rows = await this.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM ${this.s}.seals WHERE seal_index > $1 ORDER BY seal_index LIMIT $2`, [options.after ?? 0, options.limit ?? 1000], 'read_seals');
+    const rows = await this.query<SealRow>(
+      `SELECT ${SEAL_COLUMNS} FROM ${this.s}.seals WHERE seal_index > $1 ORDER BY seal_index LIMIT $2`,
+      [options.after ?? 0, options.limit ?? 1000],
+      'read_seals',
+    );
     return rows.map(sealOfRow);
   }
 

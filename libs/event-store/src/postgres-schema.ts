@@ -196,7 +196,10 @@ async function chainExistingLog(pool: pg.Pool | pg.PoolClient | pg.Client, schem
         hashes.push(previous);
       }
       if (rows.length > 0) {
-        await client.query(`UPDATE ${s}.events AS e SET hash = u.hash FROM unnest($1::bigint[], $2::bytea[]) AS u(position, hash) WHERE e.global_position = u.position`, [positions, hashes]);
+        await client.query(
+          `UPDATE ${s}.events AS e SET hash = u.hash FROM unnest($1::bigint[], $2::bytea[]) AS u(position, hash) WHERE e.global_position = u.position`,
+          [positions, hashes],
+        );
       }
       if (rows.length < MIGRATION_PAGE) break;
       const last = rows[rows.length - 1]!;

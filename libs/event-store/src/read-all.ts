@@ -18,7 +18,10 @@ export function pageLimit(options: ReadAllOptions): number {
  * A hand-written iterator rather than an async generator: within a page each `next()` is an
  * already-resolved promise, which keeps a million-event scan close to the raw driver's speed.
  */
-export function readAllPages(readPage: (options: ReadAllOptions) => Promise<ReadAllPage>, options: ReadAllOptions): AsyncIterable<StoredEvent> {
+export function readAllPages(
+  readPage: (options: ReadAllOptions) => Promise<ReadAllPage>,
+  options: ReadAllOptions,
+): AsyncIterable<StoredEvent> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   return {
     [Symbol.asyncIterator](): AsyncIterator<StoredEvent> {

@@ -19,7 +19,16 @@ export const NO_PREVIOUS_SEAL = '0'.repeat(2 * HASH_BYTES);
 const ENTRY_BYTES = 8 + HASH_BYTES;
 
 export function sealPayload(seal: Omit<Seal, 'signature'>): Buffer {
-  return framed([SEAL_DOMAIN, String(seal.index), String(seal.upTo), String(seal.events), seal.runningHash, seal.previous, seal.sealedAt, seal.keyId]);
+  return framed([
+    SEAL_DOMAIN,
+    String(seal.index),
+    String(seal.upTo),
+    String(seal.events),
+    seal.runningHash,
+    seal.previous,
+    seal.sealedAt,
+    seal.keyId,
+  ]);
 }
 
 /** What the next seal names as `previous`. */
@@ -28,7 +37,9 @@ export function sealHash(seal: Seal): string {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return sha256(publicKey.export({ type: 'spki', format: 'der' })).toString('hex').slice(0, 32);
+  return sha256(publicKey.export({ type: 'spki', format: 'der' }))
+    .toString('hex')
+    .slice(0, 32);
 }
 
 /** The key that signs seals (the private part stays with the sealer). */
@@ -40,7 +51,8 @@ export interface SealSigner {
 
 export function sealSignerFromPem(privateKeyPem: string): SealSigner {
   const privateKey = createPrivateKey(privateKeyPem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the seal key must be an Ed25519 private key, got ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`the seal key must be an Ed25519 private key, got ${privateKey.asymmetricKeyType}`);
   const publicKey = createPublicKey(privateKey);
   return { keyId: keyIdOf(publicKey), publicKey, sign: (payload) => sign(null, payload, privateKey).toString('base64') };
 }
@@ -99,7 +111,9 @@ export class RunningHash {
   }
 
   private static start(previous: Uint8Array): Hash {
-    return createHash('sha256').update(framed([LOG_HASH_DOMAIN])).update(previous);
+    return createHash('sha256')
+      .update(framed([LOG_HASH_DOMAIN]))
+      .update(previous);
   }
 
   add(position: number, eventHash: Uint8Array): void {

@@ -25,8 +25,22 @@ tamperDetectionSuite('sqlite', async () => {
       run: async (sql, ...params) => void raw.prepare(sql).run(...params),
       insertEvent: async (r) =>
         void raw
-          .prepare('INSERT INTO events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(r.globalPosition, r.streamId, r.streamVersion, r.eventId, r.type, r.schemaVersion, r.data, r.metadata, r.occurredAt, r.recordedAt, r.hash === null ? null : Buffer.from(r.hash, 'hex')),
+          .prepare(
+            'INSERT INTO events (global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            r.globalPosition,
+            r.streamId,
+            r.streamVersion,
+            r.eventId,
+            r.type,
+            r.schemaVersion,
+            r.data,
+            r.metadata,
+            r.occurredAt,
+            r.recordedAt,
+            r.hash === null ? null : Buffer.from(r.hash, 'hex'),
+          ),
     },
     close: async () => {
       raw.close();
@@ -60,9 +74,25 @@ describe('SqliteEventStore on a file', () => {
     legacy.exec(`CREATE TABLE events (global_position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL, event_id TEXT NOT NULL,
       type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
     const insert = legacy.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)');
-    const rows: Array<[string, number]> = [['s', 0], ['t', 0], ['s', 1], ['t', 1], ['s', 2]];
+    const rows: Array<[string, number]> = [
+      ['s', 0],
+      ['t', 0],
+      ['s', 1],
+      ['t', 1],
+      ['s', 2],
+    ];
     rows.forEach(([stream, version], i) =>
-      insert.run(i + 1, stream, version, `0190f0a0-0000-7000-8000-00000000000${i}`, 'Old', `{"i":${i}}`, '{"actor":"a","role":"system"}', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z'),
+      insert.run(
+        i + 1,
+        stream,
+        version,
+        `0190f0a0-0000-7000-8000-00000000000${i}`,
+        'Old',
+        `{"i":${i}}`,
+        '{"actor":"a","role":"system"}',
+        '2025-01-01T00:00:00.000Z',
+        '2025-01-01T00:00:00.000Z',
+      ),
     );
     legacy.close();
     const store = new SqliteEventStore({ path });

@@ -17,7 +17,14 @@ import {
   type Subscription,
 } from './event-store.port.js';
 import { originalAppendOf } from './command-fingerprint.js';
-import { assertStreamId, prepareAppend, preparationContext, recordingInstant, type PreparationContext, type PreparedAppend } from './event-preparation.js';
+import {
+  assertStreamId,
+  prepareAppend,
+  preparationContext,
+  recordingInstant,
+  type PreparationContext,
+  type PreparedAppend,
+} from './event-preparation.js';
 import { UpcasterRegistry } from './upcasting.js';
 import { ChangeSignal } from './change-signal.js';
 import { createSubscription } from './subscription.js';
@@ -297,8 +304,7 @@ export class SqliteEventStore implements EventStore {
     const found = prepared.events.map((event) => lookup.get(event.eventId) as { s: string; v: number } | undefined);
     const first = found[0];
     const consistent =
-      first !== undefined &&
-      found.every((row, i) => row !== undefined && row.s === prepared.streamId && row.v === first.v + i);
+      first !== undefined && found.every((row, i) => row !== undefined && row.s === prepared.streamId && row.v === first.v + i);
     if (!consistent) {
       throw new EventStoreError('INVALID_EVENT', `eventId ${prepared.probeEventId} is already stored by another append`, {
         streamId: prepared.streamId,
@@ -310,8 +316,7 @@ export class SqliteEventStore implements EventStore {
 
   private storedCommand(commandId: string): StoredCommand | null {
     const command = this.statement('SELECT stream_id, first_version, last_version FROM commands WHERE command_id = ?').get(commandId) as
-      | CommandRow
-      | undefined;
+      CommandRow | undefined;
     if (command === undefined) return null;
     const rows = this.statement(
       'SELECT global_position AS p, event_id AS e, metadata AS m FROM events WHERE stream_id = ? AND stream_version BETWEEN ? AND ? ORDER BY stream_version',
@@ -352,11 +357,7 @@ export class SqliteEventStore implements EventStore {
     const rows = (
       options.recordedUpTo === undefined
         ? bounded
-          ? this.eventStatement(READ_STREAM_RANGE).all(
-              streamId,
-              options.fromVersion ?? 0,
-              options.toVersion ?? Number.MAX_SAFE_INTEGER,
-            )
+          ? this.eventStatement(READ_STREAM_RANGE).all(streamId, options.fromVersion ?? 0, options.toVersion ?? Number.MAX_SAFE_INTEGER)
           : this.eventStatement(READ_STREAM_ALL).all(streamId)
         : this.eventStatement(READ_STREAM_KNOWN_AT).all(
             streamId,
@@ -382,13 +383,10 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const after = options.after ?? 0;
     const limit = pageLimit(options);
-    const filtered = (options.types !== undefined) || options.streamPrefix !== undefined;
+    const filtered = options.types !== undefined || options.streamPrefix !== undefined;
     // One row more than asked tells whether the page ends the visible log.
     if (!filtered) {
-      const rows = this.eventStatement(READ_ALL_PAGE).all(
-        after,
-        limit + 1,
-      ) as EventRow[];
+      const rows = this.eventStatement(READ_ALL_PAGE).all(after, limit + 1) as EventRow[];
       const isEnd = rows.length <= limit;
       if (!isEnd) rows.length = limit;
       const nextAfter = rows.length > 0 ? rows[rows.length - 1]![0] : after;
@@ -456,28 +454,26 @@ export class SqliteEventStore implements EventStore {
 
   async readSeals(options: { after?: number; limit?: number } = {}): Promise<Seal[]> {
     this.assertOpen();
-    const rows = this.statement(`SELECT ${SEAL_COLUMNS} FROM seals WHERE seal_index > ? ORDER BY seal_index LIMIT ?`).all(options.after ?? 0, options.limit ?? 1000);
+    const rows = this.statement(`SELECT ${SEAL_COLUMNS} FROM seals WHERE seal_index > ? ORDER BY seal_index LIMIT ?`).all(
+      options.after ?? 0,
+      options.limit ?? 1000,
+    );
     return (rows as SealRow[]).map(sealOfRow);
   }
 
   async lastSeal(options: { below?: number } = {}): Promise<Seal | null> {
     this.assertOpen();
-    const row = this.statement(`SELECT ${SEAL_COLUMNS} FROM seals WHERE up_to < ? ORDER BY seal_index DESC LIMIT 1`).get(options.below ?? Number.MAX_SAFE_INTEGER);
+    const row = this.statement(`SELECT ${SEAL_COLUMNS} FROM seals WHERE up_to < ? ORDER BY seal_index DESC LIMIT 1`).get(
+      options.below ?? Number.MAX_SAFE_INTEGER,
+    );
     return row === undefined ? null : sealOfRow(row as SealRow);
   }
 
   async appendSeal(seal: Seal): Promise<boolean> {
     this.assertOpen();
-    const result = this.statement(`INSERT INTO seals (${SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seal_index) DO NOTHING`).run(
-      seal.index,
-      seal.upTo,
-      seal.events,
-      seal.runningHash,
-      seal.previous,
-      seal.sealedAt,
-      seal.keyId,
-      seal.signature,
-    );
+    const result = this.statement(
+      `INSERT INTO seals (${SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seal_index) DO NOTHING`,
+    ).run(seal.index, seal.upTo, seal.events, seal.runningHash, seal.previous, seal.sealedAt, seal.keyId, seal.signature);
     return result.changes === 1;
   }
 

@@ -85,7 +85,18 @@ export class EventRelay {
           // Everything before it still goes out; the refused event and what follows do not.
           await this.flush(batch);
           const error = new PersonalDataError(event, fields);
-          this.log('relay.refused', { relay: this.name, eventId: event.eventId, type: event.type, streamId: event.streamId, globalPosition: event.globalPosition, fields }, 'error');
+          this.log(
+            'relay.refused',
+            {
+              relay: this.name,
+              eventId: event.eventId,
+              type: event.type,
+              streamId: event.streamId,
+              globalPosition: event.globalPosition,
+              fields,
+            },
+            'error',
+          );
           throw error;
         }
         batch.push(event);
@@ -119,7 +130,11 @@ export class EventRelay {
         // Stopping with an unacknowledged batch: leave the checkpoint, the next run re-sends it.
         if (this.stopping) return;
         const delayMs = backoffDelay(attempt, this.backoff);
-        this.log('relay.publish_failed', { relay: this.name, attempt, delayMs, events: batch.length, error: (error as Error).message }, 'warn');
+        this.log(
+          'relay.publish_failed',
+          { relay: this.name, attempt, delayMs, events: batch.length, error: (error as Error).message },
+          'warn',
+        );
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delayMs);
           this.wakeRetry = () => {

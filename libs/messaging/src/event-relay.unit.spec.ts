@@ -37,7 +37,12 @@ describe('EventRelay (SQLite store, fake publisher)', () => {
     await Promise.all(open.splice(0).map((store) => store.close()));
   });
 
-  function relay(store: EventStore, publisher: FakePublisher, checkpoints: RelayCheckpointStore, extra: Partial<EventRelayOptions> = {}): EventRelay {
+  function relay(
+    store: EventStore,
+    publisher: FakePublisher,
+    checkpoints: RelayCheckpointStore,
+    extra: Partial<EventRelayOptions> = {},
+  ): EventRelay {
     return new EventRelay({ store, publisher, checkpoints, batchSize: 7, lingerMs: 5, backoff: fast, ...extra });
   }
 
@@ -69,7 +74,9 @@ describe('EventRelay (SQLite store, fake publisher)', () => {
       },
     });
     for (let s = 0; s < 3; s++) {
-      const versions = publisher.acked.filter((m) => m.key === `project-${s}`).map((m) => (JSON.parse(m.value) as { streamVersion: number }).streamVersion);
+      const versions = publisher.acked
+        .filter((m) => m.key === `project-${s}`)
+        .map((m) => (JSON.parse(m.value) as { streamVersion: number }).streamVersion);
       expect(versions).toEqual(Array.from({ length: 10 }, (_, i) => i));
     }
     expect(Math.max(...publisher.batches)).toBeLessThanOrEqual(7);
@@ -147,7 +154,11 @@ describe('EventRelay (SQLite store, fake publisher)', () => {
 
   it('refuses, logs and stops at an event carrying personal data; what came before is published', async () => {
     const store = await storeWith(1, 3);
-    await store.append('operator-1', [event('OperatorRegistered', { operatorId: 'o-1', Email: 'x@example.org', phone: '0102' })], 'no_stream');
+    await store.append(
+      'operator-1',
+      [event('OperatorRegistered', { operatorId: 'o-1', Email: 'x@example.org', phone: '0102' })],
+      'no_stream',
+    );
     await store.append('project-0', [event('Tick')], 2);
     const publisher = new FakePublisher();
     const checkpoints = new InMemoryRelayCheckpointStore();
@@ -159,7 +170,10 @@ describe('EventRelay (SQLite store, fake publisher)', () => {
     expect((error as PersonalDataError).fields).toEqual(['Email', 'phone']);
     expect(publisher.acked.map((m) => m.headers.type)).toEqual(['Tick', 'Tick', 'Tick']);
     expect(await checkpoints.load('kafka-relay')).toBe((await store.readStream('project-0'))[2]!.globalPosition);
-    expect(logger.lines.find((l) => l.msg === 'relay.refused')).toMatchObject({ level: 'error', fields: { streamId: 'operator-1', fields: ['Email', 'phone'] } });
+    expect(logger.lines.find((l) => l.msg === 'relay.refused')).toMatchObject({
+      level: 'error',
+      fields: { streamId: 'operator-1', fields: ['Email', 'phone'] },
+    });
     expect(JSON.stringify(logger.lines)).not.toContain('x@example.org');
     // A custom list replaces the default one.
     const lenient = new FakePublisher();

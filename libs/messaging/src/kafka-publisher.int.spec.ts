@@ -33,7 +33,11 @@ if (brokersEnv === undefined || brokersEnv === '') {
       const store = await createEventStore({ kind: 'sqlite', path: ':memory:' });
       for (let i = 0; i < 5; i++) {
         for (const stream of ['project-a', 'project-b']) {
-          await store.append(stream, [{ type: 'Tick', data: { i }, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 't', role: 'system', caf: '11' } }], i - 1);
+          await store.append(
+            stream,
+            [{ type: 'Tick', data: { i }, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 't', role: 'system', caf: '11' } }],
+            i - 1,
+          );
         }
       }
       const publisher = new KafkaPublisher({ brokers, clientId: 'clas-test-relay' });

@@ -36,14 +36,16 @@ export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConf
     if (!BROKER.test(broker) || port < 1 || port > 65535) problems.push(`CLAS_KAFKA_BROKERS: ${JSON.stringify(broker)} is not host:port`);
   }
   const topic = env.CLAS_KAFKA_TOPIC?.trim() || DEFAULT_TOPIC;
-  if (!TOPIC.test(topic) || topic === '.' || topic === '..') problems.push(`CLAS_KAFKA_TOPIC=${JSON.stringify(topic)} is not a legal Kafka topic name`);
+  if (!TOPIC.test(topic) || topic === '.' || topic === '..')
+    problems.push(`CLAS_KAFKA_TOPIC=${JSON.stringify(topic)} is not a legal Kafka topic name`);
   const checkpointPath = env.CLAS_RELAY_CHECKPOINT_PATH?.trim() || './data/relay-checkpoint.sqlite';
   const clientId = env.CLAS_KAFKA_CLIENT_ID?.trim() || 'clas-relay';
   let batchSize = 500;
   const rawBatch = env.CLAS_RELAY_BATCH_SIZE?.trim();
   if (rawBatch !== undefined && rawBatch !== '') {
     batchSize = Number(rawBatch);
-    if (!/^\d+$/.test(rawBatch) || batchSize < 1 || batchSize > 10_000) problems.push(`CLAS_RELAY_BATCH_SIZE=${JSON.stringify(rawBatch)} must be an integer between 1 and 10000`);
+    if (!/^\d+$/.test(rawBatch) || batchSize < 1 || batchSize > 10_000)
+      problems.push(`CLAS_RELAY_BATCH_SIZE=${JSON.stringify(rawBatch)} must be an integer between 1 and 10000`);
   }
   let forbiddenFields = [...DEFAULT_FORBIDDEN_FIELDS];
   const rawFields = env.CLAS_RELAY_FORBIDDEN_FIELDS?.trim();

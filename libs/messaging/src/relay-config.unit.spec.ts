@@ -36,7 +36,12 @@ describe('loadRelayConfig', () => {
   it('names every bad variable at once', () => {
     let error: unknown;
     try {
-      loadRelayConfig({ CLAS_KAFKA_BROKERS: 'kafka, :9092, k:99999', CLAS_KAFKA_TOPIC: 'bad topic!', CLAS_RELAY_BATCH_SIZE: '0', CLAS_RELAY_FORBIDDEN_FIELDS: 'ok, not ok' });
+      loadRelayConfig({
+        CLAS_KAFKA_BROKERS: 'kafka, :9092, k:99999',
+        CLAS_KAFKA_TOPIC: 'bad topic!',
+        CLAS_RELAY_BATCH_SIZE: '0',
+        CLAS_RELAY_FORBIDDEN_FIELDS: 'ok, not ok',
+      });
     } catch (e) {
       error = e;
     }

@@ -25,7 +25,9 @@ if (POSTGRES_URL) {
           // pool.end() resolves once its clients are told to end, before their server sessions
           // are gone: a DROP … WITH (FORCE) then would kill them, and pg reports it as an error.
           for (let waited = 0; waited < 5_000; waited += 50) {
-            const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+            const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+              database,
+            ]);
             if (rows[0]!.n === 0) break;
             await new Promise((resolve) => setTimeout(resolve, 50));
           }

@@ -58,7 +58,18 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
        ON CONFLICT (person_id) DO UPDATE SET kind = EXCLUDED.kind, first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
          email = EXCLUDED.email, phone = EXCLUDED.phone, address = EXCLUDED.address, caf_code = EXCLUDED.caf_code,
          operator_id = EXCLUDED.operator_id, updated_at = EXCLUDED.updated_at`,
-      [p.personId, p.kind, p.firstName, p.lastName, p.contact.email, p.contact.phone, p.contact.address, p.cafCode, p.operatorId, p.updatedAt],
+      [
+        p.personId,
+        p.kind,
+        p.firstName,
+        p.lastName,
+        p.contact.email,
+        p.contact.phone,
+        p.contact.address,
+        p.cafCode,
+        p.operatorId,
+        p.updatedAt,
+      ],
     );
   }
 
@@ -68,7 +79,10 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
   }
 
   async erase(personId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ xid: string }>('DELETE FROM clas_persons WHERE person_id = $1 RETURNING pg_current_xact_id()::xid::text AS xid', [personId]);
+    const { rows } = await this.pool.query<{ xid: string }>(
+      'DELETE FROM clas_persons WHERE person_id = $1 RETURNING pg_current_xact_id()::xid::text AS xid',
+      [personId],
+    );
     if (rows.length === 0) return false;
     await this.purge(rows[0]!.xid);
     return true;
@@ -91,7 +105,9 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
       const { rows } = await this.pool.query<{ holder: string }>(HOLDERS_SQL, [xid]);
       if (rows.length === 0) break;
       if (performance.now() > deadline) {
-        throw new Error(`erased, but PostgreSQL must keep the old row version for ${rows.map((r) => r.holder).join('; ')}: its bytes stay in clas_persons until the next erasure or a VACUUM FULL clas_persons`);
+        throw new Error(
+          `erased, but PostgreSQL must keep the old row version for ${rows.map((r) => r.holder).join('; ')}: its bytes stay in clas_persons until the next erasure or a VACUUM FULL clas_persons`,
+        );
       }
       await pause();
     }
@@ -99,7 +115,9 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
       const kept = await this.rewrite();
       if (kept === 0) return;
       if (performance.now() > deadline) {
-        throw new Error(`erased, but PostgreSQL kept ${kept} dead row version(s) of clas_persons for a transaction still open on the server (another database): their bytes stay until the next erasure or a VACUUM FULL clas_persons`);
+        throw new Error(
+          `erased, but PostgreSQL kept ${kept} dead row version(s) of clas_persons for a transaction still open on the server (another database): their bytes stay until the next erasure or a VACUUM FULL clas_persons`,
+        );
       }
       await pause();
     }
@@ -118,7 +136,8 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
       client.release();
     }
     const report = notices.join('\n').match(/(\d+) dead row versions cannot be removed yet/);
-    if (report === null) throw new Error(`VACUUM FULL clas_persons gave no report of the dead row versions it kept: ${notices.join(' | ')}`);
+    if (report === null)
+      throw new Error(`VACUUM FULL clas_persons gave no report of the dead row versions it kept: ${notices.join(' | ')}`);
     return Number(report[1]);
   }
 

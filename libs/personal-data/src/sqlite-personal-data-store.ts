@@ -50,7 +50,18 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
            email = excluded.email, phone = excluded.phone, address = excluded.address, caf_code = excluded.caf_code,
            operator_id = excluded.operator_id, updated_at = excluded.updated_at`,
       )
-      .run(p.personId, p.kind, p.firstName, p.lastName, p.contact.email, p.contact.phone, p.contact.address, p.cafCode, p.operatorId, p.updatedAt);
+      .run(
+        p.personId,
+        p.kind,
+        p.firstName,
+        p.lastName,
+        p.contact.email,
+        p.contact.phone,
+        p.contact.address,
+        p.cafCode,
+        p.operatorId,
+        p.updatedAt,
+      );
   }
 
   async get(personId: string): Promise<PersonRecord | null> {
@@ -77,7 +88,9 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
       const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
       if (result === undefined || result.busy === 0) return;
       if (performance.now() > deadline) {
-        throw new Error(`erased, but the personal-data WAL could not be truncated within ${TRUNCATE_WAIT_MS} ms (another connection keeps reading it): its older frames still hold the record until the next erasure`);
+        throw new Error(
+          `erased, but the personal-data WAL could not be truncated within ${TRUNCATE_WAIT_MS} ms (another connection keeps reading it): its older frames still hold the record until the next erasure`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -75,12 +75,21 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, pro
   return value;
 }
 
-function duration(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], min = 1, max = Number.MAX_SAFE_INTEGER): number {
+function duration(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  problems: string[],
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = parseDurationSeconds(raw);
   if (value === null || value < min || value > max) {
-    problems.push(`${name}=${JSON.stringify(raw)} must be a duration like 3600s, 30m, 8h or 7d, between ${formatDuration(min)} and ${formatDuration(max)}`);
+    problems.push(
+      `${name}=${JSON.stringify(raw)} must be a duration like 3600s, 30m, 8h or 7d, between ${formatDuration(min)} and ${formatDuration(max)}`,
+    );
     return fallback;
   }
   return value;
@@ -111,15 +120,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
   const esdbUrl = env.CLAS_ESDB_URL?.trim() || null;
   if (kind === 'eventstoredb') {
     if (!esdbUrl) problems.push('CLAS_ESDB_URL is required when CLAS_EVENT_STORE=eventstoredb');
-    else if (!/^esdb(\+discover)?:\/\//.test(esdbUrl)) problems.push('CLAS_ESDB_URL must be an esdb:// or esdb+discover:// connection string');
+    else if (!/^esdb(\+discover)?:\/\//.test(esdbUrl))
+      problems.push('CLAS_ESDB_URL must be an esdb:// or esdb+discover:// connection string');
   }
   const host = env.HOST?.trim() || '127.0.0.1';
-  if (isIP(host) === 0 && !HOST_NAME.test(host)) problems.push(`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name`);
+  if (isIP(host) === 0 && !HOST_NAME.test(host))
+    problems.push(`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name`);
   const port = positiveInt(env, 'PORT', 3000, problems, 65535);
   const maxEventBytes = positiveInt(env, 'CLAS_MAX_EVENT_BYTES', 1_048_576, problems);
   const maxBodyBytes = positiveInt(env, 'CLAS_MAX_BODY_BYTES', 1_048_576, problems);
   const rawSecret = env.CLAS_JWT_SECRET?.trim() || '';
-  if (rawSecret && rawSecret.length < MIN_JWT_SECRET_LENGTH) problems.push(`CLAS_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+  if (rawSecret && rawSecret.length < MIN_JWT_SECRET_LENGTH)
+    problems.push(`CLAS_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
   const tokenMaxTtlSeconds = duration(env, 'CLAS_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_TTL, problems, MIN_TOKEN_MAX_TTL, MAX_TOKEN_MAX_TTL);
   const authFailures = {
     maxFailures: positiveInt(env, 'CLAS_AUTH_FAILURE_LIMIT', DEFAULT_AUTH_FAILURES.maxFailures, problems, 1_000_000),

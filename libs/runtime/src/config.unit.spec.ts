@@ -43,7 +43,10 @@ describe('configuration (issue 3: refused with a clear message)', () => {
     expect(loadConfig({ CLAS_SQLITE_PATH: '/var/lib/clas/log.sqlite' }).dataDir).toBe('/var/lib/clas');
     expect(loadConfig({ CLAS_SQLITE_PATH: '/var/lib/clas/log.sqlite', CLAS_DATA_DIR: '/etc/clas' }).dataDir).toBe('/etc/clas');
     expect(loadConfig({ CLAS_SQLITE_PATH: ':memory:' }).dataDir).toBe('./data');
-    expect(loadConfig({ CLAS_EVENT_STORE: 'postgres', CLAS_DATABASE_URL: 'postgresql://db/clas', CLAS_SQLITE_PATH: '/unused/log.sqlite' }).dataDir).toBe('./data');
+    expect(
+      loadConfig({ CLAS_EVENT_STORE: 'postgres', CLAS_DATABASE_URL: 'postgresql://db/clas', CLAS_SQLITE_PATH: '/unused/log.sqlite' })
+        .dataDir,
+    ).toBe('./data');
   });
 
   it('token lifetime: 12h by default, CLAS_TOKEN_MAX_TTL between 1m and 30d in the --ttl spellings', () => {
@@ -51,22 +54,33 @@ describe('configuration (issue 3: refused with a clear message)', () => {
     expect(loadConfig({ CLAS_TOKEN_MAX_TTL: '8h' }).tokenMaxTtlSeconds).toBe(8 * 3600);
     expect(loadConfig({ CLAS_TOKEN_MAX_TTL: '900' }).tokenMaxTtlSeconds).toBe(900);
     for (const bad of ['0', 'forever', '-1h', '30s', '31d', '8 hours']) {
-      expect(() => loadConfig({ CLAS_TOKEN_MAX_TTL: bad })).toThrow(`CLAS_TOKEN_MAX_TTL=${JSON.stringify(bad)} must be a duration like 3600s, 30m, 8h or 7d, between 1m and 30d`);
+      expect(() => loadConfig({ CLAS_TOKEN_MAX_TTL: bad })).toThrow(
+        `CLAS_TOKEN_MAX_TTL=${JSON.stringify(bad)} must be a duration like 3600s, 30m, 8h or 7d, between 1m and 30d`,
+      );
     }
   });
 
   it('failed authentications: 10 per minute per address by default; CLAS_TRUST_PROXY counts proxy hops', () => {
     expect(loadConfig({})).toMatchObject({ authFailures: { maxFailures: 10, windowSeconds: 60 }, trustProxy: 0 });
-    expect(loadConfig({ CLAS_AUTH_FAILURE_LIMIT: '3', CLAS_AUTH_FAILURE_WINDOW: '15m', CLAS_TRUST_PROXY: '1' })).toMatchObject({ authFailures: { maxFailures: 3, windowSeconds: 900 }, trustProxy: 1 });
-    expect(() => loadConfig({ CLAS_AUTH_FAILURE_LIMIT: '0' })).toThrow('CLAS_AUTH_FAILURE_LIMIT="0" must be an integer between 1 and 1000000');
-    expect(() => loadConfig({ CLAS_AUTH_FAILURE_WINDOW: '2d' })).toThrow('CLAS_AUTH_FAILURE_WINDOW="2d" must be a duration like 3600s, 30m, 8h or 7d, between 1s and 1d');
+    expect(loadConfig({ CLAS_AUTH_FAILURE_LIMIT: '3', CLAS_AUTH_FAILURE_WINDOW: '15m', CLAS_TRUST_PROXY: '1' })).toMatchObject({
+      authFailures: { maxFailures: 3, windowSeconds: 900 },
+      trustProxy: 1,
+    });
+    expect(() => loadConfig({ CLAS_AUTH_FAILURE_LIMIT: '0' })).toThrow(
+      'CLAS_AUTH_FAILURE_LIMIT="0" must be an integer between 1 and 1000000',
+    );
+    expect(() => loadConfig({ CLAS_AUTH_FAILURE_WINDOW: '2d' })).toThrow(
+      'CLAS_AUTH_FAILURE_WINDOW="2d" must be a duration like 3600s, 30m, 8h or 7d, between 1s and 1d',
+    );
     expect(() => loadConfig({ CLAS_TRUST_PROXY: 'true' })).toThrow('CLAS_TRUST_PROXY="true" must be an integer between 0 and 10');
   });
 
   it('listens on loopback unless HOST opens it; prints a URL a local client can use', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
-    for (const host of ['0.0.0.0', '::', '::1', '10.0.0.7', 'api.internal', 'localhost']) expect(loadConfig({ HOST: host }).host).toBe(host);
-    for (const bad of ['http://0.0.0.0', 'a b', '0.0.0.0:3000', '-api']) expect(() => loadConfig({ HOST: bad })).toThrow(`HOST=${JSON.stringify(bad)} must be an IP address`);
+    for (const host of ['0.0.0.0', '::', '::1', '10.0.0.7', 'api.internal', 'localhost'])
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    for (const bad of ['http://0.0.0.0', 'a b', '0.0.0.0:3000', '-api'])
+      expect(() => loadConfig({ HOST: bad })).toThrow(`HOST=${JSON.stringify(bad)} must be an IP address`);
     expect(localApiUrl(loadConfig({}))).toBe('http://127.0.0.1:3000');
     expect(localApiUrl(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }))).toBe('http://127.0.0.1:8080');
     expect(localApiUrl(loadConfig({ HOST: '::' }))).toBe('http://[::1]:3000');
@@ -91,7 +105,10 @@ describe('seal configuration (issue 11 §5)', () => {
   it('keeps the seal key in the data directory and seals every minute by default', () => {
     expect(loadConfig({})).toMatchObject({ sealKeyPath: './data/seal-key.pem', sealIntervalMs: 60_000 });
     expect(loadConfig({ CLAS_DATA_DIR: '/var/lib/clas/' })).toMatchObject({ sealKeyPath: '/var/lib/clas/seal-key.pem' });
-    expect(loadConfig({ CLAS_SEAL_KEY_PATH: '/etc/clas/seal.pem', CLAS_SEAL_INTERVAL_MS: '5000' })).toMatchObject({ sealKeyPath: '/etc/clas/seal.pem', sealIntervalMs: 5000 });
+    expect(loadConfig({ CLAS_SEAL_KEY_PATH: '/etc/clas/seal.pem', CLAS_SEAL_INTERVAL_MS: '5000' })).toMatchObject({
+      sealKeyPath: '/etc/clas/seal.pem',
+      sealIntervalMs: 5000,
+    });
     expect(() => loadConfig({ CLAS_SEAL_INTERVAL_MS: '0' })).toThrow(/CLAS_SEAL_INTERVAL_MS="0" must be an integer between 1 and/);
   });
 });

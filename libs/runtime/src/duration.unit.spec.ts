@@ -7,7 +7,8 @@ describe('durations (CLAS_TOKEN_MAX_TTL, CLAS_AUTH_FAILURE_WINDOW, clas token --
   });
 
   it('refuses zero, signs, fractions, other units and words', () => {
-    for (const bad of ['0', '0h', '-1h', '1.5h', '1w', '8 h', 'forever', '', '12345678']) expect({ bad, seconds: parseDurationSeconds(bad) }).toEqual({ bad, seconds: null });
+    for (const bad of ['0', '0h', '-1h', '1.5h', '1w', '8 h', 'forever', '', '12345678'])
+      expect({ bad, seconds: parseDurationSeconds(bad) }).toEqual({ bad, seconds: null });
   });
 
   it('prints the largest whole unit', () => {

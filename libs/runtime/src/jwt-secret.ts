@@ -31,10 +31,14 @@ export function resolveJwtSecret(config: ClasConfig): JwtSecret {
   try {
     file = readOrCreateSecretFile(path, randomSecret);
   } catch (error) {
-    throw new ConfigError([`CLAS_DATA_DIR=${JSON.stringify(config.dataDir)}: cannot read or create the token secret ${path}: ${(error as Error).message}; make the directory writable, or set CLAS_JWT_SECRET`]);
+    throw new ConfigError([
+      `CLAS_DATA_DIR=${JSON.stringify(config.dataDir)}: cannot read or create the token secret ${path}: ${(error as Error).message}; make the directory writable, or set CLAS_JWT_SECRET`,
+    ]);
   }
   if (file.value.length < MIN_JWT_SECRET_LENGTH) {
-    throw new ConfigError([`${path} (the token secret in CLAS_DATA_DIR) must hold at least ${MIN_JWT_SECRET_LENGTH} characters: delete it to generate a new one`]);
+    throw new ConfigError([
+      `${path} (the token secret in CLAS_DATA_DIR) must hold at least ${MIN_JWT_SECRET_LENGTH} characters: delete it to generate a new one`,
+    ]);
   }
   return { value: file.value, source: 'file', path, created: file.created };
 }

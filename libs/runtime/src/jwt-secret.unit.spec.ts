@@ -32,7 +32,9 @@ describe('the token secret: never a public one', () => {
     const path = join(dataDir, JWT_SECRET_FILE);
     writeFileSync(path, 'too-short\n', { mode: 0o600 });
     expect(() => resolveJwtSecret(loadConfig({ CLAS_DATA_DIR: dataDir }))).toThrow(ConfigError);
-    expect(() => resolveJwtSecret(loadConfig({ CLAS_DATA_DIR: dataDir }))).toThrow(`${path} (the token secret in CLAS_DATA_DIR) must hold at least 32 characters`);
+    expect(() => resolveJwtSecret(loadConfig({ CLAS_DATA_DIR: dataDir }))).toThrow(
+      `${path} (the token secret in CLAS_DATA_DIR) must hold at least 32 characters`,
+    );
     expect(readFileSync(path, 'utf8')).toBe('too-short\n');
   });
 
@@ -40,7 +42,9 @@ describe('the token secret: never a public one', () => {
     const notADirectory = join(dir(), 'a-file');
     writeFileSync(notADirectory, '');
     expect(() => resolveJwtSecret(loadConfig({ CLAS_DATA_DIR: notADirectory }))).toThrow(
-      new RegExp(`^invalid configuration:\\n  - CLAS_DATA_DIR="${notADirectory}": cannot read or create the token secret .*set CLAS_JWT_SECRET$`),
+      new RegExp(
+        `^invalid configuration:\\n  - CLAS_DATA_DIR="${notADirectory}": cannot read or create the token secret .*set CLAS_JWT_SECRET$`,
+      ),
     );
   });
 });

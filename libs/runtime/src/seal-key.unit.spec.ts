@@ -17,7 +17,10 @@ describe('the seal key (issue 11 §5)', () => {
     expect(again).toMatchObject({ created: false, keyId: first.keyId });
     const publicPem = sealPublicKeyPemOf({ sealKeyPath })!;
     expect(publicPem).toContain('-----BEGIN PUBLIC KEY-----');
-    const seal = signSeal({ index: 1, upTo: 3, events: 3, runningHash: 'ab'.repeat(32), previous: NO_PREVIOUS_SEAL, sealedAt: '2026-12-03T10:00:00.000Z' }, again);
+    const seal = signSeal(
+      { index: 1, upTo: 3, events: 3, runningHash: 'ab'.repeat(32), previous: NO_PREVIOUS_SEAL, sealedAt: '2026-12-03T10:00:00.000Z' },
+      again,
+    );
     expect(SealKeyring.fromPem([publicPem]).check(seal)).toBe('valid');
   });
 });

@@ -29,11 +29,19 @@ export function captureResponses(server: Server): CapturedResponse[] {
     const end = res.end;
     res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {
       keep(chunk, encoding);
-      return Reflect.apply(write, this, [chunk, encoding, callback].filter((arg) => arg !== undefined));
+      return Reflect.apply(
+        write,
+        this,
+        [chunk, encoding, callback].filter((arg) => arg !== undefined),
+      );
     } as ServerResponse['write'];
     res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) {
       keep(chunk, encoding);
-      return Reflect.apply(end, this, [chunk, encoding, callback].filter((arg) => arg !== undefined));
+      return Reflect.apply(
+        end,
+        this,
+        [chunk, encoding, callback].filter((arg) => arg !== undefined),
+      );
     } as ServerResponse['end'];
     res.on('finish', () => {
       const type = res.getHeader('content-type');

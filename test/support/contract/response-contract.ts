@@ -4,7 +4,10 @@ import type { CapturedResponse } from './captured-responses.js';
 
 /** The parts of the served OpenAPI 3.1 document the check reads. */
 export interface ServedDocument {
-  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>
+  >;
   components?: { schemas?: Record<string, object> };
 }
 
@@ -39,7 +42,19 @@ export class ResponseContract {
   constructor(private readonly doc: ServedDocument) {
     addFormats(this.ajv);
     // OpenAPI's own words beside JSON Schema's: the document's fields, and `example` (Nest writes it on the request DTOs).
-    this.ajv.addVocabulary(['openapi', 'info', 'servers', 'paths', 'components', 'tags', 'security', 'example', 'xml', 'externalDocs', 'discriminator']);
+    this.ajv.addVocabulary([
+      'openapi',
+      'info',
+      'servers',
+      'paths',
+      'components',
+      'tags',
+      'security',
+      'example',
+      'xml',
+      'externalDocs',
+      'discriminator',
+    ]);
     // The whole document, so that its `#/components/schemas/…` references resolve as they are written.
     this.ajv.addSchema({ ...doc, $id: DOCUMENT_ID }, undefined, undefined, false);
     this.routes = Object.entries(doc.paths)
@@ -74,24 +89,37 @@ export class ResponseContract {
     const route = this.routeOf(response);
     if (!route) return this.checkUnrouted(response);
     const responses = this.doc.paths[route.template]![route.method.toLowerCase()]!.responses ?? {};
-    if (response.method === 'HEAD') return responses[String(response.status)] ? null : `status ${response.status} is not documented for GET ${route.template}`;
+    if (response.method === 'HEAD')
+      return responses[String(response.status)] ? null : `status ${response.status} is not documented for GET ${route.template}`;
     const status = String(response.status);
     const documented = responses[status] ?? responses[`${status[0]}XX`] ?? responses.default;
-    if (!documented) return `status ${status} is not documented for ${route.method} ${route.template} (documented: ${Object.keys(responses).join(', ')})`;
+    if (!documented)
+      return `status ${status} is not documented for ${route.method} ${route.template} (documented: ${Object.keys(responses).join(', ')})`;
     const content = documented.content ?? {};
     if (response.body.length === 0 && Object.keys(content).length === 0) return null;
     if (response.mediaType === null) return `a body without Content-Type (documented: ${Object.keys(content).join(', ') || 'no body'})`;
     const media = content[response.mediaType];
-    if (!media) return `media type ${response.mediaType} is not documented for ${status} of ${route.method} ${route.template} (documented: ${Object.keys(content).join(', ') || 'no body'})`;
+    if (!media)
+      return `media type ${response.mediaType} is not documented for ${status} of ${route.method} ${route.template} (documented: ${Object.keys(content).join(', ') || 'no body'})`;
     if (!JSON_TYPE.test(response.mediaType)) return null;
-    const key = pointer('paths', route.template, route.method.toLowerCase(), 'responses', documented === responses[status] ? status : 'default', 'content', response.mediaType, 'schema');
+    const key = pointer(
+      'paths',
+      route.template,
+      route.method.toLowerCase(),
+      'responses',
+      documented === responses[status] ? status : 'default',
+      'content',
+      response.mediaType,
+      'schema',
+    );
     return this.validate(key, response);
   }
 
   private checkUnrouted(response: CapturedResponse): string | null {
     if (response.body.length === 0 && response.status >= 400) return null;
     if (response.status < 400) return `${response.status} from a route the document does not list`;
-    if (response.mediaType === null || !JSON_TYPE.test(response.mediaType)) return `a ${response.status} that is not JSON (${response.mediaType ?? 'no Content-Type'})`;
+    if (response.mediaType === null || !JSON_TYPE.test(response.mediaType))
+      return `a ${response.status} that is not JSON (${response.mediaType ?? 'no Content-Type'})`;
     return this.validate(pointer('components', 'schemas', 'ErrorResponse'), response);
   }
 
@@ -108,7 +136,12 @@ export class ResponseContract {
       return 'the body is not JSON';
     }
     if (validator(body)) return null;
-    const errors = (validator.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+    const errors = (validator.errors ?? [])
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+      );
     return `the body does not match ${key}: ${errors.join('; ')}`;
   }
 

@@ -37,7 +37,9 @@ export function pathsOf(value: unknown): JsonPath[] {
   const pending: Array<{ value: unknown; path: JsonPath }> = [{ value, path: [] }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (typeof next.value !== 'object' || next.value === null) continue;
-    const entries: Array<[string | number, unknown]> = Array.isArray(next.value) ? next.value.map((v, i) => [i, v]) : Object.entries(next.value);
+    const entries: Array<[string | number, unknown]> = Array.isArray(next.value)
+      ? next.value.map((v, i) => [i, v])
+      : Object.entries(next.value);
     for (const [key, child] of entries) {
       const path = [...next.path, key];
       out.push(path);
@@ -77,7 +79,11 @@ export function deleteAt(body: unknown, path: JsonPath): void {
 }
 
 /** A place in the body for a new value: an existing path, or a new key on the root. */
-export function somePath(draft: Draft, random: SeededRandom, filter: (path: JsonPath, value: unknown) => boolean = () => true): JsonPath | null {
+export function somePath(
+  draft: Draft,
+  random: SeededRandom,
+  filter: (path: JsonPath, value: unknown) => boolean = () => true,
+): JsonPath | null {
   const candidates = pathsOf(draft.body).filter((path) => filter(path, getAt(draft.body, path)));
   return candidates.length > 0 ? random.pick(candidates) : null;
 }
@@ -89,7 +95,11 @@ export function setRaw(draft: Draft, path: JsonPath, text: string): void {
   setAt(draft.body, path, marker);
 }
 
-export const label = (path: JsonPath): string => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').slice(1) || '(root)';
+export const label = (path: JsonPath): string =>
+  path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+    .join('')
+    .slice(1) || '(root)';
 
 /** What the generator knows of the server it fuzzes. */
 export interface FuzzWorld {

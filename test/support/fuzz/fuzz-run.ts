@@ -114,10 +114,28 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     clock.set(FUZZ_NOW);
     await new Promise<void>((resolve) => api.http.listen(0, '127.0.0.1', resolve));
     const port = (api.http.address() as AddressInfo).port;
-    const doc = JSON.parse((await send(port, agent, { seed: 0, index: -1, method: 'GET', path: '/docs-json', route: '', headers: {}, mutations: [] })).body) as OpenApiDocument;
+    const doc = JSON.parse(
+      (await send(port, agent, { seed: 0, index: -1, method: 'GET', path: '/docs-json', route: '', headers: {}, mutations: [] })).body,
+    ) as OpenApiDocument;
     const world: FuzzWorld = {
-      ids: { projectId: ['prj-1'], collectifId: ['col-1'], operatorId: ['op-1', 'op-2'], childId: CHILDREN, personId: CHILDREN, cafCode: ['11'], schoolYear: ['2026-2027'] },
-      bearers: [actors.agent, actors.operator, actors.committee, actors.agentElsewhere, actors.otherOperator, actors.auditor, actors.dashboard].map((actor) => ({
+      ids: {
+        projectId: ['prj-1'],
+        collectifId: ['col-1'],
+        operatorId: ['op-1', 'op-2'],
+        childId: CHILDREN,
+        personId: CHILDREN,
+        cafCode: ['11'],
+        schoolYear: ['2026-2027'],
+      },
+      bearers: [
+        actors.agent,
+        actors.operator,
+        actors.committee,
+        actors.agentElsewhere,
+        actors.otherOperator,
+        actors.auditor,
+        actors.dashboard,
+      ].map((actor) => ({
         role: actor.role,
         inScope: actor.caf === '11' || actor.operatorId === 'op-1',
         bearer: `Bearer ${api.tokens.issue(actor, 3600)}`,
@@ -165,7 +183,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           : appended !== reported
             ? `the log gained ${appended} event(s), the response reports ${reported}`
             : errorShapeProblem(response, request.method);
-      if (problem !== null && report.failures.length < maxFailures) report.failures.push({ request, status: response.status, problem, response: response.body.slice(0, 500) });
+      if (problem !== null && report.failures.length < maxFailures)
+        report.failures.push({ request, status: response.status, problem, response: response.body.slice(0, 500) });
       if (options.onProgress && report.requests % (options.progressEvery ?? 1_000) === 0) options.onProgress(report.requests, report);
     }
     report.routesHit = hit.size;

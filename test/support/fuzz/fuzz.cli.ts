@@ -28,7 +28,10 @@ const report = await runFuzz({
   seed,
   ...(only !== undefined ? { only } : {}),
   progressEvery: 1_000,
-  onProgress: (done, r) => process.stderr.write(`${done}/${requests} requests, ${Math.round((Date.now() - started) / 1000)} s, 5xx so far: ${r.byClass['5xx'] ?? 0}, failures: ${r.failures.length}\n`),
+  onProgress: (done, r) =>
+    process.stderr.write(
+      `${done}/${requests} requests, ${Math.round((Date.now() - started) / 1000)} s, 5xx so far: ${r.byClass['5xx'] ?? 0}, failures: ${r.failures.length}\n`,
+    ),
   maxFailures: 50,
 });
 console.log(summarise(report));

@@ -75,7 +75,22 @@ const ODD_TEXTS = [
   '%s%n%x',
   '__proto__',
 ];
-const ODD_KEYS = ['extra', '__proto__', 'constructor', 'prototype', 'toString', '', ' ', '$where', 'a.b', 'é', '\u0000', 'data', 'commandId', 'type'];
+const ODD_KEYS = [
+  'extra',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '',
+  ' ',
+  '$where',
+  'a.b',
+  'é',
+  '\u0000',
+  'data',
+  'commandId',
+  'type',
+];
 const OTHER_TYPES: unknown[] = [0, -1, 'x', '', true, false, null, [], {}, [1, 2], { a: 1 }, ['x']];
 const DEPTHS = [16, 31, 32, 33, 40, 1_000, 5_000, 20_000];
 
@@ -165,7 +180,11 @@ export const BODY_MUTATIONS: Record<string, Mutation> = {
     const current = getAt(draft.body, path);
     const item = Array.isArray(current) && current.length > 0 ? current[0] : 'x';
     const length = random.pick([0, 2, 13, 1_000, 10_000]);
-    setAt(draft.body, path, Array.from({ length }, () => structuredClone(item)));
+    setAt(
+      draft.body,
+      path,
+      Array.from({ length }, () => structuredClone(item)),
+    );
     return `array of ${length} at ${label(path)}`;
   },
   malformedJson(draft, random) {
@@ -235,7 +254,9 @@ export const TRANSPORT_MUTATIONS: Record<string, Mutation> = {
       return `${draft.compress.truncate ? 'truncated ' : ''}${encoding} body`;
     }
     draft.headers['content-encoding'] = random.pick(
-      choice === 1 ? ['gzip', 'deflate', 'br'] : ['compress', 'zstd', 'x-gzip', 'gzip, gzip', 'identity', 'GZIP', ' ', 'br;q=1', 'identity, gzip'],
+      choice === 1
+        ? ['gzip', 'deflate', 'br']
+        : ['compress', 'zstd', 'x-gzip', 'gzip, gzip', 'identity', 'GZIP', ' ', 'br;q=1', 'identity, gzip'],
     );
     return `Content-Encoding ${JSON.stringify(draft.headers['content-encoding'])} on a plain body`;
   },
@@ -256,7 +277,10 @@ export const TRANSPORT_MUTATIONS: Record<string, Mutation> = {
       ['flipped signature', `Bearer ${header}.${payload}.${flip(signature, random.int(0, signature.length - 1))}`],
       ['no signature', `Bearer ${header}.${payload}.`],
       ['alg none', `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`],
-      ['role system, unsigned', `Bearer ${header}.${b64({ sub: 'x', role: 'system', caf: null, operatorId: null, exp: 4102444800 })}.${signature}`],
+      [
+        'role system, unsigned',
+        `Bearer ${header}.${b64({ sub: 'x', role: 'system', caf: null, operatorId: null, exp: 4102444800 })}.${signature}`,
+      ],
       ['expired', world.expiredBearer],
       ['trailing text', `${valid} extra`],
       ['5 000 characters', `Bearer ${'A'.repeat(5_000)}`],
@@ -319,7 +343,9 @@ export const PATH_MUTATIONS: Record<string, Mutation> = {
     if (names.length === 0) return null;
     const name = random.pick(names);
     // Sometimes a real id of another kind (a collectif where a project is expected).
-    const others = Object.entries(world.ids).filter(([kind]) => kind !== name).flatMap(([, ids]) => ids);
+    const others = Object.entries(world.ids)
+      .filter(([kind]) => kind !== name)
+      .flatMap(([, ids]) => ids);
     draft.params[name] = random.chance(0.25) && others.length > 0 ? encodeURIComponent(random.pick(others)) : random.pick(ODD_IDS);
     return `path ${name}=${draft.params[name]!.slice(0, 40)}`;
   },
@@ -329,14 +355,29 @@ export const PATH_MUTATIONS: Record<string, Mutation> = {
   },
 };
 
-const QUERY_DATES = [...IMPOSSIBLE_DATES, ...IMPOSSIBLE_INSTANTS, '2026-10-20', '2199-12-31', '1900-01-01', '2026-10-20T10:00:00+14:00', 'now', '', '%00', '2026-10-20%00'];
+const QUERY_DATES = [
+  ...IMPOSSIBLE_DATES,
+  ...IMPOSSIBLE_INSTANTS,
+  '2026-10-20',
+  '2199-12-31',
+  '1900-01-01',
+  '2026-10-20T10:00:00+14:00',
+  'now',
+  '',
+  '%00',
+  '2026-10-20%00',
+];
 const QUERY_NUMBERS = ['-1', '0', '1', '1e999', 'NaN', '9007199254740993', '1.5', 'abc', '', '0x10', '1001', '100000000', '%20 1'];
 
 export const QUERY_MUTATIONS: Record<string, Mutation> = {
   queryValue(draft, random) {
     if (draft.route.query.length === 0) return null;
     const { name } = random.pick(draft.route.query);
-    const values = /at$/i.test(name) ? QUERY_DATES : name === 'format' ? ['csv', 'xlsx', 'json', 'pdf', '', 'CSV', 'json%00'] : QUERY_NUMBERS;
+    const values = /at$/i.test(name)
+      ? QUERY_DATES
+      : name === 'format'
+        ? ['csv', 'xlsx', 'json', 'pdf', '', 'CSV', 'json%00']
+        : QUERY_NUMBERS;
     const value = random.pick(values);
     draft.query = draft.query.filter(([key]) => key !== name);
     draft.query.push([name, /^[\w.:+%-]*$/.test(value) ? value.replace(/\+/g, '%2B') : encodeURIComponent(value)]);

@@ -53,7 +53,8 @@ export class RequestGenerator {
     const random = SeededRandom.forRequest(seed, index);
     // Three requests in four go to the command routes in turn (2 000 requests visit each ~35
     // times), the fourth to a read route (GET with query strings, /persons).
-    const route = index % 4 === 3 ? random.pick(this.readRoutes) : this.commandRoutes[(index - Math.floor(index / 4)) % this.commandRoutes.length]!;
+    const route =
+      index % 4 === 3 ? random.pick(this.readRoutes) : this.commandRoutes[(index - Math.floor(index / 4)) % this.commandRoutes.length]!;
     const draft = this.base(route, random);
     const mutations: string[] = [];
     const count = random.chance(0.1) ? 0 : random.int(1, 3);
@@ -116,12 +117,23 @@ function serialise(draft: Draft, seed: number, index: number, mutations: string[
     body = truncate ? packed.subarray(0, Math.max(1, Math.floor(packed.length / 2))) : packed;
     headers['content-encoding'] = encoding;
   }
-  return { seed, index, method: draft.method, path, route: `${draft.route.method} ${draft.route.template}`, headers, ...(body !== undefined ? { body } : {}), mutations };
+  return {
+    seed,
+    index,
+    method: draft.method,
+    path,
+    route: `${draft.route.method} ${draft.route.template}`,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    mutations,
+  };
 }
 
 /** A request as text: enough to see what broke, and the command that replays it. */
 export function describeRequest(request: FuzzRequest): string {
-  const headers = Object.entries(request.headers).map(([k, v]) => `  ${k}: ${v.length > 80 ? `${v.slice(0, 80)}… (${v.length} chars)` : v}`);
+  const headers = Object.entries(request.headers).map(
+    ([k, v]) => `  ${k}: ${v.length > 80 ? `${v.slice(0, 80)}… (${v.length} chars)` : v}`,
+  );
   let body = '';
   if (request.body !== undefined) {
     const text = request.body.toString('utf8');
@@ -129,9 +141,11 @@ export function describeRequest(request: FuzzRequest): string {
     const shown = Buffer.from(text, 'utf8').equals(request.body) ? JSON.stringify(text) : `base64:${request.body.toString('base64')}`;
     body = `\n  body (${request.body.length} bytes): ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}`;
   }
-  return [
-    `#${request.index} ${request.method} ${request.path.length > 200 ? `${request.path.slice(0, 200)}…` : request.path}   (from ${request.route})`,
-    `  mutations: ${request.mutations.join('; ') || 'none'}`,
-    ...headers,
-  ].join('\n') + `${body}\n  replay: npm run fuzz -- --seed ${request.seed} --only ${request.index}`;
+  return (
+    [
+      `#${request.index} ${request.method} ${request.path.length > 200 ? `${request.path.slice(0, 200)}…` : request.path}   (from ${request.route})`,
+      `  mutations: ${request.mutations.join('; ') || 'none'}`,
+      ...headers,
+    ].join('\n') + `${body}\n  replay: npm run fuzz -- --seed ${request.seed} --only ${request.index}`
+  );
 }

@@ -34,7 +34,9 @@ export class JwtAuthGuard implements CanActivate {
     const wait = this.failures.retryAfterSeconds(client);
     if (wait > 0) {
       context.switchToHttp().getResponse<HttpResponse>().setHeader('Retry-After', String(wait));
-      throw new ApiError(429, 'TOO_MANY_AUTH_FAILURES', `too many failed authentications from this address: retry in ${wait} s`, { retryAfterSeconds: wait });
+      throw new ApiError(429, 'TOO_MANY_AUTH_FAILURES', `too many failed authentications from this address: retry in ${wait} s`, {
+        retryAfterSeconds: wait,
+      });
     }
     try {
       req.actor = this.authenticate(req.headers.authorization);

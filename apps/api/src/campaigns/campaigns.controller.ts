@@ -18,8 +18,19 @@ export class CampaignsController {
     return this.commands.send(ctx, body, { type: 'OpenCampaign', data: body.data });
   }
 
-  @CommandEndpoint({ path: ':cafCode/:schoolYear/amendments', command: 'AmendCampaignParameters', summary: 'replace some parameters, with the reason' })
-  amend(@Param() path: CampaignPathParams, @Body() body: AmendCampaignParametersRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
-    return this.commands.send(ctx, body, { type: 'AmendCampaignParameters', data: { cafCode: path.cafCode, schoolYear: path.schoolYear as SchoolYear, ...body.data } });
+  @CommandEndpoint({
+    path: ':cafCode/:schoolYear/amendments',
+    command: 'AmendCampaignParameters',
+    summary: 'replace some parameters, with the reason',
+  })
+  amend(
+    @Param() path: CampaignPathParams,
+    @Body() body: AmendCampaignParametersRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<Response> {
+    return this.commands.send(ctx, body, {
+      type: 'AmendCampaignParameters',
+      data: { cafCode: path.cafCode, schoolYear: path.schoolYear as SchoolYear, ...body.data },
+    });
   }
 }

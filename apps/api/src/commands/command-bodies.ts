@@ -15,7 +15,11 @@ const convention = ['conventionId'] as const;
 
 /** `data` of a command whose fields all come from the path: `why` ends the message. */
 const emptyBody = (why: string): Schema<Record<string, never>> =>
-  s.scalar((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0, `must be an empty object (${why})`, { type: 'object', maxProperties: 0 });
+  s.scalar(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0,
+    `must be an empty object (${why})`,
+    { type: 'object', maxProperties: 0 },
+  );
 
 export const COMMAND_BODIES = {
   OpenCampaign: C.OpenCampaign,

@@ -18,10 +18,17 @@ export function CommandEndpoint(opts: { path?: string; command: ClasCommandType;
     Post(opts.path ?? ''),
     Roles(...roles),
     ApiBearerAuth(),
-    ApiOperation({ operationId: opts.command, summary: `${opts.command}: ${opts.summary}`, description: `Roles: ${roles.join(', ')} (within their own Caf / operator).` }),
+    ApiOperation({
+      operationId: opts.command,
+      summary: `${opts.command}: ${opts.summary}`,
+      description: `Roles: ${roles.join(', ')} (within their own Caf / operator).`,
+    }),
     ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version (alternative to expectedVersion in the body)' }),
     ApiCreatedResponse({ description: 'Recorded', content: { 'application/json': { schema: responseRef('CommandAccepted') } } }),
-    ApiOkResponse({ description: 'This command was already executed with this commandId: nothing new written (duplicate: true, original ids)', content: { 'application/json': { schema: responseRef('CommandAccepted') } } }),
+    ApiOkResponse({
+      description: 'This command was already executed with this commandId: nothing new written (duplicate: true, original ids)',
+      content: { 'application/json': { schema: responseRef('CommandAccepted') } },
+    }),
     ApiErrorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   );
 }

@@ -7,7 +7,12 @@ import { IsInstant, IsIntBetween } from '../validation/domain-validators.js';
  * class and adds `data` (see README-api-patterns.md).
  */
 export abstract class CommandEnvelopeDto {
-  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-8d4b-4c3a-9f6e-2b7d5a1c0e42', description: 'Idempotency key of this one command: resending the same command (same target, body, occurredAt, caller) is a no-op (200, duplicate: true); the same key with anything else → 422 COMMAND_ID_REUSED naming what differs (R-IDEMPOTENCY)' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '3f1c2a9e-8d4b-4c3a-9f6e-2b7d5a1c0e42',
+    description:
+      'Idempotency key of this one command: resending the same command (same target, body, occurredAt, caller) is a no-op (200, duplicate: true); the same key with anything else → 422 COMMAND_ID_REUSED naming what differs (R-IDEMPOTENCY)',
+  })
   @IsUUID('all', { message: 'must be a uuid' })
   commandId!: string;
 
@@ -16,7 +21,10 @@ export abstract class CommandEnvelopeDto {
   @IsInstant()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ example: 3, description: 'Optimistic concurrency: the stream version the client last read (or the If-Match header)' })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'Optimistic concurrency: the stream version the client last read (or the If-Match header)',
+  })
   @IsOptional()
   @IsIntBetween(0, Number.MAX_SAFE_INTEGER)
   expectedVersion?: number;

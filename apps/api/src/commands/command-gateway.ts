@@ -21,7 +21,8 @@ export function expectedVersionOf(bodyVersion: number | undefined, ifMatch: stri
   if (ifMatch === undefined) return bodyVersion;
   const headerVersion = parseIfMatch(ifMatch);
   if (headerVersion === null) throw validationFailed([{ field: 'If-Match', message: 'must be a stream version, e.g. "3"' }]);
-  if (bodyVersion !== undefined && bodyVersion !== headerVersion) throw validationFailed([{ field: 'If-Match', message: 'must equal expectedVersion of the body' }]);
+  if (bodyVersion !== undefined && bodyVersion !== headerVersion)
+    throw validationFailed([{ field: 'If-Match', message: 'must equal expectedVersion of the body' }]);
   return headerVersion;
 }
 
@@ -40,7 +41,11 @@ export class CommandGateway {
   async send(ctx: CommandContext, envelope: CommandEnvelopeDto, payload: CommandPayload): Promise<Response> {
     const expectedVersion = expectedVersionOf(envelope.expectedVersion, ctx.ifMatch);
     const occurredAtDefaulted = envelope.occurredAt === undefined;
-    const command = { ...payload, commandId: envelope.commandId, occurredAt: envelope.occurredAt ?? this.clock.now().toISOString() } as ClasCommand;
+    const command = {
+      ...payload,
+      commandId: envelope.commandId,
+      occurredAt: envelope.occurredAt ?? this.clock.now().toISOString(),
+    } as ClasCommand;
     const outcome = await this.bus.execute({
       command,
       actor: ctx.actor,

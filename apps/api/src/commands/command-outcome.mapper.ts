@@ -21,17 +21,29 @@ export function mapCommandOutcome(outcome: CommandOutcome): { status: 200 | 201;
       if (code === INVALID_INPUT && typeof details.field === 'string') {
         // The domain names fields relative to the command's data, with "field: " before the text.
         const prefix = `${details.field}: `;
-        return fail(validationFailed([{ field: details.field === '' ? 'data' : `data.${details.field}`, message: message.startsWith(prefix) ? message.slice(prefix.length) : message }]));
+        return fail(
+          validationFailed([
+            {
+              field: details.field === '' ? 'data' : `data.${details.field}`,
+              message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+            },
+          ]),
+        );
       }
       return fail(new ApiError(422, code, message, { ruleId, details }));
     }
     case 'conflict':
       return fail(
-        new ApiError(409, 'CONCURRENCY_CONFLICT', `stream ${outcome.streamId} is at version ${outcome.actualVersion}, not ${String(outcome.expectedVersion)}`, {
-          streamId: outcome.streamId,
-          expectedVersion: outcome.expectedVersion,
-          currentVersion: outcome.actualVersion,
-        }),
+        new ApiError(
+          409,
+          'CONCURRENCY_CONFLICT',
+          `stream ${outcome.streamId} is at version ${outcome.actualVersion}, not ${String(outcome.expectedVersion)}`,
+          {
+            streamId: outcome.streamId,
+            expectedVersion: outcome.expectedVersion,
+            currentVersion: outcome.actualVersion,
+          },
+        ),
       );
     case 'not_found':
       return fail(new ApiError(404, 'NOT_FOUND', `unknown ${outcome.what} ${outcome.id}`, { what: outcome.what, id: outcome.id }));

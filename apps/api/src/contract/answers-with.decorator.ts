@@ -29,6 +29,9 @@ export function AnswersWith<N extends ResponseTypeName>(name: N, description: st
 }
 
 /** The same, for a query that also answers with a CSV or XLSX download (a web Response). */
-export function AnswersWithOrFile<N extends ResponseTypeName>(name: N, description: string): ReturningDecorator<ResponseTypes[N] | Response> {
+export function AnswersWithOrFile<N extends ResponseTypeName>(
+  name: N,
+  description: string,
+): ReturningDecorator<ResponseTypes[N] | Response> {
   return documenting(200, description, { 'application/json': { schema: responseRef(name) }, ...FILE_MEDIA_TYPES });
 }

@@ -13,20 +13,23 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  */
 export function asOpenApi31(document: OpenAPIObject): void {
   document.openapi = '3.1.0';
-  const schemas: Record<string, JsonSchema> = (document.components ??= {}).schemas ??= {};
+  const schemas: Record<string, JsonSchema> = ((document.components ??= {}).schemas ??= {});
   for (const [name, schema] of Object.entries(schemas)) schemas[name] = withoutNullable(schema);
   for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) {
     // A request DTO and an answer type of the same name must be the same schema, or one must be renamed.
-    if (name in schemas && !isDeepStrictEqual(schemas[name], schema)) throw new Error(`OpenAPI component ${name} is declared twice, differently`);
+    if (name in schemas && !isDeepStrictEqual(schemas[name], schema))
+      throw new Error(`OpenAPI component ${name} is declared twice, differently`);
     schemas[name] = schema;
   }
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      for (const parameter of operation.parameters ?? []) if ('schema' in parameter && parameter.schema) parameter.schema = withoutNullable(parameter.schema);
+      for (const parameter of operation.parameters ?? [])
+        if ('schema' in parameter && parameter.schema) parameter.schema = withoutNullable(parameter.schema);
       const body = operation.requestBody;
-      if (body && !('$ref' in body)) for (const media of Object.values(body.content)) if (media.schema) media.schema = withoutNullable(media.schema);
+      if (body && !('$ref' in body))
+        for (const media of Object.values(body.content)) if (media.schema) media.schema = withoutNullable(media.schema);
     }
   }
 }
@@ -35,7 +38,8 @@ export function asOpenApi31(document: OpenAPIObject): void {
 function withoutNullable(schema: JsonSchema): JsonSchema {
   const { nullable, ...rest } = schema;
   const out: JsonSchema = { ...rest };
-  if (rest.properties) out.properties = Object.fromEntries(Object.entries(rest.properties).map(([key, value]) => [key, withoutNullable(value)]));
+  if (rest.properties)
+    out.properties = Object.fromEntries(Object.entries(rest.properties).map(([key, value]) => [key, withoutNullable(value)]));
   if (rest.items) out.items = withoutNullable(rest.items);
   if (typeof rest.additionalProperties === 'object') out.additionalProperties = withoutNullable(rest.additionalProperties);
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
@@ -47,7 +51,11 @@ function withoutNullable(schema: JsonSchema): JsonSchema {
   if (out.allOf || out.$ref) {
     const { description, example, allOf, type: _objectType, ...target } = out;
     const alternatives: JsonSchema[] = allOf ? [...allOf] : [target];
-    return { ...(description ? { description } : {}), ...(example !== undefined ? { example } : {}), anyOf: [...alternatives, { type: 'null' }] };
+    return {
+      ...(description ? { description } : {}),
+      ...(example !== undefined ? { example } : {}),
+      anyOf: [...alternatives, { type: 'null' }],
+    };
   }
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
   if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];

@@ -37,14 +37,20 @@ export class FeedController {
 
   @Get()
   @Roles(...FEED_READERS)
-  @ApiOperation({ operationId: 'feed', summary: 'Events in global order from a position, in pages (auditor: every event of its Caf; dashboard: without individual-level events and fields)' })
+  @ApiOperation({
+    operationId: 'feed',
+    summary:
+      'Events in global order from a position, in pages (auditor: every event of its Caf; dashboard: without individual-level events and fields)',
+  })
   @AnswersWith('FeedPage', 'A page of events; call again with after=nextAfter until isEnd')
   @ApiErrorResponses(400, 401, 403)
   async page(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor): Promise<FeedPage> {
     const limit = query.limit ?? 100;
     const page = await this.store.readAllPage({ after: query.after ?? 0, limit, pageSize: limit });
     const inCaf = actor.caf === null ? page.events : page.events.filter((e) => e.metadata.caf === actor.caf);
-    const events = canReadChildLevel(actor) ? inCaf : inCaf.map((e) => withoutIndividualData(e)).filter((e): e is StoredEvent => e !== null);
+    const events = canReadChildLevel(actor)
+      ? inCaf
+      : inCaf.map((e) => withoutIndividualData(e)).filter((e): e is StoredEvent => e !== null);
     return { events, nextAfter: page.nextAfter, isEnd: page.isEnd };
   }
 }

@@ -6,7 +6,10 @@ import { IsIntBetween } from '../validation/domain-validators.js';
 export const MAX_FEED_LIMIT = 1000;
 
 export class FeedQueryDto {
-  @ApiPropertyOptional({ example: 0, description: 'Exclusive global position: pass the previous page\'s nextAfter. Default 0 (from the start)' })
+  @ApiPropertyOptional({
+    example: 0,
+    description: "Exclusive global position: pass the previous page's nextAfter. Default 0 (from the start)",
+  })
   @IsOptional()
   @Type(() => Number)
   @IsIntBetween(0, Number.MAX_SAFE_INTEGER)

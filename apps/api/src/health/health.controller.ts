@@ -28,7 +28,11 @@ export class HealthController {
   @Get()
   @ApiOperation({ operationId: 'health', summary: 'Is the event store reachable? (no token needed)' })
   @AnswersWith('HealthAnswer', 'The event store answers')
-  @ApiResponse({ status: 503, description: 'The event store does not answer (SERVICE_UNAVAILABLE, status: unavailable)', content: { 'application/json': { schema: responseRef('ErrorResponse') } } })
+  @ApiResponse({
+    status: 503,
+    description: 'The event store does not answer (SERVICE_UNAVAILABLE, status: unavailable)',
+    content: { 'application/json': { schema: responseRef('ErrorResponse') } },
+  })
   async health(): Promise<HealthAnswer> {
     try {
       await this.store.ping();

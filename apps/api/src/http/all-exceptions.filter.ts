@@ -36,7 +36,16 @@ export function sendError(res: HttpResponse, req: HttpRequest, exception: unknow
   }
   const correlationId = correlationIdOf(req);
   const error = exception instanceof Error ? exception : new Error(String(exception));
-  logger.event('unexpected error', { correlationId, method: req.method, path: req.path, error: error.message, stack: error.stack }, 'error');
-  const body: ErrorResponse = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'unexpected error; quote the correlation id when reporting it', correlationId };
+  logger.event(
+    'unexpected error',
+    { correlationId, method: req.method, path: req.path, error: error.message, stack: error.stack },
+    'error',
+  );
+  const body: ErrorResponse = {
+    statusCode: 500,
+    code: 'INTERNAL_ERROR',
+    message: 'unexpected error; quote the correlation id when reporting it',
+    correlationId,
+  };
   res.status(500).json(body);
 }

@@ -15,5 +15,9 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Documents the shared error body for the given statuses (every endpoint lists its own). */
 export function ApiErrorResponses(...statuses: Array<keyof typeof DESCRIPTIONS>): MethodDecorator & ClassDecorator {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], content: { 'application/json': { schema: responseRef('ErrorResponse') } } })));
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], content: { 'application/json': { schema: responseRef('ErrorResponse') } } }),
+    ),
+  );
 }

@@ -25,7 +25,9 @@ interface BodyParserError {
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   const e = error as Partial<BodyParserError> | null;
-  return typeof e === 'object' && e !== null && typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500;
+  return (
+    typeof e === 'object' && e !== null && typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500
+  );
 }
 
 /**
@@ -59,8 +61,10 @@ export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (isBodyParserError(error)) {
     if (error.type === 'entity.parse.failed') return new ApiError(400, 'MALFORMED_JSON', 'the body is not valid JSON');
-    if (error.type === 'entity.too.large') return new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body exceeds the limit of ${error.limit ?? '?'} bytes`, { limit: error.limit });
-    if (error.type === 'encoding.unsupported') return new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', `the Content-Encoding is not supported (identity, ${DECODED_ENCODINGS})`);
+    if (error.type === 'entity.too.large')
+      return new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body exceeds the limit of ${error.limit ?? '?'} bytes`, { limit: error.limit });
+    if (error.type === 'encoding.unsupported')
+      return new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', `the Content-Encoding is not supported (identity, ${DECODED_ENCODINGS})`);
     if (error.type === 'charset.unsupported') return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be UTF-8 JSON');
     return new ApiError(400, 'BAD_REQUEST', 'the body could not be read');
   }

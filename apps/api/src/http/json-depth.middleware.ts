@@ -9,7 +9,11 @@ import type { HttpRequest, HttpResponse, Next } from './http-types.js';
  */
 export function jsonDepthMiddleware(req: HttpRequest & { body?: unknown }, _res: HttpResponse, next: Next): void {
   if (nestingDepthExceeds(req.body)) {
-    next(new ApiError(400, 'JSON_TOO_DEEP', `the body nests objects or arrays more than ${MAX_NESTING_DEPTH} levels deep`, { limit: MAX_NESTING_DEPTH }));
+    next(
+      new ApiError(400, 'JSON_TOO_DEEP', `the body nests objects or arrays more than ${MAX_NESTING_DEPTH} levels deep`, {
+        limit: MAX_NESTING_DEPTH,
+      }),
+    );
     return;
   }
   next();

@@ -4,7 +4,8 @@ import { MATCHES_SCHEMA, splitSchemaMessage } from '../validation/matches-schema
 import { type FieldError, validationFailed } from './api-error.js';
 
 /** `items` + `0` → `items[0]`; `data` + `budget` → `data.budget`. */
-const join = (parent: string, property: string): string => (/^\d+$/.test(property) ? `${parent}[${property}]` : parent ? `${parent}.${property}` : property);
+const join = (parent: string, property: string): string =>
+  /^\d+$/.test(property) ? `${parent}[${property}]` : parent ? `${parent}.${property}` : property;
 
 /** class-validator's default texts start with the property name ("x must be…"): the field is given apart. */
 function cleanMessage(property: string, constraint: string, message: string): string {

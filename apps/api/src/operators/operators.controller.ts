@@ -18,12 +18,24 @@ export class OperatorsController {
   }
 
   @CommandEndpoint({ path: ':operatorId/coordinator', command: 'AppointCoordinator', summary: 'R-ELIG-COORD: name the coordinator' })
-  appointCoordinator(@Param() path: OperatorPathParams, @Body() body: AppointCoordinatorRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
+  appointCoordinator(
+    @Param() path: OperatorPathParams,
+    @Body() body: AppointCoordinatorRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<Response> {
     return this.commands.send(ctx, body, { type: 'AppointCoordinator', data: { operatorId: path.operatorId, ...body.data } });
   }
 
-  @CommandEndpoint({ path: ':operatorId/declarations', command: 'RecordOperatorDeclaration', summary: 'R-ELIG-OPERATOR: insurance, laïcité charter' })
-  recordDeclaration(@Param() path: OperatorPathParams, @Body() body: RecordOperatorDeclarationRequestDto, @CommandCtx() ctx: CommandContext): Promise<Response> {
+  @CommandEndpoint({
+    path: ':operatorId/declarations',
+    command: 'RecordOperatorDeclaration',
+    summary: 'R-ELIG-OPERATOR: insurance, laïcité charter',
+  })
+  recordDeclaration(
+    @Param() path: OperatorPathParams,
+    @Body() body: RecordOperatorDeclarationRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<Response> {
     return this.commands.send(ctx, body, { type: 'RecordOperatorDeclaration', data: { operatorId: path.operatorId, ...body.data } });
   }
 }

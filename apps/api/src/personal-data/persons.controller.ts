@@ -54,7 +54,8 @@ export class PersonsController {
       updatedAt: this.clock.now().toISOString(),
     };
     const decision = await this.recordScope.check(actor, path.personId, record, existing);
-    if (!decision.ok) throw decision.status === 403 ? forbidden(decision.reason) : validationFailed([{ field: decision.field, message: decision.message }]);
+    if (!decision.ok)
+      throw decision.status === 403 ? forbidden(decision.reason) : validationFailed([{ field: decision.field, message: decision.message }]);
     await this.persons.put(record);
     return record;
   }
@@ -74,7 +75,10 @@ export class PersonsController {
   @Delete(':personId')
   @HttpCode(204)
   @Roles('caf_agent')
-  @ApiOperation({ operationId: 'erasePerson', summary: 'Right to erasure: delete the name and contact; the log and every figure are untouched' })
+  @ApiOperation({
+    operationId: 'erasePerson',
+    summary: 'Right to erasure: delete the name and contact; the log and every figure are untouched',
+  })
   @ApiNoContentResponse({ description: 'Erased' })
   @ApiErrorResponses(400, 401, 403, 404)
   async erase(@Param() path: PersonPathParams, @CurrentActor() actor: Actor): Promise<void> {

@@ -47,7 +47,12 @@ export class PutPersonRequestDto {
   @IsCafCode()
   cafCode!: string;
 
-  @ApiPropertyOptional({ example: 'op-7c9e6679', nullable: true, type: String, description: 'The operator the person is with; default for an operator token: its own (naming another is a 403)' })
+  @ApiPropertyOptional({
+    example: 'op-7c9e6679',
+    nullable: true,
+    type: String,
+    description: 'The operator the person is with; default for an operator token: its own (naming another is a 403)',
+  })
   @IsOptional()
   @NullOr()
   @IsAggregateId()

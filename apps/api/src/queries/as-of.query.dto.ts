@@ -16,12 +16,18 @@ const IsDateOrInstant = () =>
 
 /** The two dates of every question (domain.md §7). */
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ example: '2026-10-20', description: 'World time: facts that had happened by then. A date means the END of that day in Europe/Paris. Default: now' })
+  @ApiPropertyOptional({
+    example: '2026-10-20',
+    description: 'World time: facts that had happened by then. A date means the END of that day in Europe/Paris. Default: now',
+  })
   @IsOptional()
   @IsDateOrInstant()
   at?: string;
 
-  @ApiPropertyOptional({ example: '2026-10-20', description: 'Knowledge time: only facts recorded by then. Not in the future. Default: now' })
+  @ApiPropertyOptional({
+    example: '2026-10-20',
+    description: 'Knowledge time: only facts recorded by then. Not in the future. Default: now',
+  })
   @IsOptional()
   @IsDateOrInstant()
   knownAt?: string;

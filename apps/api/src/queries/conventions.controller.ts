@@ -28,7 +28,10 @@ export class ConventionsController {
 
   @Get(':conventionId')
   @Roles(...DETAIL_READERS)
-  @ApiOperation({ operationId: 'conventionView', summary: 'R-CONV-4: period, years, collectifs notified, amendments, PS forecast and paid per year, can the next year go on' })
+  @ApiOperation({
+    operationId: 'conventionView',
+    summary: 'R-CONV-4: period, years, collectifs notified, amendments, PS forecast and paid per year, can the next year go on',
+  })
   @AnswersWith('ConventionAnswer', 'The convention at the date, and its multi-year eligibility (R-CONV-1, R-CONV-SUPPORT)')
   @ApiErrorResponses(400, 401, 403, 404)
   async view(@Param() path: ConventionPathParams, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<ConventionAnswer> {

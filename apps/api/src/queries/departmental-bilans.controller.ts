@@ -29,10 +29,20 @@ export class DepartmentalBilansController {
 
   @Get(':cafCode/bilans/:schoolYear')
   @Roles(...AGGREGATE_READERS)
-  @ApiOperation({ operationId: 'departmentalBilan', summary: 'R-BILAN-4: every approved project of the Caf for the school year, with breakdowns by commune, EPCI, rural/urban, QPV, cycle' })
-  @AnswersWithOrFile('DepartmentalBilanAnswer', 'The departmental bilan as JSON, or (format=csv|xlsx) a file with the totals and one row per breakdown line')
+  @ApiOperation({
+    operationId: 'departmentalBilan',
+    summary: 'R-BILAN-4: every approved project of the Caf for the school year, with breakdowns by commune, EPCI, rural/urban, QPV, cycle',
+  })
+  @AnswersWithOrFile(
+    'DepartmentalBilanAnswer',
+    'The departmental bilan as JSON, or (format=csv|xlsx) a file with the totals and one row per breakdown line',
+  )
   @ApiErrorResponses(400, 401, 403, 404)
-  async bilan(@Param() path: DepartmentPathParams, @Query() query: BilanQueryDto, @CurrentActor() actor: Actor): Promise<DepartmentalBilanAnswer | Response> {
+  async bilan(
+    @Param() path: DepartmentPathParams,
+    @Query() query: BilanQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DepartmentalBilanAnswer | Response> {
     const asOf = asOfOfQuery(query, this.clock.now());
     this.scope.department(actor, path.cafCode);
     const answer = valueOf(await this.queries.departmentalBilan(path.cafCode, path.schoolYear, asOf));

@@ -48,16 +48,29 @@ export class ProjectsController {
   ) {}
 
   @Get(':projectId/eligibility')
-  @ApiOperation({ operationId: 'projectEligibility', summary: 'Eligibility criteria (met / not_met / unknown / waived) with the facts used, planned and actual' })
-  @AnswersWith('EligibilityAnswer', 'The lifecycle status, the decision, and every criterion evaluated on the application (planned) and on what happened (actual)')
-  async eligibility(@Param() path: ProjectPathParams, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<EligibilityAnswer> {
+  @ApiOperation({
+    operationId: 'projectEligibility',
+    summary: 'Eligibility criteria (met / not_met / unknown / waived) with the facts used, planned and actual',
+  })
+  @AnswersWith(
+    'EligibilityAnswer',
+    'The lifecycle status, the decision, and every criterion evaluated on the application (planned) and on what happened (actual)',
+  )
+  async eligibility(
+    @Param() path: ProjectPathParams,
+    @Query() query: AsOfQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EligibilityAnswer> {
     const asOf = asOfOfQuery(query, this.clock.now());
     await this.scope.project(actor, path.projectId);
     return valueOf(await this.queries.eligibility(path.projectId, asOf));
   }
 
   @Get(':projectId/ps')
-  @ApiOperation({ operationId: 'projectPayablePs', summary: 'Payable PS (forecast and actual) with its explanation: parameters, collectif lines, cap, bonuses, 80 % reduction, payments' })
+  @ApiOperation({
+    operationId: 'projectPayablePs',
+    summary: 'Payable PS (forecast and actual) with its explanation: parameters, collectif lines, cap, bonuses, 80 % reduction, payments',
+  })
   @AnswersWith('PayablePsAnswer', 'The forecast and actual statements with their explanation trees (amounts in integer cents)')
   async payablePs(@Param() path: ProjectPathParams, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<PayablePsAnswer> {
     const asOf = asOfOfQuery(query, this.clock.now());
@@ -66,9 +79,16 @@ export class ProjectsController {
   }
 
   @Get(':projectId/bilan')
-  @ApiOperation({ operationId: 'projectBilan', summary: "The project's bilan (quantitative, financial, as filed) computed from its events" })
+  @ApiOperation({
+    operationId: 'projectBilan',
+    summary: "The project's bilan (quantitative, financial, as filed) computed from its events",
+  })
   @AnswersWithOrFile('ProjectBilanAnswer', 'The bilan as JSON, or (format=csv|xlsx) a file with the total and one row per collectif')
-  async bilan(@Param() path: ProjectPathParams, @Query() query: BilanQueryDto, @CurrentActor() actor: Actor): Promise<ProjectBilanAnswer | Response> {
+  async bilan(
+    @Param() path: ProjectPathParams,
+    @Query() query: BilanQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProjectBilanAnswer | Response> {
     const asOf = asOfOfQuery(query, this.clock.now());
     await this.scope.project(actor, path.projectId);
     const answer = valueOf(await this.queries.projectBilan(path.projectId, asOf));
@@ -76,9 +96,16 @@ export class ProjectsController {
   }
 
   @Get(':projectId/history')
-  @ApiOperation({ operationId: 'projectHistory', summary: "Audit: every event of the project's streams recorded by knownAt, with occurredAt, recordedAt, actor and role" })
+  @ApiOperation({
+    operationId: 'projectHistory',
+    summary: "Audit: every event of the project's streams recorded by knownAt, with occurredAt, recordedAt, actor and role",
+  })
   @AnswersWith('ProjectHistoryAnswer', 'The events in recorded order')
-  async history(@Param() path: ProjectPathParams, @Query() query: HistoryQueryDto, @CurrentActor() actor: Actor): Promise<ProjectHistoryAnswer> {
+  async history(
+    @Param() path: ProjectPathParams,
+    @Query() query: HistoryQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProjectHistoryAnswer> {
     const { knownAt } = asOfOfQuery({ knownAt: query.knownAt }, this.clock.now());
     await this.scope.project(actor, path.projectId);
     const events = valueOf(await this.queries.projectHistory(path.projectId, { at: ANY_OCCURRENCE, knownAt }));

@@ -27,7 +27,11 @@ export class DepartmentPathParams {
 }
 
 export class BilanQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json', description: 'csv: `;`-separated, decimal comma, UTF-8 with BOM (French Excel); xlsx: one worksheet' })
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    default: 'json',
+    description: 'csv: `;`-separated, decimal comma, UTF-8 with BOM (French Excel); xlsx: one worksheet',
+  })
   @IsOptional()
   @IsOneOf(EXPORT_FORMATS)
   format?: ExportFormat;

@@ -22,8 +22,14 @@ const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 
 /** `--reset`: the demo's own SQLite files (log, personal data, read models), with their WAL companions. */
 async function resetFiles(config: ClasConfig): Promise<string[]> {
-  if (config.eventStore !== 'sqlite') throw new CliFailure(`--reset deletes SQLite files only; with ${config.eventStore}, point the configuration at an empty store instead`, EXIT.usage);
-  const files = [config.sqlitePath, config.personalDataPath, ...(isUrl(config.readDb) ? [] : [config.readDb])].filter((f) => f !== ':memory:');
+  if (config.eventStore !== 'sqlite')
+    throw new CliFailure(
+      `--reset deletes SQLite files only; with ${config.eventStore}, point the configuration at an empty store instead`,
+      EXIT.usage,
+    );
+  const files = [config.sqlitePath, config.personalDataPath, ...(isUrl(config.readDb) ? [] : [config.readDb])].filter(
+    (f) => f !== ':memory:',
+  );
   for (const file of files) {
     for (const suffix of ['', '-wal', '-shm']) await rm(`${file}${suffix}`, { force: true });
   }
@@ -42,7 +48,10 @@ async function writeNames(config: ClasConfig, season: DemoSeason, today: string)
           personId: person.personId,
           kind: person.kind,
           ...name,
-          contact: person.kind === 'staff' ? { email: `${person.personId}@example.org`, phone: null, address: null } : { email: null, phone: null, address: null },
+          contact:
+            person.kind === 'staff'
+              ? { email: `${person.personId}@example.org`, phone: null, address: null }
+              : { email: null, phone: null, address: null },
           cafCode,
           operatorId,
           updatedAt: new Date(`${person.since}T12:00:00Z`).toISOString(),
@@ -76,7 +85,9 @@ export async function demoCommand({ args, io, config, log }: CommandRun): Promis
   try {
     for (const streamId of DEMO_CAMPAIGNS) {
       if ((await store.streamVersion(streamId)) >= 0) {
-        throw new CliFailure(`the demo has already been played on this database (${streamId} exists). Run \`clas demo --reset\` to start again, or set CLAS_SQLITE_PATH to a new file.`);
+        throw new CliFailure(
+          `the demo has already been played on this database (${streamId} exists). Run \`clas demo --reset\` to start again, or set CLAS_SQLITE_PATH to a new file.`,
+        );
       }
     }
     const directory = new InMemoryStreamDirectory(store);
@@ -100,7 +111,13 @@ export async function demoCommand({ args, io, config, log }: CommandRun): Promis
     await sealLog(config, store, io.clock, log, io.stderr);
     const names = await writeNames(config, season, parisDateOf(now));
     log.event('demo played', { ...result, elapsedMs: Math.round(result.elapsedMs), personalDataRecords: names });
-    const report = await demoReport({ result, queries: new ClasQueries(store, directory, io.clock), tokens, baseUrl: localApiUrl(config), now });
+    const report = await demoReport({
+      result,
+      queries: new ClasQueries(store, directory, io.clock),
+      tokens,
+      baseUrl: localApiUrl(config),
+      now,
+    });
     io.stdout.write(`${report}\n`);
     return EXIT.ok;
   } finally {

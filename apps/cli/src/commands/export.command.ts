@@ -34,7 +34,9 @@ export async function exportCommand({ args, io, config, log }: CommandRun): Prom
   }
   log.event('exported', { lines, to: path ?? 'stdout' });
   if (refused !== null) {
-    io.stderr.write(`clas export: exported, but the events since the last seal do not match their chains, so they were not sealed: ${refused}\n`);
+    io.stderr.write(
+      `clas export: exported, but the events since the last seal do not match their chains, so they were not sealed: ${refused}\n`,
+    );
     return EXIT.tampered;
   }
   return EXIT.ok;

@@ -34,21 +34,25 @@ export async function importCommand({ args, io, config, log }: CommandRun): Prom
   let lines = 0;
   const pending: Promise<void>[] = [];
   // The CLI's clock is the store's: each line is received (R-LIFE-RECEIPT) and recorded on the same "now".
-  const totals = await withStore(config, async (store) => {
-    const bus = new ClasCommandBus(store, { directory: new InMemoryStreamDirectory(store) });
-    const input = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    async function* counted(): AsyncIterable<string> {
-      for await (const line of input) {
-        bytes += Buffer.byteLength(line, 'utf8') + 1;
-        lines++;
-        yield line;
+  const totals = await withStore(
+    config,
+    async (store) => {
+      const bus = new ClasCommandBus(store, { directory: new InMemoryStreamDirectory(store) });
+      const input = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+      async function* counted(): AsyncIterable<string> {
+        for await (const line of input) {
+          bytes += Buffer.byteLength(line, 'utf8') + 1;
+          lines++;
+          yield line;
+        }
       }
-    }
-    return importCommands(counted(), bus, IMPORT_ACTOR, (report) => {
-      pending.push(writeLine(io.stdout, JSON.stringify(reportLine(report))));
-      bar.update(lines, size > 0 ? bytes / size : 1);
-    });
-  }, io.clock);
+      return importCommands(counted(), bus, IMPORT_ACTOR, (report) => {
+        pending.push(writeLine(io.stdout, JSON.stringify(reportLine(report))));
+        bar.update(lines, size > 0 ? bytes / size : 1);
+      });
+    },
+    io.clock,
+  );
   await Promise.all(pending);
   bar.finish(lines);
   await writeLine(io.stdout, JSON.stringify({ totals }));

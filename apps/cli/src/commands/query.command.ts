@@ -29,14 +29,20 @@ function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf
 /** `clas query <question> <id…>`: the time-travel answers of @clas/projections, JSON on stdout. */
 export async function queryCommand({ args, io, config }: CommandRun): Promise<number> {
   const [question, ...ids] = args.positionals as [string, ...string[]];
-  if (!(QUESTIONS as readonly string[]).includes(question)) throw new UsageError(`unknown question ${JSON.stringify(question)}; one of ${QUESTIONS.join(', ')}`, 'query');
+  if (!(QUESTIONS as readonly string[]).includes(question))
+    throw new UsageError(`unknown question ${JSON.stringify(question)}; one of ${QUESTIONS.join(', ')}`, 'query');
   const expected = question === 'departmental' ? 2 : 1;
   if (ids.length !== expected) {
-    throw new UsageError(question === 'departmental' ? 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' : `${question} takes one id`, 'query');
+    throw new UsageError(
+      question === 'departmental' ? 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' : `${question} takes one id`,
+      'query',
+    );
   }
   const asOf = asOfOptions(args.values, io.clock.now(), 'query');
   const dated = typeof args.values.at === 'string' || typeof args.values['known-at'] === 'string';
-  const result = await withStore(config, (store) => ask(new ClasQueries(store, new InMemoryStreamDirectory(store), io.clock), question as Question, ids, asOf));
+  const result = await withStore(config, (store) =>
+    ask(new ClasQueries(store, new InMemoryStreamDirectory(store), io.clock), question as Question, ids, asOf),
+  );
   if (result.kind === 'not_found') {
     io.stderr.write(`clas query: ${result.what} ${result.id} not found${dated ? ' at that date' : ''}\n`);
     return EXIT.notFound;

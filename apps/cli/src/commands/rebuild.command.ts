@@ -11,10 +11,20 @@ export async function rebuildCommand({ io, config, log }: CommandRun): Promise<n
   process.once('SIGINT', stop);
   try {
     const result = await withStore(config, (store) =>
-      rebuildReadModels({ store, storeConfig: storeConfigOf(config), readDb: { url: config.readDb }, projection: clasReadModelProjection(), signal: controller.signal }, progressBar(io.stderr)),
+      rebuildReadModels(
+        {
+          store,
+          storeConfig: storeConfigOf(config),
+          readDb: { url: config.readDb },
+          projection: clasReadModelProjection(),
+          signal: controller.signal,
+        },
+        progressBar(io.stderr),
+      ),
     ).catch((error: unknown) => {
       // A projector holds the read database: say what to do, no stack trace.
-      if (error instanceof ReadDatabaseBusyError) throw new CliFailure(`${error.message}; stop the projector first, or rebuild into a new CLAS_READ_DB`, EXIT.failure);
+      if (error instanceof ReadDatabaseBusyError)
+        throw new CliFailure(`${error.message}; stop the projector first, or rebuild into a new CLAS_READ_DB`, EXIT.failure);
       throw error;
     });
     log.event('rebuilt', { ...result, eventsPerSec: Math.round(result.eventsPerSec), interrupted: controller.signal.aborted });

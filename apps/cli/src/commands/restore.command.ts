@@ -19,7 +19,10 @@ export async function restoreCommand({ args, config, log }: CommandRun): Promise
   }
   const totals = await withStore(config, async (store) => {
     const head = await store.headPosition();
-    if (head > 0) throw new CliFailure(`the event store is not empty (${head} events): restore into an empty store (a new CLAS_SQLITE_PATH or database)`);
+    if (head > 0)
+      throw new CliFailure(
+        `the event store is not empty (${head} events): restore into an empty store (a new CLAS_SQLITE_PATH or database)`,
+      );
     const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
     return restoreLog(lines, store);
   });

@@ -10,14 +10,16 @@ const DEFAULT_TTL_SECONDS = 8 * 3600;
 /** "7d", "8h", "30m", "3600s" or a bare number of seconds → seconds. */
 export function parseTtl(value: string, command = 'token'): number {
   const seconds = parseDurationSeconds(value);
-  if (seconds === null) throw new UsageError(`--ttl must be a positive duration like 3600s, 30m, 8h or 7d, got ${JSON.stringify(value)}`, command);
+  if (seconds === null)
+    throw new UsageError(`--ttl must be a positive duration like 3600s, 30m, 8h or 7d, got ${JSON.stringify(value)}`, command);
   return seconds;
 }
 
 export async function tokenCommand({ args, io, config }: CommandRun): Promise<number> {
   const role = args.values.role;
   if (typeof role !== 'string') throw new UsageError(`--role is required (${TOKEN_ROLES.join(', ')})`, 'token');
-  if (!TOKEN_ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}, got ${JSON.stringify(role)}`, 'token');
+  if (!TOKEN_ROLES.includes(role as Role))
+    throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}, got ${JSON.stringify(role)}`, 'token');
   const caf = typeof args.values.caf === 'string' ? args.values.caf : null;
   const operatorId = typeof args.values.operator === 'string' ? args.values.operator : null;
   const sub = typeof args.values.sub === 'string' ? args.values.sub : `cli-${role}${caf ? `-${caf}` : ''}`;
@@ -33,6 +35,8 @@ export async function tokenCommand({ args, io, config }: CommandRun): Promise<nu
   // The secret the API uses: CLAS_JWT_SECRET, or the file generated in the data directory (created here if the API never ran).
   const secret = resolveJwtSecret(config);
   io.stdout.write(`${new TokenService(secret.value, config.tokenMaxTtlSeconds).issue(actor, ttl)}\n`);
-  io.stderr.write(`${JSON.stringify({ msg: 'token issued', sub, role, caf, operatorId, ttl: formatDuration(ttl), secret: secret.source, secretPath: secret.path })}\n`);
+  io.stderr.write(
+    `${JSON.stringify({ msg: 'token issued', sub, role, caf, operatorId, ttl: formatDuration(ttl), secret: secret.source, secretPath: secret.path })}\n`,
+  );
   return EXIT.ok;
 }

@@ -23,7 +23,8 @@ async function readPublicKeys(path: string): Promise<string[]> {
     throw new CliFailure(`cannot read the public key file ${path}: ${(error as Error).message}`, EXIT.usage);
   }
   const keys = text.match(PEM_PUBLIC_KEY) ?? [];
-  if (keys.length === 0) throw new UsageError(`${path} holds no PEM public key (-----BEGIN PUBLIC KEY-----); \`clas seal-key\` prints one`, 'verify');
+  if (keys.length === 0)
+    throw new UsageError(`${path} holds no PEM public key (-----BEGIN PUBLIC KEY-----); \`clas seal-key\` prints one`, 'verify');
   return keys;
 }
 
@@ -37,7 +38,8 @@ function keyringOf(pems: string[]): SealKeyring {
 
 function positionOption(raw: string | boolean | undefined): number | undefined {
   if (typeof raw !== 'string') return undefined;
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`--from must be a global position (an integer ≥ 0), got ${JSON.stringify(raw)}`, 'verify');
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+    throw new UsageError(`--from must be a global position (an integer ≥ 0), got ${JSON.stringify(raw)}`, 'verify');
   return Number(raw);
 }
 
@@ -80,17 +82,26 @@ export async function verifyCommand({ args, io, config }: CommandRun): Promise<n
   let summary: VerificationSummary;
   let source: Record<string, unknown>;
   if (exportFile !== null) {
-    if (pems === null) throw new UsageError('--export needs --public-key <key.pem>: the public key that checks the seals (`clas seal-key` prints it)', 'verify');
+    if (pems === null)
+      throw new UsageError(
+        '--export needs --public-key <key.pem>: the public key that checks the seals (`clas seal-key` prints it)',
+        'verify',
+      );
     summary = await verifyFile(exportFile, keyringOf(pems), bar);
     source = { export: exportFile, publicKey: keyFile };
   } else {
-    const configured = pems ?? (() => {
-      const pem = sealPublicKeyPemOf(config);
-      return pem === null ? null : [pem];
-    })();
+    const configured =
+      pems ??
+      (() => {
+        const pem = sealPublicKeyPemOf(config);
+        return pem === null ? null : [pem];
+      })();
     summary = await withStore(config, async (store) => {
       if (configured === null && (await store.lastSeal()) !== null) {
-        throw new CliFailure(`the log has seals but no public key to check them: give --public-key <key.pem>, or CLAS_SEAL_KEY_PATH (${config.sealKeyPath} does not exist)`, EXIT.usage);
+        throw new CliFailure(
+          `the log has seals but no public key to check them: give --public-key <key.pem>, or CLAS_SEAL_KEY_PATH (${config.sealKeyPath} does not exist)`,
+          EXIT.usage,
+        );
       }
       return verifyLog(store, {
         keyring: configured === null ? null : keyringOf(configured),
@@ -98,7 +109,11 @@ export async function verifyCommand({ args, io, config }: CommandRun): Promise<n
         onProgress: ({ events, position, head }) => bar.update(events, head > 0 ? position / head : null),
       });
     });
-    source = { store: config.eventStore, ...(config.eventStore === 'sqlite' ? { path: config.sqlitePath } : {}), publicKey: keyFile ?? (configured === null ? null : config.sealKeyPath) };
+    source = {
+      store: config.eventStore,
+      ...(config.eventStore === 'sqlite' ? { path: config.sqlitePath } : {}),
+      publicKey: keyFile ?? (configured === null ? null : config.sealKeyPath),
+    };
   }
   bar.finish(summary.events);
   const elapsedMs = Math.round(performance.now() - started);
@@ -112,12 +127,15 @@ export async function verifyCommand({ args, io, config }: CommandRun): Promise<n
   io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   const broken = summary.break;
   if (broken !== null) {
-    const where = broken.streamId === null ? '' : ` (stream ${broken.streamId}${broken.streamVersion === null ? '' : ` v${broken.streamVersion}`})`;
+    const where =
+      broken.streamId === null ? '' : ` (stream ${broken.streamId}${broken.streamVersion === null ? '' : ` v${broken.streamVersion}`})`;
     io.stderr.write(`clas verify: BROKEN at position ${broken.position}${where}: ${broken.problem}: ${broken.message}\n`);
     return EXIT.tampered;
   }
   if (summary.unsealed.events > 0) {
-    io.stderr.write(`clas verify: intact; the last ${summary.unsealed.events} events (positions ${summary.unsealed.firstPosition}..${summary.unsealed.lastPosition}) are ${UNSEALED_NOTE}\n`);
+    io.stderr.write(
+      `clas verify: intact; the last ${summary.unsealed.events} events (positions ${summary.unsealed.firstPosition}..${summary.unsealed.lastPosition}) are ${UNSEALED_NOTE}\n`,
+    );
   } else {
     io.stderr.write(`clas verify: intact; every event is covered by a signed seal\n`);
   }

@@ -22,8 +22,16 @@ import type { SeasonPlan } from './season-plan.js';
 
 export const AUDE = {
   campaign: '11-2026-2027',
-  lireGrandir: { operatorId: 'op-11-lire-grandir', projectId: 'prj-11-2026-lire-grandir', collectifIds: ['col-11-lire-grandir-1', 'col-11-lire-grandir-2'] },
-  limoux: { operatorId: 'op-11-limoux', projectId: 'prj-11-2026-limoux', collectifIds: ['col-11-limoux-1', 'col-11-limoux-2', 'col-11-limoux-3'] },
+  lireGrandir: {
+    operatorId: 'op-11-lire-grandir',
+    projectId: 'prj-11-2026-lire-grandir',
+    collectifIds: ['col-11-lire-grandir-1', 'col-11-lire-grandir-2'],
+  },
+  limoux: {
+    operatorId: 'op-11-limoux',
+    projectId: 'prj-11-2026-limoux',
+    collectifIds: ['col-11-limoux-1', 'col-11-limoux-2', 'col-11-limoux-3'],
+  },
   leLien: { operatorId: 'op-11-le-lien', projectId: 'prj-11-2026-le-lien', collectifId: 'col-11-le-lien-1' },
   /** Lire et Grandir's collège project: filed in time, left for the tour (docs/tour.md) to examine and decide. */
   varsovie: { projectId: 'prj-11-2026-varsovie' },
@@ -45,8 +53,24 @@ const PERIOD = { from: d('2026-11-03'), to: d('2027-06-15') };
 export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   const C = AUDE.campaign;
   writeCampaignOpening(plan, C, agent, d('2026-04-01'), AUDE_2026_2027);
-  writeOperator(plan, { campaign: C, agent, operatorId: AUDE.lireGrandir.operatorId, cafCode: '11', name: 'Lire et Grandir', kind: 'association', registeredOn: d('2026-04-10') });
-  writeOperator(plan, { campaign: C, agent, operatorId: AUDE.limoux.operatorId, cafCode: '11', name: 'Commune de Limoux', kind: 'collectivite', registeredOn: d('2026-04-15') });
+  writeOperator(plan, {
+    campaign: C,
+    agent,
+    operatorId: AUDE.lireGrandir.operatorId,
+    cafCode: '11',
+    name: 'Lire et Grandir',
+    kind: 'association',
+    registeredOn: d('2026-04-10'),
+  });
+  writeOperator(plan, {
+    campaign: C,
+    agent,
+    operatorId: AUDE.limoux.operatorId,
+    cafCode: '11',
+    name: 'Commune de Limoux',
+    kind: 'collectivite',
+    registeredOn: d('2026-04-15'),
+  });
   writeOperator(plan, {
     campaign: C,
     agent,
@@ -59,14 +83,34 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   });
 
   // Worked example 1: urban, 2 collectifs, 18 000 €, bonus enfants on both → 6 293,80 €.
-  const lire: ProjectFacts = { campaign: C, projectId: AUDE.lireGrandir.projectId, operatorId: AUDE.lireGrandir.operatorId, cafCode: '11', schoolYear: '2026-2027' };
+  const lire: ProjectFacts = {
+    campaign: C,
+    projectId: AUDE.lireGrandir.projectId,
+    operatorId: AUDE.lireGrandir.operatorId,
+    cafCode: '11',
+    schoolYear: '2026-2027',
+  };
   const lireContent = applicationContent({
     title: 'Clas Jean-Jaurès – La Conte',
     schoolCycle: 'primary',
     territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural: false, qpv: true },
     collectifs: [
-      { ref: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 12 },
-      { ref: 'c2', place: { name: 'Médiathèque Grain d’sel', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 10 },
+      {
+        ref: 'c1',
+        place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 12,
+      },
+      {
+        ref: 'c2',
+        place: { name: 'Médiathèque Grain d’sel', commune: 'Carcassonne' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 10,
+      },
     ],
     weekdays: ['tuesday', 'thursday'],
     start: '16:45',
@@ -80,17 +124,39 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     ],
     bonusRequests: { enfants: BONUS_ENFANTS, parents: null },
   });
-  writeApproval(plan, lire, { content: lireContent, filedOn: d('2026-06-22'), examinedOn: d('2026-09-01'), decidedOn: d(AUDE.decisionOn), approvedRefs: ['c1', 'c2'], bonuses: { enfants: 2, parents: null }, agent, committee: board });
+  writeApproval(plan, lire, {
+    content: lireContent,
+    filedOn: d('2026-06-22'),
+    examinedOn: d('2026-09-01'),
+    decidedOn: d(AUDE.decisionOn),
+    approvedRefs: ['c1', 'c2'],
+    bonuses: { enfants: 2, parents: null },
+    agent,
+    committee: board,
+  });
   writeAdvance(plan, lire, agent, d('2026-10-20'), 0.5);
 
   // Worked example 3: three groups planned; the committee's decision is recorded as 2, then corrected to 3 from the same date.
-  const limoux: ProjectFacts = { campaign: C, projectId: AUDE.limoux.projectId, operatorId: AUDE.limoux.operatorId, cafCode: '11', schoolYear: '2026-2027' };
+  const limoux: ProjectFacts = {
+    campaign: C,
+    projectId: AUDE.limoux.projectId,
+    operatorId: AUDE.limoux.operatorId,
+    cafCode: '11',
+    schoolYear: '2026-2027',
+  };
   const limouxPlaces = ['École du Sacré-Cœur', 'École Jean-Moulin', 'Espace jeunes Aragon'];
   const limouxContent = applicationContent({
     title: 'Clas de Limoux',
     schoolCycle: 'primary',
     territory: { commune: 'Limoux', epci: 'CC du Limouxin', rural: false, qpv: true },
-    collectifs: limouxPlaces.map((name, i) => ({ ref: `c${i + 1}`, place: { name, commune: 'Limoux' }, level: 'primary' as const, rural: false, disabilityNeeds: false, plannedChildren: 10 })),
+    collectifs: limouxPlaces.map((name, i) => ({
+      ref: `c${i + 1}`,
+      place: { name, commune: 'Limoux' },
+      level: 'primary' as const,
+      rural: false,
+      disabilityNeeds: false,
+      plannedChildren: 10,
+    })),
     weekdays: ['monday', 'thursday'],
     start: '17:00',
     minutes: 90,
@@ -123,13 +189,28 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   writeAdvance(plan, limoux, agent, d('2026-10-20'), 0.5);
 
   // The centre social: a collège group (R-LIFE-3: its own project), one child needing reinforced attention.
-  const lien: ProjectFacts = { campaign: C, projectId: AUDE.leLien.projectId, operatorId: AUDE.leLien.operatorId, cafCode: '11', schoolYear: '2026-2027' };
+  const lien: ProjectFacts = {
+    campaign: C,
+    projectId: AUDE.leLien.projectId,
+    operatorId: AUDE.leLien.operatorId,
+    cafCode: '11',
+    schoolYear: '2026-2027',
+  };
   writeApproval(plan, lien, {
     content: applicationContent({
       title: 'Clas collège du centre social Le Lien',
       schoolCycle: 'secondary',
       territory: { commune: 'Castelnaudary', epci: 'CC Castelnaudary Lauragais Audois', rural: false, qpv: false },
-      collectifs: [{ ref: 'c1', place: { name: 'Centre social Le Lien', commune: 'Castelnaudary' }, level: 'college', rural: false, disabilityNeeds: true, plannedChildren: 9 }],
+      collectifs: [
+        {
+          ref: 'c1',
+          place: { name: 'Centre social Le Lien', commune: 'Castelnaudary' },
+          level: 'college',
+          rural: false,
+          disabilityNeeds: true,
+          plannedChildren: 9,
+        },
+      ],
       weekdays: ['tuesday', 'friday'],
       start: '17:15',
       minutes: 90,
@@ -149,14 +230,29 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   writeAdvance(plan, lien, agent, d('2026-10-21'), 0.5);
 
   // R-LIFE-3: Lire et Grandir's collège pupils are a second project. Filed in time; the Caf has not examined it yet.
-  const varsovie: ProjectFacts = { campaign: C, projectId: AUDE.varsovie.projectId, operatorId: AUDE.lireGrandir.operatorId, cafCode: '11', schoolYear: '2026-2027' };
+  const varsovie: ProjectFacts = {
+    campaign: C,
+    projectId: AUDE.varsovie.projectId,
+    operatorId: AUDE.lireGrandir.operatorId,
+    cafCode: '11',
+    schoolYear: '2026-2027',
+  };
   writeFiling(plan, varsovie, {
     filedOn: d('2026-07-30'),
     content: applicationContent({
       title: 'Clas collège Varsovie',
       schoolCycle: 'secondary',
       territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural: false, qpv: true },
-      collectifs: [{ ref: 'c1', place: { name: 'Collège Varsovie', commune: 'Carcassonne' }, level: 'college', rural: false, disabilityNeeds: false, plannedChildren: 10 }],
+      collectifs: [
+        {
+          ref: 'c1',
+          place: { name: 'Collège Varsovie', commune: 'Carcassonne' },
+          level: 'college',
+          rural: false,
+          disabilityNeeds: false,
+          plannedChildren: 10,
+        },
+      ],
       weekdays: ['monday', 'thursday'],
       start: '17:00',
       minutes: 90,
@@ -183,10 +279,29 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
         openedOn: d('2026-10-12'),
         // New staff (R-ELIG-TRAINING, Aude): the "fondamentaux" module is attended in November.
         staff: [
-          { staffId: `staff-11-lire-${i + 1}a`, status: 'professional', criminalRecordCheckDate: d('2026-09-18'), assignedOn: d('2026-10-12'), isNew: false },
-          { staffId: `staff-11-lire-${i + 1}b`, status: 'volunteer', criminalRecordCheckDate: d('2026-10-01'), assignedOn: d('2026-10-12'), isNew: true, trainingOn: d('2026-11-14') },
+          {
+            staffId: `staff-11-lire-${i + 1}a`,
+            status: 'professional',
+            criminalRecordCheckDate: d('2026-09-18'),
+            assignedOn: d('2026-10-12'),
+            isNew: false,
+          },
+          {
+            staffId: `staff-11-lire-${i + 1}b`,
+            status: 'volunteer',
+            criminalRecordCheckDate: d('2026-10-01'),
+            assignedOn: d('2026-10-12'),
+            isNew: true,
+            trainingOn: d('2026-11-14'),
+          },
         ],
-        children: children(`child-11-lire${i + 1}`, i === 0 ? 12 : 10, ['CP', 'CE1', 'CE2', 'CM1', 'CM2'], d('2026-11-02'), i === 0 ? [{ index: 5, on: d('2026-11-16'), replaced: true }] : []),
+        children: children(
+          `child-11-lire${i + 1}`,
+          i === 0 ? 12 : 10,
+          ['CP', 'CE1', 'CE2', 'CM1', 'CM2'],
+          d('2026-11-02'),
+          i === 0 ? [{ index: 5, on: d('2026-11-16'), replaced: true }] : [],
+        ),
         schedule: { weekdays: [1, 3], start: '16:45', minutes: 90 },
         period: PERIOD,
         calendar: AUDE_2026_2027_CALENDAR,
@@ -210,8 +325,21 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
         disabilityNeeds: false,
         openedOn,
         staff: [
-          { staffId: `staff-11-limoux-${i + 1}a`, status: 'professional', criminalRecordCheckDate: d('2026-09-25'), assignedOn: openedOn, isNew: false },
-          { staffId: `staff-11-limoux-${i + 1}b`, status: 'professional', criminalRecordCheckDate: d('2026-09-28'), assignedOn: openedOn, isNew: true, trainingOn: d('2026-11-14') },
+          {
+            staffId: `staff-11-limoux-${i + 1}a`,
+            status: 'professional',
+            criminalRecordCheckDate: d('2026-09-25'),
+            assignedOn: openedOn,
+            isNew: false,
+          },
+          {
+            staffId: `staff-11-limoux-${i + 1}b`,
+            status: 'professional',
+            criminalRecordCheckDate: d('2026-09-28'),
+            assignedOn: openedOn,
+            isNew: true,
+            trainingOn: d('2026-11-14'),
+          },
         ],
         children: children(`child-11-limoux${i + 1}`, 10, ['CE1', 'CE2', 'CM1', 'CM2'], start),
         schedule: { weekdays: [0, 3], start: '17:00', minutes: 90 },
@@ -235,8 +363,21 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
       disabilityNeeds: true,
       openedOn: d('2026-10-12'),
       staff: [
-        { staffId: 'staff-11-lien-a', status: 'professional', criminalRecordCheckDate: d('2026-09-10'), assignedOn: d('2026-10-12'), isNew: false },
-        { staffId: 'staff-11-lien-b', status: 'volunteer', criminalRecordCheckDate: d('2026-09-30'), assignedOn: d('2026-10-12'), isNew: true, trainingOn: d('2026-11-14') },
+        {
+          staffId: 'staff-11-lien-a',
+          status: 'professional',
+          criminalRecordCheckDate: d('2026-09-10'),
+          assignedOn: d('2026-10-12'),
+          isNew: false,
+        },
+        {
+          staffId: 'staff-11-lien-b',
+          status: 'volunteer',
+          criminalRecordCheckDate: d('2026-09-30'),
+          assignedOn: d('2026-10-12'),
+          isNew: true,
+          trainingOn: d('2026-11-14'),
+        },
       ],
       children: lienChildren,
       schedule: { weekdays: [1, 4], start: '17:15', minutes: 90 },
@@ -246,9 +387,21 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   );
 
   for (const p of [lire, limoux, lien]) {
-    writeConcertation(plan, p, 's3-start', 'before_start', d('2026-10-08'), [p === lien ? 'Collège Blaise-d’Auriol' : `Écoles de ${p === lire ? 'Carcassonne' : 'Limoux'}`]);
-    writeConcertation(plan, p, 's3-bilan', 'at_bilan', d('2027-06-22'), [p === lien ? 'Collège Blaise-d’Auriol' : `Écoles de ${p === lire ? 'Carcassonne' : 'Limoux'}`]);
-    writePartner(plan, p, 't1', p === lire ? 'Médiathèque Grain d’sel' : p === limoux ? 'Reaap de l’Aude' : 'Programme de réussite éducative', p === lire ? 'library' : p === limoux ? 'reaap' : 'pre', d('2026-10-20'), 'rencontre de lancement et calendrier commun');
+    writeConcertation(plan, p, 's3-start', 'before_start', d('2026-10-08'), [
+      p === lien ? 'Collège Blaise-d’Auriol' : `Écoles de ${p === lire ? 'Carcassonne' : 'Limoux'}`,
+    ]);
+    writeConcertation(plan, p, 's3-bilan', 'at_bilan', d('2027-06-22'), [
+      p === lien ? 'Collège Blaise-d’Auriol' : `Écoles de ${p === lire ? 'Carcassonne' : 'Limoux'}`,
+    ]);
+    writePartner(
+      plan,
+      p,
+      't1',
+      p === lire ? 'Médiathèque Grain d’sel' : p === limoux ? 'Reaap de l’Aude' : 'Programme de réussite éducative',
+      p === lire ? 'library' : p === limoux ? 'reaap' : 'pre',
+      d('2026-10-20'),
+      'rencontre de lancement et calendrier commun',
+    );
     writeParentActions(plan, p, [
       { objective: 'P1', date: d('2026-11-05'), parents: p === lien ? 7 : 15, description: "réunion d'information à l'inscription" },
       { objective: 'P2', date: d('2026-12-17'), parents: 12, description: 'goûter de fin de trimestre' },

@@ -95,7 +95,8 @@ const ACTIVITY_ROTATION: ActivityType[][] = [
   ['outing', 'cultural'],
 ];
 
-const enrolledOn = (child: ChildSpec, date: LocalDate): boolean => child.enrolledOn <= date && (child.leaves === undefined || date < child.leaves.on);
+const enrolledOn = (child: ChildSpec, date: LocalDate): boolean =>
+  child.enrolledOn <= date && (child.leaves === undefined || date < child.leaves.on);
 
 /**
  * Writes one collectif's year into the plan: opening, staff (criminal-record checks, training),
@@ -135,7 +136,14 @@ export function writeCollectif(plan: SeasonPlan, spec: CollectifSpec): Collectif
       }),
     );
     if (s.trainingOn) {
-      add(later(s.trainingOn, 2, '11:00'), plan.command('RecordStaffTraining', parisInstant(s.trainingOn, '17:00'), { collectifId, staffId: s.staffId, trainingAttendedDate: s.trainingOn }));
+      add(
+        later(s.trainingOn, 2, '11:00'),
+        plan.command('RecordStaffTraining', parisInstant(s.trainingOn, '17:00'), {
+          collectifId,
+          staffId: s.staffId,
+          trainingAttendedDate: s.trainingOn,
+        }),
+      );
     }
   }
   for (const c of spec.children) {
@@ -152,11 +160,21 @@ export function writeCollectif(plan: SeasonPlan, spec: CollectifSpec): Collectif
       }),
     );
     if (c.leaves) {
-      add(later(c.leaves.on, 1, '10:00'), plan.command('RecordChildDeparture', parisInstant(c.leaves.on, '09:00'), { collectifId, childId: c.childId, reason: c.leaves.reason, leftOn: c.leaves.on }));
+      add(
+        later(c.leaves.on, 1, '10:00'),
+        plan.command('RecordChildDeparture', parisInstant(c.leaves.on, '09:00'), {
+          collectifId,
+          childId: c.childId,
+          reason: c.leaves.reason,
+          leftOn: c.leaves.on,
+        }),
+      );
     }
   }
 
-  const dates = sessionDates(spec.calendar, spec.period, spec.schedule.weekdays).filter((d) => spec.lastSessionOn === undefined || d <= spec.lastSessionOn);
+  const dates = sessionDates(spec.calendar, spec.period, spec.schedule.weekdays).filter(
+    (d) => spec.lastSessionOn === undefined || d <= spec.lastSessionOn,
+  );
   const weeks = new Map<string, number>();
   let present = 0;
   let expected = 0;
@@ -167,10 +185,22 @@ export function writeCollectif(plan: SeasonPlan, spec: CollectifSpec): Collectif
     const enteredLate = index % 11 === 8;
     const sheetLate = !enteredLate && index % 7 === 3;
     const sessionRecordAt = enteredLate ? later(date, 9) : later(date, 0, '19:30');
-    const attendanceRecordAt = enteredLate ? new Date(Date.parse(sessionRecordAt) + 60_000).toISOString() : sheetLate ? later(date, 6) : later(date, 0, '19:31');
+    const attendanceRecordAt = enteredLate
+      ? new Date(Date.parse(sessionRecordAt) + 60_000).toISOString()
+      : sheetLate
+        ? later(date, 6)
+        : later(date, 0, '19:31');
     add(
       sessionRecordAt,
-      plan.command('RecordSession', start, { collectifId, sessionId, date, start: spec.schedule.start, minutes: spec.schedule.minutes, kind: 'children', activityTypes: ACTIVITY_ROTATION[index % ACTIVITY_ROTATION.length]! }),
+      plan.command('RecordSession', start, {
+        collectifId,
+        sessionId,
+        date,
+        start: spec.schedule.start,
+        minutes: spec.schedule.minutes,
+        kind: 'children',
+        activityTypes: ACTIVITY_ROTATION[index % ACTIVITY_ROTATION.length]!,
+      }),
     );
     const entries: AttendanceEntry[] = spec.children
       .filter((c) => enrolledOn(c, date))
@@ -186,7 +216,10 @@ export function writeCollectif(plan: SeasonPlan, spec: CollectifSpec): Collectif
 
   const childrenByLevel: Record<CollectifLevel, number> = { primary: 0, college: 0, lycee: 0 };
   for (const c of spec.children) childrenByLevel[collectifLevelOf(c.schoolLevel)]++;
-  const firstDay = spec.children.reduce((min, c) => (c.enrolledOn < min ? c.enrolledOn : min), spec.children[0]?.enrolledOn ?? spec.openedOn);
+  const firstDay = spec.children.reduce(
+    (min, c) => (c.enrolledOn < min ? c.enrolledOn : min),
+    spec.children[0]?.enrolledOn ?? spec.openedOn,
+  );
   return {
     collectifId,
     sessions: dates.length,

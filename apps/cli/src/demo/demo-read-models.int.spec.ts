@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@clas/event-store';
-import { Projector, ReadDatabase, clasReadModelProjection, diffDumps, dumpReadDatabase, rebuildReadModels, type TableDump } from '@clas/projections';
+import {
+  Projector,
+  ReadDatabase,
+  clasReadModelProjection,
+  diffDumps,
+  dumpReadDatabase,
+  rebuildReadModels,
+  type TableDump,
+} from '@clas/projections';
 import { runCli } from '../cli.js';
 import { LANDES } from './landes-season.js';
 import { type ReadDatabaseSuite, onBothReadDatabases } from '@clas/projections/testing';
@@ -27,8 +35,18 @@ const demoSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => un
 
     beforeAll(async () => {
       const err: string[] = [];
-      const env = { CLAS_SQLITE_PATH: path, CLAS_PERSONAL_DATA_PATH: join(dir, 'personal.sqlite'), CLAS_READ_DB: join(dir, 'read.sqlite'), CLAS_DATA_DIR: dir };
-      const code = await runCli(['demo'], { stdout: { write: () => true }, stderr: { write: (s: string) => err.push(s) }, env, clock: { now: () => new Date(TODAY) } });
+      const env = {
+        CLAS_SQLITE_PATH: path,
+        CLAS_PERSONAL_DATA_PATH: join(dir, 'personal.sqlite'),
+        CLAS_READ_DB: join(dir, 'read.sqlite'),
+        CLAS_DATA_DIR: dir,
+      };
+      const code = await runCli(['demo'], {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => err.push(s) },
+        env,
+        clock: { now: () => new Date(TODAY) },
+      });
       if (code !== 0) throw new Error(`clas demo failed: ${err.join('')}`);
       store = new SqliteEventStore({ path });
       const db = await ReadDatabase.open(configFor('live'));
@@ -48,7 +66,9 @@ const demoSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => un
     });
 
     it('the late paper file declared not receivable (R-LIFE-1) has its row', () => {
-      const row = (live.rm_project_status as Array<{ project_id: string; lifecycle_status: string }>).find((r) => r.project_id === LANDES.late.projectId);
+      const row = (live.rm_project_status as Array<{ project_id: string; lifecycle_status: string }>).find(
+        (r) => r.project_id === LANDES.late.projectId,
+      );
       expect(row?.lifecycle_status).toBe('not_receivable');
       expect(live.rm_project_status!.length).toBeGreaterThan(3);
       expect(live.rm_departmental_totals!.map((r) => r.caf_code)).toEqual(expect.arrayContaining([40, 11]));
@@ -67,7 +87,14 @@ const demoSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => un
     it('a rebuild on two worker threads writes every table row for row as the live projector', async () => {
       const db = await ReadDatabase.open(configFor('workers'));
       try {
-        const result = await rebuildReadModels({ store, storeConfig: { kind: 'sqlite', path }, workers: 2, workerExecArgv: LOADER, readDb: db, projection: clasReadModelProjection() });
+        const result = await rebuildReadModels({
+          store,
+          storeConfig: { kind: 'sqlite', path },
+          workers: 2,
+          workerExecArgv: LOADER,
+          readDb: db,
+          projection: clasReadModelProjection(),
+        });
         expect(result.workers).toBe(2);
         expect(diffDumps(await dumpReadDatabase(db), live)).toEqual({ differingRows: 0, tables: [] });
       } finally {

@@ -17,7 +17,10 @@ export const DEMO_TOKEN_ACTORS: Array<{ name: string; actor: Actor }> = [
   { name: 'TOKEN_CAF_AGENT_11', actor: { id: 'agent-11-demo', role: 'caf_agent', caf: '11', operatorId: null } },
   { name: 'TOKEN_CAF_AGENT_40', actor: { id: 'agent-40-demo', role: 'caf_agent', caf: '40', operatorId: null } },
   { name: 'TOKEN_COMMITTEE_11', actor: { id: 'committee-11-demo', role: 'committee', caf: '11', operatorId: null } },
-  { name: 'TOKEN_OPERATOR', actor: { id: `user-${AUDE.lireGrandir.operatorId}`, role: 'operator', caf: null, operatorId: AUDE.lireGrandir.operatorId } },
+  {
+    name: 'TOKEN_OPERATOR',
+    actor: { id: `user-${AUDE.lireGrandir.operatorId}`, role: 'operator', caf: null, operatorId: AUDE.lireGrandir.operatorId },
+  },
   { name: 'TOKEN_AUDITOR', actor: { id: 'auditor-demo', role: 'auditor', caf: null, operatorId: null } },
   { name: 'TOKEN_DASHBOARD_11', actor: { id: 'dashboard-11-demo', role: 'dashboard', caf: '11', operatorId: null } },
 ];
@@ -36,18 +39,33 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
   const then = await queries.eligibility(AUDE.limoux.projectId, { at, knownAt: at });
   const known = await queries.eligibility(AUDE.limoux.projectId, { at });
   if (then.kind === 'found' && known.kind === 'found') {
-    lines.push(`  ${AUDE.limoux.projectId}: at 2026-10-20, ${then.value.decision?.approvedCollectifs ?? '–'} collectifs as known that day, ${known.value.decision?.approvedCollectifs ?? '–'} as known now (correction of ${AUDE.correctionOn})`);
+    lines.push(
+      `  ${AUDE.limoux.projectId}: at 2026-10-20, ${then.value.decision?.approvedCollectifs ?? '–'} collectifs as known that day, ${known.value.decision?.approvedCollectifs ?? '–'} as known now (correction of ${AUDE.correctionOn})`,
+    );
   }
   const labrit = await queries.payablePs(LANDES.labrit.projectId, { at: '2025-10-10T21:59:59.999Z' });
-  if (labrit.kind === 'found') lines.push(`  ${LANDES.labrit.projectId}: PS forecast at 2025-10-10 ${euros(labrit.value.payable)} (worked example 2)`);
+  if (labrit.kind === 'found')
+    lines.push(`  ${LANDES.labrit.projectId}: PS forecast at 2025-10-10 ${euros(labrit.value.payable)} (worked example 2)`);
   const lire = await queries.payablePs(AUDE.lireGrandir.projectId, { at });
-  if (lire.kind === 'found') lines.push(`  ${AUDE.lireGrandir.projectId}: PS forecast ${euros(lire.value.forecast?.payable ?? lire.value.payable)} (worked example 1), paid ${euros(lire.value.paid)}`);
+  if (lire.kind === 'found')
+    lines.push(
+      `  ${AUDE.lireGrandir.projectId}: PS forecast ${euros(lire.value.forecast?.payable ?? lire.value.payable)} (worked example 1), paid ${euros(lire.value.paid)}`,
+    );
   const sever = await queries.payablePs(LANDES.saintSever.projectId);
-  if (sever.kind === 'found') lines.push(`  ${LANDES.saintSever.projectId}: payable on the bilan ${euros(sever.value.payable)}, paid net ${euros(sever.value.paid)} (advance, then a recovery)`);
+  if (sever.kind === 'found')
+    lines.push(
+      `  ${LANDES.saintSever.projectId}: payable on the bilan ${euros(sever.value.payable)}, paid net ${euros(sever.value.paid)} (advance, then a recovery)`,
+    );
   return lines;
 }
 
-export async function demoReport(input: { result: PlayResult; queries: ClasQueries; tokens: TokenService; baseUrl: string; now: string }): Promise<string> {
+export async function demoReport(input: {
+  result: PlayResult;
+  queries: ClasQueries;
+  tokens: TokenService;
+  baseUrl: string;
+  now: string;
+}): Promise<string> {
   const { result, baseUrl } = input;
   const tokens = demoTokens(input.tokens);
   const campaigns = Object.entries(input.result.byCampaign)

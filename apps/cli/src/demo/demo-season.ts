@@ -17,6 +17,10 @@ export function demoSeason(): DemoSeason {
   const operatorOf = (collectifId: string) => collectifId.replace(/^col-(\d+)-(.*)-[^-]+$/, 'op-$1-$2');
   return {
     plan,
-    collectifs: [...landes.stats, ...aude].map((stats) => ({ cafCode: stats.collectifId.split('-')[1]!, operatorId: operatorOf(stats.collectifId), stats })),
+    collectifs: [...landes.stats, ...aude].map((stats) => ({
+      cafCode: stats.collectifId.split('-')[1]!,
+      operatorId: operatorOf(stats.collectifId),
+      stats,
+    })),
   };
 }

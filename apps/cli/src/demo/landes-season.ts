@@ -25,7 +25,11 @@ import type { SeasonPlan } from './season-plan.js';
 export const LANDES = {
   campaign: '40-2025-2026',
   labrit: { operatorId: 'op-40-labrit', projectId: 'prj-40-2025-labrit', collectifId: 'col-40-labrit-1' },
-  saintSever: { operatorId: 'op-40-saint-sever', projectId: 'prj-40-2025-saint-sever', collectifIds: ['col-40-saint-sever-1', 'col-40-saint-sever-2'] },
+  saintSever: {
+    operatorId: 'op-40-saint-sever',
+    projectId: 'prj-40-2025-saint-sever',
+    collectifIds: ['col-40-saint-sever-1', 'col-40-saint-sever-2'],
+  },
   late: { operatorId: 'op-40-horizon', projectId: 'prj-40-2025-horizon' },
   conventionId: 'conv-40-saint-sever',
   history: ['prj-40-2023-saint-sever', 'prj-40-2024-saint-sever'],
@@ -58,8 +62,22 @@ function saintSeverContent(year: string, cost: number) {
     schoolCycle: 'primary',
     territory: { commune: 'Saint-Sever', epci: 'CC Chalosse Tursan', rural: false, qpv: false },
     collectifs: [
-      { ref: 'c1', place: { name: 'École Jules-Ferry', commune: 'Saint-Sever' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 10 },
-      { ref: 'c2', place: { name: 'Médiathèque du Cap de Gascogne', commune: 'Saint-Sever' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 10 },
+      {
+        ref: 'c1',
+        place: { name: 'École Jules-Ferry', commune: 'Saint-Sever' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 10,
+      },
+      {
+        ref: 'c2',
+        place: { name: 'Médiathèque du Cap de Gascogne', commune: 'Saint-Sever' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 10,
+      },
     ],
     weekdays: ['tuesday', 'thursday'],
     start: '16:45',
@@ -88,9 +106,23 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     const campaign = `40-${year}`;
     writeCampaignOpening(plan, campaign, agent, d(`${first}-03-01`), earlierCampaign(year));
     if (year === '2023-2024') {
-      writeOperator(plan, { campaign, agent, operatorId: LANDES.saintSever.operatorId, cafCode: '40', name: 'Commune de Saint-Sever', kind: 'collectivite', registeredOn: d('2023-03-15') });
+      writeOperator(plan, {
+        campaign,
+        agent,
+        operatorId: LANDES.saintSever.operatorId,
+        cafCode: '40',
+        name: 'Commune de Saint-Sever',
+        kind: 'collectivite',
+        registeredOn: d('2023-03-15'),
+      });
     }
-    const p: ProjectFacts = { campaign, projectId: `prj-40-${first}-saint-sever`, operatorId: LANDES.saintSever.operatorId, cafCode: '40', schoolYear: year };
+    const p: ProjectFacts = {
+      campaign,
+      projectId: `prj-40-${first}-saint-sever`,
+      operatorId: LANDES.saintSever.operatorId,
+      cafCode: '40',
+      schoolYear: year,
+    };
     writeApproval(plan, p, {
       content: saintSeverContent(year, 1_300_000),
       filedOn: d(`${first}-06-16`),
@@ -105,11 +137,33 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
   }
 
   writeCampaignOpening(plan, C, agent, d('2025-03-03'), LANDES_2025_2026);
-  writeOperator(plan, { campaign: C, agent, operatorId: LANDES.labrit.operatorId, cafCode: '40', name: 'Les Petits Lecteurs de Labrit', kind: 'association', registeredOn: d('2025-03-20') });
-  writeOperator(plan, { campaign: C, agent, operatorId: LANDES.late.operatorId, cafCode: '40', name: 'Horizon Adour', kind: 'association', registeredOn: d('2025-04-02') });
+  writeOperator(plan, {
+    campaign: C,
+    agent,
+    operatorId: LANDES.labrit.operatorId,
+    cafCode: '40',
+    name: 'Les Petits Lecteurs de Labrit',
+    kind: 'association',
+    registeredOn: d('2025-03-20'),
+  });
+  writeOperator(plan, {
+    campaign: C,
+    agent,
+    operatorId: LANDES.late.operatorId,
+    cafCode: '40',
+    name: 'Horizon Adour',
+    kind: 'association',
+    registeredOn: d('2025-04-02'),
+  });
 
   // Worked example 2: rural, 1 collectif of 6, 3 000 €, other Caf funding 1 500 €, bonus parents → 900,00 €.
-  const labrit: ProjectFacts = { campaign: C, projectId: LANDES.labrit.projectId, operatorId: LANDES.labrit.operatorId, cafCode: '40', schoolYear: '2025-2026' };
+  const labrit: ProjectFacts = {
+    campaign: C,
+    projectId: LANDES.labrit.projectId,
+    operatorId: LANDES.labrit.operatorId,
+    cafCode: '40',
+    schoolYear: '2025-2026',
+  };
   const labritCoFunders = [
     { name: 'Commune de Labrit', kind: 'commune' as const, amount: 45_000 },
     { name: 'MSA Sud Aquitaine', kind: 'msa' as const, amount: 15_000 },
@@ -119,7 +173,16 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
       title: 'Clas rural de Labrit',
       schoolCycle: 'primary',
       territory: { commune: 'Labrit', epci: 'CC Cœur Haute Lande', rural: true, qpv: false },
-      collectifs: [{ ref: 'c1', place: { name: 'Salle des associations', commune: 'Labrit' }, level: 'primary', rural: true, disabilityNeeds: false, plannedChildren: 6 }],
+      collectifs: [
+        {
+          ref: 'c1',
+          place: { name: 'Salle des associations', commune: 'Labrit' },
+          level: 'primary',
+          rural: true,
+          disabilityNeeds: false,
+          plannedChildren: 6,
+        },
+      ],
       weekdays: ['tuesday', 'thursday'],
       start: '16:45',
       minutes: 90,
@@ -141,14 +204,35 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
   writeAdvance(plan, labrit, agent, d('2025-10-15'), 0.5);
 
   // Saint-Sever renews (its third year): 2 collectifs, 14 000 €, bonus enfants on both.
-  const sever: ProjectFacts = { campaign: C, projectId: LANDES.saintSever.projectId, operatorId: LANDES.saintSever.operatorId, cafCode: '40', schoolYear: '2025-2026' };
+  const sever: ProjectFacts = {
+    campaign: C,
+    projectId: LANDES.saintSever.projectId,
+    operatorId: LANDES.saintSever.operatorId,
+    cafCode: '40',
+    schoolYear: '2025-2026',
+  };
   const severContent = saintSeverContent('2025-2026', 1_400_000);
-  writeApproval(plan, sever, { content: severContent, filedOn: d('2025-06-24'), examinedOn: d('2025-09-08'), decidedOn: d('2025-10-01'), approvedRefs: ['c1', 'c2'], bonuses: { enfants: 2, parents: null }, agent, committee: board, renewalOf: 'prj-40-2024-saint-sever' });
+  writeApproval(plan, sever, {
+    content: severContent,
+    filedOn: d('2025-06-24'),
+    examinedOn: d('2025-09-08'),
+    decidedOn: d('2025-10-01'),
+    approvedRefs: ['c1', 'c2'],
+    bonuses: { enfants: 2, parents: null },
+    agent,
+    committee: board,
+    renewalOf: 'prj-40-2024-saint-sever',
+  });
   writeAdvance(plan, sever, agent, d('2025-10-15'), 0.5);
 
   // A late filing: received on 4 August, it is refused at once (R-LIFE-1), although the operator dates it 29 July:
   // receivability is judged on the day the Caf receives it (R-LIFE-RECEIPT). The Caf then records the paper file as not receivable.
-  const lateRef = { projectId: LANDES.late.projectId, operatorId: LANDES.late.operatorId, cafCode: '40', schoolYear: schoolYear('2025-2026') };
+  const lateRef = {
+    projectId: LANDES.late.projectId,
+    operatorId: LANDES.late.operatorId,
+    cafCode: '40',
+    schoolYear: schoolYear('2025-2026'),
+  };
   plan.add({
     recordAt: later(d('2025-08-04'), 0, '10:15'),
     campaign: C,
@@ -161,7 +245,16 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
         title: 'Clas Horizon Adour',
         schoolCycle: 'primary',
         territory: { commune: 'Dax', epci: 'CA du Grand Dax', rural: false, qpv: true },
-        collectifs: [{ ref: 'c1', place: { name: 'Maison des associations', commune: 'Dax' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 10 }],
+        collectifs: [
+          {
+            ref: 'c1',
+            place: { name: 'Maison des associations', commune: 'Dax' },
+            level: 'primary',
+            rural: false,
+            disabilityNeeds: false,
+            plannedChildren: 10,
+          },
+        ],
         weekdays: ['monday', 'thursday'],
         start: '17:00',
         minutes: 90,
@@ -200,10 +293,24 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
       disabilityNeeds: false,
       openedOn: d('2025-10-02'),
       staff: [
-        { staffId: 'staff-40-labrit-1', status: 'professional', criminalRecordCheckDate: d('2025-09-12'), assignedOn: d('2025-10-02'), isNew: false },
-        { staffId: 'staff-40-labrit-2', status: 'volunteer', criminalRecordCheckDate: d('2025-09-20'), assignedOn: d('2025-10-02'), isNew: true },
+        {
+          staffId: 'staff-40-labrit-1',
+          status: 'professional',
+          criminalRecordCheckDate: d('2025-09-12'),
+          assignedOn: d('2025-10-02'),
+          isNew: false,
+        },
+        {
+          staffId: 'staff-40-labrit-2',
+          status: 'volunteer',
+          criminalRecordCheckDate: d('2025-09-20'),
+          assignedOn: d('2025-10-02'),
+          isNew: true,
+        },
       ],
-      children: children('child-40-labrit', 6, ['CE1', 'CE2', 'CM1', 'CM2'], d('2025-10-06'), [{ index: 2, on: d('2026-01-19'), replaced: true }]),
+      children: children('child-40-labrit', 6, ['CE1', 'CE2', 'CM1', 'CM2'], d('2025-10-06'), [
+        { index: 2, on: d('2026-01-19'), replaced: true },
+      ]),
       schedule: { weekdays: [1, 3], start: '16:45', minutes: 90 },
       period: PERIOD,
       calendar: LANDES_2025_2026_CALENDAR,
@@ -223,8 +330,20 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
       disabilityNeeds: false,
       openedOn: d('2025-10-02'),
       staff: [
-        { staffId: `staff-40-sever-${i + 1}a`, status: 'professional', criminalRecordCheckDate: d('2025-09-05'), assignedOn: d('2025-10-02'), isNew: false },
-        { staffId: `staff-40-sever-${i + 1}b`, status: 'volunteer', criminalRecordCheckDate: d('2025-09-15'), assignedOn: d('2025-10-02'), isNew: i === 1 },
+        {
+          staffId: `staff-40-sever-${i + 1}a`,
+          status: 'professional',
+          criminalRecordCheckDate: d('2025-09-05'),
+          assignedOn: d('2025-10-02'),
+          isNew: false,
+        },
+        {
+          staffId: `staff-40-sever-${i + 1}b`,
+          status: 'volunteer',
+          criminalRecordCheckDate: d('2025-09-15'),
+          assignedOn: d('2025-10-02'),
+          isNew: i === 1,
+        },
       ],
       // The second group dwindles after Christmas: four children leave, none replaced, and it stops in February.
       children:
@@ -251,7 +370,7 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
   const labritParents = writeParentActions(plan, labrit, [
     { objective: 'P1', date: d('2025-10-07'), parents: 6, description: "réunion d'information à l'inscription" },
     { objective: 'P2', date: d('2025-12-16'), parents: 5, description: 'goûter de Noël parents-enfants' },
-    { objective: 'P3', date: d('2026-01-27'), parents: 4, description: "atelier ENT : suivre la scolarité en ligne" },
+    { objective: 'P3', date: d('2026-01-27'), parents: 4, description: 'atelier ENT : suivre la scolarité en ligne' },
     { objective: 'P4', date: d('2026-03-17'), parents: 3, description: 'rencontre avec le Reaap des Landes' },
     { objective: 'P5', date: d('2026-05-19'), parents: 6, description: 'café des parents' },
   ]);
@@ -265,7 +384,15 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     const school = p === labrit ? ['École de Labrit'] : ['École Jules-Ferry', 'École du Cap de Gascogne'];
     writeConcertation(plan, p, 's3-start', 'before_start', d('2025-09-25'), school);
     writeConcertation(plan, p, 's3-bilan', 'at_bilan', d('2026-06-23'), school);
-    writePartner(plan, p, 't1', p === labrit ? 'Médiathèque intercommunale Cœur Haute Lande' : 'Reaap des Landes', p === labrit ? 'library' : 'reaap', d('2025-11-14'), 'prêt de livres, accueil des familles');
+    writePartner(
+      plan,
+      p,
+      't1',
+      p === labrit ? 'Médiathèque intercommunale Cœur Haute Lande' : 'Reaap des Landes',
+      p === labrit ? 'library' : 'reaap',
+      d('2025-11-14'),
+      'prêt de livres, accueil des familles',
+    );
   }
 
   // Bilans (July), validated in September, then the balance — or a recovery for Saint-Sever,
@@ -290,7 +417,8 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     filedOn: d('2026-07-10'),
     validatedOn: d('2026-09-15'),
     agent,
-    summary: "Le groupe de l'école Jules-Ferry a fonctionné toute l'année ; celui de la médiathèque s'est arrêté en février faute d'enfants.",
+    summary:
+      "Le groupe de l'école Jules-Ferry a fonctionné toute l'année ; celui de la médiathèque s'est arrêté en février faute d'enfants.",
   });
   writeSettlement(plan, labrit, agent, d('2026-10-01'));
   writeSettlement(plan, sever, agent, d('2026-10-01'));
@@ -304,21 +432,71 @@ function writeConvention(plan: SeasonPlan): void {
   const C = LANDES.campaign;
   const conventionId = LANDES.conventionId;
   const user = operatorUser(LANDES.saintSever.operatorId);
-  const step = (date: LocalDate, time: string, actor: typeof user, source: ReturnType<SeasonPlan['command']>) => plan.add({ recordAt: later(date, 0, time), campaign: C, actor, source });
-  step(d('2025-09-10'), '11:00', user, plan.command('RequestConvention', parisInstant(d('2025-09-10'), '10:50'), {
-    conventionId,
-    operatorId: LANDES.saintSever.operatorId,
-    cafCode: '40',
-    projectIds: [LANDES.saintSever.projectId],
-    startSchoolYear: schoolYear('2025-2026'),
-    years: 4,
-    terms: { startDate: d('2025-10-06'), collectifs: 2, children: 20, weeks: 30 },
-  }));
+  const step = (date: LocalDate, time: string, actor: typeof user, source: ReturnType<SeasonPlan['command']>) =>
+    plan.add({ recordAt: later(date, 0, time), campaign: C, actor, source });
+  step(
+    d('2025-09-10'),
+    '11:00',
+    user,
+    plan.command('RequestConvention', parisInstant(d('2025-09-10'), '10:50'), {
+      conventionId,
+      operatorId: LANDES.saintSever.operatorId,
+      cafCode: '40',
+      projectIds: [LANDES.saintSever.projectId],
+      startSchoolYear: schoolYear('2025-2026'),
+      years: 4,
+      terms: { startDate: d('2025-10-06'), collectifs: 2, children: 20, weeks: 30 },
+    }),
+  );
   step(d('2025-10-15'), '15:00', agent, plan.command('SignConvention', parisInstant(d('2025-10-15'), '14:50'), { conventionId }));
-  step(d('2025-10-16'), '10:00', agent, plan.command('NotifyYearlyCollectifs', parisInstant(d('2025-10-16'), '09:50'), { conventionId, schoolYear: schoolYear('2025-2026'), collectifs: 2, collectifIds: [...LANDES.saintSever.collectifIds] }));
-  step(d('2026-01-20'), '16:00', user, plan.command('RequestConventionAmendment', parisInstant(d('2026-01-20'), '15:50'), { conventionId, amendmentId: 'am-1', changes: { children: 16 }, reason: 'quatre départs en janvier dans le groupe de la médiathèque' }));
-  step(d('2026-02-10'), '10:00', agent, plan.command('ValidateConventionAmendment', parisInstant(d('2026-02-10'), '09:50'), { conventionId, amendmentId: 'am-1' }));
+  step(
+    d('2025-10-16'),
+    '10:00',
+    agent,
+    plan.command('NotifyYearlyCollectifs', parisInstant(d('2025-10-16'), '09:50'), {
+      conventionId,
+      schoolYear: schoolYear('2025-2026'),
+      collectifs: 2,
+      collectifIds: [...LANDES.saintSever.collectifIds],
+    }),
+  );
+  step(
+    d('2026-01-20'),
+    '16:00',
+    user,
+    plan.command('RequestConventionAmendment', parisInstant(d('2026-01-20'), '15:50'), {
+      conventionId,
+      amendmentId: 'am-1',
+      changes: { children: 16 },
+      reason: 'quatre départs en janvier dans le groupe de la médiathèque',
+    }),
+  );
+  step(
+    d('2026-02-10'),
+    '10:00',
+    agent,
+    plan.command('ValidateConventionAmendment', parisInstant(d('2026-02-10'), '09:50'), { conventionId, amendmentId: 'am-1' }),
+  );
   // R-CONV-2: year 2 goes on because the 2025-2026 bilan was received in July.
-  step(d('2026-09-16'), '10:00', agent, plan.command('NotifyYearlyCollectifs', parisInstant(d('2026-09-16'), '09:50'), { conventionId, schoolYear: schoolYear('2026-2027'), collectifs: 1 }));
-  step(d('2026-10-05'), '16:00', user, plan.command('RequestConventionAmendment', parisInstant(d('2026-10-05'), '15:50'), { conventionId, amendmentId: 'am-2', changes: { collectifs: 1, weeks: 32 }, reason: 'un seul groupe, sur 32 semaines à partir de 2026-2027' }));
+  step(
+    d('2026-09-16'),
+    '10:00',
+    agent,
+    plan.command('NotifyYearlyCollectifs', parisInstant(d('2026-09-16'), '09:50'), {
+      conventionId,
+      schoolYear: schoolYear('2026-2027'),
+      collectifs: 1,
+    }),
+  );
+  step(
+    d('2026-10-05'),
+    '16:00',
+    user,
+    plan.command('RequestConventionAmendment', parisInstant(d('2026-10-05'), '15:50'), {
+      conventionId,
+      amendmentId: 'am-2',
+      changes: { collectifs: 1, weeks: 32 },
+      reason: 'un seul groupe, sur 32 semaines à partir de 2026-2027',
+    }),
+  );
 }

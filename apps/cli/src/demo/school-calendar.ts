@@ -34,7 +34,9 @@ export const LANDES_2025_2026_CALENDAR: SchoolCalendar = {
     { from: localDate('2026-02-07'), to: localDate('2026-02-22') },
     { from: localDate('2026-04-04'), to: localDate('2026-04-19') },
   ],
-  publicHolidays: ['2025-11-11', '2025-12-25', '2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25'].map(localDate),
+  publicHolidays: ['2025-11-11', '2025-12-25', '2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25'].map(
+    localDate,
+  ),
 };
 
 export const AUDE_2026_2027_CALENDAR: SchoolCalendar = {
@@ -44,7 +46,9 @@ export const AUDE_2026_2027_CALENDAR: SchoolCalendar = {
     { from: localDate('2027-02-20'), to: localDate('2027-03-07') },
     { from: localDate('2027-04-17'), to: localDate('2027-05-02') },
   ],
-  publicHolidays: ['2026-11-11', '2026-12-25', '2027-01-01', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-08', '2027-05-17'].map(localDate),
+  publicHolidays: ['2026-11-11', '2026-12-25', '2027-01-01', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-08', '2027-05-17'].map(
+    localDate,
+  ),
 };
 
 const inHolidays = (calendar: SchoolCalendar, date: LocalDate): boolean => calendar.holidays.some((h) => date >= h.from && date <= h.to);

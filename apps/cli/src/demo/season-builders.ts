@@ -41,7 +41,8 @@ const OBJECTIVE_TEXT: Record<ObjectiveCode, string> = {
   T1: 'partenariat avec les associations et la médiathèque du secteur',
 };
 
-export const allObjectives = (): ApplicationContent['objectives'] => OBJECTIVE_CODES.map((code) => ({ code, description: OBJECTIVE_TEXT[code] }));
+export const allObjectives = (): ApplicationContent['objectives'] =>
+  OBJECTIVE_CODES.map((code) => ({ code, description: OBJECTIVE_TEXT[code] }));
 
 export interface ContentInput {
   title: string;
@@ -70,7 +71,12 @@ export function applicationContent(input: ContentInput): ApplicationContent {
     plannedWeeks: input.plannedWeeks,
     objectives: allObjectives(),
     activityTypes: ['methodology', 'reading_writing', 'cultural', 'artistic', 'playful', 'scientific', 'outing', 'homework_help'],
-    budget: { totalOperatingCost: input.totalOperatingCost, coFunders: input.coFunders, otherCafFunding: input.otherCafFunding ?? 0, familyFeePerChild: 0 },
+    budget: {
+      totalOperatingCost: input.totalOperatingCost,
+      coFunders: input.coFunders,
+      otherCafFunding: input.otherCafFunding ?? 0,
+      familyFeePerChild: 0,
+    },
     bonusRequests: input.bonusRequests ?? { enfants: null, parents: null },
   };
 }
@@ -99,8 +105,19 @@ export interface OperatorInput {
 }
 
 /** The Caf opens its campaign at 09:00 (typed in at 09:05) with the département's parameters. */
-export function writeCampaignOpening(plan: SeasonPlan, campaign: string, agent: Actor, on: LocalDate, parameters: CampaignParameters): void {
-  plan.add({ recordAt: later(on, 0, '09:05'), campaign, actor: agent, source: plan.command('OpenCampaign', parisInstant(on, '09:00'), { parameters }) });
+export function writeCampaignOpening(
+  plan: SeasonPlan,
+  campaign: string,
+  agent: Actor,
+  on: LocalDate,
+  parameters: CampaignParameters,
+): void {
+  plan.add({
+    recordAt: later(on, 0, '09:05'),
+    campaign,
+    actor: agent,
+    source: plan.command('OpenCampaign', parisInstant(on, '09:00'), { parameters }),
+  });
 }
 
 /** Registered by the Caf; the coordinator (R-ELIG-COORD) and declarations (R-ELIG-OPERATOR) by the operator. */
@@ -124,7 +141,12 @@ export function writeOperator(plan: SeasonPlan, o: OperatorInput): void {
     recordAt: later(next, 0, '14:05'),
     campaign: o.campaign,
     actor: user,
-    source: plan.command('AppointCoordinator', at(next, '14:00'), { operatorId: o.operatorId, personId: `coord-${o.operatorId}`, qualificationLevel: 3, hasRelevantExperience: true }),
+    source: plan.command('AppointCoordinator', at(next, '14:00'), {
+      operatorId: o.operatorId,
+      personId: `coord-${o.operatorId}`,
+      qualificationLevel: 3,
+      hasRelevantExperience: true,
+    }),
   });
   plan.add({
     recordAt: later(next, 0, '14:10'),
@@ -142,11 +164,34 @@ export function writeOperator(plan: SeasonPlan, o: OperatorInput): void {
     recordAt: later(next, 0, '14:12'),
     campaign: o.campaign,
     actor: user,
-    source: plan.command('RecordOperatorDeclaration', at(next, '14:07'), { operatorId: o.operatorId, declaration: 'laicite_charter', documentDate: next, expiresOn: null, reference: 'charte-laicite-2001' }),
+    source: plan.command('RecordOperatorDeclaration', at(next, '14:07'), {
+      operatorId: o.operatorId,
+      declaration: 'laicite_charter',
+      documentDate: next,
+      expiresOn: null,
+      reference: 'charte-laicite-2001',
+    }),
   });
 }
 
-const FIRST_NAMES = ['Léa', 'Nour', 'Enzo', 'Inès', 'Adam', 'Jade', 'Malo', 'Lina', 'Sacha', 'Yasmine', 'Noah', 'Chloé', 'Ilyes', 'Manon', 'Rayan', 'Zoé'];
+const FIRST_NAMES = [
+  'Léa',
+  'Nour',
+  'Enzo',
+  'Inès',
+  'Adam',
+  'Jade',
+  'Malo',
+  'Lina',
+  'Sacha',
+  'Yasmine',
+  'Noah',
+  'Chloé',
+  'Ilyes',
+  'Manon',
+  'Rayan',
+  'Zoé',
+];
 const LAST_NAMES = ['Martin', 'Benali', 'Dupuy', 'Lafitte', 'Garcia', 'Diallo', 'Laborde', 'Moreau', 'Haddad', 'Castéra', 'Nguyen', 'Roux'];
 export const personName = (index: number): { firstName: string; lastName: string } => ({
   firstName: FIRST_NAMES[index % FIRST_NAMES.length]!,
@@ -157,7 +202,13 @@ export const personName = (index: number): { firstName: string; lastName: string
  * A group of children all starting on `enrolledOn`, levels in turn from `levels`; `leaving`
  * children leave on the given days, each replaced by a newcomer the next Monday after (churn).
  */
-export function children(prefix: string, count: number, levels: SchoolLevel[], enrolledOn: LocalDate, leaving: Array<{ index: number; on: LocalDate; replaced: boolean }> = []): ChildSpec[] {
+export function children(
+  prefix: string,
+  count: number,
+  levels: SchoolLevel[],
+  enrolledOn: LocalDate,
+  leaving: Array<{ index: number; on: LocalDate; replaced: boolean }> = [],
+): ChildSpec[] {
   const oriented: OrientedBy[] = ['teacher', 'teacher', 'cpe', 'social_worker', 'teacher', 'family'];
   const list: ChildSpec[] = Array.from({ length: count }, (_, i) => ({
     childId: `${prefix}-${String(i + 1).padStart(2, '0')}`,
@@ -173,7 +224,12 @@ export function children(prefix: string, count: number, levels: SchoolLevel[], e
       extra++;
       let monday = addDays(l.on, 1);
       while (new Date(`${monday}T00:00:00Z`).getUTCDay() !== 1) monday = addDays(monday, 1);
-      list.push({ childId: `${prefix}-${String(extra).padStart(2, '0')}`, schoolLevel: child.schoolLevel, orientedBy: 'teacher', enrolledOn: monday });
+      list.push({
+        childId: `${prefix}-${String(extra).padStart(2, '0')}`,
+        schoolLevel: child.schoolLevel,
+        orientedBy: 'teacher',
+        enrolledOn: monday,
+      });
     }
   }
   return list;
@@ -188,7 +244,11 @@ export interface ProjectFacts {
 }
 
 /** Parent actions P1–P5 over the year (R-ELIG-AXES parents, R-BILAN-2), one per listed date. */
-export function writeParentActions(plan: SeasonPlan, p: ProjectFacts, actions: Array<{ objective: ParentObjective; date: LocalDate; parents: number; description: string }>): number {
+export function writeParentActions(
+  plan: SeasonPlan,
+  p: ProjectFacts,
+  actions: Array<{ objective: ParentObjective; date: LocalDate; parents: number; description: string }>,
+): number {
   let reached = 0;
   actions.forEach((a, i) => {
     reached += a.parents;
@@ -209,26 +269,59 @@ export function writeParentActions(plan: SeasonPlan, p: ProjectFacts, actions: A
   return reached;
 }
 
-export function writeConcertation(plan: SeasonPlan, p: ProjectFacts, id: string, moment: 'before_start' | 'during' | 'at_bilan', date: LocalDate, schools: string[]): void {
+export function writeConcertation(
+  plan: SeasonPlan,
+  p: ProjectFacts,
+  id: string,
+  moment: 'before_start' | 'during' | 'at_bilan',
+  date: LocalDate,
+  schools: string[],
+): void {
   plan.add({
     recordAt: later(date, 1, '09:30'),
     campaign: p.campaign,
     actor: operatorUser(p.operatorId),
-    source: plan.command('RecordSchoolConcertation', parisInstant(date, '17:00'), { projectId: p.projectId, concertationId: `${p.projectId}-${id}`, objective: 'S3', moment, date, schools }),
+    source: plan.command('RecordSchoolConcertation', parisInstant(date, '17:00'), {
+      projectId: p.projectId,
+      concertationId: `${p.projectId}-${id}`,
+      objective: 'S3',
+      moment,
+      date,
+      schools,
+    }),
   });
 }
 
-export function writePartner(plan: SeasonPlan, p: ProjectFacts, id: string, partnerName: string, partnerKind: 'library' | 'reaap' | 'association' | 'pre', date: LocalDate, description: string): void {
+export function writePartner(
+  plan: SeasonPlan,
+  p: ProjectFacts,
+  id: string,
+  partnerName: string,
+  partnerKind: 'library' | 'reaap' | 'association' | 'pre',
+  date: LocalDate,
+  description: string,
+): void {
   plan.add({
     recordAt: later(date, 2, '11:00'),
     campaign: p.campaign,
     actor: operatorUser(p.operatorId),
-    source: plan.command('RecordPartnerRelation', parisInstant(date, '10:00'), { projectId: p.projectId, relationId: `${p.projectId}-${id}`, partnerName, partnerKind, date, description }),
+    source: plan.command('RecordPartnerRelation', parisInstant(date, '10:00'), {
+      projectId: p.projectId,
+      relationId: `${p.projectId}-${id}`,
+      partnerName,
+      partnerKind,
+      date,
+      description,
+    }),
   });
 }
 
 /** Step 4: the operator files online; the Caf receives it ten minutes later (R-LIFE-RECEIPT: the deadline is judged then). */
-export function writeFiling(plan: SeasonPlan, p: ProjectFacts, a: { content: ApplicationContent; filedOn: LocalDate; renewalOf?: string }): void {
+export function writeFiling(
+  plan: SeasonPlan,
+  p: ProjectFacts,
+  a: { content: ApplicationContent; filedOn: LocalDate; renewalOf?: string },
+): void {
   const ref = { projectId: p.projectId, operatorId: p.operatorId, cafCode: p.cafCode, schoolYear: p.schoolYear };
   plan.add({
     recordAt: later(a.filedOn, 0, '16:40'),
@@ -260,7 +353,12 @@ export function writeApproval(
   },
 ): string {
   writeFiling(plan, p, a);
-  plan.add({ recordAt: later(a.examinedOn, 0, '09:10'), campaign: p.campaign, actor: a.agent, source: plan.command('OpenExamination', parisInstant(a.examinedOn, '09:00'), { projectId: p.projectId }) });
+  plan.add({
+    recordAt: later(a.examinedOn, 0, '09:10'),
+    campaign: p.campaign,
+    actor: a.agent,
+    source: plan.command('OpenExamination', parisInstant(a.examinedOn, '09:00'), { projectId: p.projectId }),
+  });
   const decisionId = `dec-${p.projectId}`;
   plan.add({
     recordAt: later(a.decidedOn, 0, '17:30'),
@@ -295,7 +393,11 @@ export function writeAdvance(plan: SeasonPlan, p: ProjectFacts, agent: Actor, on
     source: async ({ queries, now }) => {
       const ps = await queries.payablePs(p.projectId, { at: now, knownAt: now });
       if (ps.kind !== 'found' || ps.value.payable <= 0) return null;
-      return plan.command('PayAdvance', now, { projectId: p.projectId, paymentId: `${p.projectId}-advance`, amount: Math.round(ps.value.payable * share) });
+      return plan.command('PayAdvance', now, {
+        projectId: p.projectId,
+        paymentId: `${p.projectId}-advance`,
+        amount: Math.round(ps.value.payable * share),
+      });
     },
   });
 }
@@ -309,7 +411,8 @@ export function writeSettlement(plan: SeasonPlan, p: ProjectFacts, agent: Actor,
     source: async ({ queries, now }) => {
       const ps = await queries.payablePs(p.projectId, { at: now, knownAt: now });
       if (ps.kind !== 'found') return null;
-      if (ps.value.due > 0) return plan.command('PayBalance', now, { projectId: p.projectId, paymentId: `${p.projectId}-balance`, amount: ps.value.due });
+      if (ps.value.due > 0)
+        return plan.command('PayBalance', now, { projectId: p.projectId, paymentId: `${p.projectId}-balance`, amount: ps.value.due });
       if (ps.value.toRecover > 0) {
         return plan.command('IssueRecovery', now, {
           projectId: p.projectId,
@@ -327,7 +430,17 @@ export function writeSettlement(plan: SeasonPlan, p: ProjectFacts, agent: Actor,
 export function writeBilan(
   plan: SeasonPlan,
   p: ProjectFacts,
-  b: { stats: CollectifStats[]; parentsReached: number; actualTotalCost: number; coFunders: CoFunder[]; otherCafFunding: number; filedOn: LocalDate; validatedOn: LocalDate; agent: Actor; summary: string },
+  b: {
+    stats: CollectifStats[];
+    parentsReached: number;
+    actualTotalCost: number;
+    coFunders: CoFunder[];
+    otherCafFunding: number;
+    filedOn: LocalDate;
+    validatedOn: LocalDate;
+    agent: Actor;
+    summary: string;
+  },
 ): void {
   const bilanId = `bilan-${p.projectId}`;
   const sum = (f: (s: CollectifStats) => number) => b.stats.reduce((n, s) => n + f(s), 0);
@@ -354,11 +467,24 @@ export function writeBilan(
         },
         qualitative: {
           summary: b.summary,
-          objectives: (['E1', 'E5', 'P1', 'P2', 'S3', 'T1'] as const).map((code) => ({ code, assessment: `${OBJECTIVE_TEXT[code]} : atteint` })),
+          objectives: (['E1', 'E5', 'P1', 'P2', 'S3', 'T1'] as const).map((code) => ({
+            code,
+            assessment: `${OBJECTIVE_TEXT[code]} : atteint`,
+          })),
         },
-        financial: { actualTotalCost: b.actualTotalCost, coFunders: b.coFunders, cafAmountsReceived: ps.kind === 'found' ? ps.value.paid : 0, otherCafFunding: b.otherCafFunding },
+        financial: {
+          actualTotalCost: b.actualTotalCost,
+          coFunders: b.coFunders,
+          cafAmountsReceived: ps.kind === 'found' ? ps.value.paid : 0,
+          otherCafFunding: b.otherCafFunding,
+        },
       });
     },
   });
-  plan.add({ recordAt: later(b.validatedOn, 0, '10:00'), campaign: p.campaign, actor: b.agent, source: plan.command('ValidateBilan', parisInstant(b.validatedOn, '09:45'), { projectId: p.projectId, bilanId }) });
+  plan.add({
+    recordAt: later(b.validatedOn, 0, '10:00'),
+    campaign: p.campaign,
+    actor: b.agent,
+    source: plan.command('ValidateBilan', parisInstant(b.validatedOn, '09:45'), { projectId: p.projectId, bilanId }),
+  });
 }

@@ -17,7 +17,9 @@ const NEEDS_CAMPAIGN: ReadonlySet<CollectifCommand['type']> = new Set(['EnrolChi
 
 /** Not receivable, withdrawn or refused: no collectif opens on it. */
 const isOpen = (project: ProjectState): boolean =>
-  project.status !== 'not_receivable' && project.status !== 'withdrawn' && !(project.status === 'decided' && project.decision?.terms.outcome === 'refused');
+  project.status !== 'not_receivable' &&
+  project.status !== 'withdrawn' &&
+  !(project.status === 'decided' && project.decision?.terms.outcome === 'refused');
 
 /**
  * OpenCollectif needs its project (the bus has already resolved it as the collectif's owner, so
@@ -25,12 +27,21 @@ const isOpen = (project: ProjectState): boolean =>
  * enrolments, staff and sessions need the parameters of the collectif's campaign. A collectif
  * exists only inside a filed project of an open campaign, so a missing campaign is a 404 too.
  */
-async function collectifContext(command: CollectifCommand, state: CollectifState, facts: FactReader): Promise<ContextResult<CollectifContext>> {
+async function collectifContext(
+  command: CollectifCommand,
+  state: CollectifState,
+  facts: FactReader,
+): Promise<ContextResult<CollectifContext>> {
   if (command.type === 'OpenCollectif') {
     const project = await facts.project(command.data.projectId);
     if (project === null || project.ref === null || project.schoolCycle === null) return missing('project', String(command.data.projectId));
     return provided({
-      project: { ref: project.ref, schoolCycle: project.schoolCycle, plannedRefs: project.application?.content.collectifs.map((c) => c.ref) ?? [], open: isOpen(project) },
+      project: {
+        ref: project.ref,
+        schoolCycle: project.schoolCycle,
+        plannedRefs: project.application?.content.collectifs.map((c) => c.ref) ?? [],
+        open: isOpen(project),
+      },
     });
   }
   if (!NEEDS_CAMPAIGN.has(command.type) || state.ref === null) return provided({});
@@ -49,7 +60,11 @@ export const collectifBinding: AggregateBinding<CollectifCommand, CollectifEvent
   resolveOwner: async (command, _claimed, facts) => {
     const projectId = (command.data as { projectId?: unknown }).projectId;
     const project = await facts.project(projectId);
-    return { what: 'project', id: String(projectId), owner: project?.ref ? { cafCode: project.ref.cafCode, operatorId: project.ref.operatorId } : null };
+    return {
+      what: 'project',
+      id: String(projectId),
+      owner: project?.ref ? { cafCode: project.ref.cafCode, operatorId: project.ref.operatorId } : null,
+    };
   },
   context: collectifContext,
 };

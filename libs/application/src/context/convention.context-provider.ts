@@ -25,7 +25,12 @@ import { type FactReader, bilanReceived, isApproved, priorApprovedSchoolYears } 
  * issue 11 §4); a first year without an open campaign is a business refusal (its limits do not
  * exist yet).
  */
-async function periodFacts(facts: FactReader, operatorId: string, cafCode: string, startSchoolYear: SchoolYear): Promise<ContextResult<ConventionContext>> {
+async function periodFacts(
+  facts: FactReader,
+  operatorId: string,
+  cafCode: string,
+  startSchoolYear: SchoolYear,
+): Promise<ContextResult<ConventionContext>> {
   const operator = await facts.operator(operatorId);
   if (operator === null) return missing('operator', operatorId);
   const campaign = await facts.campaignParameters(cafCode, startSchoolYear);
@@ -43,7 +48,12 @@ async function periodFacts(facts: FactReader, operatorId: string, cafCode: strin
       },
     };
   }
-  const operatorFacts: ConventionOperatorFacts = { operatorId: operator.operatorId, cafCode: operator.cafCode, kind: operator.kind, cafApproval: operator.cafApproval };
+  const operatorFacts: ConventionOperatorFacts = {
+    operatorId: operator.operatorId,
+    cafCode: operator.cafCode,
+    kind: operator.kind,
+    cafApproval: operator.cafApproval,
+  };
   const projects = await facts.projectsOfOperator(operatorId);
   return provided({ operator: operatorFacts, priorApprovedSchoolYears: priorApprovedSchoolYears(projects, startSchoolYear), campaign });
 }
@@ -60,12 +70,20 @@ async function previousYearBilanReceived(facts: FactReader, state: ConventionSta
   const projectIds = state.requested?.projectIds ?? [];
   const previous = previousSchoolYear(schoolYear);
   const projects = (await facts.projectsOfOperator(operatorId)).filter(
-    (p) => p.ref !== null && p.ref.cafCode === cafCode && p.ref.schoolYear === previous && (projectIds.includes(p.ref.projectId) || isApproved(p)),
+    (p) =>
+      p.ref !== null &&
+      p.ref.cafCode === cafCode &&
+      p.ref.schoolYear === previous &&
+      (projectIds.includes(p.ref.projectId) || isApproved(p)),
   );
   return projects.length > 0 && projects.every(bilanReceived);
 }
 
-async function conventionContext(command: ConventionCommand, state: ConventionState, facts: FactReader): Promise<ContextResult<ConventionContext>> {
+async function conventionContext(
+  command: ConventionCommand,
+  state: ConventionState,
+  facts: FactReader,
+): Promise<ContextResult<ConventionContext>> {
   switch (command.type) {
     case 'RequestConvention': {
       const d = command.data;

@@ -81,7 +81,8 @@ export class FactReader {
 }
 
 /** The effective committee decision is an approval and the project was not withdrawn afterwards (R-CONV-SUPPORT). */
-export const isApproved = (project: ProjectState): boolean => project.status !== 'withdrawn' && project.decision?.terms.outcome === 'approved';
+export const isApproved = (project: ProjectState): boolean =>
+  project.status !== 'withdrawn' && project.decision?.terms.outcome === 'approved';
 
 /**
  * R-CONV-SUPPORT: distinct school years before `before` in which the operator had a project

@@ -10,6 +10,9 @@ export const operatorBinding: AggregateBinding<OperatorCommand, OperatorEvent, O
   ownerOf: (state) => (state.status === 'registered' ? { cafCode: state.cafCode, operatorId: state.operatorId } : null),
   // Only RegisterOperator creates the stream; its data names the Caf. On another command the
   // stream id names the operator: that operator learns it is not registered (404), nobody else does.
-  claimedOwner: (command) => (command.type === 'RegisterOperator' ? { cafCode: command.data.cafCode, operatorId: command.data.operatorId } : { ...UNKNOWN_OWNER, operatorId: command.data.operatorId }),
+  claimedOwner: (command) =>
+    command.type === 'RegisterOperator'
+      ? { cafCode: command.data.cafCode, operatorId: command.data.operatorId }
+      : { ...UNKNOWN_OWNER, operatorId: command.data.operatorId },
   context: async () => provided(undefined),
 };

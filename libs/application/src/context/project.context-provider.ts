@@ -1,4 +1,11 @@
-import { type PreviousProjectFacts, type ProjectCommand, type ProjectContext, type ProjectEvent, type ProjectState, projectDecider } from '@clas/domain';
+import {
+  type PreviousProjectFacts,
+  type ProjectCommand,
+  type ProjectContext,
+  type ProjectEvent,
+  type ProjectState,
+  projectDecider,
+} from '@clas/domain';
 import { UNKNOWN_OWNER } from '../authorization.js';
 import { operatorClaim, registeredOperator } from '../scope/owner-claims.js';
 import { type AggregateBinding, type ContextResult, provided } from './aggregate-binding.js';
@@ -25,11 +32,18 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
     case 'FileApplication': {
       const d = command.data;
       const campaign = await facts.campaignParameters(d.cafCode, d.schoolYear);
-      return provided(d.applicationKind === 'renewal' ? { campaign, previousProject: await previousProjectFacts(facts, d.previousProjectId) } : { campaign });
+      return provided(
+        d.applicationKind === 'renewal'
+          ? { campaign, previousProject: await previousProjectFacts(facts, d.previousProjectId) }
+          : { campaign },
+      );
     }
     case 'FileShortRenewal': {
       const d = command.data;
-      return provided({ campaign: await facts.campaignParameters(d.cafCode, d.schoolYear), previousProject: await previousProjectFacts(facts, d.previousProjectId) });
+      return provided({
+        campaign: await facts.campaignParameters(d.cafCode, d.schoolYear),
+        previousProject: await previousProjectFacts(facts, d.previousProjectId),
+      });
     }
     case 'OpenExamination': {
       const renewalOf = state.application?.renewalOf ?? null;
@@ -46,7 +60,12 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
 }
 
 /** A late paper file is declared not receivable on an empty stream (it was never filed online). */
-const PROJECT_CREATORS: ReadonlySet<ProjectCommand['type']> = new Set(['DraftProject', 'FileApplication', 'FileShortRenewal', 'DeclareNotReceivable']);
+const PROJECT_CREATORS: ReadonlySet<ProjectCommand['type']> = new Set([
+  'DraftProject',
+  'FileApplication',
+  'FileShortRenewal',
+  'DeclareNotReceivable',
+]);
 
 /** `project-<id>`: application → examination → decision → bilan → payments. */
 export const projectBinding: AggregateBinding<ProjectCommand, ProjectEvent, ProjectState, ProjectContext | undefined> = {
@@ -55,7 +74,8 @@ export const projectBinding: AggregateBinding<ProjectCommand, ProjectEvent, Proj
   creates: PROJECT_CREATORS,
   ownerOf: (state) => (state.ref === null ? null : { cafCode: state.ref.cafCode, operatorId: state.ref.operatorId }),
   // A new project names its operator and Caf (ProjectRef); the operator must be registered, with that Caf (issue 11 §4).
-  claimedOwner: (command) => (PROJECT_CREATORS.has(command.type) ? operatorClaim(command.data as { operatorId?: unknown; cafCode?: unknown }) : UNKNOWN_OWNER),
+  claimedOwner: (command) =>
+    PROJECT_CREATORS.has(command.type) ? operatorClaim(command.data as { operatorId?: unknown; cafCode?: unknown }) : UNKNOWN_OWNER,
   resolveOwner: (_command, claimed, facts) => registeredOperator(claimed, facts),
   context: projectContext,
 };

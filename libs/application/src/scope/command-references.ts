@@ -29,7 +29,9 @@ const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter
 async function ownProject(field: string, projectId: unknown, owner: Scope, facts: FactReader): Promise<Rejection | null> {
   if (!isAggregateId(projectId)) return null;
   const ref = (await facts.project(projectId))?.ref ?? null;
-  return ref !== null && ref.operatorId === owner.operatorId && ref.cafCode === owner.cafCode ? null : outOfScope(field, projectId, `is not a project of ${ownerText(owner)}`);
+  return ref !== null && ref.operatorId === owner.operatorId && ref.cafCode === owner.cafCode
+    ? null
+    : outOfScope(field, projectId, `is not a project of ${ownerText(owner)}`);
 }
 
 async function ownProjects(field: string, projectIds: unknown, owner: Scope, facts: FactReader): Promise<Rejection | null> {
@@ -41,10 +43,20 @@ async function ownProjects(field: string, projectIds: unknown, owner: Scope, fac
 }
 
 /** Collectifs named by a command: each must have been opened by `belongs` (its project, or its operator and Caf). */
-async function ownCollectifs(field: string, collectifIds: unknown, facts: FactReader, belongs: { projectId?: string; owner: Scope }, what: string): Promise<Rejection | null> {
+async function ownCollectifs(
+  field: string,
+  collectifIds: unknown,
+  facts: FactReader,
+  belongs: { projectId?: string; owner: Scope },
+  what: string,
+): Promise<Rejection | null> {
   for (const [i, collectifId] of idsOf(collectifIds).entries()) {
     const ref = await facts.collectif(collectifId);
-    const fits = ref !== null && ref.operatorId === belongs.owner.operatorId && ref.cafCode === belongs.owner.cafCode && (belongs.projectId === undefined || ref.projectId === belongs.projectId);
+    const fits =
+      ref !== null &&
+      ref.operatorId === belongs.owner.operatorId &&
+      ref.cafCode === belongs.owner.cafCode &&
+      (belongs.projectId === undefined || ref.projectId === belongs.projectId);
     if (!fits) return outOfScope(`${field}[${i}]`, collectifId, `is not a collectif of ${what}`);
   }
   return null;
@@ -79,7 +91,8 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
 
   // ProjectRef is the owner claim, resolved and scope-checked before (registered operator, its Caf).
   DraftProject: NONE,
-  FileApplication: (c, owner, facts) => (c.data.applicationKind === 'renewal' ? ownProject('previousProjectId', c.data.previousProjectId, owner, facts) : Promise.resolve(null)),
+  FileApplication: (c, owner, facts) =>
+    c.data.applicationKind === 'renewal' ? ownProject('previousProjectId', c.data.previousProjectId, owner, facts) : Promise.resolve(null),
   FileShortRenewal: (c, owner, facts) => ownProject('previousProjectId', c.data.previousProjectId, owner, facts),
   DeclareNotReceivable: NONE,
   WithdrawApplication: NONE,
@@ -88,7 +101,8 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
   RecordCommitteeDecision: NONE,
   CorrectCommitteeDecision: NONE,
   // R-ELIG-AXES P2: the families concerned are those of this project's collectifs.
-  RecordParentAction: (c, owner, facts) => ownCollectifs('collectifIds', c.data.collectifIds, facts, { projectId: c.data.projectId, owner }, `project ${c.data.projectId}`),
+  RecordParentAction: (c, owner, facts) =>
+    ownCollectifs('collectifIds', c.data.collectifIds, facts, { projectId: c.data.projectId, owner }, `project ${c.data.projectId}`),
   // Schools are names or UAI codes outside the log.
   RecordSchoolConcertation: NONE,
   RecordPartnerRelation: NONE,

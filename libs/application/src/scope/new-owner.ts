@@ -8,7 +8,11 @@ import type { FactReader } from '../context/fact-reader.js';
 const rejected = (rejection: Rejection): CommandOutcome => ({ ok: false, kind: 'rejected', rejection });
 
 /** One wording whether the aggregate belongs to another or does not exist at all: the refusal names the actor's scope only (issue 11 §4). */
-export const outOfScope = (what: string, id: string, reason: string): CommandOutcome => ({ ok: false, kind: 'forbidden', reason: `${what} ${id} is not within the actor's scope: ${reason}` });
+export const outOfScope = (what: string, id: string, reason: string): CommandOutcome => ({
+  ok: false,
+  kind: 'forbidden',
+  reason: `${what} ${id} is not within the actor's scope: ${reason}`,
+});
 
 const isRejection = (value: object): value is Rejection => 'ruleId' in value;
 
@@ -41,7 +45,11 @@ export async function ownerOfNew<C extends ClasCommand, E extends ClasEvent, S, 
   const resolved = await binding.resolveOwner(command, claimed, facts);
   if (resolved.owner === null) {
     const everywhere = authorizeScope(actor, UNKNOWN_OWNER);
-    return { outcome: everywhere.ok ? { ok: false, kind: 'not_found', what: resolved.what, id: resolved.id } : outOfScope(resolved.what, resolved.id, everywhere.reason) };
+    return {
+      outcome: everywhere.ok
+        ? { ok: false, kind: 'not_found', what: resolved.what, id: resolved.id }
+        : outOfScope(resolved.what, resolved.id, everywhere.reason),
+    };
   }
   const scope = authorizeScope(actor, resolved.owner);
   if (!scope.ok) return { outcome: outOfScope(resolved.what, resolved.id, scope.reason) };
@@ -51,7 +59,12 @@ export async function ownerOfNew<C extends ClasCommand, E extends ClasEvent, S, 
         code: 'OPERATOR_OF_ANOTHER_CAF',
         ruleId: 'R-SCOPE',
         message: `cafCode: operator ${resolved.owner.operatorId} is registered with Caf ${resolved.owner.cafCode}, not ${claimed.cafCode}`,
-        details: { field: 'cafCode', operatorId: resolved.owner.operatorId, cafCode: claimed.cafCode, registeredCafCode: resolved.owner.cafCode },
+        details: {
+          field: 'cafCode',
+          operatorId: resolved.owner.operatorId,
+          cafCode: claimed.cafCode,
+          registeredCafCode: resolved.owner.cafCode,
+        },
       }),
     };
   }

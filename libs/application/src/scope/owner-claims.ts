@@ -17,5 +17,9 @@ export function operatorClaim(data: { operatorId?: unknown; cafCode?: unknown })
 export async function registeredOperator(claimed: Scope | null, facts: FactReader): Promise<ResolvedOwner> {
   const operatorId = claimed?.operatorId ?? null;
   const operator = operatorId === null ? null : await facts.operator(operatorId);
-  return { what: 'operator', id: String(operatorId), owner: operator === null ? null : { cafCode: operator.cafCode, operatorId: operator.operatorId } };
+  return {
+    what: 'operator',
+    id: String(operatorId),
+    owner: operator === null ? null : { cafCode: operator.cafCode, operatorId: operator.operatorId },
+  };
 }

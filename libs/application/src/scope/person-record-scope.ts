@@ -11,7 +11,8 @@ export interface PersonRecordClaim extends PersonClaim {
   kind: 'child' | 'parent' | 'staff';
 }
 
-export type PersonRecordDecision = { ok: true } | { ok: false; status: 403; reason: string } | { ok: false; status: 400; field: string; message: string };
+export type PersonRecordDecision =
+  { ok: true } | { ok: false; status: 403; reason: string } | { ok: false; status: 400; field: string; message: string };
 
 const ALLOWED: PersonRecordDecision = { ok: true };
 const refuse = (reason: string): PersonRecordDecision => ({ ok: false, status: 403, reason });
@@ -50,7 +51,8 @@ export class PersonRecordScope {
     if (owner === null) return ALLOWED;
     const ownerScope: Scope = { cafCode: owner.cafCode, operatorId: owner.operatorId };
     if (!claimFits(record, ownerScope)) return refuse(`${personId} is the id of a person of another operator or Caf`);
-    if (owner.kind !== record.kind) return { ok: false, status: 400, field: 'kind', message: `${personId} is a ${owner.kind} in the event log` };
+    if (owner.kind !== record.kind)
+      return { ok: false, status: 400, field: 'kind', message: `${personId} is a ${owner.kind} in the event log` };
     return ALLOWED;
   }
 

@@ -29,26 +29,54 @@ export const nextCommandId = (label: string): string => `${label}-${++seq}`;
 export function content(): ApplicationContent {
   const season = applicationContent();
   const [c1, c2] = season.collectifs;
-  return { ...season, collectifs: [{ ...c1, plannedChildren: 12 }, { ...c2, disabilityNeeds: false }], bonusRequests: { enfants: null, parents: null } };
+  return {
+    ...season,
+    collectifs: [
+      { ...c1, plannedChildren: 12 },
+      { ...c2, disabilityNeeds: false },
+    ],
+    bonusRequests: { enfants: null, parents: null },
+  };
 }
 
 /** Command builders: each takes the business instant and returns a fresh commandId. */
 export const commands = {
-  openCampaign: (parameters = audeParameters()): ClasCommand => ({ type: 'OpenCampaign', commandId: nextCommandId('open-campaign'), occurredAt: paris('2026-04-01'), data: { parameters } }),
+  openCampaign: (parameters = audeParameters()): ClasCommand => ({
+    type: 'OpenCampaign',
+    commandId: nextCommandId('open-campaign'),
+    occurredAt: paris('2026-04-01'),
+    data: { parameters },
+  }),
   registerOperator: (operatorId = 'op-1'): ClasCommand => ({
     type: 'RegisterOperator',
     commandId: nextCommandId('register'),
     occurredAt: paris('2026-04-15'),
     data: { operatorId, cafCode: CAF, name: `Association ${operatorId}`, kind: 'association' },
   }),
-  fileApplication: (projectId = 'prj-1', occurredAt = paris('2026-06-20'), ref: { operatorId?: string; cafCode?: string; schoolYear?: string } = {}): ClasCommand =>
+  fileApplication: (
+    projectId = 'prj-1',
+    occurredAt = paris('2026-06-20'),
+    ref: { operatorId?: string; cafCode?: string; schoolYear?: string } = {},
+  ): ClasCommand =>
     ({
       type: 'FileApplication',
       commandId: nextCommandId('file'),
       occurredAt,
-      data: { projectId, operatorId: ref.operatorId ?? 'op-1', cafCode: ref.cafCode ?? CAF, schoolYear: ref.schoolYear ?? YEAR, applicationKind: 'new', content: content() },
+      data: {
+        projectId,
+        operatorId: ref.operatorId ?? 'op-1',
+        cafCode: ref.cafCode ?? CAF,
+        schoolYear: ref.schoolYear ?? YEAR,
+        applicationKind: 'new',
+        content: content(),
+      },
     }) as ClasCommand,
-  openExamination: (projectId = 'prj-1'): ClasCommand => ({ type: 'OpenExamination', commandId: nextCommandId('exam'), occurredAt: paris('2026-09-01'), data: { projectId } }),
+  openExamination: (projectId = 'prj-1'): ClasCommand => ({
+    type: 'OpenExamination',
+    commandId: nextCommandId('exam'),
+    occurredAt: paris('2026-09-01'),
+    data: { projectId },
+  }),
   approve: (projectId = 'prj-1'): ClasCommand => ({
     type: 'RecordCommitteeDecision',
     commandId: nextCommandId('decision'),
@@ -58,25 +86,54 @@ export const commands = {
       decisionId: `dec-${projectId}`,
       meetingDate: localDate('2026-10-05'),
       effectiveDate: localDate('2026-10-05'),
-      decision: { outcome: 'approved', approvedCollectifs: 2, approvedCollectifRefs: ['c1', 'c2'], bonusesGranted: { enfants: null, parents: null }, forecastOperatingCost: 1_800_000 },
+      decision: {
+        outcome: 'approved',
+        approvedCollectifs: 2,
+        approvedCollectifRefs: ['c1', 'c2'],
+        bonusesGranted: { enfants: null, parents: null },
+        forecastOperatingCost: 1_800_000,
+      },
     },
   }),
   openCollectif: (collectifId = 'col-1', projectId = 'prj-1'): ClasCommand => ({
     type: 'OpenCollectif',
     commandId: nextCommandId('open-collectif'),
     occurredAt: paris('2026-10-12'),
-    data: { collectifId, projectId, plannedRef: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false },
+    data: {
+      collectifId,
+      projectId,
+      plannedRef: 'c1',
+      place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' },
+      level: 'primary',
+      rural: false,
+      disabilityNeeds: false,
+    },
   }),
   enrol: (childId: string, collectifId = 'col-1', schoolLevel: SchoolLevel = 'CM1'): ClasCommand => ({
     type: 'EnrolChild',
     commandId: nextCommandId(`enrol-${childId}`),
     occurredAt: paris('2026-11-02'),
-    data: { collectifId, childId, schoolLevel, orientedBy: 'teacher', parentalConsentDate: localDate('2026-10-20'), disabilityNeeds: false, enrolledOn: localDate('2026-11-02') },
+    data: {
+      collectifId,
+      childId,
+      schoolLevel,
+      orientedBy: 'teacher',
+      parentalConsentDate: localDate('2026-10-20'),
+      disabilityNeeds: false,
+      enrolledOn: localDate('2026-11-02'),
+    },
   }),
   parentAction: (projectId = 'prj-1'): ClasCommand => ({
     type: 'RecordParentAction',
     commandId: nextCommandId('parent-action'),
     occurredAt: paris('2026-11-20'),
-    data: { projectId, actionId: nextCommandId('pa'), objective: 'P1', date: localDate('2026-11-20'), parentsReached: 9, description: 'information evening at enrolment' },
+    data: {
+      projectId,
+      actionId: nextCommandId('pa'),
+      objective: 'P1',
+      date: localDate('2026-11-20'),
+      parentsReached: 9,
+      description: 'information evening at enrolment',
+    },
   }),
 };

@@ -11,10 +11,15 @@ function openCampaign(command: OpenCampaign, state: CampaignState): Decision<Cam
   // The parameters' shape and bounds are the schema's (campaign.schemas.ts, checked by the command bus).
   const { parameters } = command.data;
   if (state.status !== 'not_opened') {
-    return reject('CAMPAIGN_ALREADY_OPEN', 'R-LIFE', `the campaign ${parameters.cafCode} ${parameters.schoolYear} is already open; amend its parameters instead`, {
-      cafCode: parameters.cafCode,
-      schoolYear: parameters.schoolYear,
-    });
+    return reject(
+      'CAMPAIGN_ALREADY_OPEN',
+      'R-LIFE',
+      `the campaign ${parameters.cafCode} ${parameters.schoolYear} is already open; amend its parameters instead`,
+      {
+        cafCode: parameters.cafCode,
+        schoolYear: parameters.schoolYear,
+      },
+    );
   }
   return accept(
     makeEvent(
@@ -28,10 +33,16 @@ function openCampaign(command: OpenCampaign, state: CampaignState): Decision<Cam
 function amendParameters(command: AmendCampaignParameters, state: CampaignState): Decision<CampaignEvent> {
   const d = command.data;
   if (state.status !== 'open') {
-    return reject('CAMPAIGN_NOT_OPEN', 'R-LIFE', `no campaign ${d.cafCode} ${d.schoolYear} to amend`, { cafCode: d.cafCode, schoolYear: d.schoolYear });
+    return reject('CAMPAIGN_NOT_OPEN', 'R-LIFE', `no campaign ${d.cafCode} ${d.schoolYear} to amend`, {
+      cafCode: d.cafCode,
+      schoolYear: d.schoolYear,
+    });
   }
   if (state.cafCode !== d.cafCode || state.schoolYear !== d.schoolYear) {
-    return reject('WRONG_CAMPAIGN', 'R-INPUT', 'the command names another campaign than this stream', { field: 'cafCode', expected: `${state.cafCode} ${state.schoolYear}` });
+    return reject('WRONG_CAMPAIGN', 'R-INPUT', 'the command names another campaign than this stream', {
+      field: 'cafCode',
+      expected: `${state.cafCode} ${state.schoolYear}`,
+    });
   }
   return accept(
     makeEvent(

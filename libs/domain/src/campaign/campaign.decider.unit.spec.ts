@@ -6,8 +6,17 @@ import type { CampaignCommand } from './campaign.commands.js';
 import { campaignDecider } from './campaign.decider.js';
 
 const spec = specification(campaignDecider);
-const opened = makeEvent('CampaignOpened', { cafCode: CAF, schoolYear: YEAR, parameters: audeCampaign(), openedOn: d('2026-04-01') }, paris('2026-04-01'));
-const open = (parameters = audeCampaign()): CampaignCommand => ({ type: 'OpenCampaign', commandId: 'c1', occurredAt: paris('2026-04-01'), data: { parameters } });
+const opened = makeEvent(
+  'CampaignOpened',
+  { cafCode: CAF, schoolYear: YEAR, parameters: audeCampaign(), openedOn: d('2026-04-01') },
+  paris('2026-04-01'),
+);
+const open = (parameters = audeCampaign()): CampaignCommand => ({
+  type: 'OpenCampaign',
+  commandId: 'c1',
+  occurredAt: paris('2026-04-01'),
+  data: { parameters },
+});
 
 describe('campaign decider', () => {
   it('a Caf opens its campaign with the full parameter set', () => {
@@ -23,7 +32,12 @@ describe('campaign decider', () => {
       type: 'AmendCampaignParameters',
       commandId: 'c2',
       occurredAt: paris('2026-05-10'),
-      data: { cafCode: CAF, schoolYear: YEAR, patch: { deadlines: { newApplication: d('2026-08-31'), renewal: d('2026-06-28') } }, reason: 'deadline extended by the board' },
+      data: {
+        cafCode: CAF,
+        schoolYear: YEAR,
+        patch: { deadlines: { newApplication: d('2026-08-31'), renewal: d('2026-06-28') } },
+        reason: 'deadline extended by the board',
+      },
     };
     const [amended] = spec.given([opened]).when(amend).thenAccepted();
     expect(amended).toEqual(

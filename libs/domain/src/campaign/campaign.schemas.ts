@@ -1,9 +1,30 @@
-import { bool, cafCode, cents, int, localDate, monthDay, named, nullable, object, omit, partial, record, refine, schoolYear, text, withMeta, type Infer, type Schema } from '../schema/schema.js';
+import {
+  bool,
+  cafCode,
+  cents,
+  int,
+  localDate,
+  monthDay,
+  named,
+  nullable,
+  object,
+  omit,
+  partial,
+  record,
+  refine,
+  schoolYear,
+  text,
+  withMeta,
+  type Infer,
+  type Schema,
+} from '../schema/schema.js';
 
 /** R-INPUT for campaign parameters: a campaign carries every figure the rules use, so a bad one would skew every project of the Caf for the year. */
 const rate = (description: string) =>
   withMeta(
-    refine(object({ num: int(0, 1_000_000), den: int(1, 1_000_000) }), (r) => (r.num > r.den ? { path: '', message: 'must not exceed 100 %' } : null)),
+    refine(object({ num: int(0, 1_000_000), den: int(1, 1_000_000) }), (r) =>
+      r.num > r.den ? { path: '', message: 'must not exceed 100 %' } : null,
+    ),
     { description },
   );
 
@@ -11,19 +32,24 @@ const weeklyRhythm = named('WeeklyRhythm', object({ sessionsPerWeek: int(1, 7), 
   description: 'R-ELIG-RHYTHM, R-PS-WEEK: sessions required in an ISO week, each of at least minMinutesPerSession',
 });
 
-const groupSize = refine(object({ min: int(1, 100), max: int(1, 100), ruralMin: int(1, 100), disabilityMin: nullable(int(1, 100)) }), (g) =>
-  g.max < g.min
-    ? { path: 'max', message: `must not be below min (${g.min})` }
-    : g.ruralMin > g.max
-      ? { path: 'ruralMin', message: `must not exceed max (${g.max})` }
-      : g.disabilityMin !== null && g.disabilityMin > g.max
-        ? { path: 'disabilityMin', message: `must not exceed max (${g.max})` }
-        : null,
+const groupSize = refine(
+  object({ min: int(1, 100), max: int(1, 100), ruralMin: int(1, 100), disabilityMin: nullable(int(1, 100)) }),
+  (g) =>
+    g.max < g.min
+      ? { path: 'max', message: `must not be below min (${g.min})` }
+      : g.ruralMin > g.max
+        ? { path: 'ruralMin', message: `must not exceed max (${g.max})` }
+        : g.disabilityMin !== null && g.disabilityMin > g.max
+          ? { path: 'disabilityMin', message: `must not exceed max (${g.max})` }
+          : null,
 );
 
 /** Everything an amendment may replace (a nested object is replaced as a whole). */
 const replaceable = {
-  deadlines: withMeta(object({ newApplication: localDate(), renewal: localDate() }), { description: 'R-LIFE-1 / R-LIFE-DATES: last receivable days (inclusive, Europe/Paris)', example: { newApplication: '2026-08-05', renewal: '2026-06-28' } }),
+  deadlines: withMeta(object({ newApplication: localDate(), renewal: localDate() }), {
+    description: 'R-LIFE-1 / R-LIFE-DATES: last receivable days (inclusive, Europe/Paris)',
+    example: { newApplication: '2026-08-05', renewal: '2026-06-28' },
+  }),
   priceCapPerCollectif: withMeta(cents(), { description: 'R-PS-CAP, integer cents', example: 865_200 }),
   psRate: rate('R-PS-RATE, exact fraction (32.5 % = 325/1000)'),
   bonusEnfants: withMeta(cents(), { description: 'R-PS-BONUS per collectif, integer cents', example: 33_500 }),
@@ -31,10 +57,14 @@ const replaceable = {
   maxCafShare: rate('R-ELIG-COFUNDING / R-PS-80: max Caf share of the total operating cost (80/100)'),
   rhythm: object({
     normal: weeklyRhythm,
-    rural: withMeta(nullable(weeklyRhythm), { description: 'Rural alternative (1 × 120 consecutive min), or null when the campaign has none' }),
+    rural: withMeta(nullable(weeklyRhythm), {
+      description: 'Rural alternative (1 × 120 consecutive min), or null when the campaign has none',
+    }),
     minWeeks: withMeta(int(1, 53), { description: 'Minimum weeks of activity in the school year (27 nationally, 28 in Landes 2025-2026)' }),
   }),
-  groupSize: withMeta(groupSize, { description: 'R-ELIG-COLLECTIVE; disabilityMin: Aude min 5 with a child needing reinforced attention, null = no such exception' }),
+  groupSize: withMeta(groupSize, {
+    description: 'R-ELIG-COLLECTIVE; disabilityMin: Aude min 5 with a child needing reinforced attention, null = no such exception',
+  }),
   staff: withMeta(object({ perCollectif: int(1, 20), ruralSmallGroup: int(1, 20) }), { description: 'R-ELIG-STAFF' }),
   coordinatorMinLevel: withMeta(int(0, 10), { description: 'R-ELIG-COORD: years after the baccalauréat (Bac+2 → 2)' }),
   options: object({
@@ -43,23 +73,40 @@ const replaceable = {
     renewalNeedsPriorBilan: withMeta(bool(), { description: 'R-LIFE-2' }),
     symbolicFamilyFeeCeiling: withMeta(nullable(cents()), { description: 'R-ELIG-CHARTER: cents per child and year, or null' }),
   }),
-  conventions: withMeta(object({ maxYears: int(1, 10), centreSocialMaxYears: int(1, 10), minPriorApprovedYears: int(0, 20) }), { description: 'R-CONV-1 / R-CONV-SUPPORT' }),
-  recommendedPeriod: withMeta(object({ fromMonthDay: monthDay(), toMonthDay: monthDay() }), { description: 'R-LIFE-5 (a warning): recommended running period, as month-day bounds' }),
-  sources: withMeta(record(text(4000)), { description: 'Field path → "seed file § passage" (R-PS-EXPLAIN: parameters cite their source)', example: { priceCapPerCollectif: '004 — « prix plafond de 8 652 € »' } }),
+  conventions: withMeta(object({ maxYears: int(1, 10), centreSocialMaxYears: int(1, 10), minPriorApprovedYears: int(0, 20) }), {
+    description: 'R-CONV-1 / R-CONV-SUPPORT',
+  }),
+  recommendedPeriod: withMeta(object({ fromMonthDay: monthDay(), toMonthDay: monthDay() }), {
+    description: 'R-LIFE-5 (a warning): recommended running period, as month-day bounds',
+  }),
+  sources: withMeta(record(text(4000)), {
+    description: 'Field path → "seed file § passage" (R-PS-EXPLAIN: parameters cite their source)',
+    example: { priceCapPerCollectif: '004 — « prix plafond de 8 652 € »' },
+  }),
 };
 
 /**
  * Everything that differs between departments or years is a campaign parameter, never a
  * constant in code (domain.md, intro). A campaign is opened with a full set; amendments replace fields.
  */
-export const campaignParametersSchema = named('CampaignParameters', object({ cafCode: cafCode(), schoolYear: schoolYear(), ...replaceable }));
+export const campaignParametersSchema = named(
+  'CampaignParameters',
+  object({ cafCode: cafCode(), schoolYear: schoolYear(), ...replaceable }),
+);
 export type CampaignParametersInput = Infer<typeof campaignParametersSchema>;
 
 /** Any subset of the replaceable fields, but at least one (identity fields never change). */
 export const campaignPatchSchema: Schema<Partial<Omit<CampaignParametersInput, 'cafCode' | 'schoolYear'>>> = named(
   'CampaignParametersPatch',
-  refine(partial(omit(campaignParametersSchema, ['cafCode', 'schoolYear'])), (patch) => (Object.keys(patch).length === 0 ? { path: '', message: 'must change at least one parameter' } : null)),
+  refine(partial(omit(campaignParametersSchema, ['cafCode', 'schoolYear'])), (patch) =>
+    Object.keys(patch).length === 0 ? { path: '', message: 'must change at least one parameter' } : null,
+  ),
 );
 
 export const openCampaignData = object({ parameters: campaignParametersSchema });
-export const amendCampaignParametersData = object({ cafCode: cafCode(), schoolYear: schoolYear(), patch: campaignPatchSchema, reason: withMeta(text(2000), { example: 'Prix plafond 2026-2027 publié par la CNAF' }) });
+export const amendCampaignParametersData = object({
+  cafCode: cafCode(),
+  schoolYear: schoolYear(),
+  patch: campaignPatchSchema,
+  reason: withMeta(text(2000), { example: 'Prix plafond 2026-2027 publié par la CNAF' }),
+});

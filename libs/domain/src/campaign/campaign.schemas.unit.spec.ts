@@ -12,14 +12,23 @@ describe('campaign payloads (R-INPUT)', () => {
   });
 
   it('R-INPUT: a negative price cap or a group max below its min is rejected with the field', () => {
-    expect(open(audeCampaign({ priceCapPerCollectif: -1 }))).toMatchObject({ code: 'INVALID_INPUT', ruleId: 'R-INPUT', details: { field: 'parameters.priceCapPerCollectif' } });
-    expect(open(audeCampaign({ groupSize: { min: 8, max: 6, ruralMin: 5, disabilityMin: null } }))?.details.field).toBe('parameters.groupSize.max');
+    expect(open(audeCampaign({ priceCapPerCollectif: -1 }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      ruleId: 'R-INPUT',
+      details: { field: 'parameters.priceCapPerCollectif' },
+    });
+    expect(open(audeCampaign({ groupSize: { min: 8, max: 6, ruralMin: 5, disabilityMin: null } }))?.details.field).toBe(
+      'parameters.groupSize.max',
+    );
     expect(open(audeCampaign({ psRate: { num: 3, den: 2 } }))?.message).toBe('parameters.psRate: must not exceed 100 %');
   });
 
   it('R-INPUT: a patch changes at least one parameter and never the campaign identity', () => {
     expect(amend({ coordinatorMinLevel: 3 })).toBeNull();
     expect(amend({})?.message).toBe('patch: must change at least one parameter');
-    expect(amend({ cafCode: '40' })).toMatchObject({ message: 'patch.cafCode: is not an accepted field', details: { field: 'patch.cafCode' } });
+    expect(amend({ cafCode: '40' })).toMatchObject({
+      message: 'patch.cafCode: is not an accepted field',
+      details: { field: 'patch.cafCode' },
+    });
   });
 });

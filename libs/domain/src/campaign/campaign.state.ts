@@ -13,7 +13,13 @@ export const initialCampaignState = (): CampaignState => ({ status: 'not_opened'
 export function evolveCampaign(state: CampaignState, event: CampaignEvent): CampaignState {
   switch (event.type) {
     case 'CampaignOpened':
-      return { status: 'open', cafCode: event.data.cafCode, schoolYear: event.data.schoolYear, parameters: event.data.parameters, amendments: 0 };
+      return {
+        status: 'open',
+        cafCode: event.data.cafCode,
+        schoolYear: event.data.schoolYear,
+        parameters: event.data.parameters,
+        amendments: 0,
+      };
     case 'CampaignParametersAmended':
       if (state.status !== 'open') return state;
       return { ...state, parameters: { ...state.parameters, ...event.data.patch }, amendments: state.amendments + 1 };

@@ -7,7 +7,10 @@ import type { CampaignParameters } from './campaign-parameters.js';
  * R-LIFE-5: the recommended running period, e.g. after the Toussaint holidays of year N until
  * 15 June of year N+1 (001). The month-day bounds are campaign parameters.
  */
-export function recommendedPeriodOf(parameters: Pick<CampaignParameters, 'recommendedPeriod'>, year: SchoolYear): { from: LocalDate; to: LocalDate } {
+export function recommendedPeriodOf(
+  parameters: Pick<CampaignParameters, 'recommendedPeriod'>,
+  year: SchoolYear,
+): { from: LocalDate; to: LocalDate } {
   const first = firstYearOf(year);
   return {
     from: `${first}-${parameters.recommendedPeriod.fromMonthDay}` as LocalDate,

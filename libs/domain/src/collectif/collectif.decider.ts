@@ -9,7 +9,11 @@ import { enrolChild, openCollectifStream, recordChildDeparture } from './enrolme
 import { cancelSession, correctAttendance, correctSession, recordAttendance, recordSession } from './sessions.decider.js';
 import { assignStaff, recordStaffTraining, unassignStaff } from './staff.decider.js';
 
-export function decideCollectif(command: CollectifCommand, state: CollectifState, context: CollectifContext = {}): Decision<CollectifEvent> {
+export function decideCollectif(
+  command: CollectifCommand,
+  state: CollectifState,
+  context: CollectifContext = {},
+): Decision<CollectifEvent> {
   const problem = checkCommandEnvelope(command);
   if (problem) return rejectWith(problem);
   switch (command.type) {
@@ -44,5 +48,6 @@ export function decideCollectif(command: CollectifCommand, state: CollectifState
 export const collectifDecider: Decider<CollectifCommand, CollectifEvent, CollectifState, CollectifContext | undefined> = {
   initialState: initialCollectifState,
   evolve: evolveCollectif,
-  decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideCollectif(command, state, context)),
+  decide: (command, state, context, receivedAt) =>
+    decideOnReception(command.type, receivedAt, () => decideCollectif(command, state, context)),
 };

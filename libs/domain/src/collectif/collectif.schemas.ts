@@ -9,16 +9,35 @@ import {
   SESSION_KINDS,
   STAFF_STATUSES,
 } from '../events/vocabulary.js';
-import { bool, clockTime, id, int, list, localDate, named, nullable, object, oneOf, optional, partial, text, withMeta } from '../schema/schema.js';
+import {
+  bool,
+  clockTime,
+  id,
+  int,
+  list,
+  localDate,
+  named,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  partial,
+  text,
+  withMeta,
+} from '../schema/schema.js';
 
 export const openCollectifData = object({
   collectifId: id(),
   projectId: id(),
-  plannedRef: withMeta(optional(nullable(id())), { description: "The planned collectif of the application it runs (its `ref`), when known" }),
+  plannedRef: withMeta(optional(nullable(id())), {
+    description: 'The planned collectif of the application it runs (its `ref`), when known',
+  }),
   place: named('Place', placeSchema, { description: 'Where a collectif meets (a room in a school, a centre social, a library…)' }),
   level: oneOf(COLLECTIF_LEVELS),
   rural: bool(),
-  disabilityNeeds: withMeta(bool(), { description: 'R-ELIG-COLLECTIVE (Aude): the group includes a child with a disability needing reinforced attention' }),
+  disabilityNeeds: withMeta(bool(), {
+    description: 'R-ELIG-COLLECTIVE (Aude): the group includes a child with a disability needing reinforced attention',
+  }),
 });
 
 export const enrolChildData = object({
@@ -31,14 +50,21 @@ export const enrolChildData = object({
   enrolledOn: localDate(),
 });
 
-export const recordChildDepartureData = object({ collectifId: id(), childId: id(), reason: oneOf(CHILD_DEPARTURE_REASONS), leftOn: localDate() });
+export const recordChildDepartureData = object({
+  collectifId: id(),
+  childId: id(),
+  reason: oneOf(CHILD_DEPARTURE_REASONS),
+  leftOn: localDate(),
+});
 
 export const assignStaffData = object({
   collectifId: id(),
   staffId: id(),
   status: oneOf(STAFF_STATUSES),
   // Optional and nullable on purpose: a missing check is not malformed input but a refusal of R-ELIG-OPERATOR (422 with the rule), which the domain gives.
-  criminalRecordCheckDate: withMeta(optional(nullable(localDate())), { description: 'R-ELIG-OPERATOR: required; left out or null, the assignment is refused with the rule (422)' }),
+  criminalRecordCheckDate: withMeta(optional(nullable(localDate())), {
+    description: 'R-ELIG-OPERATOR: required; left out or null, the assignment is refused with the rule (422)',
+  }),
   trainingAttendedDate: optional(nullable(localDate())),
   isNew: withMeta(bool(), { description: 'R-ELIG-TRAINING: a new staff member must attend the training module' }),
   assignedOn: localDate(),
@@ -65,7 +91,12 @@ export const recordSessionData = object({ collectifId: id(), sessionId: id(), ..
 export const cancelSessionData = object({ collectifId: id(), sessionId: id(), date: optional(localDate()), reason: text(4000) });
 
 /** A correction names only the fields that were wrong, each with its true value. */
-export const correctSessionData = object({ collectifId: id(), sessionId: id(), changes: named('SessionChanges', partial(object(sessionFields))), reason: text(4000) });
+export const correctSessionData = object({
+  collectifId: id(),
+  sessionId: id(),
+  changes: named('SessionChanges', partial(object(sessionFields))),
+  reason: text(4000),
+});
 
 const attendanceEntries = list(named('AttendanceEntry', object({ childId: id(), status: oneOf(ATTENDANCE_STATUSES) })), {
   min: 1,

@@ -40,7 +40,15 @@ export interface CollectifState {
   sessions: Record<string, SessionFact>;
 }
 
-export const initialCollectifState = (): CollectifState => ({ status: 'none', ref: null, level: null, openedOn: null, enrolments: [], staff: [], sessions: {} });
+export const initialCollectifState = (): CollectifState => ({
+  status: 'none',
+  ref: null,
+  level: null,
+  openedOn: null,
+  enrolments: [],
+  staff: [],
+  sessions: {},
+});
 
 export const isEnrolledOn = (state: CollectifState, childId: string, date: LocalDate): boolean =>
   state.enrolments.some((e) => e.childId === childId && e.from <= date && (e.until === null || date < e.until));
@@ -51,7 +59,8 @@ export const enrolledCountOn = (state: CollectifState, date: LocalDate): number 
 export const currentEnrolment = (state: CollectifState, childId: string): EnrolmentSpan | undefined =>
   state.enrolments.find((e) => e.childId === childId && e.until === null);
 
-export const currentStaff = (state: CollectifState, staffId: string): StaffSpan | undefined => state.staff.find((s) => s.staffId === staffId && s.until === null);
+export const currentStaff = (state: CollectifState, staffId: string): StaffSpan | undefined =>
+  state.staff.find((s) => s.staffId === staffId && s.until === null);
 
 function closeLast<T extends { until: LocalDate | null }>(spans: T[], match: (s: T) => boolean, until: LocalDate): T[] {
   const index = spans.findIndex((s) => match(s) && s.until === null);
@@ -73,12 +82,27 @@ export function evolveCollectif(state: CollectifState, event: CollectifEvent): C
       return { ...state, staff: [...state.staff, { staffId, from: assignedOn, until: null, trainingAttendedDate }] };
     }
     case 'StaffTrainingRecorded':
-      return { ...state, staff: state.staff.map((s) => (s.staffId === event.data.staffId ? { ...s, trainingAttendedDate: event.data.trainingAttendedDate } : s)) };
+      return {
+        ...state,
+        staff: state.staff.map((s) =>
+          s.staffId === event.data.staffId ? { ...s, trainingAttendedDate: event.data.trainingAttendedDate } : s,
+        ),
+      };
     case 'StaffUnassigned':
       return { ...state, staff: closeLast(state.staff, (s) => s.staffId === event.data.staffId, event.data.unassignedOn) };
     case 'SessionHeld': {
       const { sessionId, date, start, minutes, kind, activityTypes } = event.data;
-      const session: SessionFact = { date, start, minutes, kind, activityTypes, occurredAt: event.occurredAt, held: true, cancelled: false, attendance: null };
+      const session: SessionFact = {
+        date,
+        start,
+        minutes,
+        kind,
+        activityTypes,
+        occurredAt: event.occurredAt,
+        held: true,
+        cancelled: false,
+        attendance: null,
+      };
       return { ...state, sessions: { ...state.sessions, [sessionId]: session } };
     }
     case 'SessionCancelled': {
@@ -86,7 +110,17 @@ export function evolveCollectif(state: CollectifState, event: CollectifEvent): C
       const known = state.sessions[sessionId];
       const session: SessionFact = known
         ? { ...known, cancelled: true }
-        : { date, start: '00:00', minutes: 0, kind: 'children', activityTypes: [], occurredAt: event.occurredAt, held: false, cancelled: true, attendance: null };
+        : {
+            date,
+            start: '00:00',
+            minutes: 0,
+            kind: 'children',
+            activityTypes: [],
+            occurredAt: event.occurredAt,
+            held: false,
+            cancelled: true,
+            attendance: null,
+          };
       return { ...state, sessions: { ...state.sessions, [sessionId]: session } };
     }
     case 'SessionCorrected': {

@@ -33,7 +33,15 @@ describe('opening a collectif', () => {
     type: 'OpenCollectif',
     commandId: 'open',
     occurredAt: paris('2026-10-01'),
-    data: { collectifId: 'col-1', projectId: PROJECT.projectId, plannedRef: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level, rural: false, disabilityNeeds: false },
+    data: {
+      collectifId: 'col-1',
+      projectId: PROJECT.projectId,
+      plannedRef: 'c1',
+      place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' },
+      level,
+      rural: false,
+      disabilityNeeds: false,
+    },
   });
 
   it('opens with the routing ids of its project (operator, Caf, school year)', () => {
@@ -46,7 +54,10 @@ describe('opening a collectif', () => {
 
   it('R-LIFE: no collectif for an unknown or closed project', () => {
     spec.given([]).when(open('primary'), { project: null }).thenRejected('PROJECT_UNKNOWN', 'R-LIFE');
-    spec.given([]).when(open('primary'), { project: { ...project, open: false } }).thenRejected('APPLICATION_CLOSED', 'R-LIFE');
+    spec
+      .given([])
+      .when(open('primary'), { project: { ...project, open: false } })
+      .thenRejected('APPLICATION_CLOSED', 'R-LIFE');
   });
 });
 
@@ -58,14 +69,25 @@ describe('enrolments (R-ELIG-COLLECTIVE, R-ELIG-PUBLIC)', () => {
       .then([
         makeEvent(
           'ChildEnrolled',
-          { ...COLLECTIF, childId: 'child-a', schoolLevel: 'CM1', orientedBy: 'social_worker', parentalConsentDate: d('2026-10-20'), disabilityNeeds: false, enrolledOn: d('2026-11-02') },
+          {
+            ...COLLECTIF,
+            childId: 'child-a',
+            schoolLevel: 'CM1',
+            orientedBy: 'social_worker',
+            parentalConsentDate: d('2026-10-20'),
+            disabilityNeeds: false,
+            enrolledOn: d('2026-11-02'),
+          },
           paris('2026-11-02', '18:00'),
         ),
       ]);
   });
 
   it('R-ELIG-COLLECTIVE: enrolling a 13th child is rejected', () => {
-    const rejection = spec.given([collectifOpened(), ...children(12)]).when(enrol('child-13'), context).thenRejected('GROUP_FULL', 'R-ELIG-COLLECTIVE');
+    const rejection = spec
+      .given([collectifOpened(), ...children(12)])
+      .when(enrol('child-13'), context)
+      .thenRejected('GROUP_FULL', 'R-ELIG-COLLECTIVE');
     expect(rejection.details).toMatchObject({ max: 12, enrolled: 12, on: '2026-11-02' });
   });
 
@@ -83,15 +105,24 @@ describe('enrolments (R-ELIG-COLLECTIVE, R-ELIG-PUBLIC)', () => {
   });
 
   it('R-ELIG-COLLECTIVE: enrolling a child already enrolled is rejected', () => {
-    spec.given([collectifOpened(), childEnrolled('child-a')]).when(enrol('child-a'), context).thenRejected('CHILD_ALREADY_ENROLLED', 'R-ELIG-COLLECTIVE');
+    spec
+      .given([collectifOpened(), childEnrolled('child-a')])
+      .when(enrol('child-a'), context)
+      .thenRejected('CHILD_ALREADY_ENROLLED', 'R-ELIG-COLLECTIVE');
   });
 
   it('R-ELIG-PUBLIC: the parents’ consent must precede the enrolment', () => {
-    spec.given([collectifOpened()]).when(enrol('child-a', '2026-11-02', { parentalConsentDate: d('2026-11-05') }), context).thenRejected('CONSENT_AFTER_ENROLMENT', 'R-ELIG-PUBLIC');
+    spec
+      .given([collectifOpened()])
+      .when(enrol('child-a', '2026-11-02', { parentalConsentDate: d('2026-11-05') }), context)
+      .thenRejected('CONSENT_AFTER_ENROLMENT', 'R-ELIG-PUBLIC');
   });
 
   it('R-LIFE-3: a collégien is not enrolled in a primary collectif', () => {
-    spec.given([collectifOpened()]).when(enrol('child-a', '2026-11-02', { schoolLevel: '6e' }), context).thenRejected('CHILD_OUTSIDE_COLLECTIF_CYCLE', 'R-LIFE-3');
+    spec
+      .given([collectifOpened()])
+      .when(enrol('child-a', '2026-11-02', { schoolLevel: '6e' }), context)
+      .thenRejected('CHILD_OUTSIDE_COLLECTIF_CYCLE', 'R-LIFE-3');
   });
 
   it('R-INPUT: an enrolment before the collectif opened or in the future is rejected', () => {
@@ -108,8 +139,17 @@ describe('enrolments (R-ELIG-COLLECTIVE, R-ELIG-PUBLIC)', () => {
       occurredAt: paris('2026-12-01'),
       data: { collectifId: COLLECTIF.collectifId, childId: 'child-z', reason: 'moved', leftOn: d('2026-12-01') },
     };
-    spec.given([collectifOpened(), childEnrolled('child-a')]).when(leave).thenRejected('CHILD_NOT_ENROLLED', 'R-ELIG-COLLECTIVE');
-    spec.given([collectifOpened(), childEnrolled('child-z'), childLeft('child-z', '2026-11-15')]).when(leave).thenRejected('CHILD_NOT_ENROLLED', 'R-ELIG-COLLECTIVE');
-    spec.given([collectifOpened(), childEnrolled('child-z')]).when(leave).then([childLeft('child-z', '2026-12-01')]);
+    spec
+      .given([collectifOpened(), childEnrolled('child-a')])
+      .when(leave)
+      .thenRejected('CHILD_NOT_ENROLLED', 'R-ELIG-COLLECTIVE');
+    spec
+      .given([collectifOpened(), childEnrolled('child-z'), childLeft('child-z', '2026-11-15')])
+      .when(leave)
+      .thenRejected('CHILD_NOT_ENROLLED', 'R-ELIG-COLLECTIVE');
+    spec
+      .given([collectifOpened(), childEnrolled('child-z')])
+      .when(leave)
+      .then([childLeft('child-z', '2026-12-01')]);
   });
 });

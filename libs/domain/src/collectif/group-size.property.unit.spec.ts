@@ -25,12 +25,25 @@ describe('R-ELIG-COLLECTIVE as an invariant', () => {
           const date = addDays(firstDay, day);
           const state = events.reduce(collectifDecider.evolve, collectifDecider.initialState());
           const command: CollectifCommand = leave
-            ? { type: 'RecordChildDeparture', commandId: 'x', occurredAt: statedAt, data: { collectifId: COLLECTIF.collectifId, childId: `c${child}`, reason: 'other', leftOn: date } }
+            ? {
+                type: 'RecordChildDeparture',
+                commandId: 'x',
+                occurredAt: statedAt,
+                data: { collectifId: COLLECTIF.collectifId, childId: `c${child}`, reason: 'other', leftOn: date },
+              }
             : {
                 type: 'EnrolChild',
                 commandId: 'x',
                 occurredAt: statedAt,
-                data: { collectifId: COLLECTIF.collectifId, childId: `c${child}`, schoolLevel: 'CE1', orientedBy: 'teacher', parentalConsentDate: firstDay, disabilityNeeds: false, enrolledOn: date },
+                data: {
+                  collectifId: COLLECTIF.collectifId,
+                  childId: `c${child}`,
+                  schoolLevel: 'CE1',
+                  orientedBy: 'teacher',
+                  parentalConsentDate: firstDay,
+                  disabilityNeeds: false,
+                  enrolledOn: date,
+                },
               };
           const decision = collectifDecider.decide(command, state, context, statedAt);
           if (decision.ok) events = [...events, ...decision.events];
@@ -42,7 +55,9 @@ describe('R-ELIG-COLLECTIVE as an invariant', () => {
           if (enrolledCountOn(state, date) > 12) violations.push(`${date}: ${enrolledCountOn(state, date)} children`);
           for (let child = 1; child <= 20; child++) {
             // No child is ever enrolled twice on the same day.
-            const spans = state.enrolments.filter((e) => e.childId === `c${child}` && e.from <= date && (e.until === null || date < e.until));
+            const spans = state.enrolments.filter(
+              (e) => e.childId === `c${child}` && e.from <= date && (e.until === null || date < e.until),
+            );
             if (spans.length > 1) violations.push(`${date}: c${child} enrolled ${spans.length} times`);
           }
         }

@@ -27,25 +27,40 @@ const assign = (overrides: Partial<AssignStaff['data']> = {}): CollectifCommand 
 
 describe('staff (R-ELIG-STAFF, R-ELIG-OPERATOR, R-ELIG-TRAINING)', () => {
   it('R-ELIG-OPERATOR: a staff member assigned without a criminal-record check date is rejected', () => {
-    const rejection = spec.given([collectifOpened()]).when(assign({ criminalRecordCheckDate: null }), context).thenRejected('STAFF_WITHOUT_CRIMINAL_RECORD_CHECK', 'R-ELIG-OPERATOR');
+    const rejection = spec
+      .given([collectifOpened()])
+      .when(assign({ criminalRecordCheckDate: null }), context)
+      .thenRejected('STAFF_WITHOUT_CRIMINAL_RECORD_CHECK', 'R-ELIG-OPERATOR');
     expect(rejection.details.field).toBe('criminalRecordCheckDate');
   });
 
   it('R-ELIG-OPERATOR: the check must precede the assignment', () => {
-    spec.given([collectifOpened()]).when(assign({ criminalRecordCheckDate: d('2026-10-08') }), context).thenRejected('CRIMINAL_RECORD_CHECK_AFTER_ASSIGNMENT', 'R-ELIG-OPERATOR');
+    spec
+      .given([collectifOpened()])
+      .when(assign({ criminalRecordCheckDate: d('2026-10-08') }), context)
+      .thenRejected('CRIMINAL_RECORD_CHECK_AFTER_ASSIGNMENT', 'R-ELIG-OPERATOR');
   });
 
   it('R-ELIG-TRAINING: a new staff member without training is recorded with a warning, not rejected', () => {
-    const [event] = spec.given([collectifOpened()]).when(assign({ isNew: true }), context).thenAccepted();
+    const [event] = spec
+      .given([collectifOpened()])
+      .when(assign({ isNew: true }), context)
+      .thenAccepted();
     const data = event.data as StaffAssignedData;
     expect(data.trainingAttendedDate).toBeNull();
     expect(data.warnings).toEqual([expect.objectContaining({ ruleId: 'R-ELIG-TRAINING', code: 'TRAINING_PENDING' })]);
-    const [plain] = spec.given([collectifOpened()]).when(assign({ isNew: true }), { campaign: plainCampaign() }).thenAccepted();
+    const [plain] = spec
+      .given([collectifOpened()])
+      .when(assign({ isNew: true }), { campaign: plainCampaign() })
+      .thenAccepted();
     expect((plain.data as StaffAssignedData).warnings).toEqual([]);
   });
 
   it('R-ELIG-TRAINING: the training attended later is recorded for an assigned staff member', () => {
-    const [assigned] = spec.given([collectifOpened()]).when(assign({ isNew: true }), context).thenAccepted();
+    const [assigned] = spec
+      .given([collectifOpened()])
+      .when(assign({ isNew: true }), context)
+      .thenAccepted();
     const training: CollectifCommand = {
       type: 'RecordStaffTraining',
       commandId: 'train',

@@ -35,8 +35,13 @@ export interface Decider<C, E, S, X> {
  * wiring bug, so it throws), then R-FACT-PAST refuses a decision that would record a fact
  * stated after that instant (FACTS_KNOWN_AFTER_THEY_HAPPEN), so nothing of it is appended.
  */
-export function decideOnReception<E extends ClasEvent>(commandType: string, receivedAt: Instant, decide: (receivedAt: Instant) => Decision<E>): Decision<E> {
-  if (!isInstant(receivedAt)) throw new Error(`${commandType}: the reception instant must be given by the caller (got ${String(receivedAt)})`);
+export function decideOnReception<E extends ClasEvent>(
+  commandType: string,
+  receivedAt: Instant,
+  decide: (receivedAt: Instant) => Decision<E>,
+): Decision<E> {
+  if (!isInstant(receivedAt))
+    throw new Error(`${commandType}: the reception instant must be given by the caller (got ${String(receivedAt)})`);
   const decision = decide(receivedAt);
   if (!decision.ok) return decision;
   const notYet = factNotYetHappened(decision.events, receivedAt);

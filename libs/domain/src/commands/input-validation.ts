@@ -52,9 +52,15 @@ export function checkDate(value: unknown, field: string, opts: { optional?: bool
 export function checkCommandEnvelope(command: { commandId?: unknown; occurredAt?: unknown; data?: unknown }): Problem {
   return (
     checkText(command.commandId, 'commandId', { max: 200 }) ??
-    (isInstant(command.occurredAt) ? null : invalid('occurredAt', `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT}`, { value: command.occurredAt })) ??
+    (isInstant(command.occurredAt)
+      ? null
+      : invalid('occurredAt', `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT}`, {
+          value: command.occurredAt,
+        })) ??
     checkObject(command.data, 'data') ??
     // `data` sits one level inside the command document, which may nest MAX_NESTING_DEPTH deep.
-    (nestingDepthExceeds(command.data, MAX_NESTING_DEPTH - 1) ? invalid('data', `must not nest objects or arrays more than ${MAX_NESTING_DEPTH} levels deep`) : null)
+    (nestingDepthExceeds(command.data, MAX_NESTING_DEPTH - 1)
+      ? invalid('data', `must not nest objects or arrays more than ${MAX_NESTING_DEPTH} levels deep`)
+      : null)
   );
 }

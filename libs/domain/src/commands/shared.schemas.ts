@@ -7,7 +7,9 @@ export const placeSchema = object({
 });
 
 /** `from` ≤ `to`, both calendar dates. */
-export const dateRangeSchema = refine(object({ from: localDate(), to: localDate() }), (r): Issue | null => (r.from > r.to ? { path: '', message: 'from must not be after to' } : null));
+export const dateRangeSchema = refine(object({ from: localDate(), to: localDate() }), (r): Issue | null =>
+  r.from > r.to ? { path: '', message: 'from must not be after to' } : null,
+);
 
 /** Integer cents ≥ 1: an amount that must not be nothing (a payment, a budget). */
 export const positiveCents = <T extends number>(cents: Schema<T>): Schema<T> =>
@@ -26,4 +28,5 @@ export function distinctBy<T>(items: Schema<T[]>, key: keyof T & string): Schema
 }
 
 /** Lists of ids that must not repeat one. */
-export const idList = (item: Schema<string>, what: string, opts: { min?: number; max?: number } = {}): Schema<string[]> => list(item, { ...opts, unique: { what } });
+export const idList = (item: Schema<string>, what: string, opts: { min?: number; max?: number } = {}): Schema<string[]> =>
+  list(item, { ...opts, unique: { what } });

@@ -23,21 +23,33 @@ export function conventionPeriodRejection(
   const details = { years: period.years, from: period.from, to: period.to, operatorKind: operator.kind };
   if (operator.kind === 'centre_social') {
     if (period.years > limits.centreSocialMaxYears) {
-      return { code: 'CONVENTION_TOO_LONG', ruleId: 'R-CONV-1', message: `a centre social's convention lasts at most ${limits.centreSocialMaxYears} years`, details: { ...details, max: limits.centreSocialMaxYears } };
+      return {
+        code: 'CONVENTION_TOO_LONG',
+        ruleId: 'R-CONV-1',
+        message: `a centre social's convention lasts at most ${limits.centreSocialMaxYears} years`,
+        details: { ...details, max: limits.centreSocialMaxYears },
+      };
     }
     const approval = operator.cafApproval;
     if (approval === null || period.to > approval.to || period.startSchoolYear < schoolYearOf(approval.from)) {
       return {
         code: 'OUTSIDE_CAF_APPROVAL',
         ruleId: 'R-CONV-1',
-        message: approval ? `the convention (${period.from} – ${period.to}) goes beyond the centre's Caf approval (${approval.from} – ${approval.to})` : 'the centre social has no Caf approval period',
+        message: approval
+          ? `the convention (${period.from} – ${period.to}) goes beyond the centre's Caf approval (${approval.from} – ${approval.to})`
+          : 'the centre social has no Caf approval period',
         details: { ...details, approval },
       };
     }
     return null;
   }
   if (period.years > limits.maxYears) {
-    return { code: 'CONVENTION_TOO_LONG', ruleId: 'R-CONV-1', message: `a convention lasts at most ${limits.maxYears} years`, details: { ...details, max: limits.maxYears } };
+    return {
+      code: 'CONVENTION_TOO_LONG',
+      ruleId: 'R-CONV-1',
+      message: `a convention lasts at most ${limits.maxYears} years`,
+      details: { ...details, max: limits.maxYears },
+    };
   }
   if (priorApprovedSchoolYears < limits.minPriorApprovedYears) {
     return {

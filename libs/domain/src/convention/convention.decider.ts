@@ -18,18 +18,37 @@ import type {
 } from './convention.commands.js';
 import type { ConventionContext } from './convention.context.js';
 import { conventionPeriod, conventionPeriodRejection } from './convention-period.rule.js';
-import { amendmentOf, type ConventionAmendmentState, type ConventionLifecycle, type ConventionState, conventionRefOf, evolveConvention, initialConventionState, lifecycleOf, periodOf } from './convention.state.js';
+import {
+  amendmentOf,
+  type ConventionAmendmentState,
+  type ConventionLifecycle,
+  type ConventionState,
+  conventionRefOf,
+  evolveConvention,
+  initialConventionState,
+  lifecycleOf,
+  periodOf,
+} from './convention.state.js';
 
 /** The convention's start date lies within its period. */
 function startDateProblem(terms: ConventionTerms, period: ConventionPeriod, path: string): Problem {
-  return terms.startDate < period.from || terms.startDate > period.to ? invalid(`${path}.startDate`, `must lie within ${period.from} – ${period.to}`, { startDate: terms.startDate }) : null;
+  return terms.startDate < period.from || terms.startDate > period.to
+    ? invalid(`${path}.startDate`, `must lie within ${period.from} – ${period.to}`, { startDate: terms.startDate })
+    : null;
 }
 
 /** Operator, prior years and limits from the context, and the R-CONV-1 / R-CONV-SUPPORT check. */
-function periodCheck(period: ConventionPeriod, ref: { operatorId: string; cafCode: string }, context: ConventionContext, command: string): Decision<ConventionEvent> | null {
+function periodCheck(
+  period: ConventionPeriod,
+  ref: { operatorId: string; cafCode: string },
+  context: ConventionContext,
+  command: string,
+): Decision<ConventionEvent> | null {
   const operator = requireContext(context.operator, 'operator', command);
-  if (operator === null) return reject('OPERATOR_NOT_REGISTERED', 'R-LIFE', `operator ${ref.operatorId} is not registered`, { operatorId: ref.operatorId });
-  if (operator.operatorId !== ref.operatorId) throw new Error(`${command}: context.operator is ${operator.operatorId}, the convention's is ${ref.operatorId}`);
+  if (operator === null)
+    return reject('OPERATOR_NOT_REGISTERED', 'R-LIFE', `operator ${ref.operatorId} is not registered`, { operatorId: ref.operatorId });
+  if (operator.operatorId !== ref.operatorId)
+    throw new Error(`${command}: context.operator is ${operator.operatorId}, the convention's is ${ref.operatorId}`);
   const prior = requireContext(context.priorApprovedSchoolYears, 'priorApprovedSchoolYears', command);
   const campaign = requireContext(context.campaign, 'campaign', command);
   const rejection = conventionPeriodRejection(period, operator, prior, campaign.conventions);
@@ -39,17 +58,22 @@ function periodCheck(period: ConventionPeriod, ref: { operatorId: string; cafCod
 function current(state: ConventionState, conventionId: string, expected: ConventionLifecycle[]): ConventionRef | Decision<ConventionEvent> {
   const ref = conventionRefOf(state);
   if (ref === null) return reject('CONVENTION_UNKNOWN', 'R-CONV', `convention ${conventionId} was never requested`, { conventionId });
-  if (ref.conventionId !== conventionId) return rejectWith(invalid('conventionId', 'names another convention than this stream', { expected: ref.conventionId }));
+  if (ref.conventionId !== conventionId)
+    return rejectWith(invalid('conventionId', 'names another convention than this stream', { expected: ref.conventionId }));
   const status = lifecycleOf(state);
   if (!expected.includes(status)) {
-    return reject('CONVENTION_NOT_IN_STATE', 'R-CONV', `convention ${conventionId} is ${status}, expected ${expected.join(' or ')}`, { status, expected });
+    return reject('CONVENTION_NOT_IN_STATE', 'R-CONV', `convention ${conventionId} is ${status}, expected ${expected.join(' or ')}`, {
+      status,
+      expected,
+    });
   }
   return ref;
 }
 
 function requestConvention(command: RequestConvention, state: ConventionState, context: ConventionContext): Decision<ConventionEvent> {
   const d = command.data;
-  if (lifecycleOf(state) !== 'none') return reject('CONVENTION_ALREADY_REQUESTED', 'R-CONV', `convention ${d.conventionId} already exists`, { status: lifecycleOf(state) });
+  if (lifecycleOf(state) !== 'none')
+    return reject('CONVENTION_ALREADY_REQUESTED', 'R-CONV', `convention ${d.conventionId} already exists`, { status: lifecycleOf(state) });
   const period = conventionPeriod(d.startSchoolYear, d.years);
   const startProblem = startDateProblem(d.terms, period, 'terms');
   if (startProblem) return rejectWith(startProblem);
@@ -93,7 +117,13 @@ function refuseConvention(command: RefuseConvention, state: ConventionState): De
   const d = command.data;
   const ref = current(state, d.conventionId, ['requested']);
   if (isDecision(ref)) return ref;
-  return accept(makeEvent('ConventionRefused', { ...ref, reason: d.reason, ruleId: d.ruleId ?? null, refusedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  return accept(
+    makeEvent(
+      'ConventionRefused',
+      { ...ref, reason: d.reason, ruleId: d.ruleId ?? null, refusedOn: parisDateOf(command.occurredAt) },
+      command.occurredAt,
+    ),
+  );
 }
 
 const yearsOf = (period: ConventionPeriod): SchoolYear[] => {
@@ -101,34 +131,62 @@ const yearsOf = (period: ConventionPeriod): SchoolYear[] => {
   return Array.from({ length: period.years }, (_, i) => `${first + i}-${first + i + 1}` as SchoolYear);
 };
 
-function notifyYearlyCollectifs(command: NotifyYearlyCollectifs, state: ConventionState, context: ConventionContext): Decision<ConventionEvent> {
+function notifyYearlyCollectifs(
+  command: NotifyYearlyCollectifs,
+  state: ConventionState,
+  context: ConventionContext,
+): Decision<ConventionEvent> {
   const d = command.data;
   const collectifIds = d.collectifIds ?? [];
   // A list, when given, names every notified collectif.
   const problem: Problem =
-    (collectifIds.length > 0 && collectifIds.length !== d.collectifs ? invalid('collectifIds', `must list ${d.collectifs} collectifs or none`, { listed: collectifIds.length }) : null);
+    collectifIds.length > 0 && collectifIds.length !== d.collectifs
+      ? invalid('collectifIds', `must list ${d.collectifs} collectifs or none`, { listed: collectifIds.length })
+      : null;
   if (problem) return rejectWith(problem);
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
   const period = periodOf(state) as ConventionPeriod;
   const years = yearsOf(period);
-  if (!years.includes(d.schoolYear)) return rejectWith(invalid('schoolYear', `is not a year of the convention (${years.join(', ')})`, { schoolYear: d.schoolYear }));
+  if (!years.includes(d.schoolYear))
+    return rejectWith(invalid('schoolYear', `is not a year of the convention (${years.join(', ')})`, { schoolYear: d.schoolYear }));
   if (state.notifications[d.schoolYear] !== undefined) {
-    return reject('YEAR_ALREADY_NOTIFIED', 'R-CONV-3', `the collectifs of ${d.schoolYear} are notified; a change goes through an amendment validated by the Caf`, { schoolYear: d.schoolYear });
+    return reject(
+      'YEAR_ALREADY_NOTIFIED',
+      'R-CONV-3',
+      `the collectifs of ${d.schoolYear} are notified; a change goes through an amendment validated by the Caf`,
+      { schoolYear: d.schoolYear },
+    );
   }
   // R-CONV-2: each year after the first still needs the previous year's compliant bilan.
   let previousBilanReceived: boolean | null = null;
   if (d.schoolYear !== period.startSchoolYear) {
     previousBilanReceived = requireContext(context.previousYearBilanReceived, 'previousYearBilanReceived', command.type);
     if (!previousBilanReceived) {
-      return reject('PREVIOUS_BILAN_MISSING', 'R-CONV-2', `the bilan of ${previousSchoolYear(d.schoolYear)} has not been received: year ${d.schoolYear} of the convention cannot go on`, {
-        schoolYear: d.schoolYear,
-        previousSchoolYear: previousSchoolYear(d.schoolYear),
-      });
+      return reject(
+        'PREVIOUS_BILAN_MISSING',
+        'R-CONV-2',
+        `the bilan of ${previousSchoolYear(d.schoolYear)} has not been received: year ${d.schoolYear} of the convention cannot go on`,
+        {
+          schoolYear: d.schoolYear,
+          previousSchoolYear: previousSchoolYear(d.schoolYear),
+        },
+      );
     }
   }
   return accept(
-    makeEvent('YearlyCollectifsNotified', { ...ref, schoolYear: d.schoolYear, collectifs: d.collectifs, collectifIds, previousBilanReceived, notifiedOn: parisDateOf(command.occurredAt) }, command.occurredAt),
+    makeEvent(
+      'YearlyCollectifsNotified',
+      {
+        ...ref,
+        schoolYear: d.schoolYear,
+        collectifs: d.collectifs,
+        collectifIds,
+        previousBilanReceived,
+        notifiedOn: parisDateOf(command.occurredAt),
+      },
+      command.occurredAt,
+    ),
   );
 }
 
@@ -136,10 +194,20 @@ function requestAmendment(command: RequestConventionAmendment, state: Convention
   const d = command.data;
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
-  if (amendmentOf(state, d.amendmentId)) return reject('DUPLICATE_AMENDMENT', 'R-INPUT', `amendment ${d.amendmentId} already exists`, { field: 'amendmentId' });
-  const startProblem = d.changes.startDate === undefined ? null : startDateProblem({ ...(state.terms as ConventionTerms), ...d.changes }, periodOf(state) as ConventionPeriod, 'changes');
+  if (amendmentOf(state, d.amendmentId))
+    return reject('DUPLICATE_AMENDMENT', 'R-INPUT', `amendment ${d.amendmentId} already exists`, { field: 'amendmentId' });
+  const startProblem =
+    d.changes.startDate === undefined
+      ? null
+      : startDateProblem({ ...(state.terms as ConventionTerms), ...d.changes }, periodOf(state) as ConventionPeriod, 'changes');
   if (startProblem) return rejectWith(startProblem);
-  return accept(makeEvent('ConventionAmendmentRequested', { ...ref, amendmentId: d.amendmentId, changes: d.changes, reason: d.reason, requestedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  return accept(
+    makeEvent(
+      'ConventionAmendmentRequested',
+      { ...ref, amendmentId: d.amendmentId, changes: d.changes, reason: d.reason, requestedOn: parisDateOf(command.occurredAt) },
+      command.occurredAt,
+    ),
+  );
 }
 
 /** R-CONV-3: only a requested, undecided amendment is decided, once. */
@@ -148,7 +216,11 @@ function pendingAmendment(state: ConventionState, conventionId: string, amendmen
   if (isDecision(ref)) return ref;
   const amendment = amendmentOf(state, amendmentId);
   if (!amendment) return reject('AMENDMENT_UNKNOWN', 'R-CONV-3', `no amendment ${amendmentId} was requested`, { amendmentId });
-  if (amendment.status !== 'pending') return reject('AMENDMENT_ALREADY_DECIDED', 'R-CONV-3', `amendment ${amendmentId} is already ${amendment.status}`, { amendmentId, status: amendment.status });
+  if (amendment.status !== 'pending')
+    return reject('AMENDMENT_ALREADY_DECIDED', 'R-CONV-3', `amendment ${amendmentId} is already ${amendment.status}`, {
+      amendmentId,
+      status: amendment.status,
+    });
   return ref;
 }
 
@@ -158,24 +230,42 @@ function validateAmendment(command: ValidateConventionAmendment, state: Conventi
   if (isDecision(ref)) return ref;
   const { changes } = amendmentOf(state, d.amendmentId) as ConventionAmendmentState;
   const terms: ConventionTerms = { ...(state.terms as ConventionTerms), ...changes };
-  return accept(makeEvent('ConventionAmendmentValidated', { ...ref, amendmentId: d.amendmentId, changes, terms, validatedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  return accept(
+    makeEvent(
+      'ConventionAmendmentValidated',
+      { ...ref, amendmentId: d.amendmentId, changes, terms, validatedOn: parisDateOf(command.occurredAt) },
+      command.occurredAt,
+    ),
+  );
 }
 
 function refuseAmendment(command: RefuseConventionAmendment, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
   const ref = pendingAmendment(state, d.conventionId, d.amendmentId);
   if (isDecision(ref)) return ref;
-  return accept(makeEvent('ConventionAmendmentRefused', { ...ref, amendmentId: d.amendmentId, reason: d.reason, refusedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  return accept(
+    makeEvent(
+      'ConventionAmendmentRefused',
+      { ...ref, amendmentId: d.amendmentId, reason: d.reason, refusedOn: parisDateOf(command.occurredAt) },
+      command.occurredAt,
+    ),
+  );
 }
 
 function terminateConvention(command: TerminateConvention, state: ConventionState): Decision<ConventionEvent> {
   const d = command.data;
   const ref = current(state, d.conventionId, ['signed']);
   if (isDecision(ref)) return ref;
-  return accept(makeEvent('ConventionTerminated', { ...ref, reason: d.reason, terminatedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  return accept(
+    makeEvent('ConventionTerminated', { ...ref, reason: d.reason, terminatedOn: parisDateOf(command.occurredAt) }, command.occurredAt),
+  );
 }
 
-export function decideConvention(command: ConventionCommand, state: ConventionState, context: ConventionContext = {}): Decision<ConventionEvent> {
+export function decideConvention(
+  command: ConventionCommand,
+  state: ConventionState,
+  context: ConventionContext = {},
+): Decision<ConventionEvent> {
   const problem = checkCommandEnvelope(command);
   if (problem) return rejectWith(problem);
   switch (command.type) {
@@ -204,5 +294,6 @@ export function decideConvention(command: ConventionCommand, state: ConventionSt
 export const conventionDecider: Decider<ConventionCommand, ConventionEvent, ConventionState, ConventionContext | undefined> = {
   initialState: () => initialConventionState(),
   evolve: evolveConvention,
-  decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, () => decideConvention(command, state, context)),
+  decide: (command, state, context, receivedAt) =>
+    decideOnReception(command.type, receivedAt, () => decideConvention(command, state, context)),
 };

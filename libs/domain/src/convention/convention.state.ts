@@ -1,4 +1,10 @@
-import type { ConventionEvent, ConventionPeriod, ConventionRef, ConventionTerms, ConventionTermsChanges } from '../events/convention.events.js';
+import type {
+  ConventionEvent,
+  ConventionPeriod,
+  ConventionRef,
+  ConventionTerms,
+  ConventionTermsChanges,
+} from '../events/convention.events.js';
 import type { OperatorKind } from '../events/vocabulary.js';
 import type { LocalDate } from '../shared/calendar-date.js';
 import type { SchoolYear } from '../shared/school-year.js';
@@ -83,7 +89,12 @@ export function evolveConvention(state: ConventionState, event: ConventionFoldEv
   switch (event.type) {
     case 'ConventionRequested': {
       const { projectIds, period, terms, operatorKind, priorApprovedSchoolYears, requestedOn } = event.data;
-      return { ...state, ...ref, terms, requested: { projectIds, period, terms, operatorKind, priorApprovedSchoolYears, requestedOn, eventId } };
+      return {
+        ...state,
+        ...ref,
+        terms,
+        requested: { projectIds, period, terms, operatorKind, priorApprovedSchoolYears, requestedOn, eventId },
+      };
     }
     case 'ConventionSigned': {
       const { period, terms, signedOn } = event.data;
@@ -99,11 +110,28 @@ export function evolveConvention(state: ConventionState, event: ConventionFoldEv
     }
     case 'YearlyCollectifsNotified': {
       const { schoolYear, collectifs, collectifIds, previousBilanReceived, notifiedOn } = event.data;
-      return { ...state, ...ref, notifications: { ...state.notifications, [schoolYear]: { schoolYear, collectifs, collectifIds, previousBilanReceived, notifiedOn, eventId } } };
+      return {
+        ...state,
+        ...ref,
+        notifications: {
+          ...state.notifications,
+          [schoolYear]: { schoolYear, collectifs, collectifIds, previousBilanReceived, notifiedOn, eventId },
+        },
+      };
     }
     case 'ConventionAmendmentRequested': {
       const { amendmentId, changes, reason, requestedOn } = event.data;
-      const amendment: ConventionAmendmentState = { amendmentId, changes, reason, requestedOn, status: 'pending', decidedOn: null, refusalReason: null, termsAfter: null, eventIds: [eventId] };
+      const amendment: ConventionAmendmentState = {
+        amendmentId,
+        changes,
+        reason,
+        requestedOn,
+        status: 'pending',
+        decidedOn: null,
+        refusalReason: null,
+        termsAfter: null,
+        eventIds: [eventId],
+      };
       return { ...state, ...ref, amendments: [...state.amendments, amendment] };
     }
     case 'ConventionAmendmentValidated': {
@@ -111,14 +139,26 @@ export function evolveConvention(state: ConventionState, event: ConventionFoldEv
       return {
         ...state,
         terms,
-        amendments: updated(state.amendments, amendmentId, (a) => ({ ...a, status: 'validated', decidedOn: validatedOn, termsAfter: terms, eventIds: [...a.eventIds, eventId] })),
+        amendments: updated(state.amendments, amendmentId, (a) => ({
+          ...a,
+          status: 'validated',
+          decidedOn: validatedOn,
+          termsAfter: terms,
+          eventIds: [...a.eventIds, eventId],
+        })),
       };
     }
     case 'ConventionAmendmentRefused': {
       const { amendmentId, reason, refusedOn } = event.data;
       return {
         ...state,
-        amendments: updated(state.amendments, amendmentId, (a) => ({ ...a, status: 'refused', decidedOn: refusedOn, refusalReason: reason, eventIds: [...a.eventIds, eventId] })),
+        amendments: updated(state.amendments, amendmentId, (a) => ({
+          ...a,
+          status: 'refused',
+          decidedOn: refusedOn,
+          refusalReason: reason,
+          eventIds: [...a.eventIds, eventId],
+        })),
       };
     }
     default:
@@ -127,7 +167,11 @@ export function evolveConvention(state: ConventionState, event: ConventionFoldEv
 }
 
 /** A copy with the last amendment of that id replaced by `update(it)`; unchanged when none. */
-function updated(amendments: ConventionAmendmentState[], amendmentId: string, update: (a: ConventionAmendmentState) => ConventionAmendmentState): ConventionAmendmentState[] {
+function updated(
+  amendments: ConventionAmendmentState[],
+  amendmentId: string,
+  update: (a: ConventionAmendmentState) => ConventionAmendmentState,
+): ConventionAmendmentState[] {
   const i = amendments.findLastIndex((a) => a.amendmentId === amendmentId);
   if (i < 0) return amendments;
   const copy = [...amendments];
@@ -147,7 +191,9 @@ export function lifecycleOf(state: ConventionState): ConventionLifecycle {
 
 /** The stream's ids once requested. */
 export function conventionRefOf(state: ConventionState): ConventionRef | null {
-  return state.requested && state.operatorId !== null && state.cafCode !== null ? { conventionId: state.conventionId, operatorId: state.operatorId, cafCode: state.cafCode } : null;
+  return state.requested && state.operatorId !== null && state.cafCode !== null
+    ? { conventionId: state.conventionId, operatorId: state.operatorId, cafCode: state.cafCode }
+    : null;
 }
 
 /** The signed period, the requested one until signature. */

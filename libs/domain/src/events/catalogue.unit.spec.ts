@@ -8,14 +8,30 @@ describe('event catalogue', () => {
   it('lists every event type once, each with a stream kind and schema version 1', () => {
     expect(new Set(CLAS_EVENT_TYPES).size).toBe(CLAS_EVENT_TYPES.length);
     expect(CLAS_EVENT_TYPES.length).toBe(40);
-    const byStream = CLAS_EVENT_TYPES.reduce<Record<string, number>>((acc, t) => ({ ...acc, [CLAS_EVENT_CATALOGUE[t].stream]: (acc[CLAS_EVENT_CATALOGUE[t].stream] ?? 0) + 1 }), {});
+    const byStream = CLAS_EVENT_TYPES.reduce<Record<string, number>>(
+      (acc, t) => ({ ...acc, [CLAS_EVENT_CATALOGUE[t].stream]: (acc[CLAS_EVENT_CATALOGUE[t].stream] ?? 0) + 1 }),
+      {},
+    );
     expect(byStream).toEqual({ campaign: 2, operator: 3, project: 16, collectif: 11, convention: 8 });
     expect(CLAS_EVENT_TYPES.every((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion === 1)).toBe(true);
     expect(CLAS_EVENT_TYPES.every((t) => /^[A-Z][A-Za-z]+$/.test(t))).toBe(true);
   });
 
   it('routes an event to its stream from its own data', () => {
-    const event = makeEvent('ChildLeft', { collectifId: 'col-1', projectId: 'prj-1', operatorId: 'op-1', cafCode: '11', schoolYear: schoolYear('2026-2027'), childId: 'ch-1', reason: 'moved', leftOn: '2026-12-01' as never }, '2026-12-01T10:00:00Z');
+    const event = makeEvent(
+      'ChildLeft',
+      {
+        collectifId: 'col-1',
+        projectId: 'prj-1',
+        operatorId: 'op-1',
+        cafCode: '11',
+        schoolYear: schoolYear('2026-2027'),
+        childId: 'ch-1',
+        reason: 'moved',
+        leftOn: '2026-12-01' as never,
+      },
+      '2026-12-01T10:00:00Z',
+    );
     expect(event.schemaVersion).toBe(1);
     expect(streamIdOf(event)).toBe('collectif-col-1');
   });

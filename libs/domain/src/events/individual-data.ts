@@ -37,7 +37,9 @@ export function withoutIndividualData<E extends EventLike>(event: E): E | null {
 }
 
 /** The event types that claim a person id for an operator (catalogue `personClaim`), for a store filter. */
-export const PERSON_CLAIM_EVENT_TYPES: readonly ClasEventType[] = Object.freeze(CLAS_EVENT_TYPES.filter((type) => CLAS_EVENT_CATALOGUE[type].personClaim !== undefined));
+export const PERSON_CLAIM_EVENT_TYPES: readonly ClasEventType[] = Object.freeze(
+  CLAS_EVENT_TYPES.filter((type) => CLAS_EVENT_CATALOGUE[type].personClaim !== undefined),
+);
 
 /** The person id an event claims for its operator, and its kind; null for any other event. */
 export function personClaimOf(event: EventLike): { personId: string; kind: PersonIdKind } | null {

@@ -36,8 +36,7 @@ export const collectifStreamId = (collectifId: string): string => checked('colle
 export const conventionStreamId = (conventionId: string): string => checked('convention', conventionId);
 
 export type ParsedStreamId =
-  | { kind: 'campaign'; cafCode: string; schoolYear: SchoolYear }
-  | { kind: Exclude<StreamKind, 'campaign'>; id: string };
+  { kind: 'campaign'; cafCode: string; schoolYear: SchoolYear } | { kind: Exclude<StreamKind, 'campaign'>; id: string };
 
 /** Inverse of the helpers above; null for a stream this domain does not own. */
 export function parseStreamId(streamId: string): ParsedStreamId | null {

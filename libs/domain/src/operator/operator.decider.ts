@@ -10,8 +10,10 @@ import { type OperatorState, evolveOperator, initialOperatorState } from './oper
 type Registered = Extract<OperatorState, { status: 'registered' }>;
 
 function registered(state: OperatorState, operatorId: string): Registered | Decision<OperatorEvent> {
-  if (state.status !== 'registered') return reject('OPERATOR_NOT_REGISTERED', 'R-LIFE', `operator ${operatorId} is not registered`, { operatorId });
-  if (state.operatorId !== operatorId) return rejectWith(invalid('operatorId', 'names another operator than this stream', { expected: state.operatorId }));
+  if (state.status !== 'registered')
+    return reject('OPERATOR_NOT_REGISTERED', 'R-LIFE', `operator ${operatorId} is not registered`, { operatorId });
+  if (state.operatorId !== operatorId)
+    return rejectWith(invalid('operatorId', 'names another operator than this stream', { expected: state.operatorId }));
   return state;
 }
 
@@ -21,19 +23,27 @@ function registerOperator(command: RegisterOperator, state: OperatorState): Deci
   // Field shapes are the schema's (operator.schemas.ts, checked by the command bus).
   const problem: Problem =
     // R-CONV-1: a centre social's conventions are bounded by its Caf approval, so it is required for one, meaningless for others.
-    (d.kind === 'centre_social'
+    d.kind === 'centre_social'
       ? approval === null
         ? invalid('cafApproval', 'a centre social needs its Caf approval period (R-CONV-1)')
         : null
       : approval !== null
         ? invalid('cafApproval', 'only a centre social has a Caf approval period')
-        : null);
+        : null;
   if (problem) return rejectWith(problem);
-  if (state.status === 'registered') return reject('OPERATOR_ALREADY_REGISTERED', 'R-LIFE', `operator ${d.operatorId} is already registered`, { operatorId: d.operatorId });
+  if (state.status === 'registered')
+    return reject('OPERATOR_ALREADY_REGISTERED', 'R-LIFE', `operator ${d.operatorId} is already registered`, { operatorId: d.operatorId });
   return accept(
     makeEvent(
       'OperatorRegistered',
-      { operatorId: d.operatorId, cafCode: d.cafCode, name: d.name, kind: d.kind, cafApproval: approval, registeredOn: parisDateOf(command.occurredAt) },
+      {
+        operatorId: d.operatorId,
+        cafCode: d.cafCode,
+        name: d.name,
+        kind: d.kind,
+        cafApproval: approval,
+        registeredOn: parisDateOf(command.occurredAt),
+      },
       command.occurredAt,
     ),
   );
@@ -65,7 +75,9 @@ function recordDeclaration(command: RecordOperatorDeclaration, state: OperatorSt
   const recordedOn = parisDateOf(command.occurredAt);
   const expiresOn = d.expiresOn ?? null;
   const problem =
-    (d.documentDate > recordedOn ? invalid('documentDate', 'a document cannot be dated after it is recorded', { documentDate: d.documentDate, recordedOn }) : null) ??
+    (d.documentDate > recordedOn
+      ? invalid('documentDate', 'a document cannot be dated after it is recorded', { documentDate: d.documentDate, recordedOn })
+      : null) ??
     (expiresOn !== null && expiresOn < d.documentDate ? invalid('expiresOn', 'must not be before documentDate', { expiresOn }) : null);
   if (problem) return rejectWith(problem);
   const op = registered(state, d.operatorId);
@@ -73,7 +85,14 @@ function recordDeclaration(command: RecordOperatorDeclaration, state: OperatorSt
   return accept(
     makeEvent(
       'OperatorDeclarationRecorded',
-      { operatorId: op.operatorId, cafCode: op.cafCode, declaration: d.declaration, documentDate: d.documentDate, expiresOn, reference: d.reference ?? null },
+      {
+        operatorId: op.operatorId,
+        cafCode: op.cafCode,
+        declaration: d.declaration,
+        documentDate: d.documentDate,
+        expiresOn,
+        reference: d.reference ?? null,
+      },
       command.occurredAt,
     ),
   );

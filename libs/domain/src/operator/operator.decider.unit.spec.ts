@@ -12,14 +12,21 @@ const cmd = <C extends OperatorCommand>(type: C['type'], data: C['data'], occurr
 
 describe('operator decider', () => {
   it('registers an association, then rejects a second registration (R-LIFE)', () => {
-    const register = cmd('RegisterOperator', { operatorId: 'op-1', cafCode: CAF, name: 'Association Lire Ensemble', kind: 'association' }, paris('2026-03-02'));
+    const register = cmd(
+      'RegisterOperator',
+      { operatorId: 'op-1', cafCode: CAF, name: 'Association Lire Ensemble', kind: 'association' },
+      paris('2026-03-02'),
+    );
     spec.given([]).when(register).then([registered]);
     spec.given([registered]).when(register).thenRejected('OPERATOR_ALREADY_REGISTERED', 'R-LIFE');
   });
 
   it('R-CONV-1: a centre social is registered with its Caf approval period, and cannot be without it', () => {
     const base = { operatorId: 'cs-1', cafCode: CAF, name: 'Centre social La Fontaine', kind: 'centre_social' as const };
-    const [event] = spec.given([]).when(cmd('RegisterOperator', { ...base, cafApproval: { from: d('2025-01-01'), to: d('2029-12-31') } })).thenAccepted();
+    const [event] = spec
+      .given([])
+      .when(cmd('RegisterOperator', { ...base, cafApproval: { from: d('2025-01-01'), to: d('2029-12-31') } }))
+      .thenAccepted();
     expect(event.data).toMatchObject({ kind: 'centre_social', cafApproval: { from: '2025-01-01', to: '2029-12-31' } });
     const missing = spec.given([]).when(cmd('RegisterOperator', base)).thenRejected('INVALID_INPUT', 'R-INPUT');
     expect(missing.details.field).toBe('cafApproval');
@@ -32,20 +39,38 @@ describe('operator decider', () => {
       .then([
         makeEvent(
           'CoordinatorAppointed',
-          { operatorId: 'op-1', cafCode: CAF, personId: 'p-77', qualificationLevel: 1, hasRelevantExperience: true, appointedOn: d('2026-03-10') },
+          {
+            operatorId: 'op-1',
+            cafCode: CAF,
+            personId: 'p-77',
+            qualificationLevel: 1,
+            hasRelevantExperience: true,
+            appointedOn: d('2026-03-10'),
+          },
           paris('2026-03-10'),
         ),
       ]);
   });
 
   it('R-ELIG-OPERATOR: declarations are dated; expiry before the document date and future-dated documents are rejected', () => {
-    const ok = cmd('RecordOperatorDeclaration', { operatorId: 'op-1', declaration: 'insurance', documentDate: d('2026-01-15'), expiresOn: d('2026-12-31'), reference: 'RC-2026-889' });
+    const ok = cmd('RecordOperatorDeclaration', {
+      operatorId: 'op-1',
+      declaration: 'insurance',
+      documentDate: d('2026-01-15'),
+      expiresOn: d('2026-12-31'),
+      reference: 'RC-2026-889',
+    });
     const [event] = spec.given([registered]).when(ok).thenAccepted();
     expect(event.data).toMatchObject({ declaration: 'insurance', documentDate: '2026-01-15', expiresOn: '2026-12-31' });
     const state = spec.given([registered, event]).state;
     expect(state.status === 'registered' && state.declarations.insurance).toEqual({ documentDate: '2026-01-15', expiresOn: '2026-12-31' });
 
-    const backwards = cmd('RecordOperatorDeclaration', { operatorId: 'op-1', declaration: 'insurance', documentDate: d('2026-01-15'), expiresOn: d('2025-12-31') });
+    const backwards = cmd('RecordOperatorDeclaration', {
+      operatorId: 'op-1',
+      declaration: 'insurance',
+      documentDate: d('2026-01-15'),
+      expiresOn: d('2025-12-31'),
+    });
     expect(spec.given([registered]).when(backwards).thenRejected('INVALID_INPUT', 'R-INPUT').details.field).toBe('expiresOn');
     const future = cmd('RecordOperatorDeclaration', { operatorId: 'op-1', declaration: 'laicite_charter', documentDate: d('2026-04-01') });
     expect(spec.given([registered]).when(future).thenRejected('INVALID_INPUT', 'R-INPUT').details.field).toBe('documentDate');

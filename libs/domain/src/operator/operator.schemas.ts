@@ -7,7 +7,9 @@ export const registerOperatorData = object({
   cafCode: cafCode(),
   name: withMeta(text(300), { example: 'Association Les Petits Curieux' }),
   kind: oneOf(OPERATOR_KINDS),
-  cafApproval: withMeta(optional(nullable(named('ApprovalPeriod', dateRangeSchema))), { description: "R-CONV-1: a centre social's approval by its Caf (agrément); required for a centre social" }),
+  cafApproval: withMeta(optional(nullable(named('ApprovalPeriod', dateRangeSchema))), {
+    description: "R-CONV-1: a centre social's approval by its Caf (agrément); required for a centre social",
+  }),
 });
 
 /** R-ELIG-COORD: the coordinator is an opaque person id; the rule only needs level and experience. */

@@ -13,7 +13,9 @@ import { type SchoolYear, schoolYearEnd, schoolYearStart } from '../shared/schoo
 /** The planned period lies inside the school year applied for (R-INPUT). */
 export function plannedPeriodProblem(period: { from: LocalDate; to: LocalDate }, path: string, year: SchoolYear): Rejection | null {
   const { from, to } = period;
-  return from < schoolYearStart(year) || to > schoolYearEnd(year) ? invalid(path, `must lie within the school year ${year}`, { from, to }) : null;
+  return from < schoolYearStart(year) || to > schoolYearEnd(year)
+    ? invalid(path, `must lie within the school year ${year}`, { from, to })
+    : null;
 }
 
 /**

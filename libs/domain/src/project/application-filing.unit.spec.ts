@@ -49,30 +49,52 @@ describe('filing an application', () => {
       .then([
         makeEvent(
           'ApplicationFiled',
-          { ...PROJECT, applicationKind: 'new', renewalOf: null, content: applicationContent(), filedOn: d('2026-07-01'), deadline: d('2026-08-05'), warnings: [] },
+          {
+            ...PROJECT,
+            applicationKind: 'new',
+            renewalOf: null,
+            content: applicationContent(),
+            filedOn: d('2026-07-01'),
+            deadline: d('2026-08-05'),
+            warnings: [],
+          },
           paris('2026-07-01'),
         ),
       ]);
   });
 
   it('R-LIFE-1: an application filed after the campaign deadline is rejected and nothing is recorded', () => {
-    const rejection = spec.given([]).when(fileNew(paris('2026-08-20')), campaign).thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
+    const rejection = spec
+      .given([])
+      .when(fileNew(paris('2026-08-20')), campaign)
+      .thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
     expect(rejection.details).toEqual({ filedOn: '2026-08-20', deadline: '2026-08-05', kind: 'new application' });
   });
 
   it('R-LIFE-RECEIPT: a filing declared before the deadline but received after it is rejected on the reception day', () => {
-    const rejection = spec.given([]).receivedAt(paris('2026-08-20')).when(fileNew(paris('2026-08-01')), campaign).thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
+    const rejection = spec
+      .given([])
+      .receivedAt(paris('2026-08-20'))
+      .when(fileNew(paris('2026-08-01')), campaign)
+      .thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
     expect(rejection.details).toEqual({ filedOn: '2026-08-20', deadline: '2026-08-05', kind: 'new application' });
   });
 
   it('R-LIFE-RECEIPT: received on the deadline day, it is receivable; filedOn is the reception day, occurredAt keeps the declared instant', () => {
-    const [event] = spec.given([]).receivedAt('2026-08-05T21:30:00Z').when(fileNew(paris('2026-07-20')), campaign).thenAccepted();
+    const [event] = spec
+      .given([])
+      .receivedAt('2026-08-05T21:30:00Z')
+      .when(fileNew(paris('2026-07-20')), campaign)
+      .thenAccepted();
     expect((event.data as ApplicationFiledData).filedOn).toBe('2026-08-05');
     expect(event.occurredAt).toBe(paris('2026-07-20'));
   });
 
   it('R-LIFE-1: no application without an open campaign for the Caf and year', () => {
-    spec.given([]).when(fileNew(paris('2026-07-01')), { campaign: null }).thenRejected('CAMPAIGN_NOT_OPEN', 'R-LIFE-1');
+    spec
+      .given([])
+      .when(fileNew(paris('2026-07-01')), { campaign: null })
+      .thenRejected('CAMPAIGN_NOT_OPEN', 'R-LIFE-1');
   });
 
   it('R-LIFE-DATES: 23:30 in Paris on the deadline day is receivable (summer time: 21:30 UTC)', () => {
@@ -93,46 +115,79 @@ describe('filing an application', () => {
   it('R-LIFE-3: a project mixing a primary and a collège collectif is rejected (two projects, one per cycle)', () => {
     const content = applicationContent();
     content.collectifs[1] = { ...content.collectifs[1], level: 'college' };
-    const rejection = spec.given([]).when(fileNew(paris('2026-07-01'), content), campaign).thenRejected('TWO_CYCLES_IN_ONE_PROJECT', 'R-LIFE-3');
+    const rejection = spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), content), campaign)
+      .thenRejected('TWO_CYCLES_IN_ONE_PROJECT', 'R-LIFE-3');
     expect(rejection.details).toMatchObject({ collectifRef: 'c2', level: 'college', schoolCycle: 'primary' });
   });
 
   it('R-LIFE-3: a project drafted for the secondary cycle cannot be filed for the primary cycle', () => {
-    spec.given([drafted('secondary')]).when(fileNew(paris('2026-07-01')), campaign).thenRejected('PROJECT_CYCLE_MISMATCH', 'R-LIFE-3');
+    spec
+      .given([drafted('secondary')])
+      .when(fileNew(paris('2026-07-01')), campaign)
+      .thenRejected('PROJECT_CYCLE_MISMATCH', 'R-LIFE-3');
   });
 
   it('R-LIFE: filing the same project twice is rejected', () => {
-    spec.given([filed()]).when(fileNew(paris('2026-07-01')), campaign).thenRejected('APPLICATION_ALREADY_FILED', 'R-LIFE');
+    spec
+      .given([filed()])
+      .when(fileNew(paris('2026-07-01')), campaign)
+      .thenRejected('APPLICATION_ALREADY_FILED', 'R-LIFE');
   });
 
   it('R-LIFE-5: a planned period starting before the Toussaint holidays is accepted with a warning, not refused', () => {
     const content = applicationContent({ plannedPeriod: { from: d('2026-09-14'), to: d('2027-06-15') } });
-    const [event] = spec.given([]).when(fileNew(paris('2026-07-01'), content), campaign).thenAccepted();
+    const [event] = spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), content), campaign)
+      .thenAccepted();
     expect((event.data as ApplicationFiledData).warnings).toEqual([
-      expect.objectContaining({ ruleId: 'R-LIFE-5', code: 'OUTSIDE_RECOMMENDED_PERIOD', details: expect.objectContaining({ from: '2026-09-14' }) }),
+      expect.objectContaining({
+        ruleId: 'R-LIFE-5',
+        code: 'OUTSIDE_RECOMMENDED_PERIOD',
+        details: expect.objectContaining({ from: '2026-09-14' }),
+      }),
     ]);
   });
 
   it('R-ELIG-NO-SPORT: a programme with sport is rejected when the campaign excludes sport, accepted otherwise', () => {
     const content = applicationContent({ activityTypes: ['methodology', 'sport'] });
-    spec.given([]).when(fileNew(paris('2026-07-01'), content), campaign).thenRejected('SPORT_EXCLUDED', 'R-ELIG-NO-SPORT');
-    spec.given([]).when(fileNew(paris('2026-07-01'), content), { campaign: plainCampaign() }).thenAccepted();
+    spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), content), campaign)
+      .thenRejected('SPORT_EXCLUDED', 'R-ELIG-NO-SPORT');
+    spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), content), { campaign: plainCampaign() })
+      .thenAccepted();
   });
 
   it('R-ELIG-NOT-HOMEWORK: a homework-only programme is recorded with a warning for eligibility to weigh', () => {
-    const [event] = spec.given([]).when(fileNew(paris('2026-07-01'), applicationContent({ activityTypes: ['homework_help'] })), campaign).thenAccepted();
+    const [event] = spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), applicationContent({ activityTypes: ['homework_help'] })), campaign)
+      .thenAccepted();
     expect((event.data as ApplicationFiledData).warnings.map((w) => w.ruleId)).toEqual(['R-ELIG-NOT-HOMEWORK']);
   });
 
   it('R-PS-BONUS: a bonus request without any criterion is rejected at filing', () => {
-    const content = applicationContent({ bonusRequests: { enfants: { filRouge: 'theatre', criteria: [], justification: '' }, parents: null } });
-    const rejection = spec.given([]).when(fileNew(paris('2026-07-01'), content), campaign).thenRejected('BONUS_REQUEST_INCOMPLETE', 'R-PS-BONUS');
+    const content = applicationContent({
+      bonusRequests: { enfants: { filRouge: 'theatre', criteria: [], justification: '' }, parents: null },
+    });
+    const rejection = spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), content), campaign)
+      .thenRejected('BONUS_REQUEST_INCOMPLETE', 'R-PS-BONUS');
     expect(rejection.details.field).toBe('bonusRequests.enfants');
   });
 
   it('R-INPUT: a period outside the school year is rejected and names the field (shapes: project.schemas.unit.spec)', () => {
     const content = applicationContent({ plannedPeriod: { from: d('2026-11-02'), to: d('2027-09-15') } });
-    const rejection = spec.given([]).when(fileNew(paris('2026-07-01'), content), campaign).thenRejected('INVALID_INPUT', 'R-INPUT');
+    const rejection = spec
+      .given([])
+      .when(fileNew(paris('2026-07-01'), content), campaign)
+      .thenRejected('INVALID_INPUT', 'R-INPUT');
     expect(rejection.details.field).toBe('content.plannedPeriod');
   });
 
@@ -144,10 +199,18 @@ describe('filing an application', () => {
 describe('renewals', () => {
   it('R-LIFE-4: a short renewal at the same places with one collectif fewer is accepted with the rest carried over', () => {
     const [first] = applicationContent().collectifs;
-    const [event] = spec.given([]).when(shortRenewal(paris('2026-06-20'), [first]), { ...campaign, previousProject: previousProject() }).thenAccepted();
+    const [event] = spec
+      .given([])
+      .when(shortRenewal(paris('2026-06-20'), [first]), { ...campaign, previousProject: previousProject() })
+      .thenAccepted();
     const data = event.data as ApplicationFiledData;
     expect(data.applicationKind).toBe('renewal');
-    expect(data.renewalOf).toEqual({ previousProjectId: 'prj-0', previousSchoolYear: '2025-2026', short: true, changedFields: ['collectifs', 'plannedPeriod'] });
+    expect(data.renewalOf).toEqual({
+      previousProjectId: 'prj-0',
+      previousSchoolYear: '2025-2026',
+      short: true,
+      changedFields: ['collectifs', 'plannedPeriod'],
+    });
     expect(data.deadline).toBe('2026-06-28');
     expect(data.content.collectifs).toEqual([first]);
     expect(data.content.objectives).toHaveLength(14);
@@ -156,11 +219,17 @@ describe('renewals', () => {
 
   it('R-LIFE-4: a short renewal at a new place is rejected (a full application is needed)', () => {
     const moved = [{ ...applicationContent().collectifs[0], place: { name: 'Salle des fêtes', commune: 'Trèbes' } }];
-    spec.given([]).when(shortRenewal(paris('2026-06-20'), moved), { ...campaign, previousProject: previousProject() }).thenRejected('SHORT_RENEWAL_NOT_IDENTICAL', 'R-LIFE-4');
+    spec
+      .given([])
+      .when(shortRenewal(paris('2026-06-20'), moved), { ...campaign, previousProject: previousProject() })
+      .thenRejected('SHORT_RENEWAL_NOT_IDENTICAL', 'R-LIFE-4');
   });
 
   it('R-LIFE-4 / R-LIFE-1: a short renewal answers the renewal deadline, earlier than the new-application one', () => {
-    spec.given([]).when(shortRenewal(paris('2026-07-01')), { ...campaign, previousProject: previousProject() }).thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
+    spec
+      .given([])
+      .when(shortRenewal(paris('2026-07-01')), { ...campaign, previousProject: previousProject() })
+      .thenRejected('FILED_AFTER_DEADLINE', 'R-LIFE-1');
   });
 
   it('R-LIFE-RECEIPT: a short renewal declared before the renewal deadline but received after it is rejected', () => {
@@ -173,16 +242,36 @@ describe('renewals', () => {
   });
 
   it('R-LIFE-4: only an approved project of the same operator can be renewed', () => {
-    spec.given([]).when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: previousProject({ approved: false }) }).thenRejected('RENEWAL_OF_UNAPPROVED_PROJECT', 'R-LIFE-4');
-    spec.given([]).when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: previousProject({ operatorId: 'op-2' }) }).thenRejected('RENEWAL_OF_ANOTHER_OPERATORS_PROJECT', 'R-LIFE-4');
-    spec.given([]).when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: null }).thenRejected('RENEWAL_OF_UNKNOWN_PROJECT', 'R-LIFE-4');
+    spec
+      .given([])
+      .when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: previousProject({ approved: false }) })
+      .thenRejected('RENEWAL_OF_UNAPPROVED_PROJECT', 'R-LIFE-4');
+    spec
+      .given([])
+      .when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: previousProject({ operatorId: 'op-2' }) })
+      .thenRejected('RENEWAL_OF_ANOTHER_OPERATORS_PROJECT', 'R-LIFE-4');
+    spec
+      .given([])
+      .when(shortRenewal(paris('2026-06-20')), { ...campaign, previousProject: null })
+      .thenRejected('RENEWAL_OF_UNKNOWN_PROJECT', 'R-LIFE-4');
   });
 
   it('R-LIFE-2: a renewal is not examined before the prior year qualitative bilan is received (campaign option on)', () => {
-    const open: ProjectCommand = { type: 'OpenExamination', commandId: 'ex-1', occurredAt: paris('2026-09-01'), data: { projectId: PROJECT.projectId } };
+    const open: ProjectCommand = {
+      type: 'OpenExamination',
+      commandId: 'ex-1',
+      occurredAt: paris('2026-09-01'),
+      data: { projectId: PROJECT.projectId },
+    };
     const renewal = filed(applicationContent(), 'renewal');
-    spec.given([renewal]).when(open, { ...campaign, priorQualitativeBilanReceived: false }).thenRejected('PRIOR_BILAN_MISSING', 'R-LIFE-2');
-    const [event] = spec.given([renewal]).when(open, { ...campaign, priorQualitativeBilanReceived: true }).thenAccepted();
+    spec
+      .given([renewal])
+      .when(open, { ...campaign, priorQualitativeBilanReceived: false })
+      .thenRejected('PRIOR_BILAN_MISSING', 'R-LIFE-2');
+    const [event] = spec
+      .given([renewal])
+      .when(open, { ...campaign, priorQualitativeBilanReceived: true })
+      .thenAccepted();
     expect(event.data).toMatchObject({ priorQualitativeBilanReceived: true });
     spec.given([renewal]).when(open, { campaign: plainCampaign(), priorQualitativeBilanReceived: false }).thenAccepted();
   });
@@ -206,15 +295,30 @@ describe('receivability and withdrawal', () => {
       .then([
         makeEvent(
           'ApplicationFoundNotReceivable',
-          { ...PROJECT, reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'file received by post on 2026-08-10', declaredOn: d('2026-08-10') },
+          {
+            ...PROJECT,
+            reason: 'filed_after_deadline',
+            ruleId: 'R-LIFE-1',
+            explanation: 'file received by post on 2026-08-10',
+            declaredOn: d('2026-08-10'),
+          },
           paris('2026-08-10'),
         ),
       ]);
   });
 
   it('R-LIFE: a withdrawn application cannot be examined', () => {
-    const withdrawn = makeEvent('ApplicationWithdrawn', { ...PROJECT, reason: 'no premises', withdrawnOn: d('2026-07-15') }, paris('2026-07-15'));
-    const open: ProjectCommand = { type: 'OpenExamination', commandId: 'ex-1', occurredAt: paris('2026-09-01'), data: { projectId: PROJECT.projectId } };
+    const withdrawn = makeEvent(
+      'ApplicationWithdrawn',
+      { ...PROJECT, reason: 'no premises', withdrawnOn: d('2026-07-15') },
+      paris('2026-07-15'),
+    );
+    const open: ProjectCommand = {
+      type: 'OpenExamination',
+      commandId: 'ex-1',
+      occurredAt: paris('2026-09-01'),
+      data: { projectId: PROJECT.projectId },
+    };
     spec.given([filed(), withdrawn]).when(open, campaign).thenRejected('APPLICATION_CLOSED', 'R-LIFE');
   });
 });

@@ -31,10 +31,12 @@ function approvalTerms(
   }
   let refs = input.approvedCollectifRefs;
   if (refs === undefined) {
-    if (input.approvedCollectifs !== planned.length) return invalid('approvedCollectifRefs', 'say which planned collectifs are approved when not all of them are', { planned });
+    if (input.approvedCollectifs !== planned.length)
+      return invalid('approvedCollectifRefs', 'say which planned collectifs are approved when not all of them are', { planned });
     refs = planned;
   }
-  if (refs.length !== input.approvedCollectifs) return invalid('approvedCollectifRefs', `must list exactly ${input.approvedCollectifs} collectifs`, { refs });
+  if (refs.length !== input.approvedCollectifs)
+    return invalid('approvedCollectifRefs', `must list exactly ${input.approvedCollectifs} collectifs`, { refs });
   const unknown = refs.find((r) => !planned.includes(r));
   if (unknown) return invalid('approvedCollectifRefs', `${unknown} is not a collectif of the application`, { ref: unknown, planned });
 
@@ -73,7 +75,8 @@ function refusalTerms(input: Extract<DecisionTermsInput, { outcome: 'refused' }>
 
 export function recordCommitteeDecision(command: RecordCommitteeDecision, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  if (d.meetingDate > parisDateOf(command.occurredAt)) return rejectWith(invalid('meetingDate', 'a decision cannot be recorded before the committee met', { meetingDate: d.meetingDate }));
+  if (d.meetingDate > parisDateOf(command.occurredAt))
+    return rejectWith(invalid('meetingDate', 'a decision cannot be recorded before the committee met', { meetingDate: d.meetingDate }));
   const ref = knownProject(state, d.projectId);
   if (isDecision(ref)) return ref;
 
@@ -81,25 +84,46 @@ export function recordCommitteeDecision(command: RecordCommitteeDecision, state:
     case 'under_examination':
       break;
     case 'decided':
-      return reject('DECISION_ALREADY_RECORDED', 'R-LIFE', 'the committee has already decided on this project; record a correction instead', { decisionId: state.decision?.decisionId });
+      return reject(
+        'DECISION_ALREADY_RECORDED',
+        'R-LIFE',
+        'the committee has already decided on this project; record a correction instead',
+        { decisionId: state.decision?.decisionId },
+      );
     case 'not_receivable':
-      return reject('APPLICATION_NOT_RECEIVABLE', 'R-LIFE-1', 'the application was found not receivable: the committee does not examine it', {});
+      return reject(
+        'APPLICATION_NOT_RECEIVABLE',
+        'R-LIFE-1',
+        'the application was found not receivable: the committee does not examine it',
+        {},
+      );
     case 'withdrawn':
       return reject('APPLICATION_CLOSED', 'R-LIFE', 'the application was withdrawn', {});
     case 'none':
     case 'draft':
     case 'filed':
-      return reject('EXAMINATION_NOT_OPENED', 'R-LIFE', `the committee decides on files under examination; this one is ${state.status}`, { status: state.status });
+      return reject('EXAMINATION_NOT_OPENED', 'R-LIFE', `the committee decides on files under examination; this one is ${state.status}`, {
+        status: state.status,
+      });
   }
   const content = (state.application as NonNullable<ProjectState['application']>).content;
   const terms = d.decision.outcome === 'approved' ? approvalTerms(d.decision, content) : refusalTerms(d.decision);
   if (isRejectionValue(terms)) return rejectWith(terms);
   return accept(
-    makeEvent('CommitteeDecisionRecorded', { ...ref, decisionId: d.decisionId, meetingDate: d.meetingDate, effectiveDate: d.effectiveDate, decision: terms }, command.occurredAt),
+    makeEvent(
+      'CommitteeDecisionRecorded',
+      { ...ref, decisionId: d.decisionId, meetingDate: d.meetingDate, effectiveDate: d.effectiveDate, decision: terms },
+      command.occurredAt,
+    ),
   );
 }
 
-const CORRECTABLE: readonly CorrectableDecisionField[] = ['approvedCollectifs', 'approvedCollectifRefs', 'bonusesGranted', 'forecastOperatingCost'];
+const CORRECTABLE: readonly CorrectableDecisionField[] = [
+  'approvedCollectifs',
+  'approvedCollectifRefs',
+  'bonusesGranted',
+  'forecastOperatingCost',
+];
 
 /**
  * Worked example 3. The event's occurredAt is the corrected decision's, so that a question
@@ -112,15 +136,20 @@ export function correctCommitteeDecision(command: CorrectCommitteeDecision, stat
   const ref = knownProject(state, d.projectId);
   if (isDecision(ref)) return ref;
   const decision = state.decision;
-  if (decision === null) return reject('NO_DECISION_TO_CORRECT', 'R-LIFE', 'the committee has not decided on this project', { status: state.status });
-  if (decision.decisionId !== d.decisionId) return rejectWith(invalid('decisionId', 'is not the decision of this project', { decisionId: decision.decisionId }));
+  if (decision === null)
+    return reject('NO_DECISION_TO_CORRECT', 'R-LIFE', 'the committee has not decided on this project', { status: state.status });
+  if (decision.decisionId !== d.decisionId)
+    return rejectWith(invalid('decisionId', 'is not the decision of this project', { decisionId: decision.decisionId }));
   if (decision.terms.outcome !== 'approved') {
-    return reject('REFUSAL_NOT_CORRECTABLE', 'R-LIFE', 'only the figures of an approval can be corrected; a refusal stands', { decisionId: d.decisionId });
+    return reject('REFUSAL_NOT_CORRECTABLE', 'R-LIFE', 'only the figures of an approval can be corrected; a refusal stands', {
+      decisionId: d.decisionId,
+    });
   }
   const current = decision.terms;
   // When the count changes without refs, keep the current refs if they still fit (the committee corrected a number, not a list).
   const count = d.changes.approvedCollectifs ?? current.approvedCollectifs;
-  const refs = d.changes.approvedCollectifRefs ?? (count === current.approvedCollectifRefs.length ? current.approvedCollectifRefs : undefined);
+  const refs =
+    d.changes.approvedCollectifRefs ?? (count === current.approvedCollectifRefs.length ? current.approvedCollectifRefs : undefined);
   const corrected = approvalTerms(
     {
       approvedCollectifs: count,
@@ -136,7 +165,15 @@ export function correctCommitteeDecision(command: CorrectCommitteeDecision, stat
   return accept(
     makeEvent(
       'CommitteeDecisionCorrected',
-      { ...ref, decisionId: d.decisionId, effectiveDate: decision.effectiveDate, correctedOn: parisDateOf(command.occurredAt), reason: d.reason, correctedFields, corrected },
+      {
+        ...ref,
+        decisionId: d.decisionId,
+        effectiveDate: decision.effectiveDate,
+        correctedOn: parisDateOf(command.occurredAt),
+        reason: d.reason,
+        correctedFields,
+        corrected,
+      },
       decision.occurredAt,
     ),
   );

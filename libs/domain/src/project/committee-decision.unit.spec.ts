@@ -25,7 +25,13 @@ const decide = (decision: DecisionTermsInput): ProjectCommand => ({
   data: { projectId: PROJECT.projectId, decisionId: 'dec-1', meetingDate: d('2026-10-05'), effectiveDate: d('2026-10-05'), decision },
 });
 const approve = (overrides: Partial<Extract<DecisionTermsInput, { outcome: 'approved' }>> = {}): ProjectCommand =>
-  decide({ outcome: 'approved', approvedCollectifs: 2, bonusesGranted: { enfants: { collectifs: 2 }, parents: null }, forecastOperatingCost: 1_800_000, ...overrides });
+  decide({
+    outcome: 'approved',
+    approvedCollectifs: 2,
+    bonusesGranted: { enfants: { collectifs: 2 }, parents: null },
+    forecastOperatingCost: 1_800_000,
+    ...overrides,
+  });
 
 describe('committee decision', () => {
   it('approves a project under examination: collectifs, granted bonuses and forecast cost are recorded', () => {
@@ -33,9 +39,17 @@ describe('committee decision', () => {
   });
 
   it('approves fewer collectifs than planned when it names them', () => {
-    const [event] = spec.given(underExamination).when(approve({ approvedCollectifs: 1, approvedCollectifRefs: ['c2'], bonusesGranted: { enfants: { collectifs: 1 }, parents: null } })).thenAccepted();
+    const [event] = spec
+      .given(underExamination)
+      .when(
+        approve({ approvedCollectifs: 1, approvedCollectifRefs: ['c2'], bonusesGranted: { enfants: { collectifs: 1 }, parents: null } }),
+      )
+      .thenAccepted();
     expect(event.data).toMatchObject({ decision: { approvedCollectifs: 1, approvedCollectifRefs: ['c2'] } });
-    spec.given(underExamination).when(approve({ approvedCollectifs: 1 })).thenRejected('INVALID_INPUT', 'R-INPUT');
+    spec
+      .given(underExamination)
+      .when(approve({ approvedCollectifs: 1 }))
+      .thenRejected('INVALID_INPUT', 'R-INPUT');
   });
 
   it('refuses a project with its reasons', () => {
@@ -59,11 +73,17 @@ describe('committee decision', () => {
   });
 
   it('R-LIFE: deciding twice is rejected (a correction is recorded instead)', () => {
-    spec.given([...underExamination, approved()]).when(approve()).thenRejected('DECISION_ALREADY_RECORDED', 'R-LIFE');
+    spec
+      .given([...underExamination, approved()])
+      .when(approve())
+      .thenRejected('DECISION_ALREADY_RECORDED', 'R-LIFE');
   });
 
   it('R-INPUT: approving more collectifs than the application plans is rejected', () => {
-    const rejection = spec.given(underExamination).when(approve({ approvedCollectifs: 3 })).thenRejected('APPROVED_MORE_THAN_PLANNED', 'R-INPUT');
+    const rejection = spec
+      .given(underExamination)
+      .when(approve({ approvedCollectifs: 3 }))
+      .thenRejected('APPROVED_MORE_THAN_PLANNED', 'R-INPUT');
     expect(rejection.details).toMatchObject({ field: 'approvedCollectifs', approved: 3, planned: 2 });
   });
 
@@ -78,7 +98,9 @@ describe('committee decision', () => {
   it('R-PS-BONUS: a bonus granted on more collectifs than approved is rejected', () => {
     spec
       .given(underExamination)
-      .when(approve({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'], bonusesGranted: { enfants: { collectifs: 2 }, parents: null } }))
+      .when(
+        approve({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'], bonusesGranted: { enfants: { collectifs: 2 }, parents: null } }),
+      )
       .thenRejected('BONUS_ON_MORE_COLLECTIFS_THAN_APPROVED', 'R-PS-BONUS');
   });
 
@@ -110,7 +132,14 @@ describe('decision correction (worked example 3)', () => {
   const threePlanned = applicationContent({
     collectifs: [
       ...applicationContent().collectifs,
-      { ref: 'c3', place: { name: 'Centre social Viguier', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 9 },
+      {
+        ref: 'c3',
+        place: { name: 'Centre social Viguier', commune: 'Carcassonne' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 9,
+      },
     ],
   });
 
@@ -144,13 +173,22 @@ describe('decision correction (worked example 3)', () => {
   });
 
   it('R-LIFE: there is nothing to correct before a decision, and a refusal is not corrected into figures', () => {
-    spec.given([filed(), examinationOpened()]).when(correct({ forecastOperatingCost: 1_700_000 })).thenRejected('NO_DECISION_TO_CORRECT', 'R-LIFE');
-    spec.given([filed(), examinationOpened(), refused()]).when(correct({ forecastOperatingCost: 1_700_000 })).thenRejected('REFUSAL_NOT_CORRECTABLE', 'R-LIFE');
+    spec
+      .given([filed(), examinationOpened()])
+      .when(correct({ forecastOperatingCost: 1_700_000 }))
+      .thenRejected('NO_DECISION_TO_CORRECT', 'R-LIFE');
+    spec
+      .given([filed(), examinationOpened(), refused()])
+      .when(correct({ forecastOperatingCost: 1_700_000 }))
+      .thenRejected('REFUSAL_NOT_CORRECTABLE', 'R-LIFE');
   });
 
   it('after the correction the state holds the corrected terms', () => {
     const given = [filed(threePlanned), examinationOpened(), approved()];
-    const [corrected] = spec.given(given).when(correct({ approvedCollectifs: 3 })).thenAccepted();
+    const [corrected] = spec
+      .given(given)
+      .when(correct({ approvedCollectifs: 3 }))
+      .thenAccepted();
     const state = spec.given([...given, corrected]).state;
     expect(state.decision?.terms).toMatchObject({ outcome: 'approved', approvedCollectifs: 3 });
   });

@@ -21,17 +21,33 @@ import type { PreviousProjectFacts, ProjectContext } from './project.context.js'
 import { closedReason, knownProject } from './project-guards.js';
 import type { ProjectState } from './project.state.js';
 
-const refOf = (d: ProjectRef): ProjectRef => ({ projectId: d.projectId, operatorId: d.operatorId, cafCode: d.cafCode, schoolYear: d.schoolYear });
+const refOf = (d: ProjectRef): ProjectRef => ({
+  projectId: d.projectId,
+  operatorId: d.operatorId,
+  cafCode: d.cafCode,
+  schoolYear: d.schoolYear,
+});
 
 export function draftProject(command: DraftProject, state: ProjectState): Decision<ProjectEvent> {
   const d = command.data;
-  if (state.status !== 'none') return reject('PROJECT_ALREADY_EXISTS', 'R-LIFE', `project ${d.projectId} already exists`, { projectId: d.projectId, status: state.status });
-  return accept(makeEvent('ProjectDrafted', { ...refOf(d), title: d.title, schoolCycle: d.schoolCycle, draftedOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  if (state.status !== 'none')
+    return reject('PROJECT_ALREADY_EXISTS', 'R-LIFE', `project ${d.projectId} already exists`, {
+      projectId: d.projectId,
+      status: state.status,
+    });
+  return accept(
+    makeEvent(
+      'ProjectDrafted',
+      { ...refOf(d), title: d.title, schoolCycle: d.schoolCycle, draftedOn: parisDateOf(command.occurredAt) },
+      command.occurredAt,
+    ),
+  );
 }
 
 /** Where a filing may happen: a new stream or a draft of the same project (same operator, Caf, year). */
 function refMismatch(state: ProjectState, ref: ProjectRef): Rejection | null {
-  return state.ref && (state.ref.operatorId !== ref.operatorId || state.ref.cafCode !== ref.cafCode || state.ref.schoolYear !== ref.schoolYear)
+  return state.ref &&
+    (state.ref.operatorId !== ref.operatorId || state.ref.cafCode !== ref.cafCode || state.ref.schoolYear !== ref.schoolYear)
     ? invalid('projectId', 'the project belongs to another operator, Caf or school year', { project: state.ref })
     : null;
 }
@@ -40,7 +56,12 @@ function fileableState(state: ProjectState, ref: ProjectRef): Rejection | null {
   if (state.status === 'draft' || state.status === 'none') return refMismatch(state, ref);
   const closed = closedReason(state);
   if (closed) return { code: 'APPLICATION_CLOSED', ruleId: 'R-LIFE', message: `cannot file: ${closed}`, details: { status: state.status } };
-  return { code: 'APPLICATION_ALREADY_FILED', ruleId: 'R-LIFE', message: `project ${ref.projectId} has already been filed`, details: { status: state.status } };
+  return {
+    code: 'APPLICATION_ALREADY_FILED',
+    ruleId: 'R-LIFE',
+    message: `project ${ref.projectId} has already been filed`,
+    details: { status: state.status },
+  };
 }
 
 /** R-LIFE-3: one project = one school cycle; a draft's cycle holds, and every collectif belongs to it. */
@@ -68,10 +89,17 @@ function cycleProblem(state: ProjectState, content: ApplicationContent): Rejecti
 function openCampaignFor(context: ProjectContext, ref: ProjectRef, command: string): CampaignParameters | Rejection {
   const campaign = requireContext(context.campaign, 'campaign', command);
   if (campaign === null) {
-    return { code: 'CAMPAIGN_NOT_OPEN', ruleId: 'R-LIFE-1', message: `no open campaign for Caf ${ref.cafCode} in ${ref.schoolYear}`, details: { cafCode: ref.cafCode, schoolYear: ref.schoolYear } };
+    return {
+      code: 'CAMPAIGN_NOT_OPEN',
+      ruleId: 'R-LIFE-1',
+      message: `no open campaign for Caf ${ref.cafCode} in ${ref.schoolYear}`,
+      details: { cafCode: ref.cafCode, schoolYear: ref.schoolYear },
+    };
   }
   if (campaign.cafCode !== ref.cafCode || campaign.schoolYear !== ref.schoolYear) {
-    throw new Error(`${command}: context.campaign is ${campaign.cafCode} ${campaign.schoolYear}, the project is ${ref.cafCode} ${ref.schoolYear}`);
+    throw new Error(
+      `${command}: context.campaign is ${campaign.cafCode} ${campaign.schoolYear}, the project is ${ref.cafCode} ${ref.schoolYear}`,
+    );
   }
   return campaign;
 }
@@ -122,14 +150,28 @@ function applicationWarnings(campaign: CampaignParameters, ref: ProjectRef, cont
 }
 
 /** R-LIFE-4: the renewed project exists, was approved, is the same operator's and is from an earlier year. */
-function previousProjectFor(context: ProjectContext, ref: ProjectRef, previousProjectId: string, command: string): PreviousProjectFacts | Rejection {
+function previousProjectFor(
+  context: ProjectContext,
+  ref: ProjectRef,
+  previousProjectId: string,
+  command: string,
+): PreviousProjectFacts | Rejection {
   const previous = requireContext(context.previousProject, 'previousProject', command);
-  const fail = (code: string, message: string): Rejection => ({ code, ruleId: 'R-LIFE-4', message, details: { field: 'previousProjectId', previousProjectId } });
+  const fail = (code: string, message: string): Rejection => ({
+    code,
+    ruleId: 'R-LIFE-4',
+    message,
+    details: { field: 'previousProjectId', previousProjectId },
+  });
   if (previous === null) return fail('RENEWAL_OF_UNKNOWN_PROJECT', `no project ${previousProjectId} to renew`);
-  if (previous.projectId !== previousProjectId) throw new Error(`${command}: context.previousProject is ${previous.projectId}, the command renews ${previousProjectId}`);
-  if (previous.operatorId !== ref.operatorId || previous.cafCode !== ref.cafCode) return fail('RENEWAL_OF_ANOTHER_OPERATORS_PROJECT', `project ${previousProjectId} belongs to another operator or Caf`);
-  if (previous.schoolYear >= ref.schoolYear) return fail('RENEWAL_OF_A_LATER_PROJECT', `project ${previousProjectId} is not from an earlier school year`);
-  if (!previous.approved) return fail('RENEWAL_OF_UNAPPROVED_PROJECT', `project ${previousProjectId} was not approved: file a new application`);
+  if (previous.projectId !== previousProjectId)
+    throw new Error(`${command}: context.previousProject is ${previous.projectId}, the command renews ${previousProjectId}`);
+  if (previous.operatorId !== ref.operatorId || previous.cafCode !== ref.cafCode)
+    return fail('RENEWAL_OF_ANOTHER_OPERATORS_PROJECT', `project ${previousProjectId} belongs to another operator or Caf`);
+  if (previous.schoolYear >= ref.schoolYear)
+    return fail('RENEWAL_OF_A_LATER_PROJECT', `project ${previousProjectId} is not from an earlier school year`);
+  if (!previous.approved)
+    return fail('RENEWAL_OF_UNAPPROVED_PROJECT', `project ${previousProjectId} was not approved: file a new application`);
   return previous;
 }
 
@@ -166,11 +208,14 @@ function file(
   );
 }
 
-export function fileApplication(command: FileApplication, state: ProjectState, context: ProjectContext, receivedAt: Instant): Decision<ProjectEvent> {
+export function fileApplication(
+  command: FileApplication,
+  state: ProjectState,
+  context: ProjectContext,
+  receivedAt: Instant,
+): Decision<ProjectEvent> {
   const d = command.data;
-  const problem =
-    plannedPeriodProblem(d.content.plannedPeriod, 'content.plannedPeriod', d.schoolYear) ??
-    fileableState(state, d);
+  const problem = plannedPeriodProblem(d.content.plannedPeriod, 'content.plannedPeriod', d.schoolYear) ?? fileableState(state, d);
   if (problem) return rejectWith(problem);
   const campaign = openCampaignFor(context, d, command.type);
   if (isRejectionValue(campaign)) return rejectWith(campaign);
@@ -184,13 +229,18 @@ export function fileApplication(command: FileApplication, state: ProjectState, c
 }
 
 const samePlace = (a: PlannedCollectif, b: PlannedCollectif): boolean =>
-  a.place.name.trim().toLowerCase() === b.place.name.trim().toLowerCase() && a.place.commune.trim().toLowerCase() === b.place.commune.trim().toLowerCase() && a.level === b.level;
+  a.place.name.trim().toLowerCase() === b.place.name.trim().toLowerCase() &&
+  a.place.commune.trim().toLowerCase() === b.place.commune.trim().toLowerCase() &&
+  a.level === b.level;
 
-export function fileShortRenewal(command: FileShortRenewal, state: ProjectState, context: ProjectContext, receivedAt: Instant): Decision<ProjectEvent> {
+export function fileShortRenewal(
+  command: FileShortRenewal,
+  state: ProjectState,
+  context: ProjectContext,
+  receivedAt: Instant,
+): Decision<ProjectEvent> {
   const d = command.data;
-  const problem =
-    plannedPeriodProblem(d.plannedPeriod, 'plannedPeriod', d.schoolYear) ??
-    fileableState(state, d);
+  const problem = plannedPeriodProblem(d.plannedPeriod, 'plannedPeriod', d.schoolYear) ?? fileableState(state, d);
   if (problem) return rejectWith(problem);
   const campaign = openCampaignFor(context, d, command.type);
   if (isRejectionValue(campaign)) return rejectWith(campaign);
@@ -200,12 +250,17 @@ export function fileShortRenewal(command: FileShortRenewal, state: ProjectState,
   // R-LIFE-4: only the number of collectifs may change, at the same places and for the same age ranges.
   const moved = d.collectifs.find((c) => !previous.content.collectifs.some((p) => samePlace(c, p)));
   if (moved) {
-    return reject('SHORT_RENEWAL_NOT_IDENTICAL', 'R-LIFE-4', `collectif ${moved.ref} is not at a place and age range of project ${previous.projectId}: file a full application`, {
-      field: 'collectifs',
-      collectifRef: moved.ref,
-      place: moved.place,
-      level: moved.level,
-    });
+    return reject(
+      'SHORT_RENEWAL_NOT_IDENTICAL',
+      'R-LIFE-4',
+      `collectif ${moved.ref} is not at a place and age range of project ${previous.projectId}: file a full application`,
+      {
+        field: 'collectifs',
+        collectifRef: moved.ref,
+        place: moved.place,
+        level: moved.level,
+      },
+    );
   }
   const content: ApplicationContent = {
     ...previous.content,
@@ -218,7 +273,12 @@ export function fileShortRenewal(command: FileShortRenewal, state: ProjectState,
   const changedFields = (['collectifs', 'budget', 'plannedPeriod', 'plannedWeeks', 'bonusRequests'] as const).filter(
     (field) => JSON.stringify(content[field]) !== JSON.stringify(previous.content[field]),
   );
-  return file(command, receivedAt, state, campaign, content, 'renewal', { previousProjectId: previous.projectId, previousSchoolYear: previous.schoolYear, short: true, changedFields });
+  return file(command, receivedAt, state, campaign, content, 'renewal', {
+    previousProjectId: previous.projectId,
+    previousSchoolYear: previous.schoolYear,
+    short: true,
+    changedFields,
+  });
 }
 
 export function declareNotReceivable(command: DeclareNotReceivable, state: ProjectState): Decision<ProjectEvent> {
@@ -227,7 +287,12 @@ export function declareNotReceivable(command: DeclareNotReceivable, state: Proje
   if (problem) return rejectWith(problem);
   // Receivability is judged before the examination; afterwards the committee decides.
   if (state.status !== 'none' && state.status !== 'draft' && state.status !== 'filed') {
-    return reject('RECEIVABILITY_ALREADY_SETTLED', 'R-LIFE', `the application is ${state.status.replace('_', ' ')}: receivability can no longer be declared`, { status: state.status });
+    return reject(
+      'RECEIVABILITY_ALREADY_SETTLED',
+      'R-LIFE',
+      `the application is ${state.status.replace('_', ' ')}: receivability can no longer be declared`,
+      { status: state.status },
+    );
   }
   return accept(
     makeEvent(
@@ -245,8 +310,13 @@ export function withdrawApplication(command: WithdrawApplication, state: Project
   const closed = closedReason(state);
   if (closed) return reject('APPLICATION_CLOSED', 'R-LIFE', `cannot withdraw: ${closed}`, { status: state.status });
   // After the bilan is filed the year has run: there is nothing left to withdraw.
-  if (state.bilan !== null) return reject('BILAN_ALREADY_FILED', 'R-LIFE', 'the bilan of this project has been filed: the year cannot be withdrawn', { bilanId: state.bilan.bilanId });
-  return accept(makeEvent('ApplicationWithdrawn', { ...ref, reason: d.reason, withdrawnOn: parisDateOf(command.occurredAt) }, command.occurredAt));
+  if (state.bilan !== null)
+    return reject('BILAN_ALREADY_FILED', 'R-LIFE', 'the bilan of this project has been filed: the year cannot be withdrawn', {
+      bilanId: state.bilan.bilanId,
+    });
+  return accept(
+    makeEvent('ApplicationWithdrawn', { ...ref, reason: d.reason, withdrawnOn: parisDateOf(command.occurredAt) }, command.occurredAt),
+  );
 }
 
 export function openExamination(command: OpenExamination, state: ProjectState, context: ProjectContext): Decision<ProjectEvent> {
@@ -256,7 +326,12 @@ export function openExamination(command: OpenExamination, state: ProjectState, c
     const closed = closedReason(state);
     return closed
       ? reject('APPLICATION_CLOSED', 'R-LIFE', `cannot examine: ${closed}`, { status: state.status })
-      : reject(state.status === 'draft' ? 'APPLICATION_NOT_FILED' : 'EXAMINATION_ALREADY_OPENED', 'R-LIFE', `the application is ${state.status.replace('_', ' ')}`, { status: state.status });
+      : reject(
+          state.status === 'draft' ? 'APPLICATION_NOT_FILED' : 'EXAMINATION_ALREADY_OPENED',
+          'R-LIFE',
+          `the application is ${state.status.replace('_', ' ')}`,
+          { status: state.status },
+        );
   }
   let priorBilan: boolean | null = null;
   if (state.application.kind === 'renewal') {
@@ -265,11 +340,22 @@ export function openExamination(command: OpenExamination, state: ProjectState, c
     priorBilan = requireContext(context.priorQualitativeBilanReceived, 'priorQualitativeBilanReceived', command.type);
     // R-LIFE-2: a renewal is only examined once the previous year's qualitative bilan has been received (campaign option).
     if (campaign.options.renewalNeedsPriorBilan && !priorBilan) {
-      return reject('PRIOR_BILAN_MISSING', 'R-LIFE-2', `the qualitative bilan of ${state.application.renewalOf?.previousProjectId} has not been received: the renewal cannot be examined yet`, {
-        previousProjectId: state.application.renewalOf?.previousProjectId ?? null,
-        previousSchoolYear: state.application.renewalOf?.previousSchoolYear ?? null,
-      });
+      return reject(
+        'PRIOR_BILAN_MISSING',
+        'R-LIFE-2',
+        `the qualitative bilan of ${state.application.renewalOf?.previousProjectId} has not been received: the renewal cannot be examined yet`,
+        {
+          previousProjectId: state.application.renewalOf?.previousProjectId ?? null,
+          previousSchoolYear: state.application.renewalOf?.previousSchoolYear ?? null,
+        },
+      );
     }
   }
-  return accept(makeEvent('ExaminationOpened', { ...ref, openedOn: parisDateOf(command.occurredAt), priorQualitativeBilanReceived: priorBilan }, command.occurredAt));
+  return accept(
+    makeEvent(
+      'ExaminationOpened',
+      { ...ref, openedOn: parisDateOf(command.occurredAt), priorQualitativeBilanReceived: priorBilan },
+      command.occurredAt,
+    ),
+  );
 }

@@ -13,12 +13,19 @@ import type { ProjectState } from './project.state.js';
  * counted by the bilan (R-BILAN-2). They may start as soon as the project is drafted (the S3
  * concertation happens before the start) and stop once the project is closed.
  */
-function actionTarget(state: ProjectState, projectId: string, actionId: string, date: LocalDate, occurredAt: Instant): ProjectRef | Decision<ProjectEvent> {
+function actionTarget(
+  state: ProjectState,
+  projectId: string,
+  actionId: string,
+  date: LocalDate,
+  occurredAt: Instant,
+): ProjectRef | Decision<ProjectEvent> {
   const ref = knownProject(state, projectId);
   if (isDecision(ref)) return ref;
   const closed = closedReason(state);
   if (closed) return reject('APPLICATION_CLOSED', 'R-LIFE', `cannot record an action: ${closed}`, { status: state.status });
-  if (state.actionIds.includes(actionId)) return reject('DUPLICATE_ACTION', 'R-INPUT', `action ${actionId} is already recorded`, { field: 'id', id: actionId });
+  if (state.actionIds.includes(actionId))
+    return reject('DUPLICATE_ACTION', 'R-INPUT', `action ${actionId} is already recorded`, { field: 'id', id: actionId });
   // A held action is a past fact: it cannot be dated after the business time the command states.
   if (date > parisDateOf(occurredAt)) return rejectWith(invalid('date', 'an action cannot be dated after it is reported', { date }));
   return ref;
@@ -32,7 +39,15 @@ export function recordParentAction(command: RecordParentAction, state: ProjectSt
   return accept(
     makeEvent(
       'ParentActionHeld',
-      { ...ref, actionId: d.actionId, objective: d.objective, date: d.date, parentsReached: d.parentsReached, collectifIds, description: d.description },
+      {
+        ...ref,
+        actionId: d.actionId,
+        objective: d.objective,
+        date: d.date,
+        parentsReached: d.parentsReached,
+        collectifIds,
+        description: d.description,
+      },
       command.occurredAt,
     ),
   );
@@ -58,7 +73,15 @@ export function recordPartnerRelation(command: RecordPartnerRelation, state: Pro
   return accept(
     makeEvent(
       'PartnerRelationRecorded',
-      { ...ref, relationId: d.relationId, objective: 'T1', partnerName: d.partnerName, partnerKind: d.partnerKind, date: d.date, description: d.description },
+      {
+        ...ref,
+        relationId: d.relationId,
+        objective: 'T1',
+        partnerName: d.partnerName,
+        partnerKind: d.partnerKind,
+        date: d.date,
+        description: d.description,
+      },
       command.occurredAt,
     ),
   );

@@ -6,7 +6,8 @@ import type { ProjectState } from './project.state.js';
 /** A project that exists in this stream and is the one the command names; otherwise the rejection. */
 export function knownProject(state: ProjectState, projectId: string): ProjectRef | Decision<ProjectEvent> {
   if (state.ref === null) return reject('PROJECT_UNKNOWN', 'R-LIFE', `project ${projectId} has no history`, { projectId });
-  if (state.ref.projectId !== projectId) return rejectWith(invalid('projectId', 'names another project than this stream', { expected: state.ref.projectId }));
+  if (state.ref.projectId !== projectId)
+    return rejectWith(invalid('projectId', 'names another project than this stream', { expected: state.ref.projectId }));
   return state.ref;
 }
 

@@ -5,14 +5,26 @@ import type { Instant } from '../shared/calendar-date.js';
 import { type Decision, assertNever } from '../shared/result.js';
 import { fileBilan, issueRecovery, payAdvance, payBalance, returnBilanForCorrection, validateBilan } from './bilan-payments.decider.js';
 import { correctCommitteeDecision, recordCommitteeDecision } from './committee-decision.decider.js';
-import { declareNotReceivable, draftProject, fileApplication, fileShortRenewal, openExamination, withdrawApplication } from './file-application.decider.js';
+import {
+  declareNotReceivable,
+  draftProject,
+  fileApplication,
+  fileShortRenewal,
+  openExamination,
+  withdrawApplication,
+} from './file-application.decider.js';
 import { recordParentAction, recordPartnerRelation, recordSchoolConcertation } from './project-actions.decider.js';
 import type { ProjectCommand } from './project.commands.js';
 import type { ProjectContext } from './project.context.js';
 import { type ProjectState, evolveProject, initialProjectState } from './project.state.js';
 
 /** `receivedAt`: the instant the Caf received the command (R-LIFE-RECEIPT: filing deadlines are judged on it). */
-export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext = {}, receivedAt: Instant): Decision<ProjectEvent> {
+export function decideProject(
+  command: ProjectCommand,
+  state: ProjectState,
+  context: ProjectContext = {},
+  receivedAt: Instant,
+): Decision<ProjectEvent> {
   const problem = checkCommandEnvelope(command);
   if (problem) return rejectWith(problem);
   switch (command.type) {
@@ -59,5 +71,6 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState, ProjectContext | undefined> = {
   initialState: initialProjectState,
   evolve: evolveProject,
-  decide: (command, state, context, receivedAt) => decideOnReception(command.type, receivedAt, (at) => decideProject(command, state, context, at)),
+  decide: (command, state, context, receivedAt) =>
+    decideOnReception(command.type, receivedAt, (at) => decideProject(command, state, context, at)),
 };

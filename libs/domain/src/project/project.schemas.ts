@@ -15,7 +15,26 @@ import {
   SESSION_KINDS,
   WEEKDAYS,
 } from '../events/vocabulary.js';
-import { bool, cafCode, cents, clockTime, id, int, list, localDate, named, nullable, object, oneOf, optional, refine, schoolYear, text, union, withMeta } from '../schema/schema.js';
+import {
+  bool,
+  cafCode,
+  cents,
+  clockTime,
+  id,
+  int,
+  list,
+  localDate,
+  named,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  refine,
+  schoolYear,
+  text,
+  union,
+  withMeta,
+} from '../schema/schema.js';
 
 /**
  * Project payloads. Only malformed content is refused here: content that is well-formed but
@@ -34,7 +53,9 @@ const plannedCollectif = named(
     place: named('Place', placeSchema),
     level: oneOf(COLLECTIF_LEVELS),
     rural: bool(),
-    disabilityNeeds: withMeta(bool(), { description: 'R-ELIG-COLLECTIVE (Aude): the group includes a child with a disability needing reinforced attention' }),
+    disabilityNeeds: withMeta(bool(), {
+      description: 'R-ELIG-COLLECTIVE (Aude): the group includes a child with a disability needing reinforced attention',
+    }),
     plannedChildren: withMeta(int(1, 100), { example: 10 }),
   }),
 );
@@ -58,10 +79,24 @@ const bonusRequests = named(
   'BonusRequests',
   object({
     enfants: nullable(
-      named('BonusEnfantsRequest', object({ filRouge: text(4000), criteria: list(oneOf(BONUS_ENFANTS_CRITERIA), { min: 1, max: BONUS_ENFANTS_CRITERIA.length, unique: { what: 'criterion' } }), justification: text(4000) })),
+      named(
+        'BonusEnfantsRequest',
+        object({
+          filRouge: text(4000),
+          criteria: list(oneOf(BONUS_ENFANTS_CRITERIA), { min: 1, max: BONUS_ENFANTS_CRITERIA.length, unique: { what: 'criterion' } }),
+          justification: text(4000),
+        }),
+      ),
     ),
     parents: nullable(
-      named('BonusParentsRequest', object({ supportProject: text(4000), criteria: list(oneOf(BONUS_PARENTS_CRITERIA), { min: 1, max: BONUS_PARENTS_CRITERIA.length, unique: { what: 'criterion' } }), justification: text(4000) })),
+      named(
+        'BonusParentsRequest',
+        object({
+          supportProject: text(4000),
+          criteria: list(oneOf(BONUS_PARENTS_CRITERIA), { min: 1, max: BONUS_PARENTS_CRITERIA.length, unique: { what: 'criterion' } }),
+          justification: text(4000),
+        }),
+      ),
     ),
   }),
 );
@@ -75,16 +110,33 @@ export const applicationContentSchema = named(
   object({
     title: withMeta(text(300), { example: 'Coup de pouce Jean-Jaurès' }),
     schoolCycle: oneOf(SCHOOL_CYCLES),
-    territory: named('Territory', object({ commune: text(200), epci: nullable(text(200)), rural: bool(), qpv: withMeta(bool(), { description: 'Quartier prioritaire de la politique de la ville' }) })),
+    territory: named(
+      'Territory',
+      object({
+        commune: text(200),
+        epci: nullable(text(200)),
+        rural: bool(),
+        qpv: withMeta(bool(), { description: 'Quartier prioritaire de la politique de la ville' }),
+      }),
+    ),
     collectifs: plannedCollectifs,
-    schedule: withMeta(list(named('PlannedSession', object({ weekday: oneOf(WEEKDAYS), start: clockTime(), minutes: int(1, 600), kind: oneOf(SESSION_KINDS) })), { min: 1, max: 21 }), {
-      description: 'R-ELIG-RHYTHM: the weekly schedule the operator commits to',
-    }),
+    schedule: withMeta(
+      list(
+        named('PlannedSession', object({ weekday: oneOf(WEEKDAYS), start: clockTime(), minutes: int(1, 600), kind: oneOf(SESSION_KINDS) })),
+        { min: 1, max: 21 },
+      ),
+      {
+        description: 'R-ELIG-RHYTHM: the weekly schedule the operator commits to',
+      },
+    ),
     plannedPeriod,
     plannedWeeks: withMeta(int(1, 53), { description: 'R-ELIG-RHYTHM: planned weeks of activity', example: 30 }),
-    objectives: withMeta(distinctBy(list(named('ObjectiveStatement', object({ code: oneOf(OBJECTIVE_CODES), description: text(4000) }))), 'code'), {
-      description: 'R-ELIG-AXES: each operational objective with how the project meets it',
-    }),
+    objectives: withMeta(
+      distinctBy(list(named('ObjectiveStatement', object({ code: oneOf(OBJECTIVE_CODES), description: text(4000) }))), 'code'),
+      {
+        description: 'R-ELIG-AXES: each operational objective with how the project meets it',
+      },
+    ),
     activityTypes: list(oneOf(ACTIVITY_TYPES), { min: 1, max: ACTIVITY_TYPES.length, unique: { what: 'activity type' } }),
     budget,
     bonusRequests,
@@ -95,8 +147,16 @@ export const draftProjectData = object({ ...projectRef, title: text(300), school
 
 /** A full application, new or renewal (a renewal with more changes than R-LIFE-4 allows is a full file); a renewal names the project it renews. */
 export const fileApplicationData = refine(
-  object({ ...projectRef, applicationKind: oneOf(['new', 'renewal'] as const), previousProjectId: optional(id()), content: applicationContentSchema }),
-  (d) => (d.applicationKind === 'renewal' && d.previousProjectId === undefined ? { path: 'previousProjectId', message: 'must be an id of at most 100 characters (letters, digits, - _ . :)' } : null),
+  object({
+    ...projectRef,
+    applicationKind: oneOf(['new', 'renewal'] as const),
+    previousProjectId: optional(id()),
+    content: applicationContentSchema,
+  }),
+  (d) =>
+    d.applicationKind === 'renewal' && d.previousProjectId === undefined
+      ? { path: 'previousProjectId', message: 'must be an id of at most 100 characters (letters, digits, - _ . :)' }
+      : null,
 );
 
 /**
@@ -114,7 +174,12 @@ export const fileShortRenewalData = object({
 });
 
 /** R-LIFE-1: a Caf agent records that a file is not receivable (the full ref: a late paper file may never have opened the stream). */
-export const declareNotReceivableData = object({ ...projectRef, reason: oneOf(NOT_RECEIVABLE_REASONS), ruleId: withMeta(text(40), { example: 'R-LIFE-1' }), explanation: text(4000) });
+export const declareNotReceivableData = object({
+  ...projectRef,
+  reason: oneOf(NOT_RECEIVABLE_REASONS),
+  ruleId: withMeta(text(40), { example: 'R-LIFE-1' }),
+  explanation: text(4000),
+});
 
 export const withdrawApplicationData = object({ projectId: id(), reason: text(4000) });
 export const openExaminationData = object({ projectId: id() });
@@ -122,14 +187,24 @@ export const openExaminationData = object({ projectId: id() });
 const bonusGrant = nullable(named('BonusGrant', object({ collectifs: int(1, 50) })));
 /** R-PS-BONUS: each bonus granted on some collectifs, or null (only a requested bonus can be granted). */
 const bonusesGranted = named('BonusesGranted', object({ enfants: bonusGrant, parents: bonusGrant }));
-const approvedCollectifRefs = withMeta(list(id(), { max: 50, unique: { what: 'collectif ref' } }), { description: 'Required when fewer collectifs are approved than planned' });
-const forecastOperatingCost = withMeta(positiveCents(cents()), { description: 'The operating cost the PS forecast is computed on, integer cents' });
+const approvedCollectifRefs = withMeta(list(id(), { max: 50, unique: { what: 'collectif ref' } }), {
+  description: 'Required when fewer collectifs are approved than planned',
+});
+const forecastOperatingCost = withMeta(positiveCents(cents()), {
+  description: 'The operating cost the PS forecast is computed on, integer cents',
+});
 
 /** `decision` is a union on `outcome`: each outcome accepts only its own fields (an approval with `reasons` is refused). */
 export const decisionTermsSchema = union('outcome', {
   approved: named(
     'ApprovalTerms',
-    object({ outcome: oneOf(['approved'] as const), approvedCollectifs: int(1, 50), approvedCollectifRefs: optional(approvedCollectifRefs), bonusesGranted, forecastOperatingCost }),
+    object({
+      outcome: oneOf(['approved'] as const),
+      approvedCollectifs: int(1, 50),
+      approvedCollectifRefs: optional(approvedCollectifRefs),
+      bonusesGranted,
+      forecastOperatingCost,
+    }),
   ),
   refused: named(
     'RefusalTerms',
@@ -140,7 +215,13 @@ export const decisionTermsSchema = union('outcome', {
   ),
 });
 
-export const recordCommitteeDecisionData = object({ projectId: id(), decisionId: id(), meetingDate: localDate(), effectiveDate: localDate(), decision: decisionTermsSchema });
+export const recordCommitteeDecisionData = object({
+  projectId: id(),
+  decisionId: id(),
+  meetingDate: localDate(),
+  effectiveDate: localDate(),
+  decision: decisionTermsSchema,
+});
 
 /** Worked example 3: corrected fields of an approval, each given in full, effective from the original decision date. */
 export const correctCommitteeDecisionData = object({
@@ -149,7 +230,12 @@ export const correctCommitteeDecisionData = object({
   reason: text(4000),
   changes: named(
     'DecisionChanges',
-    object({ approvedCollectifs: optional(int(1, 50)), approvedCollectifRefs: optional(approvedCollectifRefs), bonusesGranted: optional(bonusesGranted), forecastOperatingCost: optional(forecastOperatingCost) }),
+    object({
+      approvedCollectifs: optional(int(1, 50)),
+      approvedCollectifRefs: optional(approvedCollectifRefs),
+      bonusesGranted: optional(bonusesGranted),
+      forecastOperatingCost: optional(forecastOperatingCost),
+    }),
   ),
 });
 
@@ -170,7 +256,14 @@ export const recordSchoolConcertationData = object({
   date: localDate(),
   schools: list(text(300), { min: 1 }),
 });
-export const recordPartnerRelationData = object({ projectId: id(), relationId: id(), partnerName: text(300), partnerKind: oneOf(PARTNER_KINDS), date: localDate(), description: text(4000) });
+export const recordPartnerRelationData = object({
+  projectId: id(),
+  relationId: id(),
+  partnerName: text(300),
+  partnerKind: oneOf(PARTNER_KINDS),
+  date: localDate(),
+  description: text(4000),
+});
 
 const count = () => int(0, 1_000_000);
 /** R-BILAN-2: the operator's declared figures (the system recomputes its own from the events). */
@@ -184,15 +277,32 @@ const bilanQuantitative = named(
     sessionsHeld: count(),
     minutesHeld: count(),
     weeksOfActivity: int(0, 53),
-    attendance: refine(object({ present: count(), expected: count() }), (a) => (a.present > a.expected ? { path: 'present', message: `must not exceed expected (${a.expected})` } : null)),
+    attendance: refine(object({ present: count(), expected: count() }), (a) =>
+      a.present > a.expected ? { path: 'present', message: `must not exceed expected (${a.expected})` } : null,
+    ),
     parentsReached: count(),
   }),
 );
-const bilanQualitative = named('BilanQualitative', object({ summary: text(20_000), objectives: list(named('ObjectiveAssessment', object({ code: oneOf(OBJECTIVE_CODES), assessment: text(4000) }))) }));
+const bilanQualitative = named(
+  'BilanQualitative',
+  object({
+    summary: text(20_000),
+    objectives: list(named('ObjectiveAssessment', object({ code: oneOf(OBJECTIVE_CODES), assessment: text(4000) }))),
+  }),
+);
 /** R-BILAN-3. */
-const bilanFinancial = named('BilanFinancial', object({ actualTotalCost: cents(), coFunders, cafAmountsReceived: cents(), otherCafFunding: cents() }));
+const bilanFinancial = named(
+  'BilanFinancial',
+  object({ actualTotalCost: cents(), coFunders, cafAmountsReceived: cents(), otherCafFunding: cents() }),
+);
 
-export const fileBilanData = object({ projectId: id(), bilanId: id(), quantitative: bilanQuantitative, qualitative: bilanQualitative, financial: bilanFinancial });
+export const fileBilanData = object({
+  projectId: id(),
+  bilanId: id(),
+  quantitative: bilanQuantitative,
+  qualitative: bilanQualitative,
+  financial: bilanFinancial,
+});
 export const validateBilanData = object({ projectId: id(), bilanId: id() });
 export const returnBilanForCorrectionData = object({ projectId: id(), bilanId: id(), reasons: list(text(4000), { min: 1 }) });
 

@@ -49,7 +49,12 @@ export const initialProjectState = (): ProjectState => ({
 /** Net amount the Caf has paid and not recovered. */
 export const netPaid = (state: ProjectState): Cents => state.payments.advances + (state.payments.balance ?? 0) - state.payments.recovered;
 
-const refOf = (data: ProjectRef): ProjectRef => ({ projectId: data.projectId, operatorId: data.operatorId, cafCode: data.cafCode, schoolYear: data.schoolYear });
+const refOf = (data: ProjectRef): ProjectRef => ({
+  projectId: data.projectId,
+  operatorId: data.operatorId,
+  cafCode: data.cafCode,
+  schoolYear: data.schoolYear,
+});
 
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   switch (event.type) {
@@ -57,7 +62,13 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, status: 'draft', ref: refOf(event.data), schoolCycle: event.data.schoolCycle };
     case 'ApplicationFiled': {
       const { applicationKind, renewalOf, content, filedOn } = event.data;
-      return { ...state, status: 'filed', ref: refOf(event.data), schoolCycle: content.schoolCycle, application: { kind: applicationKind, renewalOf, content, filedOn } };
+      return {
+        ...state,
+        status: 'filed',
+        ref: refOf(event.data),
+        schoolCycle: content.schoolCycle,
+        application: { kind: applicationKind, renewalOf, content, filedOn },
+      };
     }
     case 'ApplicationFoundNotReceivable':
       return { ...state, status: 'not_receivable', ref: state.ref ?? refOf(event.data) };
@@ -84,11 +95,25 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'BilanReturnedForCorrection':
       return state.bilan ? { ...state, bilan: { ...state.bilan, status: 'returned' } } : state;
     case 'AdvancePaid':
-      return { ...state, payments: { ...state.payments, advances: state.payments.advances + event.data.amount, ids: [...state.payments.ids, event.data.paymentId] } };
+      return {
+        ...state,
+        payments: {
+          ...state.payments,
+          advances: state.payments.advances + event.data.amount,
+          ids: [...state.payments.ids, event.data.paymentId],
+        },
+      };
     case 'BalancePaid':
       return { ...state, payments: { ...state.payments, balance: event.data.amount, ids: [...state.payments.ids, event.data.paymentId] } };
     case 'RecoveryIssued':
-      return { ...state, payments: { ...state.payments, recovered: state.payments.recovered + event.data.amount, ids: [...state.payments.ids, event.data.recoveryId] } };
+      return {
+        ...state,
+        payments: {
+          ...state.payments,
+          recovered: state.payments.recovered + event.data.amount,
+          ids: [...state.payments.ids, event.data.recoveryId],
+        },
+      };
     default:
       return assertNever(event, 'project event');
   }

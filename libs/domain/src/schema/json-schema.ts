@@ -30,7 +30,8 @@ export function toJsonSchema(schema: Schema, components: Record<string, JsonSche
 
 function shapeOf(schema: Schema, components: Record<string, JsonSchema>, options: JsonSchemaOptions): JsonSchema {
   const sub = (s: Schema): JsonSchema => toJsonSchema(s, components, options);
-  const ref = (name: string): string => `${options.refPrefix ?? '#/components/schemas/'}${(options.componentName ?? ((n: string) => n))(name)}`;
+  const ref = (name: string): string =>
+    `${options.refPrefix ?? '#/components/schemas/'}${(options.componentName ?? ((n: string) => n))(name)}`;
   switch (schema.kind) {
     case 'scalar':
       return schema.json;
@@ -41,19 +42,37 @@ function shapeOf(schema: Schema, components: Record<string, JsonSchema>, options
     case 'object': {
       const entries = Object.entries(schema.fields);
       const required = entries.filter(([, f]) => f.kind !== 'optional').map(([k]) => k);
-      return { type: 'object', properties: Object.fromEntries(entries.map(([k, f]) => [k, sub(f)])), ...(required.length ? { required } : {}), additionalProperties: false };
+      return {
+        type: 'object',
+        properties: Object.fromEntries(entries.map(([k, f]) => [k, sub(f)])),
+        ...(required.length ? { required } : {}),
+        additionalProperties: false,
+      };
     }
     case 'record':
       return { type: 'object', additionalProperties: sub(schema.value) };
     case 'list':
-      return { type: 'array', items: sub(schema.item), minItems: schema.min, maxItems: schema.max, ...(schema.unique ? { description: `no two items with the same ${schema.unique.what}` } : {}) };
+      return {
+        type: 'array',
+        items: sub(schema.item),
+        minItems: schema.min,
+        maxItems: schema.max,
+        ...(schema.unique ? { description: `no two items with the same ${schema.unique.what}` } : {}),
+      };
     case 'union': {
       const variants = Object.entries(schema.variants);
       // With every variant a component, the mapping tells a generated client which one each tag value selects.
       const named = variants.every(([, v]) => v.meta.name !== undefined);
       return {
         oneOf: variants.map(([, v]) => sub(v)),
-        ...(named ? { discriminator: { propertyName: schema.discriminator, mapping: Object.fromEntries(variants.map(([tag, v]) => [tag, ref(v.meta.name as string)])) } } : {}),
+        ...(named
+          ? {
+              discriminator: {
+                propertyName: schema.discriminator,
+                mapping: Object.fromEntries(variants.map(([tag, v]) => [tag, ref(v.meta.name as string)])),
+              },
+            }
+          : {}),
       };
     }
     case 'refine':

@@ -50,9 +50,12 @@ type Opt<T> = Schema<T> & { readonly kind: 'optional' };
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
+/** Any schema, its value type kept: `Schema<unknown>` would erase what Infer reads back. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one place the schema's own type parameter is left open
+type AnySchema = Schema<any>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type OptionalKeys<F> = { [K in keyof F]: F[K] extends Opt<unknown> ? K : never }[keyof F];
-type ObjectOf<F extends Record<string, Schema<any>>> = Simplify<
+type ObjectOf<F extends Record<string, AnySchema>> = Simplify<
   { [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]> } & { [K in OptionalKeys<F>]?: Infer<F[K]> }
 >;
 
@@ -64,49 +67,92 @@ export function scalar<T>(test: (value: unknown) => boolean, message: string, js
 
 /** A non-empty text (not only spaces) of at most `max` characters. */
 export const text = (max: number): Schema<string> =>
-  scalar((v) => typeof v === 'string' && v.trim() !== '' && v.length <= max, `must be a non-empty text of at most ${max} characters`, { type: 'string', minLength: 1, maxLength: max });
+  scalar((v) => typeof v === 'string' && v.trim() !== '' && v.length <= max, `must be a non-empty text of at most ${max} characters`, {
+    type: 'string',
+    minLength: 1,
+    maxLength: max,
+  });
 
 /** Opaque aggregate or person ids: letters, digits, - _ . : (they become part of stream ids). */
 export const id = (): Schema<string> =>
-  scalar(isAggregateId, 'must be an id of at most 100 characters (letters, digits, - _ . :)', { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$', maxLength: 100 });
+  scalar(isAggregateId, 'must be an id of at most 100 characters (letters, digits, - _ . :)', {
+    type: 'string',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+    maxLength: 100,
+  });
 
 export const int = (min: number, max: number): Schema<number> =>
-  scalar((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max, `must be an integer between ${min} and ${max}`, { type: 'integer', minimum: min, maximum: max });
+  scalar((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max, `must be an integer between ${min} and ${max}`, {
+    type: 'integer',
+    minimum: min,
+    maximum: max,
+  });
 
 /** Money: integer cents ≥ 0 (R-PS-FORMULA: never float euros, never negative). */
 export const cents = (): Schema<Cents> =>
-  scalar((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0, 'must be an integer ≥ 0 (cents)', { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+  scalar((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0, 'must be an integer ≥ 0 (cents)', {
+    type: 'integer',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+  });
 
 export const bool = (): Schema<boolean> => scalar((v) => typeof v === 'boolean', 'must be true or false', { type: 'boolean' });
 
 export const localDate = (): Schema<LocalDate> =>
-  scalar(isLocalDate, `must be a calendar date YYYY-MM-DD in ${SUPPORTED_YEARS_TEXT}`, { type: 'string', format: 'date', example: '2026-11-03' });
+  scalar(isLocalDate, `must be a calendar date YYYY-MM-DD in ${SUPPORTED_YEARS_TEXT}`, {
+    type: 'string',
+    format: 'date',
+    example: '2026-11-03',
+  });
 
 export const instant = (): Schema<Instant> =>
-  scalar(isInstant, `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT} (e.g. "2026-10-05T08:00:00Z")`, { type: 'string', format: 'date-time', example: '2026-11-03T16:45:00Z' });
+  scalar(isInstant, `must be an ISO-8601 instant with a zone, a real date in ${SUPPORTED_YEARS_TEXT} (e.g. "2026-10-05T08:00:00Z")`, {
+    type: 'string',
+    format: 'date-time',
+    example: '2026-11-03T16:45:00Z',
+  });
 
 export const schoolYear = (): Schema<SchoolYear> =>
-  scalar(isSchoolYear, 'must be a school year "YYYY-YYYY+1" (e.g. "2026-2027")', { type: 'string', pattern: '^\\d{4}-\\d{4}$', example: '2026-2027' });
+  scalar(isSchoolYear, 'must be a school year "YYYY-YYYY+1" (e.g. "2026-2027")', {
+    type: 'string',
+    pattern: '^\\d{4}-\\d{4}$',
+    example: '2026-2027',
+  });
 
 /** The code of a département that exists (a typo is refused, not a new campaign). */
 export const cafCode = (): Schema<string> =>
-  scalar(isKnownCafCode, 'must be the code of a département (e.g. "11", "2A", "974")', { type: 'string', pattern: '^(\\d{2}|2A|2B|97[1-6])$', example: '11' });
+  scalar(isKnownCafCode, 'must be the code of a département (e.g. "11", "2A", "974")', {
+    type: 'string',
+    pattern: '^(\\d{2}|2A|2B|97[1-6])$',
+    example: '11',
+  });
 
 /** Paris wall-clock 'HH:MM', 24 h. */
 export const clockTime = (): Schema<string> =>
-  scalar((v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time HH:MM (24 h, Europe/Paris)', { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', example: '16:45' });
+  scalar((v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time HH:MM (24 h, Europe/Paris)', {
+    type: 'string',
+    pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+    example: '16:45',
+  });
 
 export const monthDay = (): Schema<string> =>
-  scalar((v) => typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) && isLocalDate(`2000-${v}`), 'must be a month-day MM-DD', { type: 'string', pattern: '^\\d{2}-\\d{2}$', example: '11-01' });
+  scalar((v) => typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) && isLocalDate(`2000-${v}`), 'must be a month-day MM-DD', {
+    type: 'string',
+    pattern: '^\\d{2}-\\d{2}$',
+    example: '11-01',
+  });
 
 export const oneOf = <const V extends readonly string[]>(values: V): Schema<V[number]> =>
   scalar((v) => typeof v === 'string' && values.includes(v), `must be one of ${values.join(', ')}`, { type: 'string', enum: [...values] });
 
 /** Unknown fields are refused ('is not an accepted field'), like the HTTP edge's whitelist. */
-export const object = <F extends Record<string, Schema<any>>>(fields: F): Schema<ObjectOf<F>> => node({ kind: 'object', fields });
+export const object = <F extends Record<string, AnySchema>>(fields: F): Schema<ObjectOf<F>> => node({ kind: 'object', fields });
 
 /** `min`..`max` items; `unique` refuses two items with the same key ('must not repeat a …'). */
-export function list<T>(item: Schema<T>, opts: { min?: number; max?: number; unique?: { key?: (item: T) => unknown; what: string } } = {}): Schema<T[]> {
+export function list<T>(
+  item: Schema<T>,
+  opts: { min?: number; max?: number; unique?: { key?: (item: T) => unknown; what: string } } = {},
+): Schema<T[]> {
   const { min = 0, max = 1000, unique } = opts;
   return node({ kind: 'list', item, min, max, ...(unique ? { unique: { key: unique.key ?? ((x: T) => x), what: unique.what } } : {}) });
 }
@@ -120,7 +166,10 @@ export const optional = <T>(inner: Schema<T>): Opt<T> => node<T>({ kind: 'option
 export const nullable = <T>(inner: Schema<T>): Schema<T | null> => node({ kind: 'nullable', inner });
 
 /** One of several object shapes, told apart by the text field `discriminator`. */
-export function union<D extends string, V extends Record<string, Schema<object>>>(discriminator: D, variants: V): Schema<{ [K in keyof V]: Infer<V[K]> & Record<D, K> }[keyof V]> {
+export function union<D extends string, V extends Record<string, Schema<object>>>(
+  discriminator: D,
+  variants: V,
+): Schema<{ [K in keyof V]: Infer<V[K]> & Record<D, K> }[keyof V]> {
   return node({ kind: 'union', discriminator, variants });
 }
 
@@ -129,23 +178,30 @@ export const refine = <T>(inner: Schema<T>, check: (value: T) => Issue | null, j
   node({ kind: 'refine', inner, check, ...(json ? { json } : {}) });
 
 /** Documentation and rule id of a node (kept by the JSON Schema and the rejection). */
-export const withMeta = <S extends Schema<any>>(schema: S, meta: Meta): S => ({ ...schema, meta: { ...schema.meta, ...meta } });
+export const withMeta = <S extends AnySchema>(schema: S, meta: Meta): S => ({ ...schema, meta: { ...schema.meta, ...meta } });
 
 /** A named component: `/docs-json` shows it once under components.schemas. */
-export const named = <S extends Schema<any>>(name: string, schema: S, meta: Omit<Meta, 'name'> = {}): S => withMeta(schema, { ...meta, name });
+export const named = <S extends AnySchema>(name: string, schema: S, meta: Omit<Meta, 'name'> = {}): S =>
+  withMeta(schema, { ...meta, name });
 
 /** An object schema without some fields. */
 export function omit<T extends object, K extends keyof T & string>(schema: Schema<T>, keys: readonly K[]): Schema<Simplify<Omit<T, K>>> {
   // A refined object keeps its condition, which must not read the omitted fields.
   if (schema.kind === 'refine') return node({ ...schema, inner: omit(schema.inner as Schema<T>, keys) }, schema.meta);
   const fields = fieldsOf(schema);
-  return node({ kind: 'object', fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !(keys as readonly string[]).includes(k))) });
+  return node({
+    kind: 'object',
+    fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !(keys as readonly string[]).includes(k))),
+  });
 }
 
 /** Every field of an object schema made optional (an amendment patch). */
 export function partial<T extends object>(schema: Schema<T>): Schema<Partial<T>> {
   const fields = fieldsOf(schema);
-  return node({ kind: 'object', fields: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.kind === 'optional' ? f : optional(f)])) });
+  return node({
+    kind: 'object',
+    fields: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.kind === 'optional' ? f : optional(f)])),
+  });
 }
 
 function fieldsOf(schema: Schema): Readonly<Record<string, Schema>> {

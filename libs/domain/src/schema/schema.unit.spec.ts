@@ -1,5 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
-import { cafCode, cents, type Infer, int, list, localDate, named, nullable, object, oneOf, optional, partial, omit, record, refine, text, union, withMeta } from './schema.js';
+import {
+  cafCode,
+  cents,
+  type Infer,
+  int,
+  list,
+  localDate,
+  named,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  partial,
+  omit,
+  record,
+  refine,
+  text,
+  union,
+  withMeta,
+} from './schema.js';
 import { toJsonSchema } from './json-schema.js';
 import { validate } from './validate.js';
 
@@ -53,17 +72,40 @@ describe('payload schemas (R-INPUT): one declaration gives the type, the check a
   it('R-INPUT lists: a list, its bounds, each item by index, no repeated key', () => {
     expect(messageOf({ ...good, groups: {} })).toBe('decision.groups: must be a list');
     expect(messageOf({ ...good, groups: [] })).toBe('decision.groups: must be a list of 1 to 3 items');
-    expect(fieldOf({ ...good, groups: [{ id: 'g1', size: 8 }, { id: 'g2', size: 13 }] })).toBe('decision.groups[1].size');
-    expect(messageOf({ ...good, groups: [{ id: 'g1', size: 8 }, { id: 'g1', size: 9 }] })).toBe('decision.groups: must not repeat a group id');
+    expect(
+      fieldOf({
+        ...good,
+        groups: [
+          { id: 'g1', size: 8 },
+          { id: 'g2', size: 13 },
+        ],
+      }),
+    ).toBe('decision.groups[1].size');
+    expect(
+      messageOf({
+        ...good,
+        groups: [
+          { id: 'g1', size: 8 },
+          { id: 'g1', size: 9 },
+        ],
+      }),
+    ).toBe('decision.groups: must not repeat a group id');
   });
 
   it('R-INPUT records, unions on a discriminator and refinements', () => {
-    expect(validate(record(text(5)), { a: 'x', b: 'toolong' }, 'sources')?.message).toBe('sources.b: must be a non-empty text of at most 5 characters');
-    const payment = union('kind', { advance: object({ kind: oneOf(['advance'] as const), amount: cents() }), recovery: object({ kind: oneOf(['recovery'] as const), reason: text(10) }) });
+    expect(validate(record(text(5)), { a: 'x', b: 'toolong' }, 'sources')?.message).toBe(
+      'sources.b: must be a non-empty text of at most 5 characters',
+    );
+    const payment = union('kind', {
+      advance: object({ kind: oneOf(['advance'] as const), amount: cents() }),
+      recovery: object({ kind: oneOf(['recovery'] as const), reason: text(10) }),
+    });
     expect(validate(payment, { kind: 'advance', amount: 5 })).toBeNull();
     expect(validate(payment, { kind: 'gift' }, 'p')?.message).toBe('p.kind: must be one of advance, recovery');
     expect(validate(payment, { kind: 'recovery', amount: 5 }, 'p')?.details.field).toBe('p.reason');
-    const range = refine(object({ from: int(0, 9), to: int(0, 9) }), (r) => (r.from > r.to ? { path: 'to', message: 'must not be before from' } : null));
+    const range = refine(object({ from: int(0, 9), to: int(0, 9) }), (r) =>
+      r.from > r.to ? { path: 'to', message: 'must not be before from' } : null,
+    );
     expect(validate(range, { from: 3, to: 2 }, 'r')?.message).toBe('r.to: must not be before from');
     expect(validate(range, { from: 'a', to: 2 }, 'r')?.details.field).toBe('r.from');
   });
@@ -71,7 +113,10 @@ describe('payload schemas (R-INPUT): one declaration gives the type, the check a
   it('R-INPUT a node may name its own rule id, and the département must exist', () => {
     const capped = object({ cafCode: cafCode(), planned: withMeta(int(1, 10), { ruleId: 'R-ELIG-COLLECTIVE' }) });
     expect(validate(capped, { cafCode: '11', planned: 11 })).toMatchObject({ ruleId: 'R-ELIG-COLLECTIVE', details: { field: 'planned' } });
-    expect(validate(capped, { cafCode: '99', planned: 1 })).toMatchObject({ ruleId: 'R-INPUT', message: 'cafCode: must be the code of a département (e.g. "11", "2A", "974")' });
+    expect(validate(capped, { cafCode: '99', planned: 1 })).toMatchObject({
+      ruleId: 'R-INPUT',
+      message: 'cafCode: must be the code of a département (e.g. "11", "2A", "974")',
+    });
   });
 
   it('R-INPUT partial and omit derive a patch and a body without its path fields', () => {
@@ -94,6 +139,14 @@ describe('payload schemas (R-INPUT): one declaration gives the type, the check a
       required: ['a', 'c'],
       additionalProperties: false,
     });
-    expect(components).toEqual({ Group: { type: 'object', properties: { size: { type: 'integer', minimum: 1, maximum: 12 } }, required: ['size'], additionalProperties: false, description: 'a group' } });
+    expect(components).toEqual({
+      Group: {
+        type: 'object',
+        properties: { size: { type: 'integer', minimum: 1, maximum: 12 } },
+        required: ['size'],
+        additionalProperties: false,
+        description: 'a group',
+      },
+    });
   });
 });

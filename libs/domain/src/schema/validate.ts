@@ -18,7 +18,12 @@ interface Found extends Issue {
 export function validate(schema: Schema, value: unknown, path = ''): Rejection | null {
   const found = firstIssue(schema, value, path);
   if (!found) return null;
-  return { code: 'INVALID_INPUT', ruleId: found.ruleId ?? 'R-INPUT', message: `${found.path}: ${found.message}`, details: { field: found.path } };
+  return {
+    code: 'INVALID_INPUT',
+    ruleId: found.ruleId ?? 'R-INPUT',
+    message: `${found.path}: ${found.message}`,
+    details: { field: found.path },
+  };
 }
 
 /** Type guard form, for code that holds an `unknown`. */
@@ -68,7 +73,8 @@ function firstIssue(schema: Schema, value: unknown, path: string): Found | null 
       }
       if (schema.unique) {
         const key = schema.unique.key as (item: unknown) => unknown;
-        if (new Set(value.map(key)).size !== value.length) return issue(`must not repeat ${/^[aeiou]/i.test(schema.unique.what) ? 'an' : 'a'} ${schema.unique.what}`);
+        if (new Set(value.map(key)).size !== value.length)
+          return issue(`must not repeat ${/^[aeiou]/i.test(schema.unique.what) ? 'an' : 'a'} ${schema.unique.what}`);
       }
       return null;
     }

@@ -20,7 +20,8 @@ export function fail(message: string, expected: unknown, actual: unknown): never
 export function assertPlainJson(values: readonly unknown[], what = 'event'): void {
   for (const value of values) {
     const roundTrip: unknown = JSON.parse(JSON.stringify(value));
-    if (canonical(roundTrip) !== canonical(value) || hasUndefined(value)) fail(`${what} is not plain JSON (undefined, Date or class instance inside)`, roundTrip, value);
+    if (canonical(roundTrip) !== canonical(value) || hasUndefined(value))
+      fail(`${what} is not plain JSON (undefined, Date or class instance inside)`, roundTrip, value);
   }
 }
 

@@ -38,6 +38,13 @@ export function plainCampaign(overrides: Partial<CampaignParameters> = {}): Camp
 export const operatorRegistered = (): OperatorEvent =>
   makeEvent(
     'OperatorRegistered',
-    { operatorId: 'op-1', cafCode: CAF, name: 'Association Lire Ensemble', kind: 'association', cafApproval: null, registeredOn: d('2026-03-02') },
+    {
+      operatorId: 'op-1',
+      cafCode: CAF,
+      name: 'Association Lire Ensemble',
+      kind: 'association',
+      cafApproval: null,
+      registeredOn: d('2026-03-02'),
+    },
     paris('2026-03-02'),
   );

@@ -13,8 +13,22 @@ export function applicationContent(overrides: Partial<ApplicationContent> = {}):
     schoolCycle: 'primary',
     territory: { commune: 'Carcassonne', epci: 'Carcassonne Agglo', rural: false, qpv: true },
     collectifs: [
-      { ref: 'c1', place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: false, plannedChildren: 10 },
-      { ref: 'c2', place: { name: 'Médiathèque Grain d’sel', commune: 'Carcassonne' }, level: 'primary', rural: false, disabilityNeeds: true, plannedChildren: 8 },
+      {
+        ref: 'c1',
+        place: { name: 'École Jean-Jaurès', commune: 'Carcassonne' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: false,
+        plannedChildren: 10,
+      },
+      {
+        ref: 'c2',
+        place: { name: 'Médiathèque Grain d’sel', commune: 'Carcassonne' },
+        level: 'primary',
+        rural: false,
+        disabilityNeeds: true,
+        plannedChildren: 8,
+      },
     ],
     schedule: [
       { weekday: 'tuesday', start: '16:45', minutes: 90, kind: 'children' },
@@ -31,7 +45,11 @@ export function applicationContent(overrides: Partial<ApplicationContent> = {}):
       familyFeePerChild: 0,
     },
     bonusRequests: {
-      enfants: { filRouge: 'a theatre play written and staged over the year', criteria: ['paid_external_speakers'], justification: 'a paid stage director, 20 sessions' },
+      enfants: {
+        filRouge: 'a theatre play written and staged over the year',
+        criteria: ['paid_external_speakers'],
+        justification: 'a paid stage director, 20 sessions',
+      },
       parents: null,
     },
     ...overrides,
@@ -47,7 +65,8 @@ export const filed = (content = applicationContent(), kind: 'new' | 'renewal' = 
     {
       ...PROJECT,
       applicationKind: kind,
-      renewalOf: kind === 'renewal' ? { previousProjectId: 'prj-0', previousSchoolYear: PREVIOUS_YEAR, short: true, changedFields: [] } : null,
+      renewalOf:
+        kind === 'renewal' ? { previousProjectId: 'prj-0', previousSchoolYear: PREVIOUS_YEAR, short: true, changedFields: [] } : null,
       content,
       filedOn: d('2026-06-20'),
       deadline: kind === 'renewal' ? d('2026-06-28') : d('2026-08-05'),
@@ -72,7 +91,11 @@ export const approvalTerms = (overrides: Partial<ApprovalTerms> = {}): ApprovalT
 export const DECISION_AT = paris('2026-10-05', '14:00');
 
 export const approved = (terms = approvalTerms()): ProjectEvent =>
-  makeEvent('CommitteeDecisionRecorded', { ...PROJECT, decisionId: 'dec-1', meetingDate: d('2026-10-05'), effectiveDate: d('2026-10-05'), decision: terms }, DECISION_AT);
+  makeEvent(
+    'CommitteeDecisionRecorded',
+    { ...PROJECT, decisionId: 'dec-1', meetingDate: d('2026-10-05'), effectiveDate: d('2026-10-05'), decision: terms },
+    DECISION_AT,
+  );
 
 export const refused = (): ProjectEvent =>
   makeEvent(
@@ -109,7 +132,12 @@ export const bilanFiled = (bilanId = 'bil-1'): ProjectEvent =>
         parentsReached: 25,
       },
       qualitative: { summary: 'the play was staged in June', objectives: [{ code: 'P2', assessment: 'four convivial evenings' }] },
-      financial: { actualTotalCost: 1_750_000, coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }], cafAmountsReceived: 300_000, otherCafFunding: 0 },
+      financial: {
+        actualTotalCost: 1_750_000,
+        coFunders: [{ name: 'Ville de Carcassonne', kind: 'commune', amount: 600_000 }],
+        cafAmountsReceived: 300_000,
+        otherCafFunding: 0,
+      },
     },
     paris('2027-07-10'),
   );

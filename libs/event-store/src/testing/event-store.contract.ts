@@ -152,10 +152,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         for (let round = 0; round < 5; round++) {
           const stream = `race-${round}`;
           await es.append(stream, events(1), 'no_stream');
-          const outcomes = await Promise.allSettled([
-            es.append(stream, events(2, 'A'), 0),
-            es.append(stream, events(3, 'B'), 0),
-          ]);
+          const outcomes = await Promise.allSettled([es.append(stream, events(2, 'A'), 0), es.append(stream, events(3, 'B'), 0)]);
           const won = outcomes.filter((o) => o.status === 'fulfilled');
           const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
           expect(won).toHaveLength(1);
@@ -219,7 +216,11 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
           ['s', command('cmd-k', { actor: 'op-b' }), ['actor']],
           ['s', command('cmd-k', { payloadHash: 'sha256:other' }), ['payload']],
           ['t', command('cmd-k', { actor: 'op-b', payloadHash: 'sha256:other' }), ['stream', 'actor', 'payload']],
-          ['u', command('cmd-k', { commandType: 'CancelSession', actor: 'op-b', payloadHash: 'sha256:other' }), ['stream', 'type', 'actor', 'payload']],
+          [
+            'u',
+            command('cmd-k', { commandType: 'CancelSession', actor: 'op-b', payloadHash: 'sha256:other' }),
+            ['stream', 'type', 'actor', 'payload'],
+          ],
         ];
         for (const [stream, reused, differs] of cases) {
           for (const expected of ['any', 'no_stream', 0] as const) {
@@ -240,8 +241,12 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         const legacy = events(1).map((e) => ({ ...e, metadata: { ...e.metadata, actor: 'op-a', commandId: 'cmd-old' } }));
         const original = await es.append('s', legacy, 'no_stream');
         expect(await es.append('s', command('cmd-old'), 'any')).toEqual({ ...original, duplicate: true });
-        expect((await expectError(es.append('s', command('cmd-old', { actor: 'op-b' }), 'any'), 'COMMAND_ID_REUSED')).details).toMatchObject({ differs: ['actor'] });
-        expect((await expectError(es.append('t', command('cmd-old'), 'any'), 'COMMAND_ID_REUSED')).details).toMatchObject({ differs: ['stream'] });
+        expect(
+          (await expectError(es.append('s', command('cmd-old', { actor: 'op-b' }), 'any'), 'COMMAND_ID_REUSED')).details,
+        ).toMatchObject({ differs: ['actor'] });
+        expect((await expectError(es.append('t', command('cmd-old'), 'any'), 'COMMAND_ID_REUSED')).details).toMatchObject({
+          differs: ['stream'],
+        });
         expect(await es.streamVersion('s')).toBe(0);
       });
 
@@ -275,7 +280,9 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
 
       it('concurrent retries of one command write it once, whatever version they expect', async () => {
         const es = await store();
-        const results = await Promise.all(Array.from({ length: 6 }, (_, i) => es.append('s', command('cmd-race'), i % 2 === 0 ? 'no_stream' : 'any')));
+        const results = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => es.append('s', command('cmd-race'), i % 2 === 0 ? 'no_stream' : 'any')),
+        );
         expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
         const original = results.find((r) => !r.duplicate)!;
         for (const r of results) expect(r).toEqual({ ...original, duplicate: r.duplicate });
@@ -286,7 +293,9 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
 
       it('concurrent appends of one commandId to two streams: one is written, its twins answer it, the others are refused', async () => {
         const es = await store();
-        const outcomes = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => es.append(`s-${i % 2}`, command('cmd-split'), 'any')));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 6 }, (_, i) => es.append(`s-${i % 2}`, command('cmd-split'), 'any')),
+        );
         const written = outcomes.flatMap((o) => (o.status === 'fulfilled' && !o.value.duplicate ? [o.value] : []));
         expect(written).toHaveLength(1);
         const winner = written[0]!;
@@ -544,7 +553,11 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
 
     describe('upcasting at read time', () => {
       const upcasters: Upcaster[] = [
-        { type: 'Enrolled', fromSchemaVersion: 1, upcast: (e) => ({ ...e, schemaVersion: 2, data: { ...(e.data as object), school: 'unknown' } }) },
+        {
+          type: 'Enrolled',
+          fromSchemaVersion: 1,
+          upcast: (e) => ({ ...e, schemaVersion: 2, data: { ...(e.data as object), school: 'unknown' } }),
+        },
         {
           type: 'Enrolled',
           fromSchemaVersion: 2,
@@ -554,7 +567,15 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
 
       it('applies the chain in readStream, readAll, readAllPage and subscribe; newer events pass untouched', async () => {
         const es = await store({ upcasters });
-        await es.append('c', [{ ...newEvent('Enrolled', { child: 'a' }) }, { ...newEvent('Enrolled', { child: 'b', school: 'X' }), schemaVersion: 2 }, newEvent('Other', { y: 1 })], 'no_stream');
+        await es.append(
+          'c',
+          [
+            { ...newEvent('Enrolled', { child: 'a' }) },
+            { ...newEvent('Enrolled', { child: 'b', school: 'X' }), schemaVersion: 2 },
+            newEvent('Other', { y: 1 }),
+          ],
+          'no_stream',
+        );
         const expected = [
           { type: 'ChildEnrolled', schemaVersion: 1, data: { child: 'a', school: 'unknown', v3: true } },
           { type: 'ChildEnrolled', schemaVersion: 1, data: { child: 'b', school: 'X', v3: true } },

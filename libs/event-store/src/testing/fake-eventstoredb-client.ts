@@ -89,7 +89,10 @@ export class FakeEventStoreDbClient implements EsdbClient {
     for (const subscription of this.live) subscription.offer(recorded);
   }
 
-  async readStream(streamId: string, options: { from: bigint | 'start' | 'end'; maxCount: number; direction: 'forwards' | 'backwards' }): Promise<EsdbRecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options: { from: bigint | 'start' | 'end'; maxCount: number; direction: 'forwards' | 'backwards' },
+  ): Promise<EsdbRecordedEvent[]> {
     this.assertReachable();
     const stream = this.streams.get(streamId) ?? [];
     if (options.direction === 'forwards') {
@@ -103,10 +106,20 @@ export class FakeEventStoreDbClient implements EsdbClient {
   async readAll(options: { from: EsdbReadFrom; maxCount: number; direction: 'forwards' | 'backwards' }): Promise<EsdbRecordedEvent[]> {
     this.assertReachable();
     if (options.direction === 'forwards') {
-      const start = options.from === 'start' ? 0 : options.from === 'end' ? this.log.length : this.log.findIndex((e) => compare(e.position!, options.from as EsdbPosition) >= 0);
+      const start =
+        options.from === 'start'
+          ? 0
+          : options.from === 'end'
+            ? this.log.length
+            : this.log.findIndex((e) => compare(e.position!, options.from as EsdbPosition) >= 0);
       return start < 0 ? [] : this.log.slice(start, start + options.maxCount);
     }
-    const before = options.from === 'end' ? this.log.length : options.from === 'start' ? 0 : this.log.filter((e) => compare(e.position!, options.from as EsdbPosition) < 0).length;
+    const before =
+      options.from === 'end'
+        ? this.log.length
+        : options.from === 'start'
+          ? 0
+          : this.log.filter((e) => compare(e.position!, options.from as EsdbPosition) < 0).length;
     return this.log.slice(Math.max(0, before - options.maxCount), before).reverse();
   }
 
@@ -115,7 +128,9 @@ export class FakeEventStoreDbClient implements EsdbClient {
     this.subscriptionsOpened++;
     const from = options.from;
     const inclusive = this.redeliverStart;
-    const backlog = this.log.filter((e) => from === 'start' || (inclusive ? compare(e.position!, from) >= 0 : compare(e.position!, from) > 0));
+    const backlog = this.log.filter(
+      (e) => from === 'start' || (inclusive ? compare(e.position!, from) >= 0 : compare(e.position!, from) > 0),
+    );
     const subscription = new LiveSubscription(backlog, options.filter, () => this.live.delete(subscription));
     this.live.add(subscription);
     return subscription;

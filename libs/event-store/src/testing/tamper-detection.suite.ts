@@ -48,13 +48,32 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
       targets.push(target);
       const clock = new FakeClock('2026-09-01T08:00:00.000Z');
       const es = target.store;
-      const event = (type: string, n: number) => ({ type, data: { n, label: 'séance' }, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'op-1', role: 'operator' } });
+      const event = (type: string, n: number) => ({
+        type,
+        data: { n, label: 'séance' },
+        occurredAt: '2026-09-01T07:00:00.000Z',
+        metadata: { actor: 'op-1', role: 'operator' },
+      });
       let n = 0;
       let last = 0;
       const append = async (stream: string, count: number) => {
-        last = (await es.append(stream, Array.from({ length: count }, () => event(`${stream.toUpperCase()}Happened`, n++)), 'any')).positions.at(-1)!;
+        last = (
+          await es.append(
+            stream,
+            Array.from({ length: count }, () => event(`${stream.toUpperCase()}Happened`, n++)),
+            'any',
+          )
+        ).positions.at(-1)!;
       };
-      for (const [stream, count] of [['a', 3], ['b', 2], ['c', 1], ['a', 1], ['c', 2], ['b', 1]] as const) await append(stream, count);
+      for (const [stream, count] of [
+        ['a', 3],
+        ['b', 2],
+        ['c', 1],
+        ['a', 1],
+        ['c', 2],
+        ['b', 1],
+      ] as const)
+        await append(stream, count);
       await visible(es, last);
       const sealed = await new LogSealer(es, signer, clock).seal();
       expect(sealed).toMatchObject({ status: 'sealed', events: 10, seal: { upTo: 10 } });
@@ -66,7 +85,8 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
       return { ...target, records, sealedUpTo: sealed.seal!.upTo };
     }
 
-    const at = (records: ChainRecord[], streamId: string, version: number): ChainRecord => records.find((r) => r.streamId === streamId && r.streamVersion === version)!;
+    const at = (records: ChainRecord[], streamId: string, version: number): ChainRecord =>
+      records.find((r) => r.streamId === streamId && r.streamVersion === version)!;
     /** Moves the events from `position` on one place up, leaving a free position (as a forger must). */
     const makeRoom = async (tamper: LogTamperer, position: number): Promise<void> => {
       await tamper.run('UPDATE events SET global_position = -(global_position + 1) WHERE global_position >= ?', position);
@@ -83,14 +103,24 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         const { store, tamper, records } = await sealedLog();
         const victim = at(records, 'a', 3);
         await tamper.run('UPDATE events SET data = ? WHERE global_position = ?', '{"n":6,"label":"séance annulée"}', victim.globalPosition);
-        expect((await verify(store)).break).toMatchObject({ problem: 'hash_mismatch', position: victim.globalPosition, streamId: 'a', streamVersion: 3 });
+        expect((await verify(store)).break).toMatchObject({
+          problem: 'hash_mismatch',
+          position: victim.globalPosition,
+          streamId: 'a',
+          streamVersion: 3,
+        });
       });
 
       it('inside an append of several events: the append holding it is named by its first position', async () => {
         const { store, tamper, records } = await sealedLog();
         await tamper.run('UPDATE events SET type = ? WHERE global_position = ?', 'BCancelled', at(records, 'b', 1).globalPosition);
         const summary = await verify(store);
-        expect(summary.break).toMatchObject({ problem: 'hash_mismatch', position: at(records, 'b', 0).globalPosition, streamId: 'b', streamVersion: 0 });
+        expect(summary.break).toMatchObject({
+          problem: 'hash_mismatch',
+          position: at(records, 'b', 0).globalPosition,
+          streamId: 'b',
+          streamVersion: 0,
+        });
         expect(summary.break!.message).toContain('positions 4..5');
       });
 
@@ -98,7 +128,12 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         const { store, tamper, records } = await sealedLog();
         const victim = at(records, 'd', 0);
         await tamper.run('UPDATE events SET recorded_at = ? WHERE global_position = ?', '2026-06-30T10:00:00.000Z', victim.globalPosition);
-        expect((await verify(store)).break).toMatchObject({ problem: 'hash_mismatch', position: victim.globalPosition, streamId: 'd', streamVersion: 0 });
+        expect((await verify(store)).break).toMatchObject({
+          problem: 'hash_mismatch',
+          position: victim.globalPosition,
+          streamId: 'd',
+          streamVersion: 0,
+        });
       });
 
       it('data changed and its stream re-chained by the editor: the seal covering it breaks', async () => {
@@ -123,13 +158,23 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         const { store, tamper, records } = await sealedLog();
         await tamper.run('DELETE FROM events WHERE global_position = ?', at(records, 'c', 0).globalPosition);
         const next = at(records, 'c', 1);
-        expect((await verify(store)).break).toMatchObject({ problem: 'version_gap', position: next.globalPosition, streamId: 'c', streamVersion: 1 });
+        expect((await verify(store)).break).toMatchObject({
+          problem: 'version_gap',
+          position: next.globalPosition,
+          streamId: 'c',
+          streamVersion: 1,
+        });
       });
 
       it('inside an append: a version gap within it', async () => {
         const { store, tamper, records } = await sealedLog();
         await tamper.run('DELETE FROM events WHERE global_position = ?', at(records, 'a', 1).globalPosition);
-        expect((await verify(store)).break).toMatchObject({ problem: 'version_gap', position: at(records, 'a', 2).globalPosition, streamId: 'a', streamVersion: 2 });
+        expect((await verify(store)).break).toMatchObject({
+          problem: 'version_gap',
+          position: at(records, 'a', 2).globalPosition,
+          streamId: 'a',
+          streamVersion: 2,
+        });
       });
 
       it('the last event of an append: the append ends without its hash, named by its first position', async () => {
@@ -150,7 +195,14 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
     describe('an inserted event', () => {
       it('forged with a made-up hash: a hash mismatch at its position', async () => {
         const { store, tamper, records } = await sealedLog();
-        const forged: ChainRecord = { ...at(records, 'c', 3), globalPosition: 15, streamVersion: 4, eventId: '0190f0a0-0000-7000-8000-00000000f0f0', data: '{"n":99}', hash: 'ab'.repeat(32) };
+        const forged: ChainRecord = {
+          ...at(records, 'c', 3),
+          globalPosition: 15,
+          streamVersion: 4,
+          eventId: '0190f0a0-0000-7000-8000-00000000f0f0',
+          data: '{"n":99}',
+          hash: 'ab'.repeat(32),
+        };
         await tamper.insertEvent(forged);
         expect((await verify(store)).break).toMatchObject({ problem: 'hash_mismatch', position: 15, streamId: 'c', streamVersion: 4 });
       });
@@ -159,7 +211,14 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
         const { store, tamper, records } = await sealedLog();
         // Between two appends, a new stream: its chain starts from zeros, so the forger gets it right.
         await makeRoom(tamper, 6);
-        const fields = { ...at(records, 'b', 0), globalPosition: 6, streamId: 'e', streamVersion: 0, eventId: '0190f0a0-0000-7000-8000-00000000f0f1', data: '{"n":42,"label":"paid twice"}' };
+        const fields = {
+          ...at(records, 'b', 0),
+          globalPosition: 6,
+          streamId: 'e',
+          streamVersion: 0,
+          eventId: '0190f0a0-0000-7000-8000-00000000f0f1',
+          data: '{"n":42,"label":"paid twice"}',
+        };
         await tamper.insertEvent({ ...fields, hash: new EventHasher().hashAppend(GENESIS_HASH, 'e', [fields]).toString('hex') });
         const summary = await verify(store);
         expect(summary.break).toMatchObject({ problem: 'seal_mismatch', position: 1, seal: { index: 1, upTo: 10 } });
@@ -192,7 +251,11 @@ export function tamperDetectionSuite(name: string, open: () => Promise<TamperTar
       it('a seal deleted from the middle of the seal chain: the next one does not follow', async () => {
         const { store, tamper } = await sealedLog();
         await new LogSealer(store, signer).seal();
-        const more = await store.append('e', [{ type: 'More', data: {}, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'op-1', role: 'operator' } }], 'no_stream');
+        const more = await store.append(
+          'e',
+          [{ type: 'More', data: {}, occurredAt: '2026-09-01T07:00:00.000Z', metadata: { actor: 'op-1', role: 'operator' } }],
+          'no_stream',
+        );
         await visible(store, more.positions[0]!);
         await new LogSealer(store, signer).seal();
         await tamper.run('DELETE FROM seals WHERE seal_index = 2');

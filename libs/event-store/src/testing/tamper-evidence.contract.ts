@@ -55,7 +55,7 @@ export function tamperEvidenceContract(store: (options?: EventStoreOptions) => P
     it('chains every append to the previous one of its stream, and shows the log exactly as readAll does', async () => {
       const es = await store({ clock: new FakeClock('2026-09-01T08:00:00.000Z') });
       await es.append('a', [event('A', { n: 1, text: 'Élève 😀' }), event('A', { n: 2 })], 'no_stream');
-      await es.append('b', [event('B', { nested: [1, null, { 'clé': true }] }, { commandId: 'cmd-b' })], 'no_stream');
+      await es.append('b', [event('B', { nested: [1, null, { clé: true }] }, { commandId: 'cmd-b' })], 'no_stream');
       await es.append('a', [{ ...event('A', { n: 3 }), schemaVersion: 2 }], 'any');
       const restored = await es.append(
         'r',
@@ -75,7 +75,12 @@ export function tamperEvidenceContract(store: (options?: EventStoreOptions) => P
       const hasher = new EventHasher();
       const previous = new Map<string, Buffer>();
       let at = 0;
-      for (const [streamId, count] of [['a', 2], ['b', 1], ['a', 1], ['r', 1]] as const) {
+      for (const [streamId, count] of [
+        ['a', 2],
+        ['b', 1],
+        ['a', 1],
+        ['r', 1],
+      ] as const) {
         const append = records.slice(at, (at += count));
         const expected = hasher.hashAppend(previous.get(streamId) ?? GENESIS_HASH, streamId, append);
         expect(append.map((r) => r.hash)).toEqual(append.map((_, i) => (i === count - 1 ? expected.toString('hex') : null)));
@@ -84,7 +89,13 @@ export function tamperEvidenceContract(store: (options?: EventStoreOptions) => P
       expect(await es.readChainRecord('a', 1)).toEqual(records[1]);
       expect(await es.readChainRecord('a', 7)).toBeNull();
       const summary = await verifyLog(es, { keyring: null });
-      expect(summary).toMatchObject({ ok: true, events: 5, streams: 3, break: null, unsealed: { events: 5, firstPosition: records[0]!.globalPosition } });
+      expect(summary).toMatchObject({
+        ok: true,
+        events: 5,
+        streams: 3,
+        break: null,
+        unsealed: { events: 5, firstPosition: records[0]!.globalPosition },
+      });
     });
 
     it('seals the visible head, checks the seals with the public key, reports the unsealed tail, and resumes from a seal', async () => {
@@ -96,11 +107,20 @@ export function tamperEvidenceContract(store: (options?: EventStoreOptions) => P
       for (let s = 0; s < 5; s++) await es.append(`s-${s}`, [event('E', { s }), event('E', { s, i: 1 })], 'no_stream');
       await visible(es, (await es.readStream('s-4'))[1]!.globalPosition);
       const first = await sealer.seal();
-      expect(first).toMatchObject({ status: 'sealed', events: 10, seal: { index: 1, upTo: await es.headPosition(), events: 10, keyId: signer.keyId, sealedAt: '2026-09-02T00:00:00.000Z' } });
+      expect(first).toMatchObject({
+        status: 'sealed',
+        events: 10,
+        seal: { index: 1, upTo: await es.headPosition(), events: 10, keyId: signer.keyId, sealedAt: '2026-09-02T00:00:00.000Z' },
+      });
       expect(await sealer.seal()).toMatchObject({ status: 'up-to-date', seal: { index: 1 } });
       await es.append('s-0', [event('E', { late: true })], 1);
       await visible(es, (await es.append('s-9', [event('E')], 'no_stream')).positions[0]!);
-      expect(await verifyLog(es, { keyring })).toMatchObject({ ok: true, events: 12, seals: { checked: 1, signatures: 'checked', last: { index: 1 } }, unsealed: { events: 2 } });
+      expect(await verifyLog(es, { keyring })).toMatchObject({
+        ok: true,
+        events: 12,
+        seals: { checked: 1, signatures: 'checked', last: { index: 1 } },
+        unsealed: { events: 2 },
+      });
       const second = await sealer.seal();
       expect(second).toMatchObject({ status: 'sealed', events: 2, seal: { index: 2, events: 12 } });
       expect(await es.readSeals()).toEqual([first.seal, second.seal]);
@@ -149,7 +169,13 @@ export function tamperEvidenceContract(store: (options?: EventStoreOptions) => P
       ]);
       await visible(es, Math.max(...results.flatMap((r) => r.positions)));
       await new LogSealer(es, testSealSigner()).seal();
-      expect(await verifyLog(es, { keyring: null })).toMatchObject({ ok: true, events: 24, streams: 9, seals: { checked: 1 }, unsealed: { events: 0 } });
+      expect(await verifyLog(es, { keyring: null })).toMatchObject({
+        ok: true,
+        events: 24,
+        streams: 9,
+        seals: { checked: 1 },
+        unsealed: { events: 0 },
+      });
     });
 
     it('never shows seals as events: readAll, pages, the head and subscriptions hold the appended events only', async () => {

@@ -69,7 +69,13 @@ export function personalDataStoreContract(name: string, storageOf: () => Promise
         contact: { email: null, phone: null, address: null },
         operatorId: null,
       };
-      const staff: PersonRecord = { ...record(`staff-${randomUUID()}`, 'Éric'), kind: 'staff', contact: { email: 'eric@example.org', phone: null, address: null }, cafCode: '40', updatedAt: '2027-01-31T23:59:59.999Z' };
+      const staff: PersonRecord = {
+        ...record(`staff-${randomUUID()}`, 'Éric'),
+        kind: 'staff',
+        contact: { email: 'eric@example.org', phone: null, address: null },
+        cafCode: '40',
+        updatedAt: '2027-01-31T23:59:59.999Z',
+      };
       await s.put(parent);
       await s.put(staff);
       expect(await s.get(parent.personId)).toEqual(parent);

@@ -62,9 +62,15 @@ function bilanFacts(projects: readonly ProjectFoldState[]): Sourced<BilanFiledFa
 export function operatorHistory(operator: OperatorFoldState): OperatorHistory {
   const operatorId = operator.operatorId;
   return {
-    decisions: operator.history.decisions.map((d) => sourced({ projectId: d.projectId, operatorId, schoolYear: d.schoolYear, outcome: d.outcome, decidedOn: d.decidedOn }, [d.eventId])),
-    withdrawals: operator.history.withdrawals.map((w) => sourced({ projectId: w.projectId, schoolYear: w.schoolYear, withdrawnOn: w.withdrawnOn }, [w.eventId])),
-    payments: operator.history.payments.map((p) => sourced({ projectId: p.projectId, operatorId, schoolYear: p.schoolYear, paidOn: p.paidOn, amount: p.amount }, [p.eventId])),
+    decisions: operator.history.decisions.map((d) =>
+      sourced({ projectId: d.projectId, operatorId, schoolYear: d.schoolYear, outcome: d.outcome, decidedOn: d.decidedOn }, [d.eventId]),
+    ),
+    withdrawals: operator.history.withdrawals.map((w) =>
+      sourced({ projectId: w.projectId, schoolYear: w.schoolYear, withdrawnOn: w.withdrawnOn }, [w.eventId]),
+    ),
+    payments: operator.history.payments.map((p) =>
+      sourced({ projectId: p.projectId, operatorId, schoolYear: p.schoolYear, paidOn: p.paidOn, amount: p.amount }, [p.eventId]),
+    ),
   };
 }
 
@@ -85,9 +91,15 @@ export function conventionView(
     const campaign = campaigns[campaignKey(p.ref.cafCode, p.ref.schoolYear)];
     const statement = campaign && p.decision ? forecastStatement(p, campaign, asOf) : null;
     if (statement && p.decision) {
-      psForecasts.push(sourced({ schoolYear: p.ref.schoolYear, decidedOn: p.decision.effectiveDate, amount: statement.payable }, statement.explanation.sourceEventIds));
+      psForecasts.push(
+        sourced(
+          { schoolYear: p.ref.schoolYear, decidedOn: p.decision.effectiveDate, amount: statement.payable },
+          statement.explanation.sourceEventIds,
+        ),
+      );
     }
-    for (const pay of p.payments) psPayments.push(sourced({ schoolYear: p.ref.schoolYear, paidOn: pay.date, amount: pay.amount }, [pay.eventId]));
+    for (const pay of p.payments)
+      psPayments.push(sourced({ schoolYear: p.ref.schoolYear, paidOn: pay.date, amount: pay.amount }, [pay.eventId]));
   }
   const view = conventionAt({ at: context.day, convention, psForecasts, psPayments, bilans: bilanFacts(own) });
 
@@ -95,14 +107,21 @@ export function conventionView(
   let multiYearUnavailable: string | null = null;
   const requested = convention.requested;
   const start = convention.signed?.period ?? requested?.period ?? null;
-  const params = start && convention.cafCode ? (campaigns[campaignKey(convention.cafCode, start.startSchoolYear)]?.parameters ?? null) : null;
+  const params =
+    start && convention.cafCode ? (campaigns[campaignKey(convention.cafCode, start.startSchoolYear)]?.parameters ?? null) : null;
   if (!start) multiYearUnavailable = 'the convention is not requested at this date';
   else if (!operator || operator.kind === null) multiYearUnavailable = 'the operator is not registered at this date';
   else if (!params) multiYearUnavailable = `no campaign parameters for ${convention.cafCode} ${start.startSchoolYear}`;
   else {
     const support = priorSupportedYears(operatorHistory(operator), operator.operatorId, start.startSchoolYear);
-    const centreSocialApproval = operator.cafApproval && operator.registeredEventId ? sourced(operator.cafApproval, [operator.registeredEventId]) : null;
-    const check = checkConventionLength({ operatorId: operator.operatorId, kind: operator.kind, centreSocialApproval, support }, params, start.startSchoolYear, start.years);
+    const centreSocialApproval =
+      operator.cafApproval && operator.registeredEventId ? sourced(operator.cafApproval, [operator.registeredEventId]) : null;
+    const check = checkConventionLength(
+      { operatorId: operator.operatorId, kind: operator.kind, centreSocialApproval, support },
+      params,
+      start.startSchoolYear,
+      start.years,
+    );
     multiYear = {
       startSchoolYear: start.startSchoolYear,
       requestedYears: start.years,

@@ -39,7 +39,9 @@ export function departmentalBilan(
 ): DepartmentalBilanAnswer {
   const context = contextOf(asOf);
   const params = campaign.parameters;
-  const inScope = projects.filter((p) => p.ref && p.ref.cafCode === cafCode && p.ref.schoolYear === schoolYear).sort((a, b) => (a.projectId < b.projectId ? -1 : 1));
+  const inScope = projects
+    .filter((p) => p.ref && p.ref.cafCode === cafCode && p.ref.schoolYear === schoolYear)
+    .sort((a, b) => (a.projectId < b.projectId ? -1 : 1));
   const approved = inScope.filter((p) => p.status === 'approved');
   const notCounted = inScope.filter((p) => p.status !== 'approved').map((p) => ({ projectId: p.projectId, status: p.status }));
 

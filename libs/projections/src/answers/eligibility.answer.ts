@@ -34,7 +34,12 @@ export interface EligibilityAnswer extends AnswerContext {
   assumptions: readonly string[];
 }
 
-export function eligibilityStatus(project: ProjectFoldState, campaign: CampaignFoldState, operator: OperatorFoldState | null, asOf: AsOf): EligibilityAnswer {
+export function eligibilityStatus(
+  project: ProjectFoldState,
+  campaign: CampaignFoldState,
+  operator: OperatorFoldState | null,
+  asOf: AsOf,
+): EligibilityAnswer {
   const context = contextOf(asOf);
   const params = campaign.parameters;
   const decision = project.decision;

@@ -44,10 +44,19 @@ export function forecastStatement(project: ProjectFoldState, campaign: CampaignF
   if (!params || !decision || !approval) return null;
   const app = project.application;
   const other = app ? sourced(app.content.budget.otherCafFunding, [app.eventId]) : null;
-  return forecastPs({ ...commonInput(project, campaign, params, asOf, other), plannedTotalCost: sourced(approval.forecastOperatingCost, decision.eventIds) });
+  return forecastPs({
+    ...commonInput(project, campaign, params, asOf, other),
+    plannedTotalCost: sourced(approval.forecastOperatingCost, decision.eventIds),
+  });
 }
 
-function commonInput(project: ProjectFoldState, campaign: CampaignFoldState, params: CampaignParameters, asOf: AsOf, otherCafFunding: Sourced<Cents> | null) {
+function commonInput(
+  project: ProjectFoldState,
+  campaign: CampaignFoldState,
+  params: CampaignParameters,
+  asOf: AsOf,
+  otherCafFunding: Sourced<Cents> | null,
+) {
   const decision = project.decision;
   const approval = decision?.approval ?? null;
   const ids = decision?.eventIds ?? [];
@@ -83,7 +92,8 @@ export function payablePs(project: ProjectFoldState, campaign: CampaignFoldState
   });
   if (!params) return empty('the campaign has no parameters at this date');
   const approval = project.decision?.approval ?? null;
-  if (!project.decision || !approval) return empty(project.decision ? 'the committee refused the project' : 'no committee decision at this date');
+  if (!project.decision || !approval)
+    return empty(project.decision ? 'the committee refused the project' : 'no committee decision at this date');
 
   const forecast = forecastStatement(project, campaign, asOf);
   if (!forecast) return empty('no approval at this date');

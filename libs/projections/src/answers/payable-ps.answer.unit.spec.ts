@@ -36,7 +36,11 @@ describe('payablePs', () => {
     expect(answer.payable).toBe(629_380);
     expect(answer.due).toBe(629_380);
     expect(answer.forecast?.parameters.campaignEventIds).toEqual(['e1-CampaignOpened']);
-    expect(answer.forecast?.explanation.sourceEventIds).toEqual(['e1-CampaignOpened', 'e8-CommitteeDecisionRecorded', 'e6-ApplicationFiled']);
+    expect(answer.forecast?.explanation.sourceEventIds).toEqual([
+      'e1-CampaignOpened',
+      'e8-CommitteeDecisionRecorded',
+      'e6-ApplicationFiled',
+    ]);
   });
 
   it('worked example 2 (Landes, rural, 1 collectif, 3 000 €, other Caf funding 1 500 €, bonus parents): 900,00 € after a 404,00 € reduction', () => {
@@ -46,12 +50,21 @@ describe('payablePs', () => {
     const content = applicationContent(
       {
         budget: { totalOperatingCost: 300_000, coFunders: [], otherCafFunding: 150_000, familyFeePerChild: 0 },
-        bonusRequests: { enfants: null, parents: { supportProject: 'parents all year', criteria: ['specific_parent_actions'], justification: 'monthly meetings' } },
+        bonusRequests: {
+          enfants: null,
+          parents: { supportProject: 'parents all year', criteria: ['specific_parent_actions'], justification: 'monthly meetings' },
+        },
       },
       1,
       true,
     );
-    script.add(makeEvent('ApplicationFiled', { ...landes, applicationKind: 'new', renewalOf: null, content, filedOn: d('2025-07-01'), deadline: d('2025-07-30'), warnings: [] }, paris('2025-07-01')));
+    script.add(
+      makeEvent(
+        'ApplicationFiled',
+        { ...landes, applicationKind: 'new', renewalOf: null, content, filedOn: d('2025-07-01'), deadline: d('2025-07-30'), warnings: [] },
+        paris('2025-07-01'),
+      ),
+    );
     script.add(
       makeEvent(
         'CommitteeDecisionRecorded',
@@ -60,7 +73,12 @@ describe('payablePs', () => {
           decisionId: 'dec-l',
           meetingDate: d('2025-10-01'),
           effectiveDate: d('2025-10-01'),
-          decision: approval({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'], bonusesGranted: { enfants: null, parents: { collectifs: 1 } }, forecastOperatingCost: 300_000 }),
+          decision: approval({
+            approvedCollectifs: 1,
+            approvedCollectifRefs: ['c1'],
+            bonusesGranted: { enfants: null, parents: { collectifs: 1 } },
+            forecastOperatingCost: 300_000,
+          }),
         },
         paris('2025-10-01'),
       ),
@@ -79,9 +97,21 @@ describe('payablePs', () => {
     const script = audeProject();
     for (const e of runningCollectif(aude, 'col-a', 28)) script.add(e);
     for (const e of runningCollectif(aude, 'col-b', 28)) script.add(e);
-    script.add(makeEvent('AdvancePaid', { ...aude, paymentId: 'pay-1', decisionId: 'dec-p1', amount: 300_000, paidOn: d('2026-11-15') }, paris('2026-11-15')));
+    script.add(
+      makeEvent(
+        'AdvancePaid',
+        { ...aude, paymentId: 'pay-1', decisionId: 'dec-p1', amount: 300_000, paidOn: d('2026-11-15') },
+        paris('2026-11-15'),
+      ),
+    );
     script.add(bilanFiled(aude, 1_750_000, '2027-07-10'));
-    script.add(makeEvent('BalancePaid', { ...aude, paymentId: 'pay-2', bilanId: 'bil-p1', amount: 400_000, paidOn: d('2027-09-20') }, paris('2027-09-20')));
+    script.add(
+      makeEvent(
+        'BalancePaid',
+        { ...aude, paymentId: 'pay-2', bilanId: 'bil-p1', amount: 400_000, paidOn: d('2027-09-20') },
+        paris('2027-09-20'),
+      ),
+    );
     const events = script.recorded();
 
     const afterBilan = asOf('2027-07-31');
@@ -103,7 +133,9 @@ describe('payablePs', () => {
     expect(over.paid).toBe(700_000);
     expect(over.due).toBe(-70_620);
     expect(over.toRecover).toBe(70_620);
-    expect(over.actual?.payments.explanation.sourceEventIds).toEqual(expect.arrayContaining([expect.stringContaining('AdvancePaid'), expect.stringContaining('BalancePaid')]));
+    expect(over.actual?.payments.explanation.sourceEventIds).toEqual(
+      expect.arrayContaining([expect.stringContaining('AdvancePaid'), expect.stringContaining('BalancePaid')]),
+    );
   });
 
   it('says why there is nothing payable before the decision', () => {

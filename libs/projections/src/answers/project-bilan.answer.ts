@@ -51,7 +51,15 @@ export function projectQuantitativeFacts(project: ProjectFoldState): ProjectQuan
       for (const e of child.enrolments) {
         enrolments.push(
           sourced(
-            { childId: child.childId, collectifId: c.collectifId, schoolLevel: child.schoolLevel, disabilityNeeds: child.disabilityNeeds, enrolledOn: e.enrolledOn, leftOn: e.leftOn, leftReason: e.leftReason },
+            {
+              childId: child.childId,
+              collectifId: c.collectifId,
+              schoolLevel: child.schoolLevel,
+              disabilityNeeds: child.disabilityNeeds,
+              enrolledOn: e.enrolledOn,
+              leftOn: e.leftOn,
+              leftReason: e.leftReason,
+            },
             e.eventIds,
           ),
         );
@@ -59,23 +67,44 @@ export function projectQuantitativeFacts(project: ProjectFoldState): ProjectQuan
     }
     for (const s of c.sessions) {
       // A session recorded directly as cancelled has no kind: it was planned for the children.
-      sessions.push(sourced({ sessionId: s.sessionId, collectifId: c.collectifId, date: s.date, minutes: s.minutes, kind: s.kind ?? 'children', cancelled: s.cancelled }, s.eventIds));
+      sessions.push(
+        sourced(
+          {
+            sessionId: s.sessionId,
+            collectifId: c.collectifId,
+            date: s.date,
+            minutes: s.minutes,
+            kind: s.kind ?? 'children',
+            cancelled: s.cancelled,
+          },
+          s.eventIds,
+        ),
+      );
     }
     for (const sheet of c.attendance) {
-      for (let i = 0; i < sheet.childIds.length; i++) attendance.push(sourced({ sessionId: sheet.sessionId, childId: sheet.childIds[i]!, status: attendanceStatusAt(sheet, i) }, sheet.eventIds));
+      for (let i = 0; i < sheet.childIds.length; i++)
+        attendance.push(
+          sourced({ sessionId: sheet.sessionId, childId: sheet.childIds[i]!, status: attendanceStatusAt(sheet, i) }, sheet.eventIds),
+        );
     }
   }
   return {
     projectId: project.projectId,
     schoolYear: project.ref.schoolYear,
-    collectifs: collectifs.map((c) => sourced({ collectifId: c.collectifId, rural: c.opened?.rural ?? false }, c.opened ? [c.opened.eventId] : [])),
+    collectifs: collectifs.map((c) =>
+      sourced({ collectifId: c.collectifId, rural: c.opened?.rural ?? false }, c.opened ? [c.opened.eventId] : []),
+    ),
     enrolments,
     sessions,
     attendance,
-    parentActions: project.parentActions.map((a) => sourced({ objective: a.objective, date: a.date, parentsReached: a.parentsReached }, [a.eventId])),
+    parentActions: project.parentActions.map((a) =>
+      sourced({ objective: a.objective, date: a.date, parentsReached: a.parentsReached }, [a.eventId]),
+    ),
     schoolConcertations: project.concertations.map((c) => sourced({ objective: c.objective, date: c.date, moment: c.moment }, [c.eventId])),
     // Partners are told apart by name: the catalogue gives no partner id.
-    partnerRelations: project.partnerRelations.map((p) => sourced({ objective: 'T1' as const, partnerId: p.partnerName, date: p.date }, [p.eventId])),
+    partnerRelations: project.partnerRelations.map((p) =>
+      sourced({ objective: 'T1' as const, partnerId: p.partnerName, date: p.date }, [p.eventId]),
+    ),
   };
 }
 
@@ -87,7 +116,9 @@ export function projectFinancialFacts(project: ProjectFoldState, campaign: Campa
     projectId: project.projectId,
     schoolYear: project.ref.schoolYear,
     actualCost: bilan ? sourced(bilan.financial.actualTotalCost, bilan.eventIds) : null,
-    coFundings: bilan ? bilan.financial.coFunders.map((f) => sourced({ kind: f.kind, label: f.name, amount: f.amount }, bilan.eventIds)) : [],
+    coFundings: bilan
+      ? bilan.financial.coFunders.map((f) => sourced({ kind: f.kind, label: f.name, amount: f.amount }, bilan.eventIds))
+      : [],
     cafPayments: project.payments.map((p) => sourced({ paymentId: p.paymentId, paidOn: p.date, amount: p.amount }, [p.eventId])),
     otherCafFunding: bilan ? [sourced(bilan.financial.otherCafFunding, bilan.eventIds)] : [],
     // The PS still expected on actual facts; before a bilan there is no receivable to close the statement with.
@@ -108,7 +139,14 @@ export function projectBilan(project: ProjectFoldState, campaign: CampaignFoldSt
     quantitative: params && quantitativeFacts ? projectBilanQuantitative(quantitativeFacts, params) : null,
     financial: params && financialFacts ? projectBilanFinancial(financialFacts, params) : null,
     filed: last
-      ? { bilanId: last.bilanId, status: last.status, filedOn: last.filedOn, declared: last.quantitative, qualitative: last.qualitative, eventIds: last.eventIds }
+      ? {
+          bilanId: last.bilanId,
+          status: last.status,
+          filedOn: last.filedOn,
+          declared: last.quantitative,
+          qualitative: last.qualitative,
+          eventIds: last.eventIds,
+        }
       : null,
   };
 }

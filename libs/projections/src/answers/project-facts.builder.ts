@@ -29,8 +29,8 @@ import type { BilanState, CollectifState, ProjectFoldState, SessionState } from 
 /** Where a planned fact comes from when the application has no field of its own for it. */
 export const PLANNED_FACT_ASSUMPTIONS: readonly string[] = [
   'R-ELIG-PUBLIC (planned): school levels are those of the planned collectifs; orientation with the school and the parents is read from objective S2 of the application',
-  'R-ELIG-CHARTER: adherence to the 2001 charter is the operator\'s signed laïcité charter declaration',
-  'R-ELIG-STAFF (planned): the application has no staffing per collectif; the campaign\'s staff per collectif is taken as planned',
+  "R-ELIG-CHARTER: adherence to the 2001 charter is the operator's signed laïcité charter declaration",
+  "R-ELIG-STAFF (planned): the application has no staffing per collectif; the campaign's staff per collectif is taken as planned",
   'R-ELIG-TRAINING (planned): filing under a campaign that requires the training is taken as the commitment to it',
 ];
 
@@ -102,7 +102,12 @@ function buildActualCollectif(collectif: CollectifState): ActualCollectif {
     .filter(isChildrenSession)
     .map((s) => ({ date: s.date, minutes: s.minutes, cancelled: s.cancelled, activities: s.activityTypes, eventIds: s.eventIds }));
   const staffAssignments: StaffAssignment[] = collectif.staff.flatMap((m) =>
-    m.assignments.map((a) => ({ staffId: m.staffId, from: a.assignedOn, to: a.unassignedOn === null ? null : addDays(a.unassignedOn, -1), eventIds: a.eventIds })),
+    m.assignments.map((a) => ({
+      staffId: m.staffId,
+      from: a.assignedOn,
+      to: a.unassignedOn === null ? null : addDays(a.unassignedOn, -1),
+      eventIds: a.eventIds,
+    })),
   );
   return {
     collectifId: collectif.collectifId,
@@ -122,7 +127,12 @@ function staffFacts(project: ProjectFoldState): Sourced<StaffMemberFact>[] | nul
       byId.set(
         m.staffId,
         sourced(
-          { staffId: m.staffId, isNew: m.isNew, criminalRecordCheckedOn: m.criminalRecordCheckDate, fondamentauxTrainingOn: m.trainingAttendedDate ?? previous?.value.fondamentauxTrainingOn ?? null },
+          {
+            staffId: m.staffId,
+            isNew: m.isNew,
+            criminalRecordCheckedOn: m.criminalRecordCheckDate,
+            fondamentauxTrainingOn: m.trainingAttendedDate ?? previous?.value.fondamentauxTrainingOn ?? null,
+          },
           [...new Set([...(previous?.eventIds ?? []), ...m.eventIds])],
         ),
       );
@@ -131,7 +141,11 @@ function staffFacts(project: ProjectFoldState): Sourced<StaffMemberFact>[] | nul
   return byId.size === 0 ? null : [...byId.values()];
 }
 
-function common(project: ProjectFoldState, operator: OperatorFoldState | null, asOf: LocalDate): Omit<CommonProjectFacts, 'objectives' | 'cofunding'> {
+function common(
+  project: ProjectFoldState,
+  operator: OperatorFoldState | null,
+  asOf: LocalDate,
+): Omit<CommonProjectFacts, 'objectives' | 'cofunding'> {
   const app = project.application;
   const appIds = app ? [app.eventId] : [];
   const charter = operator?.declarations.laicite_charter ?? null;
@@ -145,7 +159,14 @@ function common(project: ProjectFoldState, operator: OperatorFoldState | null, a
     familyFeePerChildPerYear: app ? sourced(app.content.budget.familyFeePerChild, appIds) : null,
     charterCommitment: charter && charter.documentDate <= asOf ? sourced(true, [charter.eventId]) : null,
     coordinator: coordinator
-      ? sourced({ personId: coordinator.personId, levelYearsAfterBac: coordinator.qualificationLevel, animationOrEducationExperience: coordinator.hasRelevantExperience }, [coordinator.eventId])
+      ? sourced(
+          {
+            personId: coordinator.personId,
+            levelYearsAfterBac: coordinator.qualificationLevel,
+            animationOrEducationExperience: coordinator.hasRelevantExperience,
+          },
+          [coordinator.eventId],
+        )
       : null,
     operator: {
       insurance: insurance ? sourced({ declaredOn: insurance.documentDate, validUntil: insurance.expiresOn }, [insurance.eventId]) : null,
@@ -163,7 +184,8 @@ function plannedCofunding(project: ProjectFoldState, params: CampaignParameters)
   const ids = approval && project.decision ? [app.eventId, ...project.decision.eventIds] : [app.eventId];
   const n = approval?.approvedCollectifs ?? app.content.collectifs.length;
   const cost = approval?.forecastOperatingCost ?? app.content.budget.totalOperatingCost;
-  const bonusOn = (granted: { collectifs: number } | null | undefined, requested: unknown) => (approval ? (granted?.collectifs ?? 0) : requested ? n : 0);
+  const bonusOn = (granted: { collectifs: number } | null | undefined, requested: unknown) =>
+    approval ? (granted?.collectifs ?? 0) : requested ? n : 0;
   const statement = forecastPs({
     parameters: params,
     approvedCollectifs: sourced(n, ids),
@@ -184,7 +206,12 @@ function plannedCofunding(project: ProjectFoldState, params: CampaignParameters)
   };
 }
 
-export function plannedProjectFacts(project: ProjectFoldState, operator: OperatorFoldState | null, params: CampaignParameters, asOf: LocalDate): PlannedProjectFacts {
+export function plannedProjectFacts(
+  project: ProjectFoldState,
+  operator: OperatorFoldState | null,
+  params: CampaignParameters,
+  asOf: LocalDate,
+): PlannedProjectFacts {
   const app = project.application;
   const ids = app ? [app.eventId] : [];
   const objectives: Partial<Record<ObjectiveCode, Sourced<string>>> = {};
@@ -210,14 +237,24 @@ export function plannedProjectFacts(project: ProjectFoldState, operator: Operato
     collectifs: app
       ? app.content.collectifs.map((c) =>
           sourced(
-            { label: c.ref, plannedChildren: c.plannedChildren, plannedStaff: params.staff.perCollectif, includesChildNeedingReinforcedAttention: c.disabilityNeeds, rural: c.rural },
+            {
+              label: c.ref,
+              plannedChildren: c.plannedChildren,
+              plannedStaff: params.staff.perCollectif,
+              includesChildNeedingReinforcedAttention: c.disabilityNeeds,
+              rural: c.rural,
+            },
             ids,
           ),
         )
       : null,
     rhythm: app
       ? sourced(
-          { weeklySessionMinutes: app.content.schedule.filter((s) => s.kind !== 'parents').map((s) => s.minutes), weeks: app.content.plannedWeeks, oneOff: app.content.plannedWeeks <= 1 },
+          {
+            weeklySessionMinutes: app.content.schedule.filter((s) => s.kind !== 'parents').map((s) => s.minutes),
+            weeks: app.content.plannedWeeks,
+            oneOff: app.content.plannedWeeks <= 1,
+          },
           ids,
         )
       : null,
@@ -235,7 +272,8 @@ function actualObjectives(project: ProjectFoldState): Partial<Record<ObjectiveCo
   // E1–E4 are carried out through the sessions themselves: stated in the application, and sessions held.
   if (app && firstHeld.length) {
     for (const o of app.content.objectives) {
-      if (o.code === 'E1' || o.code === 'E2' || o.code === 'E3' || o.code === 'E4') objectives[o.code] = sourced(`${o.description} (sessions held)`, [app.eventId, ...firstHeld[0].eventIds]);
+      if (o.code === 'E1' || o.code === 'E2' || o.code === 'E3' || o.code === 'E4')
+        objectives[o.code] = sourced(`${o.description} (sessions held)`, [app.eventId, ...firstHeld[0].eventIds]);
     }
   }
   const attendance = collectifs.flatMap((c) => c.attendance);
@@ -244,20 +282,34 @@ function actualObjectives(project: ProjectFoldState): Partial<Record<ObjectiveCo
     const actions = project.parentActions.filter((a) => a.objective === objective);
     if (actions.length) {
       const parents = actions.reduce((n, a) => n + a.parentsReached, 0);
-      objectives[objective] = sourced(`${actions.length} parent action(s), ${parents} parent(s) reached`, actions.map((a) => a.eventId));
+      objectives[objective] = sourced(
+        `${actions.length} parent action(s), ${parents} parent(s) reached`,
+        actions.map((a) => a.eventId),
+      );
     }
   }
   for (const objective of ['S1', 'S2'] as const) {
     const held = project.concertations.filter((c) => c.objective === objective);
-    if (held.length) objectives[objective] = sourced(`${held.length} concertation(s) with the schools`, held.map((c) => c.eventId));
+    if (held.length)
+      objectives[objective] = sourced(
+        `${held.length} concertation(s) with the schools`,
+        held.map((c) => c.eventId),
+      );
   }
   const s3 = project.concertations.filter((c) => c.objective === 'S3');
   const before = s3.filter((c) => c.moment === 'before_start');
   const atBilan = s3.filter((c) => c.moment === 'at_bilan');
   // S3 asks for a concertation before the start AND one at the bilan: one without the other is not done yet.
-  if (before.length && atBilan.length) objectives.S3 = sourced('concertation before the start and at the bilan', [...before, ...atBilan].map((c) => c.eventId));
+  if (before.length && atBilan.length)
+    objectives.S3 = sourced(
+      'concertation before the start and at the bilan',
+      [...before, ...atBilan].map((c) => c.eventId),
+    );
   if (project.partnerRelations.length) {
-    objectives.T1 = sourced(`${project.partnerRelations.length} partner relation(s)`, project.partnerRelations.map((p) => p.eventId));
+    objectives.T1 = sourced(
+      `${project.partnerRelations.length} partner relation(s)`,
+      project.partnerRelations.map((p) => p.eventId),
+    );
   }
   return objectives;
 }
@@ -270,7 +322,12 @@ export function actualProjectFacts(project: ProjectFoldState, operator: Operator
       children.set(
         child.childId,
         sourced(
-          { childId: child.childId, schoolLevel: child.schoolLevel, orientedBy: child.orientedBy, parentalConsent: child.parentalConsentDate <= asOf },
+          {
+            childId: child.childId,
+            schoolLevel: child.schoolLevel,
+            orientedBy: child.orientedBy,
+            parentalConsent: child.parentalConsentDate <= asOf,
+          },
           child.enrolments.flatMap((e) => e.eventIds),
         ),
       );

@@ -10,13 +10,21 @@ describe('parseAsOf, the one as-of parser (API, CLI, time travel)', () => {
       asOf: { at: '2026-10-20T21:59:59.999Z', knownAt: '2026-10-20T10:00:00.000Z' },
       knownAtInFuture: false,
     });
-    expect(parseAsOf(undefined, NOW)).toEqual({ ok: true, asOf: { at: NOW.toISOString(), knownAt: NOW.toISOString() }, knownAtInFuture: false });
+    expect(parseAsOf(undefined, NOW)).toEqual({
+      ok: true,
+      asOf: { at: NOW.toISOString(), knownAt: NOW.toISOString() },
+      knownAtInFuture: false,
+    });
   });
 
   it("a knownAt of today's date is now (the end of today has not come); a later one is flagged, `at` may be later", () => {
     expect(parseAsOf({ knownAt: '2026-11-22' }, NOW)).toMatchObject({ asOf: { knownAt: NOW.toISOString() }, knownAtInFuture: false });
     expect(parseAsOf({ knownAt: '2026-11-23' }, NOW)).toMatchObject({ ok: true, knownAtInFuture: true });
-    expect(parseAsOf({ at: '2027-06-30' }, NOW)).toMatchObject({ ok: true, asOf: { at: '2027-06-30T21:59:59.999Z' }, knownAtInFuture: false });
+    expect(parseAsOf({ at: '2027-06-30' }, NOW)).toMatchObject({
+      ok: true,
+      asOf: { at: '2027-06-30T21:59:59.999Z' },
+      knownAtInFuture: false,
+    });
   });
 
   it('R-INPUT: an impossible or out-of-range value names its field, never rolled over', () => {

@@ -36,7 +36,14 @@ function evolveCampaign(state: CampaignFoldState, recorded: RecordedEvent): Camp
       const { parameters, openedOn } = event.data;
       const fieldSources: Record<string, string> = {};
       for (const field of Object.keys(parameters)) fieldSources[field] = event.eventId;
-      return { ...state, parameters, openedOn, openedEventId: event.eventId, fieldSources, eventIds: withId(state.eventIds, event.eventId) };
+      return {
+        ...state,
+        parameters,
+        openedOn,
+        openedEventId: event.eventId,
+        fieldSources,
+        eventIds: withId(state.eventIds, event.eventId),
+      };
     }
     case 'CampaignParametersAmended': {
       const { patch, reason, amendedOn } = event.data;

@@ -13,7 +13,8 @@ export const sheetIdOf = (s: SessionAttendanceState): string => s.sessionId;
 /** The child ids of the previous sheet of the collectif when they are the same, so sheets share one frozen list. */
 function childIdList(state: CollectifState, ids: string[]): readonly string[] {
   const previous = state.attendance[state.attendance.length - 1];
-  if (previous !== undefined && previous.childIds.length === ids.length && previous.childIds.every((id, i) => id === ids[i])) return previous.childIds;
+  if (previous !== undefined && previous.childIds.length === ids.length && previous.childIds.every((id, i) => id === ids[i]))
+    return previous.childIds;
   return Object.freeze(ids);
 }
 
@@ -42,9 +43,20 @@ export function evolveCollectif(state: CollectifState, event: EventOf<CollectifE
       if (i >= 0) {
         const previous = state.children[i]!;
         previous.enrolments.push(enrolment);
-        state.children[i] = { childId: previous.childId, schoolLevel, orientedBy, parentalConsentDate, disabilityNeeds, enrolments: previous.enrolments };
+        state.children[i] = {
+          childId: previous.childId,
+          schoolLevel,
+          orientedBy,
+          parentalConsentDate,
+          disabilityNeeds,
+          enrolments: previous.enrolments,
+        };
       } else {
-        pushIndexed(state.children, { childId, schoolLevel, orientedBy, parentalConsentDate, disabilityNeeds, enrolments: [enrolment] }, childId);
+        pushIndexed(
+          state.children,
+          { childId, schoolLevel, orientedBy, parentalConsentDate, disabilityNeeds, enrolments: [enrolment] },
+          childId,
+        );
       }
       return state;
     }
@@ -126,7 +138,17 @@ export function evolveCollectif(state: CollectifState, event: EventOf<CollectifE
         held.cancelled = true;
         withId(held.eventIds, event.eventId);
       } else {
-        const session: SessionState = { sessionId, date: intern(date), start: null, minutes: 0, kind: null, activityTypes: sharedList([]), cancelled: true, warnings: orShared([]), eventIds: [event.eventId] };
+        const session: SessionState = {
+          sessionId,
+          date: intern(date),
+          start: null,
+          minutes: 0,
+          kind: null,
+          activityTypes: sharedList([]),
+          cancelled: true,
+          warnings: orShared([]),
+          eventIds: [event.eventId],
+        };
         pushIndexed(state.sessions, session, sessionId);
       }
       return state;

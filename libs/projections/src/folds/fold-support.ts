@@ -54,7 +54,6 @@ export function typeSet(types: readonly string[]): ReadonlySet<string> {
 
 const interned = new Map<string, string>();
 
-
 /**
  * One shared instance per distinct short value (dates, clock times, kinds): a season repeats
  * the same few hundred strings thousands of times, and each parsed event brings fresh copies.

@@ -76,7 +76,18 @@ export interface OperatorFoldState {
 
 type OperatorFoldEvent =
   | OperatorEvent
-  | Extract<ProjectEvent, { type: 'CommitteeDecisionRecorded' | 'CommitteeDecisionCorrected' | 'ApplicationWithdrawn' | 'AdvancePaid' | 'BalancePaid' | 'RecoveryIssued' }>;
+  | Extract<
+      ProjectEvent,
+      {
+        type:
+          | 'CommitteeDecisionRecorded'
+          | 'CommitteeDecisionCorrected'
+          | 'ApplicationWithdrawn'
+          | 'AdvancePaid'
+          | 'BalancePaid'
+          | 'RecoveryIssued';
+      }
+    >;
 
 const EVENT_TYPES = [
   'OperatorRegistered',
@@ -104,38 +115,68 @@ function evolveOperator(state: OperatorFoldState, recorded: RecordedEvent): Oper
     }
     case 'CoordinatorAppointed': {
       const { personId, qualificationLevel, hasRelevantExperience, appointedOn } = event.data;
-      return { ...state, cafCode: state.cafCode ?? event.data.cafCode, coordinator: { personId, qualificationLevel, hasRelevantExperience, appointedOn, eventId: event.eventId } };
+      return {
+        ...state,
+        cafCode: state.cafCode ?? event.data.cafCode,
+        coordinator: { personId, qualificationLevel, hasRelevantExperience, appointedOn, eventId: event.eventId },
+      };
     }
     case 'OperatorDeclarationRecorded': {
       const { declaration, documentDate, expiresOn, reference } = event.data;
-      return { ...state, declarations: setEntry(state.declarations, declaration, { documentDate, expiresOn, reference, eventId: event.eventId }) };
+      return {
+        ...state,
+        declarations: setEntry(state.declarations, declaration, { documentDate, expiresOn, reference, eventId: event.eventId }),
+      };
     }
     case 'CommitteeDecisionRecorded': {
       const { projectId, schoolYear, meetingDate, decision } = event.data;
       return withHistory(state, {
-        decisions: appended(state.history.decisions, { projectId, schoolYear, outcome: decision.outcome, decidedOn: meetingDate, eventId: event.eventId }),
+        decisions: appended(state.history.decisions, {
+          projectId,
+          schoolYear,
+          outcome: decision.outcome,
+          decidedOn: meetingDate,
+          eventId: event.eventId,
+        }),
       });
     }
     case 'CommitteeDecisionCorrected': {
       const { projectId, schoolYear, correctedOn, corrected } = event.data;
       return withHistory(state, {
-        decisions: appended(state.history.decisions, { projectId, schoolYear, outcome: corrected.outcome, decidedOn: correctedOn, eventId: event.eventId }),
+        decisions: appended(state.history.decisions, {
+          projectId,
+          schoolYear,
+          outcome: corrected.outcome,
+          decidedOn: correctedOn,
+          eventId: event.eventId,
+        }),
       });
     }
     case 'ApplicationWithdrawn': {
       const { projectId, schoolYear, withdrawnOn } = event.data;
-      return withHistory(state, { withdrawals: appended(state.history.withdrawals, { projectId, schoolYear, withdrawnOn, eventId: event.eventId }) });
+      return withHistory(state, {
+        withdrawals: appended(state.history.withdrawals, { projectId, schoolYear, withdrawnOn, eventId: event.eventId }),
+      });
     }
     case 'AdvancePaid':
     case 'BalancePaid': {
       const { projectId, schoolYear, amount, paidOn } = event.data;
       const kind = event.type === 'AdvancePaid' ? 'advance' : 'balance';
-      return withHistory(state, { payments: appended(state.history.payments, { projectId, schoolYear, kind, paidOn, amount, eventId: event.eventId }) });
+      return withHistory(state, {
+        payments: appended(state.history.payments, { projectId, schoolYear, kind, paidOn, amount, eventId: event.eventId }),
+      });
     }
     case 'RecoveryIssued': {
       const { projectId, schoolYear, amount, issuedOn } = event.data;
       return withHistory(state, {
-        payments: appended(state.history.payments, { projectId, schoolYear, kind: 'recovery', paidOn: issuedOn, amount: -amount, eventId: event.eventId }),
+        payments: appended(state.history.payments, {
+          projectId,
+          schoolYear,
+          kind: 'recovery',
+          paidOn: issuedOn,
+          amount: -amount,
+          eventId: event.eventId,
+        }),
       });
     }
     default:

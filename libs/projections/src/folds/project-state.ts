@@ -37,7 +37,8 @@ import type {
  */
 
 /** R-LIFE: where the application stands. 'approved'/'refused' follow the effective (corrected) decision. */
-export type ProjectLifecycleStatus = 'unknown' | 'drafted' | 'filed' | 'not_receivable' | 'withdrawn' | 'under_examination' | 'approved' | 'refused';
+export type ProjectLifecycleStatus =
+  'unknown' | 'drafted' | 'filed' | 'not_receivable' | 'withdrawn' | 'under_examination' | 'approved' | 'refused';
 
 export interface ProjectRefState {
   operatorId: string;
@@ -134,7 +135,8 @@ const STATUS_LETTER: Readonly<Record<AttendanceStatus, string>> = { present: 'p'
 const LETTER_STATUS: Readonly<Record<string, AttendanceStatus>> = { p: 'present', a: 'absent', e: 'excused' };
 
 export const attendanceLetter = (status: AttendanceStatus): string => STATUS_LETTER[status];
-export const attendanceStatusAt = (sheet: SessionAttendanceState, index: number): AttendanceStatus => LETTER_STATUS[sheet.statuses[index]!]!;
+export const attendanceStatusAt = (sheet: SessionAttendanceState, index: number): AttendanceStatus =>
+  LETTER_STATUS[sheet.statuses[index]!]!;
 
 export interface CollectifState {
   collectifId: string;

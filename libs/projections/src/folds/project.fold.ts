@@ -69,7 +69,12 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
     }
     case 'ApplicationFoundNotReceivable': {
       const { reason, ruleId, explanation, declaredOn } = event.data;
-      return withStatus({ ...s, notReceivable: { reason, ruleId, explanation, declaredOn, eventId: event.eventId } }, 'not_receivable', declaredOn, event.eventId);
+      return withStatus(
+        { ...s, notReceivable: { reason, ruleId, explanation, declaredOn, eventId: event.eventId } },
+        'not_receivable',
+        declaredOn,
+        event.eventId,
+      );
     }
     case 'ApplicationWithdrawn': {
       const { reason, withdrawnOn } = event.data;
@@ -77,7 +82,12 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
     }
     case 'ExaminationOpened': {
       const { openedOn, priorQualitativeBilanReceived } = event.data;
-      return withStatus({ ...s, examination: { openedOn, priorQualitativeBilanReceived, eventId: event.eventId } }, 'under_examination', openedOn, event.eventId);
+      return withStatus(
+        { ...s, examination: { openedOn, priorQualitativeBilanReceived, eventId: event.eventId } },
+        'under_examination',
+        openedOn,
+        event.eventId,
+      );
     }
     case 'CommitteeDecisionRecorded': {
       const { decisionId, meetingDate, effectiveDate, decision } = event.data;
@@ -118,19 +128,39 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
     }
     case 'ParentActionHeld': {
       const { actionId, objective, date, parentsReached, collectifIds } = event.data;
-      return { ...s, parentActions: appended(s.parentActions, { actionId, objective, date, parentsReached, collectifIds, eventId: event.eventId }) };
+      return {
+        ...s,
+        parentActions: appended(s.parentActions, { actionId, objective, date, parentsReached, collectifIds, eventId: event.eventId }),
+      };
     }
     case 'SchoolConcertationHeld': {
       const { concertationId, objective, moment, date, schools } = event.data;
-      return { ...s, concertations: appended(s.concertations, { concertationId, objective, moment, date, schools, eventId: event.eventId }) };
+      return {
+        ...s,
+        concertations: appended(s.concertations, { concertationId, objective, moment, date, schools, eventId: event.eventId }),
+      };
     }
     case 'PartnerRelationRecorded': {
       const { relationId, partnerName, partnerKind, date } = event.data;
-      return { ...s, partnerRelations: appended(s.partnerRelations, { relationId, partnerName, partnerKind, date, eventId: event.eventId }) };
+      return {
+        ...s,
+        partnerRelations: appended(s.partnerRelations, { relationId, partnerName, partnerKind, date, eventId: event.eventId }),
+      };
     }
     case 'BilanFiled': {
       const { bilanId, filedOn, quantitative, qualitative, financial } = event.data;
-      const bilan = { bilanId, filedOn, quantitative, qualitative, financial, status: 'filed' as const, validatedOn: null, returnedOn: null, returnReasons: [], eventIds: [event.eventId] };
+      const bilan = {
+        bilanId,
+        filedOn,
+        quantitative,
+        qualitative,
+        financial,
+        status: 'filed' as const,
+        validatedOn: null,
+        returnedOn: null,
+        returnReasons: [],
+        eventIds: [event.eventId],
+      };
       // A bilan filed again under the same id (after a return) replaces the earlier filing.
       return { ...s, bilans: [...s.bilans.filter((b) => b.bilanId !== bilanId), bilan] };
     }
@@ -157,13 +187,37 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
       };
     }
     case 'AdvancePaid':
-      return { ...s, payments: appended(s.payments, { paymentId: event.data.paymentId, kind: 'advance', date: event.data.paidOn, amount: event.data.amount, eventId: event.eventId }) };
+      return {
+        ...s,
+        payments: appended(s.payments, {
+          paymentId: event.data.paymentId,
+          kind: 'advance',
+          date: event.data.paidOn,
+          amount: event.data.amount,
+          eventId: event.eventId,
+        }),
+      };
     case 'BalancePaid':
-      return { ...s, payments: appended(s.payments, { paymentId: event.data.paymentId, kind: 'balance', date: event.data.paidOn, amount: event.data.amount, eventId: event.eventId }) };
+      return {
+        ...s,
+        payments: appended(s.payments, {
+          paymentId: event.data.paymentId,
+          kind: 'balance',
+          date: event.data.paidOn,
+          amount: event.data.amount,
+          eventId: event.eventId,
+        }),
+      };
     case 'RecoveryIssued':
       return {
         ...s,
-        payments: appended(s.payments, { paymentId: event.data.recoveryId, kind: 'recovery', date: event.data.issuedOn, amount: -event.data.amount, eventId: event.eventId }),
+        payments: appended(s.payments, {
+          paymentId: event.data.recoveryId,
+          kind: 'recovery',
+          date: event.data.issuedOn,
+          amount: -event.data.amount,
+          eventId: event.eventId,
+        }),
       };
     default:
       return assertNever(event, 'project event');

@@ -2,7 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { makeEvent } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { foldAsOf } from '../core/keyed-fold.js';
-import { approval, d, decisionCorrected, decisionRecorded, paris, runningCollectif, Script, seasonProject } from '../answers/testing/scenario.fixtures.js';
+import {
+  approval,
+  d,
+  decisionCorrected,
+  decisionRecorded,
+  paris,
+  runningCollectif,
+  Script,
+  seasonProject,
+} from '../answers/testing/scenario.fixtures.js';
 import { projectionSpec } from '@clas/domain/testing';
 import { projectFold } from './project.fold.js';
 import { attendanceStatusAt } from './project-state.js';
@@ -15,7 +24,15 @@ describe('projectFold', () => {
     const script = new Script();
     const decision = decisionRecorded(ids, approval(), '2026-10-05');
     script.add(decision);
-    script.add(decisionCorrected(ids, approval({ approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] }), decision.occurredAt, '2026-11-10'), paris('2026-11-10'));
+    script.add(
+      decisionCorrected(
+        ids,
+        approval({ approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] }),
+        decision.occurredAt,
+        '2026-11-10',
+      ),
+      paris('2026-11-10'),
+    );
     const at = paris('2026-10-20');
     const before = foldAsOf(projectFold, 'p1', script.recorded(), { at, knownAt: paris('2026-10-20') });
     const after = foldAsOf(projectFold, 'p1', script.recorded(), { at, knownAt: NOW.knownAt });
@@ -30,15 +47,36 @@ describe('projectFold', () => {
     for (const e of runningCollectif(ids, 'col-a', 2, 3)) script.add(e);
     const ref = { ...ids, collectifId: 'col-a' };
     script.add(makeEvent('ChildLeft', { ...ref, childId: 'col-a-child-1', reason: 'moved', leftOn: d('2026-11-20') }, paris('2026-11-20')));
-    script.add(makeEvent('SessionCancelled', { ...ref, sessionId: 'col-a-w1-s1', date: d('2026-11-18'), reason: 'strike', wasRecordedAsHeld: true }, paris('2026-11-18', '20:00')));
     script.add(
-      makeEvent('AttendanceCorrected', { ...ref, sessionId: 'col-a-w0-s0', sessionDate: d('2026-11-09'), entries: [{ childId: 'col-a-child-1', status: 'present' }], reason: 'typo' }, paris('2026-11-25')),
+      makeEvent(
+        'SessionCancelled',
+        { ...ref, sessionId: 'col-a-w1-s1', date: d('2026-11-18'), reason: 'strike', wasRecordedAsHeld: true },
+        paris('2026-11-18', '20:00'),
+      ),
+    );
+    script.add(
+      makeEvent(
+        'AttendanceCorrected',
+        {
+          ...ref,
+          sessionId: 'col-a-w0-s0',
+          sessionDate: d('2026-11-09'),
+          entries: [{ childId: 'col-a-child-1', status: 'present' }],
+          reason: 'typo',
+        },
+        paris('2026-11-25'),
+      ),
     );
     const state = foldAsOf(projectFold, 'p1', script.recorded(), NOW);
     const collectif = state.collectifs['col-a'];
     expect(collectif.children).toHaveLength(3);
     expect(collectif.children.find((c) => c.childId === 'col-a-child-1')?.enrolments).toEqual([
-      { enrolledOn: '2026-11-02', leftOn: '2026-11-20', leftReason: 'moved', eventIds: [expect.stringContaining('ChildEnrolled'), expect.stringContaining('ChildLeft')] },
+      {
+        enrolledOn: '2026-11-02',
+        leftOn: '2026-11-20',
+        leftReason: 'moved',
+        eventIds: [expect.stringContaining('ChildEnrolled'), expect.stringContaining('ChildLeft')],
+      },
     ]);
     expect(collectif.sessions.find((s) => s.sessionId === 'col-a-w1-s1')?.cancelled).toBe(true);
     expect(collectif.sessions.filter((s) => !s.cancelled)).toHaveLength(3);

@@ -28,6 +28,12 @@ export function inProcessCampaignRunner(store: EventStore): CampaignRunner {
 }
 
 /** Worker threads, each with its own event-store connection (the store must be shareable: a file or a server, not ':memory:'). */
-export function startCampaignWorkers(count: number, store: EventStoreConfig, script: URL, execArgv?: readonly string[], heapMb = DEFAULT_WORKER_HEAP_MB): Promise<CampaignRunner> {
+export function startCampaignWorkers(
+  count: number,
+  store: EventStoreConfig,
+  script: URL,
+  execArgv?: readonly string[],
+  heapMb = DEFAULT_WORKER_HEAP_MB,
+): Promise<CampaignRunner> {
   return WorkerPool.start<CampaignJob, CampaignResult>({ count, script, workerData: { store }, execArgv, heapMb });
 }

@@ -20,18 +20,75 @@ import { departmentalBreakdown, type ProjectMoney } from './departmental-breakdo
  * row equals the time-travel answer at at = knownAt = as_of, whatever the batch boundaries.
  */
 export const PROJECT_COLUMNS = [
-  'project_id', 'caf_code', 'school_year', 'operator_id', 'lifecycle_status', 'planned_eligibility', 'actual_eligibility',
-  'forecast_ps_cents', 'actual_ps_cents', 'paid_cents', 'due_cents', 'explanation', 'as_of', 'last_position',
+  'project_id',
+  'caf_code',
+  'school_year',
+  'operator_id',
+  'lifecycle_status',
+  'planned_eligibility',
+  'actual_eligibility',
+  'forecast_ps_cents',
+  'actual_ps_cents',
+  'paid_cents',
+  'due_cents',
+  'explanation',
+  'as_of',
+  'last_position',
 ];
-export const CONVENTION_COLUMNS = ['convention_id', 'caf_code', 'operator_id', 'status', 'start_school_year', 'years', 'view', 'as_of', 'last_position'];
+export const CONVENTION_COLUMNS = [
+  'convention_id',
+  'caf_code',
+  'operator_id',
+  'status',
+  'start_school_year',
+  'years',
+  'view',
+  'as_of',
+  'last_position',
+];
 export const BREAKDOWN_COLUMNS = [
-  'caf_code', 'school_year', 'commune', 'epci', 'rural', 'qpv', 'school_level', 'projects', 'operators', 'collectifs', 'children', 'sessions',
-  'minutes', 'hours', 'attendance_present', 'attendance_marked', 'attendance_rate', 'parent_actions', 'parents_reached', 'ps_forecast_cents', 'ps_paid_cents',
+  'caf_code',
+  'school_year',
+  'commune',
+  'epci',
+  'rural',
+  'qpv',
+  'school_level',
+  'projects',
+  'operators',
+  'collectifs',
+  'children',
+  'sessions',
+  'minutes',
+  'hours',
+  'attendance_present',
+  'attendance_marked',
+  'attendance_rate',
+  'parent_actions',
+  'parents_reached',
+  'ps_forecast_cents',
+  'ps_paid_cents',
 ];
 export const BREAKDOWN_KEY = ['caf_code', 'school_year', 'commune', 'epci', 'rural', 'qpv', 'school_level'];
 export const TOTALS_COLUMNS = [
-  'caf_code', 'school_year', 'projects', 'operators', 'collectifs', 'children', 'sessions', 'minutes', 'hours', 'attendance_present',
-  'attendance_marked', 'attendance_rate', 'parent_actions', 'parents_reached', 'ps_forecast_cents', 'ps_paid_cents', 'bilans_missing', 'as_of',
+  'caf_code',
+  'school_year',
+  'projects',
+  'operators',
+  'collectifs',
+  'children',
+  'sessions',
+  'minutes',
+  'hours',
+  'attendance_present',
+  'attendance_marked',
+  'attendance_rate',
+  'parent_actions',
+  'parents_reached',
+  'ps_forecast_cents',
+  'ps_paid_cents',
+  'bilans_missing',
+  'as_of',
 ];
 
 /**
@@ -47,7 +104,10 @@ export function storedExplanation(explanation: Explanation | null): Explanation 
     const { children, ...rest } = explanation;
     const uncounted = children
       .filter((week) => (week.output as { counts?: boolean }).counts !== true)
-      .map((week) => ({ isoWeek: (week.inputs as { isoWeek?: string }).isoWeek, reasons: (week.output as { reasons?: string[] }).reasons ?? [] }));
+      .map((week) => ({
+        isoWeek: (week.inputs as { isoWeek?: string }).isoWeek,
+        reasons: (week.output as { reasons?: string[] }).reasons ?? [],
+      }));
     return { ...rest, output: { ...(rest.output as object), weeksNotCounted: uncounted } };
   }
   if (explanation.children === undefined) return explanation;
@@ -85,7 +145,14 @@ export function projectStatusRow(
     ps.actual?.payable ?? null,
     ps.paid,
     ps.due,
-    JSON.stringify({ basis: ps.basis, notApplicable: ps.notApplicable, forecast: storedExplanation(ps.forecast?.explanation ?? null), actual: storedExplanation(ps.actual?.explanation ?? null), plannedReasons: eligibility.planned?.reasons ?? [], actualReasons: eligibility.actual?.reasons ?? [] }),
+    JSON.stringify({
+      basis: ps.basis,
+      notApplicable: ps.notApplicable,
+      forecast: storedExplanation(ps.forecast?.explanation ?? null),
+      actual: storedExplanation(ps.actual?.explanation ?? null),
+      plannedReasons: eligibility.planned?.reasons ?? [],
+      actualReasons: eligibility.actual?.reasons ?? [],
+    }),
     instant,
     stored.lastPosition,
   ];
@@ -112,7 +179,11 @@ export function departmentRows(
   const projects = stored.map((s) => s.state);
   const operators: Record<string, OperatorFoldState> = {};
   for (const [id, s] of operatorStates) operators[id] = s.state;
-  const instant = latestInstant(campaign.lastInstant, ...stored.map((s) => s.lastInstant), ...[...operatorStates.values()].map((s) => s.lastInstant));
+  const instant = latestInstant(
+    campaign.lastInstant,
+    ...stored.map((s) => s.lastInstant),
+    ...[...operatorStates.values()].map((s) => s.lastInstant),
+  );
   const asOf = asOfAt(instant);
   const answer = departmentalBilan(cafCode, schoolYear, projects, campaign.state, operators, asOf);
   if (answer.bilan === null) return { figures: [], totals: null };
@@ -127,14 +198,48 @@ export function departmentRows(
     });
   }
   const figures = departmentalBreakdown(projects, money).map((row) => [
-    cafCode, schoolYear, row.commune, row.epci, row.rural, row.qpv, row.schoolLevel, row.projects.size, row.operators.size, row.collectifs, row.children, row.sessions,
-    row.minutes, hours(row.minutes), row.present, row.marked, row.marked === 0 ? null : row.present / row.marked, row.parentActions, row.parentsReached, row.psForecast, row.psPaid,
+    cafCode,
+    schoolYear,
+    row.commune,
+    row.epci,
+    row.rural,
+    row.qpv,
+    row.schoolLevel,
+    row.projects.size,
+    row.operators.size,
+    row.collectifs,
+    row.children,
+    row.sessions,
+    row.minutes,
+    hours(row.minutes),
+    row.present,
+    row.marked,
+    row.marked === 0 ? null : row.present / row.marked,
+    row.parentActions,
+    row.parentsReached,
+    row.psForecast,
+    row.psPaid,
   ]);
   const t = answer.bilan.totals;
   const totals = [
-    cafCode, schoolYear, t.projects, t.operators, t.collectifs, t.children, t.sessions, t.minutes, hours(t.minutes), t.attendance.present,
-    t.attendance.marked, t.attendance.marked === 0 ? null : t.attendance.present / t.attendance.marked, t.parentActions, t.parentsReached, t.psForecast, t.psPaid,
-    answer.bilansMissing.length, instant,
+    cafCode,
+    schoolYear,
+    t.projects,
+    t.operators,
+    t.collectifs,
+    t.children,
+    t.sessions,
+    t.minutes,
+    hours(t.minutes),
+    t.attendance.present,
+    t.attendance.marked,
+    t.attendance.marked === 0 ? null : t.attendance.present / t.attendance.marked,
+    t.parentActions,
+    t.parentsReached,
+    t.psForecast,
+    t.psPaid,
+    answer.bilansMissing.length,
+    instant,
   ];
   return { figures, totals };
 }
@@ -162,13 +267,33 @@ export function conventionStatusRow(
     ...projectStates.map((s) => s.lastInstant),
     ...[...campaignStates.values()].map((s) => s.lastInstant),
   );
-  const view = conventionView(convention, operator.state.kind === null ? null : operator.state, projectStates.map((s) => s.state), campaigns, asOfAt(instant));
+  const view = conventionView(
+    convention,
+    operator.state.kind === null ? null : operator.state,
+    projectStates.map((s) => s.state),
+    campaigns,
+    asOfAt(instant),
+  );
   const status = convention.terminated ? 'terminated' : convention.refused ? 'refused' : convention.signed ? 'signed' : 'requested';
-  return [conventionId, convention.cafCode, convention.operatorId, status, start.startSchoolYear, start.years, JSON.stringify(view), instant, stored.lastPosition];
+  return [
+    conventionId,
+    convention.cafCode,
+    convention.operatorId,
+    status,
+    start.startSchoolYear,
+    start.years,
+    JSON.stringify(view),
+    instant,
+    stored.lastPosition,
+  ];
 }
 
 /** The campaigns a convention's view reads: its projects' and its first year's. */
-export function conventionCampaignKeys(convention: ConventionState, projects: readonly ProjectFoldState[], campaignKey: (cafCode: string, schoolYear: string) => string): string[] {
+export function conventionCampaignKeys(
+  convention: ConventionState,
+  projects: readonly ProjectFoldState[],
+  campaignKey: (cafCode: string, schoolYear: string) => string,
+): string[] {
   const keys = projects.flatMap((p) => (p.ref ? [campaignKey(p.ref.cafCode, p.ref.schoolYear)] : []));
   const start = convention.signed?.period ?? convention.requested!.period;
   keys.push(campaignKey(convention.cafCode!, start.startSchoolYear));

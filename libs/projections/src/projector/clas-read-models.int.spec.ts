@@ -135,22 +135,44 @@ describe('Clas read models: "now" agrees with time travel', () => {
     const totals = dump.rm_departmental_totals as Array<Record<string, number | string>>;
     expect(totals.length).toBe(9);
     for (const row of totals) {
-      const answer = await queries.departmentalBilan(String(row.caf_code), String(row.school_year), { at: String(row.as_of), knownAt: String(row.as_of) });
+      const answer = await queries.departmentalBilan(String(row.caf_code), String(row.school_year), {
+        at: String(row.as_of),
+        knownAt: String(row.as_of),
+      });
       if (answer.kind !== 'found' || answer.value.bilan === null) throw new Error('expected a departmental bilan');
       const t = answer.value.bilan.totals;
-      expect([row.projects, row.operators, row.collectifs, row.children, row.sessions, row.minutes, row.parents_reached, row.ps_forecast_cents, row.ps_paid_cents]).toEqual([
-        t.projects, t.operators, t.collectifs, t.children, t.sessions, t.minutes, t.parentsReached, t.psForecast, t.psPaid,
-      ]);
-      const parts = (dump.rm_departmental_figures as Array<Record<string, number | string>>).filter((r) => r.caf_code === row.caf_code && r.school_year === row.school_year);
+      expect([
+        row.projects,
+        row.operators,
+        row.collectifs,
+        row.children,
+        row.sessions,
+        row.minutes,
+        row.parents_reached,
+        row.ps_forecast_cents,
+        row.ps_paid_cents,
+      ]).toEqual([t.projects, t.operators, t.collectifs, t.children, t.sessions, t.minutes, t.parentsReached, t.psForecast, t.psPaid]);
+      const parts = (dump.rm_departmental_figures as Array<Record<string, number | string>>).filter(
+        (r) => r.caf_code === row.caf_code && r.school_year === row.school_year,
+      );
       const sum = (column: string): number => parts.reduce((s, r) => s + Number(r[column]), 0);
       expect(['collectifs', 'sessions', 'minutes', 'parents_reached', 'ps_forecast_cents', 'ps_paid_cents'].map(sum)).toEqual([
-        row.collectifs, row.sessions, row.minutes, row.parents_reached, row.ps_forecast_cents, row.ps_paid_cents,
+        row.collectifs,
+        row.sessions,
+        row.minutes,
+        row.parents_reached,
+        row.ps_forecast_cents,
+        row.ps_paid_cents,
       ]);
     }
   }, 120_000);
 
   it('stored convention views equal the time-travel convention view', async () => {
-    const rows = (await dumpTables(db, ['rm_convention_status'])).rm_convention_status as Array<{ convention_id: string; view: string; as_of: string }>;
+    const rows = (await dumpTables(db, ['rm_convention_status'])).rm_convention_status as Array<{
+      convention_id: string;
+      view: string;
+      as_of: string;
+    }>;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const answer = await queries.convention(row.convention_id, { at: row.as_of, knownAt: row.as_of });
@@ -191,10 +213,15 @@ describe('Clas read models: "now" agrees with time travel', () => {
       const other = await ReadDatabase.open({ url: ':memory:' });
       try {
         // Transaction 1 is the reset of the empty database: batch 7 commits in transaction 8.
-        const crashing = new Projector(store, crashingReadDatabase(other, (at, transaction) => at === point && transaction === 8), clasReadModelProjection(), {
-          batchSize: 600,
-          cacheSize: 5,
-        });
+        const crashing = new Projector(
+          store,
+          crashingReadDatabase(other, (at, transaction) => at === point && transaction === 8),
+          clasReadModelProjection(),
+          {
+            batchSize: 600,
+            cacheSize: 5,
+          },
+        );
         await expect(crashing.catchUp()).rejects.toThrow('simulated crash');
         // A new process: nothing of the crashed one's memory, states replayed from the log.
         await new Projector(store, other, clasReadModelProjection(), { batchSize: 600, cacheSize: 5 }).catchUp();

@@ -48,7 +48,12 @@ export function clasReadModelProjection(): ReadModelProjection {
   };
 }
 
-async function projectIdsOf(db: ReadDatabase, tx: SqlExecutor, column: 'campaign_key' | 'operator_id', values: Iterable<string>): Promise<string[]> {
+async function projectIdsOf(
+  db: ReadDatabase,
+  tx: SqlExecutor,
+  column: 'campaign_key' | 'operator_id',
+  values: Iterable<string>,
+): Promise<string[]> {
   const list = [...values];
   const ids: string[] = [];
   for (let start = 0; start < list.length; start += 500) {
@@ -82,7 +87,13 @@ async function deriveClasAnswers(batch: BatchView, db: ReadDatabase, tx: SqlExec
 }
 
 /** The rm_project_status rows of `ids` (sorted); adds the campaigns they belong to to `campaignKeys`. */
-async function deriveProjects(batch: BatchView, db: ReadDatabase, tx: SqlExecutor, ids: readonly string[], campaignKeys: Set<string>): Promise<void> {
+async function deriveProjects(
+  batch: BatchView,
+  db: ReadDatabase,
+  tx: SqlExecutor,
+  ids: readonly string[],
+  campaignKeys: Set<string>,
+): Promise<void> {
   const projects = await batch.states(projectFold, ids);
   const operatorIds = new Set<string>();
   const ownKeys = new Set<string>();
@@ -99,7 +110,9 @@ async function deriveProjects(batch: BatchView, db: ReadDatabase, tx: SqlExecuto
   for (const [projectId, stored] of projects) {
     const ref = stored.state.ref;
     if (ref === null) continue;
-    projectRows.push(projectStatusRow(projectId, stored, campaigns.get(campaignKey(ref.cafCode, ref.schoolYear))!, operators.get(ref.operatorId)!));
+    projectRows.push(
+      projectStatusRow(projectId, stored, campaigns.get(campaignKey(ref.cafCode, ref.schoolYear))!, operators.get(ref.operatorId)!),
+    );
   }
   await db.upsert(tx, 'rm_project_status', PROJECT_COLUMNS, ['project_id'], projectRows);
 }
@@ -117,8 +130,14 @@ async function deriveDepartments(batch: BatchView, db: ReadDatabase, tx: SqlExec
     const operatorIds = [...new Set(projects.flatMap((p) => (p.state.ref ? [p.state.ref.operatorId] : [])))].sort();
     const operators = await batch.states(operatorFold, operatorIds);
     const rows = departmentRows(cafCode, schoolYear, campaign, projects, operators);
-    await tx.query(`DELETE FROM ${db.table('rm_departmental_figures')} WHERE "caf_code" = ${db.p(0)} AND "school_year" = ${db.p(1)}`, [cafCode, schoolYear]);
-    await tx.query(`DELETE FROM ${db.table('rm_departmental_totals')} WHERE "caf_code" = ${db.p(0)} AND "school_year" = ${db.p(1)}`, [cafCode, schoolYear]);
+    await tx.query(`DELETE FROM ${db.table('rm_departmental_figures')} WHERE "caf_code" = ${db.p(0)} AND "school_year" = ${db.p(1)}`, [
+      cafCode,
+      schoolYear,
+    ]);
+    await tx.query(`DELETE FROM ${db.table('rm_departmental_totals')} WHERE "caf_code" = ${db.p(0)} AND "school_year" = ${db.p(1)}`, [
+      cafCode,
+      schoolYear,
+    ]);
     breakdownRows.push(...rows.figures);
     if (rows.totals !== null) totalsRows.push(rows.totals);
   }
@@ -153,7 +172,11 @@ async function deriveConventions(
     // Same inputs as the time-travel reader: every covered project (even one not filed yet), in request order.
     const projectStates = await batch.states(projectFold, convention.requested.projectIds);
     const projects = convention.requested.projectIds.map((id) => projectStates.get(id)!);
-    const keys = conventionCampaignKeys(convention, projects.map((p) => p.state), campaignKey);
+    const keys = conventionCampaignKeys(
+      convention,
+      projects.map((p) => p.state),
+      campaignKey,
+    );
     const row = conventionStatusRow(conventionId, stored, operator, projects, await batch.states(campaignFold, keys));
     if (row !== null) rows.push(row);
   }

@@ -38,7 +38,6 @@ export interface CampaignResult {
   events: number;
 }
 
-
 /** Reads and folds a campaign's projects, then builds their rows and the departmental rows. */
 export async function deriveCampaign(store: EventStore, job: CampaignJob): Promise<CampaignResult> {
   const campaigns = new Map(job.campaigns);
@@ -67,7 +66,13 @@ export async function deriveCampaign(store: EventStore, job: CampaignJob): Promi
     const [cafCode, schoolYear] = job.key.split(':') as [string, string];
     const listed = job.listed.map((id) => states.get(id) ?? initialStored(projectFold, id));
     const operatorIds = [...new Set(listed.flatMap((p) => (p.state.ref ? [p.state.ref.operatorId] : [])))].sort();
-    ({ figures, totals } = departmentRows(cafCode, schoolYear, campaignOf(job.key), listed, new Map(operatorIds.map((id) => [id, operatorOf(id)]))));
+    ({ figures, totals } = departmentRows(
+      cafCode,
+      schoolYear,
+      campaignOf(job.key),
+      listed,
+      new Map(operatorIds.map((id) => [id, operatorOf(id)])),
+    ));
   }
   return { key: job.key, projectRows, figures, totals, lean, events };
 }

@@ -124,8 +124,12 @@ function campaignJobs(scan: Scan, head: number, covered: ReadonlySet<string>): C
     job.covered = job.projects.map(([id]) => id).filter((id) => covered.has(id));
     // The rows read the project's own campaign (its ref), which is this job's key for well-formed logs.
     const keys = new Set([job.key, ...job.projects.map(([id]) => ownerOf.get(id) ?? '')]);
-    job.campaigns = [...keys].flatMap((k) => (scan.campaigns.has(k) ? [[k, scan.campaigns.get(k)!] as [string, Stored<CampaignFoldState>]] : []));
-    job.operators = [...operators].sort().flatMap((id) => (scan.operators.has(id) ? [[id, scan.operators.get(id)!] as [string, Stored<OperatorFoldState>]] : []));
+    job.campaigns = [...keys].flatMap((k) =>
+      scan.campaigns.has(k) ? [[k, scan.campaigns.get(k)!] as [string, Stored<CampaignFoldState>]] : [],
+    );
+    job.operators = [...operators]
+      .sort()
+      .flatMap((id) => (scan.operators.has(id) ? [[id, scan.operators.get(id)!] as [string, Stored<OperatorFoldState>]] : []));
     out.push(job);
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -160,7 +164,10 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
   try {
     scan = await scanSmall(context);
   } catch (error) {
-    await starting.then((runner) => runner.close(), () => undefined);
+    await starting.then(
+      (runner) => runner.close(),
+      () => undefined,
+    );
     throw error;
   }
   let applied = scan.events;
@@ -226,8 +233,18 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
     const convention = stored.state;
     if (convention.requested === null || convention.operatorId === null || convention.cafCode === null) continue;
     const projects = convention.requested.projectIds.map((id) => lean.get(id) ?? initialStored(projectFold, id));
-    const keys = conventionCampaignKeys(convention, projects.map((p) => p.state), campaignKey);
-    const row = conventionStatusRow(conventionId, stored, operatorOf(convention.operatorId), projects, new Map(keys.map((k) => [k, campaignOf(k)])));
+    const keys = conventionCampaignKeys(
+      convention,
+      projects.map((p) => p.state),
+      campaignKey,
+    );
+    const row = conventionStatusRow(
+      conventionId,
+      stored,
+      operatorOf(convention.operatorId),
+      projects,
+      new Map(keys.map((k) => [k, campaignOf(k)])),
+    );
     if (row !== null) conventionRows.push(row);
   }
   const foldStates = new FoldStateRepository(db);

@@ -10,7 +10,16 @@ import { clasReadModelProjection } from './clas-read-models.projection.js';
 import { Projector } from './projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 
-const TABLES = ['rm_fold_state', 'rm_checkpoint', 'rm_stream_directory', 'rm_project_status', 'rm_convention_status', 'rm_departmental_figures', 'rm_departmental_totals', 'rm_dirty_key'];
+const TABLES = [
+  'rm_fold_state',
+  'rm_checkpoint',
+  'rm_stream_directory',
+  'rm_project_status',
+  'rm_convention_status',
+  'rm_departmental_figures',
+  'rm_departmental_totals',
+  'rm_dirty_key',
+];
 /** Worker threads run plain JavaScript: from the sources they need this TypeScript loader. */
 const LOADER = ['--import', new URL('../../../../test/support/ts-worker-register.mjs', import.meta.url).href];
 
@@ -41,7 +50,14 @@ describe('Clas rebuild on worker threads', () => {
   it('two workers write the same tables as the incremental projector', async () => {
     const db = await ReadDatabase.open({ url: ':memory:' });
     try {
-      const result = await rebuildReadModels({ store, storeConfig: { kind: 'sqlite', path }, workers: 2, workerExecArgv: LOADER, readDb: db, projection: clasReadModelProjection() });
+      const result = await rebuildReadModels({
+        store,
+        storeConfig: { kind: 'sqlite', path },
+        workers: 2,
+        workerExecArgv: LOADER,
+        readDb: db,
+        projection: clasReadModelProjection(),
+      });
       expect(result.workers).toBe(2);
       expect(result.position).toBe(await store.headPosition());
       expect(await dumpTables(db, TABLES)).toEqual(incremental);
@@ -53,7 +69,13 @@ describe('Clas rebuild on worker threads', () => {
   it('without a shareable store the rebuild stays in this thread, with the same tables', async () => {
     const db = await ReadDatabase.open({ url: ':memory:' });
     try {
-      const result = await rebuildReadModels({ store, workers: 2, workerExecArgv: LOADER, readDb: db, projection: clasReadModelProjection() });
+      const result = await rebuildReadModels({
+        store,
+        workers: 2,
+        workerExecArgv: LOADER,
+        readDb: db,
+        projection: clasReadModelProjection(),
+      });
       expect(result.workers).toBe(0);
       expect(await dumpTables(db, TABLES)).toEqual(incremental);
     } finally {

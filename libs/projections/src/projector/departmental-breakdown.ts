@@ -66,7 +66,25 @@ export function departmentalBreakdown(projects: readonly ProjectFoldState[], mon
       const key = JSON.stringify([commune, epci, rural, qpv, level]);
       let row = rows.get(key);
       if (row === undefined) {
-        row = { commune, epci, rural, qpv, schoolLevel: level, projects: new Set(), operators: new Set(), collectifs: 0, children: 0, sessions: 0, minutes: 0, present: 0, marked: 0, parentActions: 0, parentsReached: 0, psForecast: 0, psPaid: 0 };
+        row = {
+          commune,
+          epci,
+          rural,
+          qpv,
+          schoolLevel: level,
+          projects: new Set(),
+          operators: new Set(),
+          collectifs: 0,
+          children: 0,
+          sessions: 0,
+          minutes: 0,
+          present: 0,
+          marked: 0,
+          parentActions: 0,
+          parentsReached: 0,
+          psForecast: 0,
+          psPaid: 0,
+        };
         rows.set(key, row);
       }
       perLevel.set(level, row);

@@ -45,9 +45,13 @@ const agreementSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
     });
 
     it('the rebuild lists the not-receivable project, like the time-travel directory the API reads', async () => {
-      const row = (rebuilt.rm_project_status as Array<{ project_id: string; lifecycle_status: string }>).find((r) => r.project_id === LATE.projectId);
+      const row = (rebuilt.rm_project_status as Array<{ project_id: string; lifecycle_status: string }>).find(
+        (r) => r.project_id === LATE.projectId,
+      );
       expect(row?.lifecycle_status).toBe('not_receivable');
-      expect(rebuilt.rm_stream_directory).toContainEqual(expect.objectContaining({ stream_id: projectStreamId(LATE.projectId), kind: 'project' }));
+      expect(rebuilt.rm_stream_directory).toContainEqual(
+        expect.objectContaining({ stream_id: projectStreamId(LATE.projectId), kind: 'project' }),
+      );
       const queries = new ClasQueries(store, new InMemoryStreamDirectory(store));
       const answer = await queries.eligibility(LATE.projectId, { at: '2030-01-01T00:00:00.000Z', knownAt: '2030-01-01T00:00:00.000Z' });
       expect(answer.kind === 'found' && answer.value.status).toBe('not_receivable');
@@ -64,8 +68,12 @@ const agreementSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
             return typeof value === 'function' ? value.bind(target) : value;
           },
         });
-        await expect(rebuildReadModels({ store: dying, readDb: db, projection: clasReadModelProjection() })).rejects.toThrow('killed after the reset');
-        expect((await dumpReadDatabase(db)).rm_checkpoint).toEqual([expect.objectContaining({ position: 0, signature: expect.stringMatching(/#rebuilding$/) })]);
+        await expect(rebuildReadModels({ store: dying, readDb: db, projection: clasReadModelProjection() })).rejects.toThrow(
+          'killed after the reset',
+        );
+        expect((await dumpReadDatabase(db)).rm_checkpoint).toEqual([
+          expect.objectContaining({ position: 0, signature: expect.stringMatching(/#rebuilding$/) }),
+        ]);
         const restarted = new Projector(store, db, clasReadModelProjection());
         expect(await restarted.checkpointMatches()).toBe(false);
         await rebuildReadModels({ store, readDb: db, projection: clasReadModelProjection() });
@@ -78,17 +86,21 @@ const agreementSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
     it.each([
       ['live-sized batches with a derivation each', 997],
       ['one catch-up batch', 50_000],
-    ])('the live projector (%s) writes every table row for row as the rebuild', async (name, batchSize) => {
-      const db = await ReadDatabase.open(configFor(`live-${batchSize}`));
-      try {
-        await new Projector(store, db, clasReadModelProjection(), { batchSize }).catchUp();
-        const live = await dumpReadDatabase(db);
-        expect(diffDumps(live, rebuilt)).toEqual({ differingRows: 0, tables: [] });
-        expect(live.rm_project_status!.length).toBeGreaterThan(10);
-      } finally {
-        await db.close();
-      }
-    }, 180_000);
+    ])(
+      'the live projector (%s) writes every table row for row as the rebuild',
+      async (name, batchSize) => {
+        const db = await ReadDatabase.open(configFor(`live-${batchSize}`));
+        try {
+          await new Projector(store, db, clasReadModelProjection(), { batchSize }).catchUp();
+          const live = await dumpReadDatabase(db);
+          expect(diffDumps(live, rebuilt)).toEqual({ differingRows: 0, tables: [] });
+          expect(live.rm_project_status!.length).toBeGreaterThan(10);
+        } finally {
+          await db.close();
+        }
+      },
+      180_000,
+    );
   });
 };
 

@@ -11,7 +11,11 @@ import { foldStored } from './stored-fold.js';
 const CHUNK = 500;
 
 /** Stream ids of each project (its own and its collectifs'), from the projector's directory table. */
-export async function projectStreams(db: ReadDatabase, executor: SqlExecutor, projectIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function projectStreams(
+  db: ReadDatabase,
+  executor: SqlExecutor,
+  projectIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const streams = new Map<string, string[]>();
   for (let start = 0; start < projectIds.length; start += CHUNK) {
     const chunk = projectIds.slice(start, start + CHUNK);

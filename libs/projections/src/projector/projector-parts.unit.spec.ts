@@ -10,7 +10,11 @@ describe('splitByWeights (dashboard rows add up to the Caf totals, to the cent)'
     expect(splitByWeights(1_000, [1, 1, 1])).toEqual([334, 333, 333]);
     expect(splitByWeights(281_190, [2, 1])).toEqual([187_460, 93_730]);
     expect(splitByWeights(-7, [1, 1])).toEqual([-4, -3]);
-    for (const [amount, weights] of [[99_999, [3, 5, 7]], [1, [1, 1, 1, 1]], [0, [2, 3]]] as const) {
+    for (const [amount, weights] of [
+      [99_999, [3, 5, 7]],
+      [1, [1, 1, 1, 1]],
+      [0, [2, 3]],
+    ] as const) {
       expect(splitByWeights(amount, weights).reduce((s, x) => s + x, 0)).toBe(amount);
     }
     expect(splitByWeights(500, [0, 0])).toEqual([0, 0]);
@@ -36,9 +40,9 @@ describe('StateCache (LRU in front of rm_fold_state)', () => {
 
 describe('formatProgress (rebuild progress line)', () => {
   it('shows the bar, position/head, rate and ETA', () => {
-    expect(formatProgress({ position: 250, head: 1_000, events: 250, elapsedMs: 1_000, eventsPerSec: 250, etaSeconds: 3, done: false }, 10)).toBe(
-      '[###-------]  25.0% 250/1,000 250 ev/s ETA 00:03',
-    );
+    expect(
+      formatProgress({ position: 250, head: 1_000, events: 250, elapsedMs: 1_000, eventsPerSec: 250, etaSeconds: 3, done: false }, 10),
+    ).toBe('[###-------]  25.0% 250/1,000 250 ev/s ETA 00:03');
   });
 });
 
@@ -75,7 +79,12 @@ describe('storedExplanation (rm_project_status.explanation)', () => {
       ruleId: 'R-PS-WEEK',
       inputs: { collectifId: 'A' },
       sourceEventIds: ['s-W01', 's-W02', 'enrol-1', 'enrol-2'],
-      output: { weeksOfActivity: 1, minWeeks: 27, compliant: false, weeksNotCounted: [{ isoWeek: '2026-W02', reasons: ['sessions 60 min do not meet the weekly rhythm'] }] },
+      output: {
+        weeksOfActivity: 1,
+        minWeeks: 27,
+        compliant: false,
+        weeksNotCounted: [{ isoWeek: '2026-W02', reasons: ['sessions 60 min do not meet the weekly rhythm'] }],
+      },
     });
     expect(eighty).toEqual(tree.children![1]);
     expect(storedExplanation(null)).toBeNull();

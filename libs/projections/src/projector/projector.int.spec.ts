@@ -11,7 +11,12 @@ import { type ReadDatabaseSuite, onBothReadDatabases } from '../testing/read-dat
 const TABLES = ['rm_fold_state', 'rm_checkpoint', 'rm_stream_directory', COUNT_TABLE];
 
 function event(type: string, projectId: string, n: number): NewEvent {
-  return { type, data: { projectId, operatorId: `op-${projectId}`, cafCode: '11', schoolYear: '2026-2027', n }, occurredAt: '2026-10-01T08:00:00.000Z', metadata: { actor: 'test', role: 'system' } };
+  return {
+    type,
+    data: { projectId, operatorId: `op-${projectId}`, cafCode: '11', schoolYear: '2026-2027', n },
+    occurredAt: '2026-10-01T08:00:00.000Z',
+    metadata: { actor: 'test', role: 'system' },
+  };
 }
 
 /** 12 projects, 6 appends each of 1–5 events, interleaved: ~200 events. */
@@ -19,7 +24,9 @@ async function seed(store: EventStore, from = 0, rounds = 6): Promise<void> {
   for (let round = from; round < from + rounds; round++) {
     for (let p = 0; p < 12; p++) {
       const count = ((round * 7 + p * 3) % 5) + 1;
-      const events = Array.from({ length: count }, (_, i) => event((round + i + p) % 4 === 0 ? 'Doubled' : 'Counted', `p${p}`, round * 10 + i));
+      const events = Array.from({ length: count }, (_, i) =>
+        event((round + i + p) % 4 === 0 ? 'Doubled' : 'Counted', `p${p}`, round * 10 + i),
+      );
       await store.append(`project-p${p}`, events, 'any');
     }
     await store.append(`noise-${round}`, [event('Ignored', 'none', round)], 'any');
@@ -65,7 +72,12 @@ const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
         const db = await open(configFor(`crash-${point}`));
         try {
           // Transaction 1 is the reset of the empty database: batch 5 commits in transaction 6.
-          const crashing = new Projector(store, crashingReadDatabase(db, (at, transaction) => at === point && transaction === 6), countingProjection(), { batchSize: 7 });
+          const crashing = new Projector(
+            store,
+            crashingReadDatabase(db, (at, transaction) => at === point && transaction === 6),
+            countingProjection(),
+            { batchSize: 7 },
+          );
           await expect(crashing.catchUp()).rejects.toThrow('simulated crash');
           // Before the commit nothing of batch 5 is stored (checkpoint after batch 4 = position 28); after it, all of it (35).
           const checkpoint = (await dumpTables(db, ['rm_checkpoint'])).rm_checkpoint as Array<{ position: number }>;
@@ -92,7 +104,10 @@ const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
             return (thrown = true);
           };
           // Commits at most every ms, not every batch: the failure also discards uncommitted batches before it.
-          const projector = new Projector(store, crashingReadDatabase(db, failOnce), countingProjection(), { batchSize: 7, flushIntervalMs: 1 });
+          const projector = new Projector(store, crashingReadDatabase(db, failOnce), countingProjection(), {
+            batchSize: 7,
+            flushIntervalMs: 1,
+          });
           await expect(projector.catchUp()).rejects.toThrow('simulated crash');
           const checkpoint = (await dumpTables(db, ['rm_checkpoint'])).rm_checkpoint as Array<{ position: number }>;
           expect(projector.position).toBe(checkpoint[0]!.position);
@@ -119,10 +134,15 @@ const projectorSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () 
       const db = await open(configFor('deferred'));
       try {
         // Transaction 1 is the reset: batch 6 commits in transaction 7.
-        const deferring = new Projector(store, crashingReadDatabase(db, (at, transaction) => at === 'after-commit' && transaction === 7), countingProjection(), {
-          batchSize: 9,
-          deriveIntervalMs: Number.POSITIVE_INFINITY,
-        });
+        const deferring = new Projector(
+          store,
+          crashingReadDatabase(db, (at, transaction) => at === 'after-commit' && transaction === 7),
+          countingProjection(),
+          {
+            batchSize: 9,
+            deriveIntervalMs: Number.POSITIVE_INFINITY,
+          },
+        );
         await expect(deferring.catchUp()).rejects.toThrow('simulated crash');
         expect((await dumpTables(db, ['rm_dirty_key'])).rm_dirty_key!.length).toBeGreaterThan(0);
         await new Projector(store, db, countingProjection(), { batchSize: 9, deriveIntervalMs: Number.POSITIVE_INFINITY }).catchUp();

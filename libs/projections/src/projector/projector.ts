@@ -6,7 +6,13 @@ import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
 import { FoldWorkingSet } from './engine/fold-working-set.js';
 import { forEachLiveBatch } from './engine/live-batches.js';
-import { projectionSignature, rebuildingSignature, type BatchView, type EventRows, type ReadModelProjection } from './read-model-projection.js';
+import {
+  projectionSignature,
+  rebuildingSignature,
+  type BatchView,
+  type EventRows,
+  type ReadModelProjection,
+} from './read-model-projection.js';
 
 export interface ProjectorOptions {
   /** Most events per batch (one transaction). Default 5 000. */
@@ -163,7 +169,10 @@ export class Projector {
     if (!this.started) await this.start();
     const until = options.until ?? (await this.store.headPosition());
     while (this.currentPosition < until && options.signal?.aborted !== true) {
-      const page = await this.store.readAllPage({ after: this.currentPosition, limit: Math.min(this.batchSize, until - this.currentPosition) });
+      const page = await this.store.readAllPage({
+        after: this.currentPosition,
+        limit: Math.min(this.batchSize, until - this.currentPosition),
+      });
       if (page.events.length === 0) break;
       const last = page.events[page.events.length - 1]!.globalPosition;
       const report = await this.applyBatch(page.events, page.isEnd || last >= until);
@@ -198,7 +207,12 @@ export class Projector {
     if (signal.aborted) return;
     const subscription = this.store.subscribe({ after: this.currentPosition, pageSize: this.batchSize });
     try {
-      const options = { batchSize: this.batchSize, batchMs: this.batchMs, signal, isNew: (e: StoredEvent) => e.globalPosition > this.currentPosition };
+      const options = {
+        batchSize: this.batchSize,
+        batchMs: this.batchMs,
+        signal,
+        isNew: (e: StoredEvent) => e.globalPosition > this.currentPosition,
+      };
       await forEachLiveBatch(subscription[Symbol.asyncIterator](), options, async (batch) => {
         const report = await this.applyBatch(batch, true);
         onBatch?.(report);
@@ -296,7 +310,12 @@ export class Projector {
     this.lastCommit = performance.now();
   }
 
-  private batchView(events: readonly StoredEvent[], lastPosition: number, touched: ReadonlyMap<string, ReadonlySet<string>>, tx: SqlExecutor): BatchView {
+  private batchView(
+    events: readonly StoredEvent[],
+    lastPosition: number,
+    touched: ReadonlyMap<string, ReadonlySet<string>>,
+    tx: SqlExecutor,
+  ): BatchView {
     return {
       events: events as readonly RecordedEvent[],
       lastPosition,

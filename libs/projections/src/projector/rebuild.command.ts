@@ -91,12 +91,19 @@ async function ownRebuild(
       onProgress(progress(false));
     },
     commitCheckpoint: (tx) =>
-      checkpoints.write(tx, { projection: projection.name, version: projection.version, signature: projectionSignature(projection), position: head, updatedAt: new Date().toISOString() }),
+      checkpoints.write(tx, {
+        projection: projection.name,
+        version: projection.version,
+        signature: projectionSignature(projection),
+        position: head,
+        updatedAt: new Date().toISOString(),
+      }),
     usedWorkers: (count) => {
       workers = count;
     },
   });
-  if (options.signal?.aborted === true) return { position: 0, events: applied, elapsedMs: performance.now() - started, eventsPerSec: 0, workers };
+  if (options.signal?.aborted === true)
+    return { position: 0, events: applied, elapsedMs: performance.now() - started, eventsPerSec: 0, workers };
   applied = Math.max(applied, head);
   const last = progress(true);
   onProgress(last);
@@ -108,7 +115,14 @@ function workersOf(options: RebuildOptions): { workers?: RebuildWorkers } {
   if (config === undefined || (config.kind === 'sqlite' && config.path === ':memory:')) return {};
   const count = options.workers ?? Math.min(4, availableParallelism());
   if (count < 1) return {};
-  return { workers: { count, store: config, ...(options.workerExecArgv && { execArgv: options.workerExecArgv }), ...(options.workerHeapMb !== undefined && { heapMb: options.workerHeapMb }) } };
+  return {
+    workers: {
+      count,
+      store: config,
+      ...(options.workerExecArgv && { execArgv: options.workerExecArgv }),
+      ...(options.workerHeapMb !== undefined && { heapMb: options.workerHeapMb }),
+    },
+  };
 }
 
 function isEventStore(value: EventStore | EventStoreConfig): value is EventStore {
@@ -121,7 +135,10 @@ function isEventStore(value: EventStore | EventStoreConfig): value is EventStore
  * it takes the read database's writer lock first and fails with ReadDatabaseBusyError while a
  * live projector (or another rebuild) holds it; given an open ReadDatabase, the caller holds it.
  */
-export async function rebuildReadModels(options: RebuildOptions, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult> {
+export async function rebuildReadModels(
+  options: RebuildOptions,
+  onProgress: (progress: RebuildProgress) => void = () => undefined,
+): Promise<RebuildResult> {
   const lock = options.readDb instanceof ReadDatabase ? null : await acquireWriterLock(options.readDb);
   try {
     return await rebuildLocked(options, onProgress);

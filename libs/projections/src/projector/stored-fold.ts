@@ -23,7 +23,12 @@ export function applyStored<S>(fold: KeyedFold<S>, stored: StoredFoldState<S>, e
  * routes to the key, at or before `upTo`; `lastPosition` is the last one applied and
  * `lastInstant` the latest max(occurredAt, recordedAt). Null when no event applies.
  */
-export function foldStored<S>(fold: KeyedFold<S>, key: string, events: Iterable<RecordedEvent>, upTo = Number.POSITIVE_INFINITY): StoredFoldState<S> | null {
+export function foldStored<S>(
+  fold: KeyedFold<S>,
+  key: string,
+  events: Iterable<RecordedEvent>,
+  upTo = Number.POSITIVE_INFINITY,
+): StoredFoldState<S> | null {
   let stored: StoredFoldState<S> | null = null;
   for (const event of events) {
     if (event.globalPosition > upTo) continue;

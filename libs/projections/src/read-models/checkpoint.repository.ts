@@ -19,7 +19,13 @@ export class CheckpointRepository {
     );
     const row = rows[0];
     if (row === undefined) return null;
-    return { projection, version: Number(row.version), signature: row.signature, position: Number(row.position), updatedAt: row.updated_at };
+    return {
+      projection,
+      version: Number(row.version),
+      signature: row.signature,
+      position: Number(row.position),
+      updatedAt: row.updated_at,
+    };
   }
 
   async write(tx: SqlExecutor, checkpoint: Checkpoint): Promise<void> {

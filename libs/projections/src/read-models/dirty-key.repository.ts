@@ -21,7 +21,14 @@ export class DirtyKeyRepository {
   async mark(tx: SqlExecutor, projection: string, touched: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
     const rows: unknown[][] = [];
     for (const [fold, keys] of touched) for (const key of keys) rows.push([projection, fold, key, 1]);
-    await this.db.upsert(tx, 'rm_dirty_key', ['projection', 'fold_name', 'state_key', 'marks'], ['projection', 'fold_name', 'state_key'], rows, 'keep');
+    await this.db.upsert(
+      tx,
+      'rm_dirty_key',
+      ['projection', 'fold_name', 'state_key', 'marks'],
+      ['projection', 'fold_name', 'state_key'],
+      rows,
+      'keep',
+    );
   }
 
   async clear(tx: SqlExecutor, projection: string): Promise<void> {

@@ -29,7 +29,12 @@ export class FoldStateRepository {
          WHERE "fold_name" = ${this.db.p(0)} AND "fold_version" = ${this.db.p(1)} AND "state_key" IN (${marks.join(',')})`,
         [fold.name, fold.version, ...chunk],
       );
-      for (const row of rows) found.set(row.state_key, { state: JSON.parse(row.state) as S, lastPosition: Number(row.last_position), lastInstant: row.last_instant });
+      for (const row of rows)
+        found.set(row.state_key, {
+          state: JSON.parse(row.state) as S,
+          lastPosition: Number(row.last_position),
+          lastInstant: row.last_instant,
+        });
     }
     return found;
   }

@@ -95,7 +95,10 @@ export class ReadDatabase {
   }
 
   async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    return (await this.dataSource.query(sql, params.map((v) => this.value(v)))) as R[];
+    return (await this.dataSource.query(
+      sql,
+      params.map((v) => this.value(v)),
+    )) as R[];
   }
 
   /** One transaction on one connection; rolled back when `work` throws. */
@@ -105,7 +108,11 @@ export class ReadDatabase {
     await runner.startTransaction();
     try {
       const tx: SqlExecutor = {
-        query: async <R>(sql: string, params: readonly unknown[] = []) => (await runner.query(sql, params.map((v) => this.value(v)))) as R[],
+        query: async <R>(sql: string, params: readonly unknown[] = []) =>
+          (await runner.query(
+            sql,
+            params.map((v) => this.value(v)),
+          )) as R[],
       };
       const result = await work(tx);
       await runner.commitTransaction();
@@ -133,10 +140,7 @@ export class ReadDatabase {
     if (rows.length === 0) return;
     const perChunk = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
     const updates = onConflict === 'keep' ? [] : columns.filter((c) => !keyColumns.includes(c));
-    const conflict =
-      updates.length === 0
-        ? 'DO NOTHING'
-        : `DO UPDATE SET ${updates.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    const conflict = updates.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${updates.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
     for (let start = 0; start < rows.length; start += perChunk) {
       const chunk = rows.slice(start, start + perChunk);
       const params: unknown[] = [];

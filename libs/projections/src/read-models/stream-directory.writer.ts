@@ -16,7 +16,17 @@ export interface StreamDirectoryRow {
   firstPosition: number;
 }
 
-const COLUMNS = ['stream_id', 'kind', 'project_id', 'campaign_key', 'operator_id', 'caf_code', 'school_year', 'project_ids', 'first_position'] as const;
+const COLUMNS = [
+  'stream_id',
+  'kind',
+  'project_id',
+  'campaign_key',
+  'operator_id',
+  'caf_code',
+  'school_year',
+  'project_ids',
+  'first_position',
+] as const;
 
 export function campaignKeyOf(cafCode: string, schoolYear: string): string {
   return `${cafCode}:${schoolYear}`;
@@ -34,7 +44,13 @@ export function directoryRowOf(event: RecordedEvent): StreamDirectoryRow | null 
   if (event.streamVersion !== 0 && !OPENING_TYPES.has(event.type)) return null;
   const parsed = parseStreamId(event.streamId);
   if (parsed === null) return null;
-  const data = (event.data ?? {}) as { projectId?: unknown; operatorId?: unknown; cafCode?: unknown; schoolYear?: unknown; projectIds?: unknown };
+  const data = (event.data ?? {}) as {
+    projectId?: unknown;
+    operatorId?: unknown;
+    cafCode?: unknown;
+    schoolYear?: unknown;
+    projectIds?: unknown;
+  };
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const cafCode = parsed.kind === 'campaign' ? parsed.cafCode : text(data.cafCode);
   const schoolYear = parsed.kind === 'campaign' ? parsed.schoolYear : text(data.schoolYear);

@@ -17,17 +17,20 @@ onBothReadDatabases('the TypeORM stream directory contract', (label, configFor, 
   if (cleanup) afterAll(cleanup);
   let databases = 0;
   for (const projectorFirst of [true, false]) {
-    streamDirectoryContract(`TypeORM on ${label}, ${projectorFirst ? 'table written by the projector' : 'projector not started'}`, async (store: EventStore) => {
-      const db = await ReadDatabase.open(configFor(`directory_${(databases += 1)}`));
-      const projector = new Projector(store, db, clasReadModelProjection());
-      if (projectorFirst) await projector.catchUp();
-      return {
-        directory: new TypeormStreamDirectory(db, store, CLAS_READ_MODELS),
-        settle: async () => {
-          await projector.catchUp();
-        },
-        close: () => db.close(),
-      };
-    });
+    streamDirectoryContract(
+      `TypeORM on ${label}, ${projectorFirst ? 'table written by the projector' : 'projector not started'}`,
+      async (store: EventStore) => {
+        const db = await ReadDatabase.open(configFor(`directory_${(databases += 1)}`));
+        const projector = new Projector(store, db, clasReadModelProjection());
+        if (projectorFirst) await projector.catchUp();
+        return {
+          directory: new TypeormStreamDirectory(db, store, CLAS_READ_MODELS),
+          settle: async () => {
+            await projector.catchUp();
+          },
+          close: () => db.close(),
+        };
+      },
+    );
   }
 });

@@ -1,6 +1,11 @@
 import type { RecordedEvent } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
-import { DIRECTORY_EVENT_TYPES, type ConventionEntry, type ProjectEntry, type StreamDirectory } from '../time-travel/stream-directory.port.js';
+import {
+  DIRECTORY_EVENT_TYPES,
+  type ConventionEntry,
+  type ProjectEntry,
+  type StreamDirectory,
+} from '../time-travel/stream-directory.port.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
 import type { ReadDatabase } from './read-database.js';
 import { campaignKeyOf, directoryRowOf, type StreamDirectoryRow } from './stream-directory.writer.js';
@@ -79,11 +84,17 @@ export class TypeormStreamDirectory implements StreamDirectory {
       return { projectId, operatorId: row.operator_id, cafCode: row.caf_code, schoolYear: row.school_year };
     }
     const extra = this.overlay.get(streamId);
-    if (extra?.operatorId && extra.cafCode && extra.schoolYear) return { projectId, operatorId: extra.operatorId, cafCode: extra.cafCode, schoolYear: extra.schoolYear };
+    if (extra?.operatorId && extra.cafCode && extra.schoolYear)
+      return { projectId, operatorId: extra.operatorId, cafCode: extra.cafCode, schoolYear: extra.schoolYear };
     return null;
   }
 
-  private async ids(kind: string, column: 'project_id' | 'campaign_key' | 'operator_id', value: string, field: 'projectId' | 'campaignKey' | 'operatorId'): Promise<string[]> {
+  private async ids(
+    kind: string,
+    column: 'project_id' | 'campaign_key' | 'operator_id',
+    value: string,
+    field: 'projectId' | 'campaignKey' | 'operatorId',
+  ): Promise<string[]> {
     const rows = await this.rows(`"kind" = ${this.db.p(0)} AND "${column}" = ${this.db.p(1)}`, [kind, value]);
     const extra = this.overlayRows((r) => r.kind === kind && r[field] === value);
     return sorted([...rows.map((r) => idOf(r.stream_id, kind)), ...extra.map((r) => idOf(r.streamId, kind))]);
@@ -105,10 +116,16 @@ export class TypeormStreamDirectory implements StreamDirectory {
     const streamId = `convention-${conventionId}`;
     const [row] = await this.rows(`"stream_id" = ${this.db.p(0)}`, [streamId]);
     if (row !== undefined && row.operator_id && row.caf_code) {
-      return { conventionId, operatorId: row.operator_id, cafCode: row.caf_code, projectIds: row.project_ids ? (JSON.parse(row.project_ids) as string[]) : [] };
+      return {
+        conventionId,
+        operatorId: row.operator_id,
+        cafCode: row.caf_code,
+        projectIds: row.project_ids ? (JSON.parse(row.project_ids) as string[]) : [],
+      };
     }
     const extra = this.overlay.get(streamId);
-    if (extra?.operatorId && extra.cafCode) return { conventionId, operatorId: extra.operatorId, cafCode: extra.cafCode, projectIds: extra.projectIds ?? [] };
+    if (extra?.operatorId && extra.cafCode)
+      return { conventionId, operatorId: extra.operatorId, cafCode: extra.cafCode, projectIds: extra.projectIds ?? [] };
     return null;
   }
 

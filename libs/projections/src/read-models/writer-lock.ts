@@ -43,7 +43,9 @@ export class ReadDatabaseBusyError extends Error {
     readonly resource: string,
     readonly holder: string | null,
   ) {
-    super(`the read database ${resource} is being written by another projector or rebuild${holder ? ` (${holder})` : ''}: only one writer at a time`);
+    super(
+      `the read database ${resource} is being written by another projector or rebuild${holder ? ` (${holder})` : ''}: only one writer at a time`,
+    );
     this.name = 'ReadDatabaseBusyError';
   }
 }
@@ -110,7 +112,11 @@ function postgresAttempt(config: ReadDatabaseConfig, onLost: ((error: Error) => 
         [ADVISORY_CLASS, Number(rows[0]!.k)],
       );
       const h = holders.rows[0];
-      return { holder: h ? `${h.application_name || 'a session'}, server pid ${h.pid}${h.client_addr ? ` from ${h.client_addr}` : ''}, since ${h.backend_start.toISOString()}` : null };
+      return {
+        holder: h
+          ? `${h.application_name || 'a session'}, server pid ${h.pid}${h.client_addr ? ` from ${h.client_addr}` : ''}, since ${h.backend_start.toISOString()}`
+          : null,
+      };
     },
     async close() {
       if (client !== null && !held) await client.end().catch(() => undefined);

@@ -6,7 +6,11 @@ import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-datab
  * A read-model suite: `configFor(name)` gives each of its databases (SQLite in memory, or a
  * PostgreSQL schema of its own), `cleanup` runs after it.
  */
-export type ReadDatabaseSuite = (label: 'SQLite' | 'PostgreSQL', configFor: (name: string) => ReadDatabaseConfig, cleanup?: () => Promise<void>) => void;
+export type ReadDatabaseSuite = (
+  label: 'SQLite' | 'PostgreSQL',
+  configFor: (name: string) => ReadDatabaseConfig,
+  cleanup?: () => Promise<void>,
+) => void;
 
 /**
  * Runs a read-model suite on both databases the projector writes: SQLite in memory, then

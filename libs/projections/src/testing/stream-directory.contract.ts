@@ -3,7 +3,16 @@
 import { AUDE_2026_2027, LANDES_2025_2026, makeEvent, schoolYear, type ClasEvent } from '@clas/domain';
 import { createEventStore, type EventStore } from '@clas/event-store';
 import { FakeClock } from '@clas/event-store/testing';
-import { applicationContent, applicationFiled, campaignOpened, d, operatorEvents, paris, runningCollectif, Script } from '../answers/testing/scenario.fixtures.js';
+import {
+  applicationContent,
+  applicationFiled,
+  campaignOpened,
+  d,
+  operatorEvents,
+  paris,
+  runningCollectif,
+  Script,
+} from '../answers/testing/scenario.fixtures.js';
 import type { StreamDirectory } from '../time-travel/stream-directory.port.js';
 
 /** A directory over a store, and what the implementation does on its own between two questions. */
@@ -31,7 +40,21 @@ const period = { startSchoolYear: Y26, years: 3, from: d('2026-09-01'), to: d('2
 const terms = { startDate: d('2026-11-02'), collectifs: 2, children: 20, weeks: 28 };
 
 function conventionRequested(conventionId: string, operatorId: string, projectIds: string[], on: string): ClasEvent {
-  return makeEvent('ConventionRequested', { conventionId, operatorId, cafCode: '11', projectIds, period, terms, operatorKind: 'association', priorApprovedSchoolYears: 2, requestedOn: d(on) }, paris(on));
+  return makeEvent(
+    'ConventionRequested',
+    {
+      conventionId,
+      operatorId,
+      cafCode: '11',
+      projectIds,
+      period,
+      terms,
+      operatorKind: 'association',
+      priorApprovedSchoolYears: 2,
+      requestedOn: d(on),
+    },
+    paris(on),
+  );
 }
 
 /**
@@ -48,14 +71,32 @@ function firstPart(): Script {
   s.add(campaignOpened(AUDE_2026_2027, '2026-03-01'));
   for (const e of operatorEvents('op-b', '11', '2026-03-10')) s.add(e);
   for (const e of operatorEvents('op-a', '11', '2026-03-11')) s.add(e);
-  s.add(makeEvent('ProjectDrafted', { ...zeta, title: 'Clas Zeta', schoolCycle: 'primary', draftedOn: d('2026-05-02') }, paris('2026-05-02')));
+  s.add(
+    makeEvent('ProjectDrafted', { ...zeta, title: 'Clas Zeta', schoolCycle: 'primary', draftedOn: d('2026-05-02') }, paris('2026-05-02')),
+  );
   s.add(applicationFiled(alpha, applicationContent(), '2026-05-03'));
   s.add(conventionRequested('conv-1', 'op-a', ['p-zeta', 'p-alpha'], '2026-05-15'));
   s.add(applicationFiled(zeta, applicationContent(), '2026-06-20'));
   s.add(
-    makeEvent('ApplicationFoundNotReceivable', { ...late, reason: 'filed_after_deadline', ruleId: 'R-LIFE-1', explanation: 'paper file received after the deadline', declaredOn: d('2026-08-20') }, paris('2026-08-20')),
+    makeEvent(
+      'ApplicationFoundNotReceivable',
+      {
+        ...late,
+        reason: 'filed_after_deadline',
+        ruleId: 'R-LIFE-1',
+        explanation: 'paper file received after the deadline',
+        declaredOn: d('2026-08-20'),
+      },
+      paris('2026-08-20'),
+    ),
   );
-  s.add(makeEvent('ConventionSigned', { conventionId: 'conv-1', operatorId: 'op-a', cafCode: '11', period, terms, signedOn: d('2026-09-01') }, paris('2026-09-01')));
+  s.add(
+    makeEvent(
+      'ConventionSigned',
+      { conventionId: 'conv-1', operatorId: 'op-a', cafCode: '11', period, terms, signedOn: d('2026-09-01') },
+      paris('2026-09-01'),
+    ),
+  );
   for (const e of runningCollectif(alpha, 'col-2', 0, 2)) s.add(e);
   for (const e of runningCollectif(alpha, 'col-1', 0, 2)) s.add(e);
   return s;
@@ -70,13 +111,22 @@ function secondPart(): Script {
   return s;
 }
 
-const entry = (ids: { projectId: string; operatorId: string; cafCode: string; schoolYear: string }) => ({ projectId: ids.projectId, operatorId: ids.operatorId, cafCode: ids.cafCode, schoolYear: ids.schoolYear });
+const entry = (ids: { projectId: string; operatorId: string; cafCode: string; schoolYear: string }) => ({
+  projectId: ids.projectId,
+  operatorId: ids.operatorId,
+  cafCode: ids.cafCode,
+  schoolYear: ids.schoolYear,
+});
 
 /** Every question, for every id of the scenario and a few unknown ones. */
 async function everyAnswer(directory: StreamDirectory): Promise<unknown> {
   const projects = ['p-alpha', 'p-beta', 'p-landes', 'p-late', 'p-zeta', 'p-unknown'];
   const operators = ['op-a', 'op-b', 'op-l', 'op-unknown'];
-  const campaigns = [['11', '2026-2027'], ['40', '2025-2026'], ['11', '2025-2026']] as const;
+  const campaigns = [
+    ['11', '2026-2027'],
+    ['40', '2025-2026'],
+    ['11', '2025-2026'],
+  ] as const;
   const conventions = ['conv-1', 'conv-2', 'conv-unknown'];
   return {
     project: await Promise.all(projects.map((id) => directory.project(id))),
@@ -131,7 +181,12 @@ export function streamDirectoryContract(name: string, factory: StreamDirectoryFa
 
     it('gives a convention as requested (its projects in the request order), whatever came after, and the conventions of an operator', async () => {
       const { directory } = (await open()).under;
-      expect(await directory.convention('conv-1')).toEqual({ conventionId: 'conv-1', operatorId: 'op-a', cafCode: '11', projectIds: ['p-zeta', 'p-alpha'] });
+      expect(await directory.convention('conv-1')).toEqual({
+        conventionId: 'conv-1',
+        operatorId: 'op-a',
+        cafCode: '11',
+        projectIds: ['p-zeta', 'p-alpha'],
+      });
       expect(await directory.conventionsOfOperator('op-a')).toEqual(['conv-1']);
     });
 
@@ -156,7 +211,12 @@ export function streamDirectoryContract(name: string, factory: StreamDirectoryFa
       expect(await directory.projectsOfOperator('op-a')).toEqual(['p-alpha', 'p-beta', 'p-zeta']);
       expect(await directory.projectsOfCampaign('11', '2026-2027')).toEqual(['p-alpha', 'p-beta', 'p-late', 'p-zeta']);
       expect(await directory.collectifsOfProject('p-alpha')).toEqual(['col-0', 'col-1', 'col-2']);
-      expect(await directory.convention('conv-2')).toEqual({ conventionId: 'conv-2', operatorId: 'op-b', cafCode: '11', projectIds: ['p-late'] });
+      expect(await directory.convention('conv-2')).toEqual({
+        conventionId: 'conv-2',
+        operatorId: 'op-b',
+        cafCode: '11',
+        projectIds: ['p-late'],
+      });
       expect(await directory.conventionsOfOperator('op-b')).toEqual(['conv-2']);
     });
 

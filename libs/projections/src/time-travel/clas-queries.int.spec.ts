@@ -37,11 +37,31 @@ function conventionEvents(): Script {
   const ref = { conventionId: 'conv-1', operatorId: 'op1', cafCode: '11' };
   const period = { startSchoolYear: YEAR, years: 3, from: d('2026-09-01'), to: d('2029-08-31') };
   const terms = { startDate: d('2026-11-02'), collectifs: 2, children: 20, weeks: 28 };
-  const requested: EventData<'ConventionRequested'> = { ...ref, projectIds: ['p1'], period, terms, operatorKind: 'association', priorApprovedSchoolYears: 2, requestedOn: d('2026-05-15') };
+  const requested: EventData<'ConventionRequested'> = {
+    ...ref,
+    projectIds: ['p1'],
+    period,
+    terms,
+    operatorKind: 'association',
+    priorApprovedSchoolYears: 2,
+    requestedOn: d('2026-05-15'),
+  };
   s.add(makeEvent('ConventionRequested', requested, paris('2026-05-15')));
   s.add(makeEvent('ConventionSigned', { ...ref, period, terms, signedOn: d('2026-07-01') }, paris('2026-07-01')));
-  s.add(makeEvent('ConventionAmendmentRequested', { ...ref, amendmentId: 'am-1', changes: { collectifs: 3 }, reason: 'a third group', requestedOn: d('2026-12-01') }, paris('2026-12-01')));
-  s.add(makeEvent('ConventionAmendmentValidated', { ...ref, amendmentId: 'am-1', changes: { collectifs: 3 }, terms: { ...terms, collectifs: 3 }, validatedOn: d('2027-01-15') }, paris('2027-01-15')));
+  s.add(
+    makeEvent(
+      'ConventionAmendmentRequested',
+      { ...ref, amendmentId: 'am-1', changes: { collectifs: 3 }, reason: 'a third group', requestedOn: d('2026-12-01') },
+      paris('2026-12-01'),
+    ),
+  );
+  s.add(
+    makeEvent(
+      'ConventionAmendmentValidated',
+      { ...ref, amendmentId: 'am-1', changes: { collectifs: 3 }, terms: { ...terms, collectifs: 3 }, validatedOn: d('2027-01-15') },
+      paris('2027-01-15'),
+    ),
+  );
   return s;
 }
 
@@ -78,7 +98,15 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
     s.add(applicationFiled(pEx3, applicationContent(), '2026-06-21'));
     const decision = decisionRecorded(pEx3, approval(), '2026-10-05');
     s.add(decision);
-    s.add(decisionCorrected(pEx3, approval({ approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] }), decision.occurredAt, '2026-11-10'), paris('2026-11-10'));
+    s.add(
+      decisionCorrected(
+        pEx3,
+        approval({ approvedCollectifs: 3, approvedCollectifRefs: ['c1', 'c2', 'c3'] }),
+        decision.occurredAt,
+        '2026-11-10',
+      ),
+      paris('2026-11-10'),
+    );
     // A late entry: week 5's second session was typed in on 2027-07-20.
     s.add(applicationFiled(pLate, applicationContent(), '2026-06-22'));
     s.add(decisionRecorded(pLate, approval({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'] }), '2026-10-05'));
@@ -89,8 +117,25 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
     s.add(lateHeld, paris('2027-07-20'));
     s.add(lateAttendance, paris('2027-07-20', '10:05'));
     // Another Aude operator: one approved rural project, one still under examination.
-    s.add(applicationFiled(p3, applicationContent({ territory: { commune: 'Quillan', epci: 'Pyrénées Audoises', rural: true, qpv: false } }, 1, true), '2026-06-25'));
-    s.add(decisionRecorded(p3, approval({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'], bonusesGranted: { enfants: null, parents: null }, forecastOperatingCost: 600_000 }), '2026-10-05'));
+    s.add(
+      applicationFiled(
+        p3,
+        applicationContent({ territory: { commune: 'Quillan', epci: 'Pyrénées Audoises', rural: true, qpv: false } }, 1, true),
+        '2026-06-25',
+      ),
+    );
+    s.add(
+      decisionRecorded(
+        p3,
+        approval({
+          approvedCollectifs: 1,
+          approvedCollectifRefs: ['c1'],
+          bonusesGranted: { enfants: null, parents: null },
+          forecastOperatingCost: 600_000,
+        }),
+        '2026-10-05',
+      ),
+    );
     for (const e of runningCollectif(p3, 'p3-a', 10, 6, { rural: true, minutes: [120] })) s.add(e);
     s.add(applicationFiled(p4, applicationContent(), '2026-06-26'));
     s.add(examinationOpened(p4, '2026-09-01'));
@@ -112,7 +157,12 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
     s.add(
       decisionRecorded(
         landes,
-        approval({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'], bonusesGranted: { enfants: null, parents: { collectifs: 1 } }, forecastOperatingCost: 300_000 }),
+        approval({
+          approvedCollectifs: 1,
+          approvedCollectifRefs: ['c1'],
+          bonusesGranted: { enfants: null, parents: { collectifs: 1 } },
+          forecastOperatingCost: 300_000,
+        }),
         '2025-10-01',
       ),
     );
@@ -251,6 +301,11 @@ describe('ClasQueries over the SQLite event store (time travel)', () => {
     const history = await queries.projectHistory('p-ex3', { knownAt: at('2026-10-20') });
     if (history.kind !== 'found') throw new Error('p-ex3 not found');
     expect(history.value.map((h) => h.type)).toEqual(['ApplicationFiled', 'CommitteeDecisionRecorded']);
-    expect(history.value[1]).toMatchObject({ streamId: 'project-p-ex3', actor: 'agent-1', occurredAt: paris('2026-10-05', '14:00'), recordedAt: paris('2026-10-05', '14:00') });
+    expect(history.value[1]).toMatchObject({
+      streamId: 'project-p-ex3',
+      actor: 'agent-1',
+      occurredAt: paris('2026-10-05', '14:00'),
+      recordedAt: paris('2026-10-05', '14:00'),
+    });
   });
 });

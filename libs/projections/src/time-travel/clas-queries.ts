@@ -76,7 +76,11 @@ export class ClasQueries {
     return parsed.asOf;
   }
 
-  private async withProject<T>(projectId: string, input: Partial<AsOf> | undefined, answer: (scope: ProjectScope, asOf: AsOf) => T): Promise<QueryResult<T>> {
+  private async withProject<T>(
+    projectId: string,
+    input: Partial<AsOf> | undefined,
+    answer: (scope: ProjectScope, asOf: AsOf) => T,
+  ): Promise<QueryResult<T>> {
     const asOf = this.resolve(input);
     const scope = await this.reader.project(projectId, asOf);
     // A project whose first event was recorded after knownAt (or occurs after at) did not exist then.
@@ -143,7 +147,11 @@ export class ClasQueries {
     const asOf = this.resolve(input);
     const scope = await this.reader.convention(conventionId, asOf);
     if (!scope || scope.convention.requested === null) return notFound('convention', conventionId);
-    return { kind: 'found', asOf, value: conventionView(scope.convention, scope.operator.kind === null ? null : scope.operator, scope.projects, scope.campaigns, asOf) };
+    return {
+      kind: 'found',
+      asOf,
+      value: conventionView(scope.convention, scope.operator.kind === null ? null : scope.operator, scope.projects, scope.campaigns, asOf),
+    };
   }
 
   async departmentalBilan(cafCode: string, schoolYear: string, input?: Partial<AsOf>): Promise<QueryResult<DepartmentalBilanAnswer>> {

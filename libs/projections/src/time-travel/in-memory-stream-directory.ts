@@ -49,7 +49,8 @@ export class InMemoryStreamDirectory implements StreamDirectory {
       }
       case 'ConventionRequested': {
         const { conventionId, operatorId, cafCode, projectIds } = event.data as ConventionEntry;
-        if (!this.conventions.has(conventionId)) this.conventions.set(conventionId, { conventionId, operatorId, cafCode, projectIds: [...projectIds] });
+        if (!this.conventions.has(conventionId))
+          this.conventions.set(conventionId, { conventionId, operatorId, cafCode, projectIds: [...projectIds] });
         addTo(this.conventionsByOperator, operatorId, conventionId);
         return;
       }

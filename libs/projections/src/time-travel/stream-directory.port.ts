@@ -44,4 +44,10 @@ export interface StreamDirectory {
  * projector, which also takes any stream's version 0, lists it: a declaration of
  * non-receivability can be the first and only event of a project (R-LIFE-1).
  */
-export const DIRECTORY_EVENT_TYPES = ['ProjectDrafted', 'ApplicationFiled', 'ApplicationFoundNotReceivable', 'CollectifOpened', 'ConventionRequested'] as const;
+export const DIRECTORY_EVENT_TYPES = [
+  'ProjectDrafted',
+  'ApplicationFiled',
+  'ApplicationFoundNotReceivable',
+  'CollectifOpened',
+  'ConventionRequested',
+] as const;

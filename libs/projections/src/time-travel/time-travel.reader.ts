@@ -1,5 +1,13 @@
 import type { ConventionState, RecordedEvent } from '@clas/domain';
-import { campaignStreamId, collectifStreamId, conventionStreamId, isCafCode, isSchoolYear, operatorStreamId, projectStreamId } from '@clas/domain';
+import {
+  campaignStreamId,
+  collectifStreamId,
+  conventionStreamId,
+  isCafCode,
+  isSchoolYear,
+  operatorStreamId,
+  projectStreamId,
+} from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import type { AsOf, KeyedFold } from '../core/keyed-fold.js';
 import { foldAsOf, mergeByPosition } from '../core/keyed-fold.js';
@@ -102,11 +110,17 @@ export class TimeTravelReader {
     // The operator's history folds its own stream and every project stream of the operator.
     const [convention, operator, projects] = await Promise.all([
       this.foldStreams(conventionFold, conventionId, [conventionStreamId(conventionId)], asOf),
-      this.foldStreams(operatorFold, entry.operatorId, [operatorStreamId(entry.operatorId), ...operatorProjects.map(projectStreamId)], asOf),
+      this.foldStreams(
+        operatorFold,
+        entry.operatorId,
+        [operatorStreamId(entry.operatorId), ...operatorProjects.map(projectStreamId)],
+        asOf,
+      ),
       Promise.all(entry.projectIds.map((id) => this.foldStreams(projectFold, id, [projectStreamId(id)], asOf))),
     ]);
     const campaignKeys = new Map<string, { cafCode: string; schoolYear: string }>();
-    for (const p of projects) if (p.ref) campaignKeys.set(campaignKey(p.ref.cafCode, p.ref.schoolYear), { cafCode: p.ref.cafCode, schoolYear: p.ref.schoolYear });
+    for (const p of projects)
+      if (p.ref) campaignKeys.set(campaignKey(p.ref.cafCode, p.ref.schoolYear), { cafCode: p.ref.cafCode, schoolYear: p.ref.schoolYear });
     const start = convention.signed?.period.startSchoolYear ?? convention.requested?.period.startSchoolYear ?? null;
     if (start) campaignKeys.set(campaignKey(entry.cafCode, start), { cafCode: entry.cafCode, schoolYear: start });
     const campaignStates = await Promise.all([...campaignKeys.values()].map((k) => this.campaign(k.cafCode, k.schoolYear, asOf)));

@@ -11,6 +11,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export async function tabularResponse(table: Table, format: Exclude<ExportFormat, 'json'>): Promise<Response> {
   const filename = `${table.name.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}`;
   const headers = { 'content-disposition': `attachment; filename="${filename}"` };
-  if (format === 'csv') return new Response(toCsv(table), { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  if (format === 'csv')
+    return new Response(toCsv(table), { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
   return new Response(new Uint8Array(await toXlsx(table)), { status: 200, headers: { ...headers, 'content-type': XLSX_TYPE } });
 }

@@ -22,7 +22,12 @@ export type ParameterOverrides = Partial<Omit<CampaignParameters, 'cafCode' | 's
  * are stated only by departmental notes. The cap therefore always comes from the overrides; when a
  * set leaves out the deadlines or bonuses, the defaults below apply and `sources` says the seed is silent.
  */
-export function nationalDefaults(cafCode: string, year: SchoolYear, overrides: ParameterOverrides, overrideSources: Record<string, string> = {}): CampaignParameters {
+export function nationalDefaults(
+  cafCode: string,
+  year: SchoolYear,
+  overrides: ParameterOverrides,
+  overrideSources: Record<string, string> = {},
+): CampaignParameters {
   const base: CampaignParameters = {
     cafCode,
     schoolYear: year,

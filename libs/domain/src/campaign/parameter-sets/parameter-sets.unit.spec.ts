@@ -11,7 +11,8 @@ import { LOIRET_2019 } from './loiret-2019.parameters.js';
 import { mayenne2023To2024 } from './mayenne-2023-2024.parameters.js';
 import { findParameterSet, PARAMETER_SET_LIST, PARAMETER_SETS } from './parameter-set-registry.js';
 
-const maxPs = (p: { priceCapPerCollectif: number; psRate: { num: number; den: number } }) => applyRateHalfUp(p.priceCapPerCollectif, p.psRate);
+const maxPs = (p: { priceCapPerCollectif: number; psRate: { num: number; den: number } }) =>
+  applyRateHalfUp(p.priceCapPerCollectif, p.psRate);
 
 /** Every leaf path a set must cite (nested blocks are cited per field). */
 const CITED_PATHS = [
@@ -73,7 +74,11 @@ describe('campaign parameter sets from the seeds (R-PS-CAP)', () => {
   });
 
   it('R-ELIG-RHYTHM Landes 2025-2026: 2 sessions of at least 1 h over at least 28 weeks; rural 1 × 2 h', () => {
-    expect(LANDES_2025_2026.rhythm).toEqual({ normal: { sessionsPerWeek: 2, minMinutesPerSession: 60 }, rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 }, minWeeks: 28 });
+    expect(LANDES_2025_2026.rhythm).toEqual({
+      normal: { sessionsPerWeek: 2, minMinutesPerSession: 60 },
+      rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 },
+      minWeeks: 28,
+    });
   });
 
   it('R-LIFE-1 deadlines: Landes 2025-07-30; Aude "avant le 6 août" / "avant le 29 juin" → last days 08-05 and 06-28', () => {
@@ -82,14 +87,23 @@ describe('campaign parameter sets from the seeds (R-PS-CAP)', () => {
   });
 
   it('Aude 2026-2027 options: no sport, mandatory "fondamentaux", renewal needs the prior bilan, disability min 5 (seed 004)', () => {
-    expect(AUDE_2026_2027.options).toEqual({ noSport: true, trainingRequiredForNewStaff: true, renewalNeedsPriorBilan: true, symbolicFamilyFeeCeiling: null });
+    expect(AUDE_2026_2027.options).toEqual({
+      noSport: true,
+      trainingRequiredForNewStaff: true,
+      renewalNeedsPriorBilan: true,
+      symbolicFamilyFeeCeiling: null,
+    });
     expect(AUDE_2026_2027.groupSize).toEqual({ min: 8, max: 12, ruralMin: 5, disabilityMin: 5 });
     expect(AUDE_2026_2027.conventions.maxYears).toBe(4);
   });
 
   it('national defaults (seed 001): 2 × 90 min over 27 weeks, 8–12 (rural 5), 2 staff, Bac+2, 80 %, Cof 4 years', () => {
     const set = nationalDefaults('53', schoolYear('2024-2025'), { priceCapPerCollectif: 800_000 });
-    expect(set.rhythm).toEqual({ normal: { sessionsPerWeek: 2, minMinutesPerSession: 90 }, rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 }, minWeeks: 27 });
+    expect(set.rhythm).toEqual({
+      normal: { sessionsPerWeek: 2, minMinutesPerSession: 90 },
+      rural: { sessionsPerWeek: 1, minMinutesPerSession: 120 },
+      minWeeks: 27,
+    });
     expect(set.groupSize).toEqual({ min: 8, max: 12, ruralMin: 5, disabilityMin: null });
     expect(set.staff).toEqual({ perCollectif: 2, ruralSmallGroup: 1 });
     expect(set.coordinatorMinLevel).toBe(2);

@@ -66,7 +66,12 @@ export function effectiveDecisions(history: ApprovalHistory): EffectiveDecision[
   }
   for (const w of history.withdrawals) {
     const decision = byKey.get(key(w.value.projectId, w.value.schoolYear));
-    if (decision) byKey.set(key(w.value.projectId, w.value.schoolYear), { ...decision, outcome: 'withdrawn', eventIds: unionIds([decision.eventIds, w.eventIds]) });
+    if (decision)
+      byKey.set(key(w.value.projectId, w.value.schoolYear), {
+        ...decision,
+        outcome: 'withdrawn',
+        eventIds: unionIds([decision.eventIds, w.eventIds]),
+      });
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
 }

@@ -34,13 +34,19 @@ export interface ProjectBilanStatus {
   compliant: boolean;
 }
 
-export function projectBilanStatus(projectId: string, year: SchoolYear, bilansFiled: readonly Sourced<BilanFiledFact>[]): ProjectBilanStatus {
+export function projectBilanStatus(
+  projectId: string,
+  year: SchoolYear,
+  bilansFiled: readonly Sourced<BilanFiledFact>[],
+): ProjectBilanStatus {
   const latest = new Map<BilanKind, Sourced<BilanFiledFact>>();
   for (const b of bilansFiled) if (b.value.projectId === projectId && b.value.schoolYear === year) latest.set(b.value.kind, b);
   const parts = Object.fromEntries(
     BILAN_KINDS.map((kind) => {
       const b = latest.get(kind);
-      const part: BilanPartStatus = b ? { status: b.value.assessment, filedOn: b.value.filedOn, eventIds: unionIds([b.eventIds]) } : { status: 'missing', filedOn: null, eventIds: [] };
+      const part: BilanPartStatus = b
+        ? { status: b.value.assessment, filedOn: b.value.filedOn, eventIds: unionIds([b.eventIds]) }
+        : { status: 'missing', filedOn: null, eventIds: [] };
       return [kind, part];
     }),
   ) as Record<BilanKind, BilanPartStatus>;

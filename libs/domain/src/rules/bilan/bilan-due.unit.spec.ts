@@ -45,7 +45,11 @@ describe('bilan due per approved project and year (R-BILAN-1)', () => {
     });
     expect(p1).toMatchObject({ outstanding: ['financial'], received: false, compliant: false });
 
-    const [complete] = bilanDue({ decisions: [decision('p1', 'approved', 'd1')], withdrawals: [] }, [...bilans, filed('p1', 'financial', 'compliant', 'b3'), filed('p1', 'quantitative', 'compliant', 'b2-ok')], Y2026);
+    const [complete] = bilanDue(
+      { decisions: [decision('p1', 'approved', 'd1')], withdrawals: [] },
+      [...bilans, filed('p1', 'financial', 'compliant', 'b3'), filed('p1', 'quantitative', 'compliant', 'b2-ok')],
+      Y2026,
+    );
     expect(complete).toMatchObject({ outstanding: [], received: true, compliant: true });
   });
 });

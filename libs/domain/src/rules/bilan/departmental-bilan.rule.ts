@@ -83,7 +83,19 @@ interface Entry {
 
 function figuresOf(entries: readonly Entry[]): DepartmentalFigures {
   const childrenByCycle = Object.fromEntries(COLLECTIF_LEVELS.map((c) => [c, 0])) as Record<CollectifLevel, number>;
-  const f = { collectifs: 0, compliantCollectifs: 0, children: 0, sessions: 0, minutes: 0, present: 0, marked: 0, parentActions: 0, parentsReached: 0, psForecast: 0, psPaid: 0 };
+  const f = {
+    collectifs: 0,
+    compliantCollectifs: 0,
+    children: 0,
+    sessions: 0,
+    minutes: 0,
+    present: 0,
+    marked: 0,
+    parentActions: 0,
+    parentsReached: 0,
+    psForecast: 0,
+    psPaid: 0,
+  };
   for (const { meta, bilan } of entries) {
     f.psForecast += meta.psForecast;
     f.psPaid += meta.psPaid;
@@ -110,7 +122,12 @@ function figuresOf(entries: readonly Entry[]): DepartmentalFigures {
     sessions: f.sessions,
     minutes: f.minutes,
     hours: hoursFromMinutes(f.minutes),
-    attendance: { present: f.present, marked: f.marked, rate: f.marked === 0 ? null : { num: f.present, den: f.marked }, percent: percentOneDecimal(f.present, f.marked) },
+    attendance: {
+      present: f.present,
+      marked: f.marked,
+      rate: f.marked === 0 ? null : { num: f.present, den: f.marked },
+      percent: percentOneDecimal(f.present, f.marked),
+    },
     parentActions: f.parentActions,
     parentsReached: f.parentsReached,
     psForecast: f.psForecast,
@@ -119,7 +136,12 @@ function figuresOf(entries: readonly Entry[]): DepartmentalFigures {
   };
 }
 
-function breakdown(entries: readonly Entry[], keyOf: (e: Entry) => string, labelOf: (e: Entry) => string, order: (a: string, b: string) => number): BreakdownRow[] {
+function breakdown(
+  entries: readonly Entry[],
+  keyOf: (e: Entry) => string,
+  labelOf: (e: Entry) => string,
+  order: (a: string, b: string) => number,
+): BreakdownRow[] {
   const groups = new Map<string, Entry[]>();
   for (const e of entries) {
     const k = keyOf(e);
@@ -158,16 +180,35 @@ export function departmentalBilan(
     cafCode: scope.cafCode,
     schoolYear: scope.schoolYear,
     totals,
-    byCommune: breakdown(entries, (e) => e.meta.territory.communeCode, (e) => e.meta.territory.communeName, byText),
+    byCommune: breakdown(
+      entries,
+      (e) => e.meta.territory.communeCode,
+      (e) => e.meta.territory.communeName,
+      byText,
+    ),
     byEpci: breakdown(
       entries,
       (e) => e.meta.territory.epciCode ?? NO_EPCI,
       (e) => e.meta.territory.epciName ?? 'hors EPCI',
       (a, b) => (a === NO_EPCI ? 1 : 0) - (b === NO_EPCI ? 1 : 0) || byText(a, b),
     ),
-    byArea: breakdown(entries, (e) => (e.meta.territory.rural ? 'rural' : 'urban'), (e) => (e.meta.territory.rural ? 'milieu rural' : 'milieu urbain'), fixedOrder(['rural', 'urban'])),
-    byQpv: breakdown(entries, (e) => (e.meta.territory.qpv ? 'qpv' : 'hors_qpv'), (e) => (e.meta.territory.qpv ? 'QPV' : 'hors QPV'), fixedOrder(['qpv', 'hors_qpv'])),
-    byCycle: COLLECTIF_LEVELS.map((cycle) => ({ cycle, children: totals.childrenByCycle[cycle], percentOfChildren: percentOneDecimal(totals.childrenByCycle[cycle], totals.children) })),
+    byArea: breakdown(
+      entries,
+      (e) => (e.meta.territory.rural ? 'rural' : 'urban'),
+      (e) => (e.meta.territory.rural ? 'milieu rural' : 'milieu urbain'),
+      fixedOrder(['rural', 'urban']),
+    ),
+    byQpv: breakdown(
+      entries,
+      (e) => (e.meta.territory.qpv ? 'qpv' : 'hors_qpv'),
+      (e) => (e.meta.territory.qpv ? 'QPV' : 'hors QPV'),
+      fixedOrder(['qpv', 'hors_qpv']),
+    ),
+    byCycle: COLLECTIF_LEVELS.map((cycle) => ({
+      cycle,
+      children: totals.childrenByCycle[cycle],
+      percentOfChildren: percentOneDecimal(totals.childrenByCycle[cycle], totals.children),
+    })),
     projectsWithoutBilan: entries.filter((e) => e.bilan === null).map((e) => e.meta.projectId),
     bilansWithoutProject: [...bilans.keys()].filter((id) => !metaIds.has(id)).sort(),
   };

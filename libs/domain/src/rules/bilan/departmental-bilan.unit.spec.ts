@@ -16,14 +16,29 @@ function department(
   year: SchoolYear,
   params: WeekRhythmParameters,
   firstMonday: LocalDate,
-  plan: { operatorId: string; sizes: number[]; levels: ('CM1' | '5e' | '1re')[]; weeks: number; psPerCollectif: number; attendance: boolean }[],
+  plan: {
+    operatorId: string;
+    sizes: number[];
+    levels: ('CM1' | '5e' | '1re')[];
+    weeks: number;
+    psPerCollectif: number;
+    attendance: boolean;
+  }[],
 ): Generated {
   const bilans: ProjectBilanQuantitative[] = [];
   const metas: ProjectMeta[] = [];
   plan.forEach((p, i) => {
     const projectId = `${cafCode}-p${String(i).padStart(2, '0')}`;
     const collectifs = p.sizes.map((children, k) =>
-      generateCollectif({ collectifId: `${projectId}-c${k}`, children, levels: p.levels, weeks: p.weeks, firstMonday, enrolledOn: addDays(firstMonday, -14), attendance: p.attendance }),
+      generateCollectif({
+        collectifId: `${projectId}-c${k}`,
+        children,
+        levels: p.levels,
+        weeks: p.weeks,
+        firstMonday,
+        enrolledOn: addDays(firstMonday, -14),
+        attendance: p.attendance,
+      }),
     );
     bilans.push(projectBilanQuantitative(projectFacts(projectId, collectifs, year), params));
     const commune = i % 7;
@@ -87,7 +102,14 @@ const aude = department(
 describe('departmental bilan (R-BILAN-4)', () => {
   it('R-BILAN-4: Landes-like — 33 operators, 35 actions, 870 children mostly primary', () => {
     const b = departmentalBilan(landes.bilans, landes.metas, { cafCode: '40', schoolYear: LANDES_YEAR });
-    expect(b.totals).toMatchObject({ operators: 33, projects: 35, collectifs: 75, compliantCollectifs: 73, children: 870, childrenByCycle: { primary: 810, college: 60, lycee: 0 } });
+    expect(b.totals).toMatchObject({
+      operators: 33,
+      projects: 35,
+      collectifs: 75,
+      compliantCollectifs: 73,
+      children: 870,
+      childrenByCycle: { primary: 810, college: 60, lycee: 0 },
+    });
     expect(b.byCycle).toEqual([
       { cycle: 'primary', children: 810, percentOfChildren: '93.1' },
       { cycle: 'college', children: 60, percentOfChildren: '6.9' },
@@ -102,7 +124,14 @@ describe('departmental bilan (R-BILAN-4)', () => {
 
   it('R-BILAN-4: Aude-like — 35 projects, 68 collectifs, 11 operators; primary / collège / lycée', () => {
     const b = departmentalBilan(aude.bilans, aude.metas, { cafCode: '11', schoolYear: AUDE_YEAR });
-    expect(b.totals).toMatchObject({ operators: 11, projects: 35, collectifs: 68, compliantCollectifs: 68, children: 680, psForecast: 68 * 281190 });
+    expect(b.totals).toMatchObject({
+      operators: 11,
+      projects: 35,
+      collectifs: 68,
+      compliantCollectifs: 68,
+      children: 680,
+      psForecast: 68 * 281190,
+    });
     expect(b.totals.childrenByCycle.primary + b.totals.childrenByCycle.college + b.totals.childrenByCycle.lycee).toBe(680);
     // Projects 5, 15, 25 are lycée (odd and multiple of 5), with 2 collectifs of 10.
     expect(b.totals.childrenByCycle.lycee).toBe(60);
@@ -141,7 +170,10 @@ describe('departmental bilan (R-BILAN-4)', () => {
   });
 
   it('R-BILAN-4: the result does not depend on the order of the inputs', () => {
-    const reversed = departmentalBilan([...landes.bilans].reverse(), [...landes.metas].reverse(), { cafCode: '40', schoolYear: LANDES_YEAR });
+    const reversed = departmentalBilan([...landes.bilans].reverse(), [...landes.metas].reverse(), {
+      cafCode: '40',
+      schoolYear: LANDES_YEAR,
+    });
     expect(reversed).toEqual(departmentalBilan(landes.bilans, landes.metas, { cafCode: '40', schoolYear: LANDES_YEAR }));
   });
 

@@ -73,7 +73,10 @@ function total(facts: readonly Sourced<Cents>[]): Sourced<Cents> {
   return { value: facts.reduce((sum, f) => sum + f.value, 0), eventIds: idsOf(facts) };
 }
 
-export function projectBilanFinancial(facts: ProjectFinancialFacts, params: Pick<CampaignParameters, 'maxCafShare'>): ProjectBilanFinancial {
+export function projectBilanFinancial(
+  facts: ProjectFinancialFacts,
+  params: Pick<CampaignParameters, 'maxCafShare'>,
+): ProjectBilanFinancial {
   const kindRank = (kind: CoFunderKind) => CO_FUNDER_KINDS.indexOf(kind);
   const coFunders = facts.coFundings
     .map((f) => ({ kind: f.value.kind, label: f.value.label, amount: { value: f.value.amount, eventIds: unionIds([f.eventIds]) } }))
@@ -85,7 +88,11 @@ export function projectBilanFinancial(facts: ProjectFinancialFacts, params: Pick
   const coFundingTotal = total(coFunders.map((c) => c.amount));
 
   const payments = facts.cafPayments
-    .map((p) => ({ paymentId: p.value.paymentId, paidOn: p.value.paidOn, amount: { value: p.value.amount, eventIds: unionIds([p.eventIds]) } }))
+    .map((p) => ({
+      paymentId: p.value.paymentId,
+      paidOn: p.value.paidOn,
+      amount: { value: p.value.amount, eventIds: unionIds([p.eventIds]) },
+    }))
     .sort((a, b) => compareDates(a.paidOn, b.paidOn) || (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0));
   const received = total(payments.map((p) => p.amount));
   const otherCafFunding = total(facts.otherCafFunding);

@@ -206,7 +206,8 @@ function attendanceRate(
   const expectedOn = new Map<LocalDate, Set<string>>();
   for (const session of heldChildSessions) {
     let expected = expectedOn.get(session.value.date);
-    if (expected === undefined) expectedOn.set(session.value.date, (expected = new Set(enrolmentsOn(session.value.date, enrolments).map((e) => e.childId))));
+    if (expected === undefined)
+      expectedOn.set(session.value.date, (expected = new Set(enrolmentsOn(session.value.date, enrolments).map((e) => e.childId))));
     const sessionMarks = marks.get(session.value.sessionId) ?? new Map<string, Sourced<AttendanceFact>>();
     let sessionUsed = false;
     for (const [childId, mark] of sessionMarks) {
@@ -232,7 +233,10 @@ function attendanceRate(
   return toRate({ present, absent, excused, unmarked, ignoredMarks }, unionIds(used));
 }
 
-function toRate(counts: Pick<AttendanceRate, 'present' | 'absent' | 'excused' | 'unmarked' | 'ignoredMarks'>, eventIds: string[]): AttendanceRate {
+function toRate(
+  counts: Pick<AttendanceRate, 'present' | 'absent' | 'excused' | 'unmarked' | 'ignoredMarks'>,
+  eventIds: string[],
+): AttendanceRate {
   const marked = counts.present + counts.absent + counts.excused;
   return {
     ...counts,
@@ -246,12 +250,21 @@ function toRate(counts: Pick<AttendanceRate, 'present' | 'absent' | 'excused' | 
 export function mergeAttendance(rates: readonly AttendanceRate[]): AttendanceRate {
   const total = (field: 'present' | 'absent' | 'excused' | 'unmarked' | 'ignoredMarks') => rates.reduce((n, r) => n + r[field], 0);
   return toRate(
-    { present: total('present'), absent: total('absent'), excused: total('excused'), unmarked: total('unmarked'), ignoredMarks: total('ignoredMarks') },
+    {
+      present: total('present'),
+      absent: total('absent'),
+      excused: total('excused'),
+      unmarked: total('unmarked'),
+      ignoredMarks: total('ignoredMarks'),
+    },
     unionIds(rates.map((r) => r.eventIds)),
   );
 }
 
-export function projectBilanQuantitative(facts: ProjectQuantitativeFacts, params: Pick<CampaignParameters, 'rhythm' | 'groupSize'>): ProjectBilanQuantitative {
+export function projectBilanQuantitative(
+  facts: ProjectQuantitativeFacts,
+  params: Pick<CampaignParameters, 'rhythm' | 'groupSize'>,
+): ProjectBilanQuantitative {
   const from = schoolYearStart(facts.schoolYear);
   const to = schoolYearEnd(facts.schoolYear);
   const inYear = (d: LocalDate) => compareDates(from, d) <= 0 && compareDates(d, to) <= 0;
@@ -271,7 +284,11 @@ export function projectBilanQuantitative(facts: ProjectQuantitativeFacts, params
 
   const ruralById = new Map(facts.collectifs.map((c) => [c.value.collectifId, c.value.rural]));
   const collectifIds = [
-    ...new Set([...facts.collectifs.map((c) => c.value.collectifId), ...enrolments.map((e) => e.value.collectifId), ...sessionsInYear.map((s) => s.value.collectifId)]),
+    ...new Set([
+      ...facts.collectifs.map((c) => c.value.collectifId),
+      ...enrolments.map((e) => e.value.collectifId),
+      ...sessionsInYear.map((s) => s.value.collectifId),
+    ]),
   ].sort();
 
   const enrolmentsBy = groupBy(enrolments, (e) => e.value.collectifId);
@@ -281,16 +298,25 @@ export function projectBilanQuantitative(facts: ProjectQuantitativeFacts, params
     const own = enrolmentsBy.get(collectifId) ?? [];
     const ownHeld = heldBy.get(collectifId) ?? [];
     const ownChildSessions = ownHeld.filter((s) => childSessionKind(s.value.kind));
-    const firstSession = ownHeld.reduce<LocalDate | null>((first, s) => (first === null || compareDates(s.value.date, first) < 0 ? s.value.date : first), null);
+    const firstSession = ownHeld.reduce<LocalDate | null>(
+      (first, s) => (first === null || compareDates(s.value.date, first) < 0 ? s.value.date : first),
+      null,
+    );
     // An arrival joins a collectif that is already running; enrolments before its first session are the initial group.
-    const arrivals = firstSession === null ? [] : own.filter((e) => compareDates(firstSession, e.value.enrolledOn) < 0 && inYear(e.value.enrolledOn));
+    const arrivals =
+      firstSession === null ? [] : own.filter((e) => compareDates(firstSession, e.value.enrolledOn) < 0 && inYear(e.value.enrolledOn));
     const departures = own.filter((e) => e.value.leftOn !== null && inYear(e.value.leftOn));
     const intervals = own.map(enrolmentInterval);
     const weeks = collectifWeeksOfActivity(
       {
         collectifId,
         rural,
-        sessions: ownChildSessions.map((s) => ({ date: s.value.date, minutes: s.value.minutes, cancelled: s.value.cancelled, eventIds: s.eventIds })),
+        sessions: ownChildSessions.map((s) => ({
+          date: s.value.date,
+          minutes: s.value.minutes,
+          cancelled: s.value.cancelled,
+          eventIds: s.eventIds,
+        })),
         enrolments: intervals,
         period: { from, to },
       },
@@ -349,13 +375,22 @@ export function projectBilanQuantitative(facts: ProjectQuantitativeFacts, params
     children: {
       total: { value: latestByChild.size, eventIds: idsOf(enrolments) },
       byCycle,
-      arrivals: { value: collectifs.reduce((n, c) => n + c.arrivals.value, 0), eventIds: unionIds(collectifs.map((c) => c.arrivals.eventIds)) },
-      departures: { value: collectifs.reduce((n, c) => n + c.departures.value, 0), eventIds: unionIds(collectifs.map((c) => c.departures.eventIds)) },
+      arrivals: {
+        value: collectifs.reduce((n, c) => n + c.arrivals.value, 0),
+        eventIds: unionIds(collectifs.map((c) => c.arrivals.eventIds)),
+      },
+      departures: {
+        value: collectifs.reduce((n, c) => n + c.departures.value, 0),
+        eventIds: unionIds(collectifs.map((c) => c.departures.eventIds)),
+      },
     },
     sessions: {
       held: countOf(held),
       cancelled: countOf(sessionsInYear.filter((s) => s.value.cancelled)),
-      byKind: Object.fromEntries(SESSION_KINDS.map((kind) => [kind, countOf(held.filter((s) => s.value.kind === kind))])) as Record<SessionKind, Sourced<number>>,
+      byKind: Object.fromEntries(SESSION_KINDS.map((kind) => [kind, countOf(held.filter((s) => s.value.kind === kind))])) as Record<
+        SessionKind,
+        Sourced<number>
+      >,
       minutes: sessionMinutes,
       hours: hoursFromMinutes(sessionMinutes.value),
     },
@@ -372,13 +407,15 @@ export function projectBilanQuantitative(facts: ProjectQuantitativeFacts, params
       parentsReached: sumOf(parentActions, (a) => a.parentsReached),
     },
     schoolConcertations: {
-      byObjective: Object.fromEntries(SCHOOL_OBJECTIVES.map((o) => [o, countOf(concertations.filter((c) => c.value.objective === o))])) as Record<
-        SchoolObjective,
-        Sourced<number>
-      >,
+      byObjective: Object.fromEntries(
+        SCHOOL_OBJECTIVES.map((o) => [o, countOf(concertations.filter((c) => c.value.objective === o))]),
+      ) as Record<SchoolObjective, Sourced<number>>,
       s3BeforeStart,
       s3AtBilan,
-      s3Complete: { value: s3BeforeStart.value > 0 && s3AtBilan.value > 0, eventIds: unionIds([s3BeforeStart.eventIds, s3AtBilan.eventIds]) },
+      s3Complete: {
+        value: s3BeforeStart.value > 0 && s3AtBilan.value > 0,
+        eventIds: unionIds([s3BeforeStart.eventIds, s3AtBilan.eventIds]),
+      },
     },
     partners: { count: { value: partnerIds.length, eventIds: idsOf(partnerRelations) }, partnerIds },
   };

@@ -36,7 +36,11 @@ export function yearsOf(period: ConventionYears): SchoolYear[] {
   return Array.from({ length: period.years }, (_, i) => nextSchoolYear(period.firstYear, i));
 }
 
-export function canContinue(convention: ConventionScope, year: SchoolYear, bilans: readonly Sourced<BilanFiledFact>[]): ContinuationDecision {
+export function canContinue(
+  convention: ConventionScope,
+  year: SchoolYear,
+  bilans: readonly Sourced<BilanFiledFact>[],
+): ContinuationDecision {
   const base = { ruleId: 'R-CONV-2' as const, conventionId: convention.conventionId, schoolYear: year };
   if (!yearsOf(convention.period).includes(year)) {
     return {
@@ -45,7 +49,14 @@ export function canContinue(convention: ConventionScope, year: SchoolYear, bilan
       canContinue: false,
       previousBilanReceived: null,
       previousBilans: [],
-      reasons: [{ code: 'YEAR_NOT_COVERED', ruleId: 'R-CONV-2', message: `${year} is outside the convention's period`, details: { period: convention.period } }],
+      reasons: [
+        {
+          code: 'YEAR_NOT_COVERED',
+          ruleId: 'R-CONV-2',
+          message: `${year} is outside the convention's period`,
+          details: { period: convention.period },
+        },
+      ],
       eventIds: [],
     };
   }

@@ -2,11 +2,19 @@ import { describe, expect, it } from '@jest/globals';
 import { canContinue, type ConventionScope } from './can-continue.rule.js';
 import { bilanPart, fullBilan, sy } from './testing/convention.fixtures.js';
 
-const convention: ConventionScope = { conventionId: 'cof-1', projectIds: ['primary', 'college'], period: { firstYear: sy('2026-2027'), years: 3 } };
+const convention: ConventionScope = {
+  conventionId: 'cof-1',
+  projectIds: ['primary', 'college'],
+  period: { firstYear: sy('2026-2027'), years: 3 },
+};
 
 describe('continuing a convention (R-CONV-2)', () => {
   it('R-CONV-2: the first year needs no bilan of its own; a year outside the period cannot go on', () => {
-    expect(canContinue(convention, sy('2026-2027'), [])).toMatchObject({ canContinue: true, previousYear: null, previousBilanReceived: null });
+    expect(canContinue(convention, sy('2026-2027'), [])).toMatchObject({
+      canContinue: true,
+      previousYear: null,
+      previousBilanReceived: null,
+    });
     expect(canContinue(convention, sy('2029-2030'), [])).toMatchObject({ canContinue: false, reasons: [{ code: 'YEAR_NOT_COVERED' }] });
   });
 
@@ -14,7 +22,9 @@ describe('continuing a convention (R-CONV-2)', () => {
     const primaryOnly = fullBilan('primary', '2026-2027', '2027-09-20', 'bp');
     const missing = canContinue(convention, sy('2027-2028'), primaryOnly);
     expect(missing).toMatchObject({ canContinue: false, previousYear: '2026-2027', previousBilanReceived: false });
-    expect(missing.reasons).toEqual([expect.objectContaining({ code: 'PREVIOUS_BILAN_MISSING', details: expect.objectContaining({ projectId: 'college' }) })]);
+    expect(missing.reasons).toEqual([
+      expect.objectContaining({ code: 'PREVIOUS_BILAN_MISSING', details: expect.objectContaining({ projectId: 'college' }) }),
+    ]);
 
     const bothCompliant = [...primaryOnly, ...fullBilan('college', '2026-2027', '2027-09-25', 'bc')];
     const ok = canContinue(convention, sy('2027-2028'), bothCompliant);
@@ -32,7 +42,10 @@ describe('continuing a convention (R-CONV-2)', () => {
     const r = canContinue(convention, sy('2027-2028'), bilans);
     expect(r).toMatchObject({ canContinue: false, previousBilanReceived: true });
     expect(r.reasons).toEqual([
-      expect.objectContaining({ code: 'PREVIOUS_BILAN_NOT_COMPLIANT', details: { projectId: 'college', previousYear: '2026-2027', parts: { quantitative: 'pending', financial: 'non_compliant' } } }),
+      expect.objectContaining({
+        code: 'PREVIOUS_BILAN_NOT_COMPLIANT',
+        details: { projectId: 'college', previousYear: '2026-2027', parts: { quantitative: 'pending', financial: 'non_compliant' } },
+      }),
     ]);
     // A bilan of an earlier year does not stand in for the previous one.
     expect(canContinue(convention, sy('2028-2029'), bilans).canContinue).toBe(false);

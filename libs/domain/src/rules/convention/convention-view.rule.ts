@@ -118,7 +118,8 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
   const refused = c.refused && known(c.refused.refusedOn) ? c.refused : null;
   const terminated = c.terminated && known(c.terminated.terminatedOn) ? c.terminated : null;
   const notifications = new Map<string, Sourced<number>>();
-  for (const n of Object.values(c.notifications)) if (known(n.notifiedOn)) notifications.set(n.schoolYear, { value: n.collectifs, eventIds: [n.eventId] });
+  for (const n of Object.values(c.notifications))
+    if (known(n.notifiedOn)) notifications.set(n.schoolYear, { value: n.collectifs, eventIds: [n.eventId] });
 
   // An amendment as it stood at `at`: a decision dated later is not known yet.
   const amendments: AmendmentView[] = [];
@@ -147,7 +148,10 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
 
   const base = valuesOf(signed?.terms ?? req.terms);
   const baseIds = [(signed ?? req).eventId];
-  const fromBase = <K extends keyof ConventionValues>(k: K): Sourced<ConventionValues[K]> => ({ value: base[k], eventIds: unionIds([baseIds]) });
+  const fromBase = <K extends keyof ConventionValues>(k: K): Sourced<ConventionValues[K]> => ({
+    value: base[k],
+    eventIds: unionIds([baseIds]),
+  });
   const effective: ConventionView['effective'] = {
     startDate: fromBase('startDate'),
     collectifs: fromBase('collectifs'),
@@ -188,7 +192,10 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
     ? yearsCovered.map((schoolYear) => {
         const notified = notifications.get(schoolYear) ?? null;
         const forecasts = facts.psForecasts.filter((p) => p.value.schoolYear === schoolYear && compareDates(p.value.decidedOn, at) <= 0);
-        const latest = forecasts.reduce<(typeof forecasts)[number] | null>((l, p) => (l === null || compareDates(l.value.decidedOn, p.value.decidedOn) <= 0 ? p : l), null);
+        const latest = forecasts.reduce<(typeof forecasts)[number] | null>(
+          (l, p) => (l === null || compareDates(l.value.decidedOn, p.value.decidedOn) <= 0 ? p : l),
+          null,
+        );
         const paid = facts.psPayments.filter((p) => p.value.schoolYear === schoolYear && compareDates(p.value.paidOn, at) <= 0);
         return {
           schoolYear,
@@ -212,7 +219,12 @@ export function conventionAt(facts: ConventionViewFacts): ConventionView | null 
     projectIds: [...req.projectIds].sort(),
     at,
     status,
-    requested: { on: req.requestedOn, period: { firstYear: req.period.startSchoolYear, years: req.period.years }, values: valuesOf(req.terms), eventIds: [req.eventId] },
+    requested: {
+      on: req.requestedOn,
+      period: { firstYear: req.period.startSchoolYear, years: req.period.years },
+      values: valuesOf(req.terms),
+      eventIds: [req.eventId],
+    },
     signed: signed ? { on: signed.signedOn, eventIds: [signed.eventId] } : null,
     refused: refused ? { on: refused.refusedOn, reason: refused.reason, eventIds: [refused.eventId] } : null,
     terminated: terminated ? { on: terminated.terminatedOn, reason: terminated.reason, eventIds: [terminated.eventId] } : null,

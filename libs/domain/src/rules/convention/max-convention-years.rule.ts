@@ -54,7 +54,12 @@ export function maxConventionYears(operator: ConventionOperator, params: Convent
   if (operator.kind === 'centre_social') {
     const approval = operator.centreSocialApproval;
     if (approval === null) {
-      reasons.push({ code: 'CENTRE_SOCIAL_APPROVAL_UNKNOWN', ruleId: 'R-CONV-1', message: 'the centre social has no Caf approval period on record', details: {} });
+      reasons.push({
+        code: 'CENTRE_SOCIAL_APPROVAL_UNKNOWN',
+        ruleId: 'R-CONV-1',
+        message: 'the centre social has no Caf approval period on record',
+        details: {},
+      });
     } else {
       const years = yearsWithinApproval(start, approval.value, centreSocialMaxYears);
       if (years >= 2) options.push({ basis: 'centre_social_approval', years });
@@ -77,7 +82,10 @@ export function maxConventionYears(operator: ConventionOperator, params: Convent
       details: { priorApprovedYears: operator.support.years.map((y) => y.value), minPriorApprovedYears },
     });
 
-  const best = options.reduce<{ basis: ConventionLengthBasis; years: number } | null>((b, o) => (b === null || o.years > b.years ? o : b), null);
+  const best = options.reduce<{ basis: ConventionLengthBasis; years: number } | null>(
+    (b, o) => (b === null || o.years > b.years ? o : b),
+    null,
+  );
   const explanation: Explanation = {
     ruleId: 'R-CONV-1',
     inputs: {
@@ -110,7 +118,12 @@ export function checkConventionLength(
     return {
       ok: false,
       length,
-      rejection: { code: 'NOT_ELIGIBLE_FOR_MULTI_YEAR', ruleId: 'R-CONV-1', message: length.reasons.map((r) => r.message).join('; '), details: { reasons: length.reasons } },
+      rejection: {
+        code: 'NOT_ELIGIBLE_FOR_MULTI_YEAR',
+        ruleId: 'R-CONV-1',
+        message: length.reasons.map((r) => r.message).join('; '),
+        details: { reasons: length.reasons },
+      },
     };
   }
   if (requestedYears > length.maxYears) {

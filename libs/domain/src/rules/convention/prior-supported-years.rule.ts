@@ -25,12 +25,17 @@ export interface PriorSupport {
 }
 
 export function priorSupportedYears(history: OperatorHistory, operatorId: string, beforeSchoolYear: SchoolYear): PriorSupport {
-  const approved = effectiveDecisions(history).filter((d) => d.operatorId === operatorId && d.schoolYear < beforeSchoolYear && d.outcome === 'approved');
+  const approved = effectiveDecisions(history).filter(
+    (d) => d.operatorId === operatorId && d.schoolYear < beforeSchoolYear && d.outcome === 'approved',
+  );
   const payments = history.payments.filter((p) => p.value.operatorId === operatorId && p.value.schoolYear < beforeSchoolYear);
   const approvedYears = [...new Set(approved.map((d) => d.schoolYear))].sort();
   const years = approvedYears.map((year) => ({
     value: year,
-    eventIds: unionIds([...approved.filter((d) => d.schoolYear === year).map((d) => d.eventIds), idsOf(payments.filter((p) => p.value.schoolYear === year))]),
+    eventIds: unionIds([
+      ...approved.filter((d) => d.schoolYear === year).map((d) => d.eventIds),
+      idsOf(payments.filter((p) => p.value.schoolYear === year)),
+    ]),
   }));
   const paidOnly = [...new Set(payments.map((p) => p.value.schoolYear))].filter((y) => !approvedYears.includes(y)).sort();
   return {

@@ -43,7 +43,11 @@ describe('prior supported years (R-CONV-SUPPORT)', () => {
 
   it('R-CONV-SUPPORT: a refusal corrected to an approval counts; a year paid without a recorded approval is shown but not counted', () => {
     const history = {
-      decisions: [decision('p', '2023-2024', 'refused', 'd1'), decision('p', '2023-2024', 'approved', 'd1-correction'), decision('p', '2024-2025', 'approved', 'd2')],
+      decisions: [
+        decision('p', '2023-2024', 'refused', 'd1'),
+        decision('p', '2023-2024', 'approved', 'd1-correction'),
+        decision('p', '2024-2025', 'approved', 'd2'),
+      ],
       withdrawals: [],
       payments: [payment('p', '2021-2022', 120000, 'pay-old')],
     };

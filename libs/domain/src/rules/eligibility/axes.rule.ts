@@ -19,7 +19,9 @@ export function evaluateAxes(facts: ProjectFacts, _params: CampaignParameters): 
   const axes = Object.fromEntries(AXES.map((axis) => [axis, OBJECTIVES_BY_AXIS[axis].every((id) => covered(id))]));
   const reasons = AXES.flatMap((axis) => {
     const lacking = OBJECTIVES_BY_AXIS[axis].filter((id) => !covered(id));
-    return lacking.length ? [`axis ${axis}: objective(s) ${lacking.join(', ')} not ${facts.basis === 'planned' ? 'described' : 'carried out yet'}`] : [];
+    return lacking.length
+      ? [`axis ${axis}: objective(s) ${lacking.join(', ')} not ${facts.basis === 'planned' ? 'described' : 'carried out yet'}`]
+      : [];
   });
   const inputs = { basis: facts.basis, covered: AXIS_OBJECTIVES.filter(covered), missing, axes };
   const eventIds = eventIdsOf(...AXIS_OBJECTIVES.map((id) => facts.objectives[id]));
@@ -28,7 +30,13 @@ export function evaluateAxes(facts: ProjectFacts, _params: CampaignParameters): 
     case 'planned':
       return criterionResult('R-ELIG-AXES', 'not_met', reasons, inputs, eventIds);
     case 'actual':
-      return criterionResult('R-ELIG-AXES', facts.asOf < schoolYearEnd(facts.schoolYear) ? 'unknown' : 'not_met', reasons, inputs, eventIds);
+      return criterionResult(
+        'R-ELIG-AXES',
+        facts.asOf < schoolYearEnd(facts.schoolYear) ? 'unknown' : 'not_met',
+        reasons,
+        inputs,
+        eventIds,
+      );
     default:
       return assertNever(facts, 'project facts basis');
   }

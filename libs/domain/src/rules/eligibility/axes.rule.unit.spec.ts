@@ -19,7 +19,10 @@ describe('R-ELIG-AXES', () => {
     const r = evaluateAxes(plannedFacts({ objectives }), AUDE_2026_2027);
     expect(r.status).toBe('not_met');
     expect(r.reasons).toEqual(['axis parents: objective(s) P3 not described', 'axis school: objective(s) S3 not described']);
-    expect(r.explanation.inputs).toMatchObject({ missing: ['P3', 'S3'], axes: { children: true, parents: false, school: false, territory: true } });
+    expect(r.explanation.inputs).toMatchObject({
+      missing: ['P3', 'S3'],
+      axes: { children: true, parents: false, school: false, territory: true },
+    });
   });
 
   it('R-ELIG-AXES actual: an objective not carried out yet is unknown during the year, not met once it is over', () => {

@@ -38,7 +38,11 @@ export function evaluateCharter(facts: ProjectFacts, params: CampaignParameters)
     'R-ELIG-CHARTER',
     worstStatus(statuses),
     reasons,
-    { charterCommitment: charterCommitment?.value ?? null, familyFeePerChildPerYear: fee?.value ?? null, symbolicFamilyFeeCeiling: ceiling },
+    {
+      charterCommitment: charterCommitment?.value ?? null,
+      familyFeePerChildPerYear: fee?.value ?? null,
+      symbolicFamilyFeeCeiling: ceiling,
+    },
     eventIdsOf(charterCommitment, fee),
   );
 }

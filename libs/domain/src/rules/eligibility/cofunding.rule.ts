@@ -12,7 +12,8 @@ import { criterionResult } from './criterion-result.js';
 export function evaluateCofunding(facts: ProjectFacts, params: CampaignParameters): CriterionResult {
   const cofunding = facts.cofunding;
   const share = params.maxCafShare;
-  if (!cofunding) return criterionResult('R-ELIG-COFUNDING', 'unknown', ['budget not known yet'], { cofunding: null, maxCafShare: share }, []);
+  if (!cofunding)
+    return criterionResult('R-ELIG-COFUNDING', 'unknown', ['budget not known yet'], { cofunding: null, maxCafShare: share }, []);
   const totalCost = cofunding.totalCost.value;
   const caf = sumCents(cofunding.cafFunding.map((l) => l.value.amount));
   const inputs = { totalCost, cafFunding: cofunding.cafFunding.map((l) => l.value), cafTotal: caf, maxCafShare: share };

@@ -4,7 +4,12 @@ import { fact, plannedFacts } from '../facts/testing/project-facts.fixtures.js';
 import { evaluateCofunding } from './cofunding.rule.js';
 
 const budget = (total: number, ...caf: number[]) =>
-  plannedFacts({ cofunding: { totalCost: fact(total, 'evt-budget'), cafFunding: caf.map((amount, i) => fact({ label: `caf-${i}`, amount }, `evt-caf-${i}`)) } });
+  plannedFacts({
+    cofunding: {
+      totalCost: fact(total, 'evt-budget'),
+      cafFunding: caf.map((amount, i) => fact({ label: `caf-${i}`, amount }, `evt-caf-${i}`)),
+    },
+  });
 
 describe('R-ELIG-COFUNDING', () => {
   it('R-ELIG-COFUNDING: Caf funding at exactly 80 % of the cost → met', () => {

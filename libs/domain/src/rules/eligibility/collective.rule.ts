@@ -58,13 +58,21 @@ export function evaluateCollective(facts: ProjectFacts, params: CampaignParamete
         const waived = result.weeks.filter((w) => w.groupSize.status === 'waived');
         statuses.push(...result.weeks.map((w) => w.groupSize.status));
         if (outOfBounds.length) {
-          reasons.push(`collectif ${c.collectifId}: enrolment out of bounds in ${outOfBounds.length} week(s): ${outOfBounds.map((w) => `${w.checkDay} (${w.enrolled})`).join(', ')}`);
+          reasons.push(
+            `collectif ${c.collectifId}: enrolment out of bounds in ${outOfBounds.length} week(s): ${outOfBounds.map((w) => `${w.checkDay} (${w.enrolled})`).join(', ')}`,
+          );
         }
         if (waived.length) reasons.push(`collectif ${c.collectifId}: small group accepted by exception in ${waived.length} week(s)`);
-        perCollectif.push({ collectifId: c.collectifId, weeks: result.weeks.length, outOfBounds: outOfBounds.length, waived: waived.length });
+        perCollectif.push({
+          collectifId: c.collectifId,
+          weeks: result.weeks.length,
+          outOfBounds: outOfBounds.length,
+          waived: waived.length,
+        });
         eventIds.push(...result.explanation.sourceEventIds);
       }
-      if (perCollectif.length === 0) return criterionResult('R-ELIG-COLLECTIVE', 'unknown', ['no session held yet'], { collectifs: [] }, []);
+      if (perCollectif.length === 0)
+        return criterionResult('R-ELIG-COLLECTIVE', 'unknown', ['no session held yet'], { collectifs: [] }, []);
       return criterionResult(
         'R-ELIG-COLLECTIVE',
         worstStatus(statuses),

@@ -7,7 +7,9 @@ import { evaluateCollective } from './collective.rule.js';
 const planned = (children: number, extra: { rural?: boolean; disability?: boolean } = {}) =>
   plannedFacts({
     rural: fact(extra.rural ?? false),
-    collectifs: [fact({ label: 'A', plannedChildren: children, plannedStaff: 2, includesChildNeedingReinforcedAttention: extra.disability ?? false })],
+    collectifs: [
+      fact({ label: 'A', plannedChildren: children, plannedStaff: 2, includesChildNeedingReinforcedAttention: extra.disability ?? false }),
+    ],
   });
 
 describe('R-ELIG-COLLECTIVE', () => {

@@ -11,7 +11,8 @@ import { criterionResult, worstStatus } from './criterion-result.js';
 export function evaluateCoordinator(facts: ProjectFacts, params: CampaignParameters): CriterionResult {
   const coordinator = facts.coordinator;
   const min = params.coordinatorMinLevel;
-  if (!coordinator) return criterionResult('R-ELIG-COORD', 'unknown', ['no coordinator named yet'], { coordinator: null, coordinatorMinLevel: min }, []);
+  if (!coordinator)
+    return criterionResult('R-ELIG-COORD', 'unknown', ['no coordinator named yet'], { coordinator: null, coordinatorMinLevel: min }, []);
   const { levelYearsAfterBac: level, animationOrEducationExperience: experience } = coordinator.value;
   const statuses: CriterionStatus[] = [];
   const reasons: string[] = [];
@@ -29,5 +30,11 @@ export function evaluateCoordinator(facts: ProjectFacts, params: CampaignParamet
     statuses.push('not_met');
     reasons.push('no experience in animation or education');
   }
-  return criterionResult('R-ELIG-COORD', worstStatus(statuses), reasons, { coordinator: coordinator.value, coordinatorMinLevel: min }, eventIdsOf(coordinator));
+  return criterionResult(
+    'R-ELIG-COORD',
+    worstStatus(statuses),
+    reasons,
+    { coordinator: coordinator.value, coordinatorMinLevel: min },
+    eventIdsOf(coordinator),
+  );
 }

@@ -4,7 +4,9 @@ import { fact, plannedFacts } from '../facts/testing/project-facts.fixtures.js';
 import { evaluateCoordinator } from './coord.rule.js';
 
 const withCoordinator = (level: number | null, experience: boolean | null) =>
-  plannedFacts({ coordinator: fact({ personId: 'c', levelYearsAfterBac: level, animationOrEducationExperience: experience }, 'evt-coord') });
+  plannedFacts({
+    coordinator: fact({ personId: 'c', levelYearsAfterBac: level, animationOrEducationExperience: experience }, 'evt-coord'),
+  });
 
 describe('R-ELIG-COORD', () => {
   it('R-ELIG-COORD: Bac+2 with experience in animation → met, citing the coordinator event', () => {

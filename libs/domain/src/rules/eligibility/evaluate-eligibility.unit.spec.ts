@@ -40,7 +40,11 @@ describe('eligibility evaluation (all R-ELIG criteria, cumulative)', () => {
     });
     const e = evaluateEligibility(facts, AUDE_2026_2027);
     expect(e.verdict).toBe('eligible');
-    expect(e.criteria.filter((c) => c.status === 'waived').map((c) => c.criterion)).toEqual(['R-ELIG-COLLECTIVE', 'R-ELIG-STAFF', 'R-ELIG-RHYTHM']);
+    expect(e.criteria.filter((c) => c.status === 'waived').map((c) => c.criterion)).toEqual([
+      'R-ELIG-COLLECTIVE',
+      'R-ELIG-STAFF',
+      'R-ELIG-RHYTHM',
+    ]);
   });
 
   it('R-ELIG: missing facts make the verdict incomplete, with the unknown criteria as reasons', () => {

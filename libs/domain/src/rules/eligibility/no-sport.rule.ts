@@ -13,7 +13,8 @@ export function evaluateNoSport(facts: ProjectFacts, params: CampaignParameters)
   }
   switch (facts.basis) {
     case 'planned': {
-      if (!facts.activities) return criterionResult('R-ELIG-NO-SPORT', 'unknown', ['activities not described yet'], { noSport: true, activities: null }, []);
+      if (!facts.activities)
+        return criterionResult('R-ELIG-NO-SPORT', 'unknown', ['activities not described yet'], { noSport: true, activities: null }, []);
       const sport = facts.activities.value.includes('sport');
       return criterionResult(
         'R-ELIG-NO-SPORT',
@@ -25,7 +26,14 @@ export function evaluateNoSport(facts: ProjectFacts, params: CampaignParameters)
     }
     case 'actual': {
       const sessions = heldSessionActivities(facts);
-      if (sessions.length === 0) return criterionResult('R-ELIG-NO-SPORT', 'unknown', ['no held session with its activities recorded yet'], { noSport: true, sessions: 0 }, []);
+      if (sessions.length === 0)
+        return criterionResult(
+          'R-ELIG-NO-SPORT',
+          'unknown',
+          ['no held session with its activities recorded yet'],
+          { noSport: true, sessions: 0 },
+          [],
+        );
       const sport = sessions.filter((s) => s.activities.includes('sport'));
       return criterionResult(
         'R-ELIG-NO-SPORT',

@@ -26,7 +26,8 @@ export function evaluateNotHomework(facts: ProjectFacts, _params: CampaignParame
     }
     case 'actual': {
       const sessions = heldSessionActivities(facts);
-      if (sessions.length === 0) return criterionResult('R-ELIG-NOT-HOMEWORK', 'unknown', ['no held session with its activities recorded yet'], { sessions: 0 }, []);
+      if (sessions.length === 0)
+        return criterionResult('R-ELIG-NOT-HOMEWORK', 'unknown', ['no held session with its activities recorded yet'], { sessions: 0 }, []);
       const kinds = sessions.flatMap((s) => s.activities);
       const homeworkOnly = sessions.filter((s) => isHomeworkOnly(s.activities)).length;
       return judge(kinds, { sessions: sessions.length, homeworkOnlySessions: homeworkOnly }, eventIdsOf(...sessions));

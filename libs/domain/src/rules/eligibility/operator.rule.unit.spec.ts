@@ -18,7 +18,12 @@ describe('R-ELIG-OPERATOR', () => {
   });
 
   it('R-ELIG-OPERATOR: an expired insurance, or a declaration dated after asOf, does not count', () => {
-    const expired = plannedFacts({ operator: { ...plannedFacts().operator, insurance: fact({ declaredOn: localDate('2025-01-01'), validUntil: localDate('2026-06-30') }) } });
+    const expired = plannedFacts({
+      operator: {
+        ...plannedFacts().operator,
+        insurance: fact({ declaredOn: localDate('2025-01-01'), validUntil: localDate('2026-06-30') }),
+      },
+    });
     expect(evaluateOperator(expired, AUDE_2026_2027).reasons).toEqual(['insurance expired on 2026-06-30']);
     const late = plannedFacts({ operator: { ...plannedFacts().operator, laiciteCharterSignedOn: fact(localDate('2026-09-01')) } });
     expect(evaluateOperator(late, AUDE_2026_2027).status).toBe('not_met');
@@ -31,7 +36,9 @@ describe('R-ELIG-OPERATOR', () => {
 
   it('R-ELIG-OPERATOR actual: a staff member assigned to a collectif but never declared → not met', () => {
     const c = { ...collectif('A', 2), staffAssignments: assignStaff(['staff-1', 'staff-ghost']) };
-    expect(evaluateOperator(actualFacts({ collectifs: [c] }), AUDE_2026_2027).reasons).toEqual(['staff staff-ghost: assigned to a collectif without any declaration']);
+    expect(evaluateOperator(actualFacts({ collectifs: [c] }), AUDE_2026_2027).reasons).toEqual([
+      'staff staff-ghost: assigned to a collectif without any declaration',
+    ]);
   });
 
   it('R-ELIG-OPERATOR: staff not known yet → unknown', () => {

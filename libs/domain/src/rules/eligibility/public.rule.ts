@@ -22,13 +22,20 @@ export function evaluatePublic(facts: ProjectFacts, _params: CampaignParameters)
       if (!target.value.orientedWithParentsAgreement) reasons.push("children are not oriented with the parents' agreement");
       if (!target.value.needIdentifiedWithSchool) reasons.push('the need is not identified with the school');
       if (!target.value.orientationRecorded) reasons.push('who oriented each child is not recorded');
-      return criterionResult('R-ELIG-PUBLIC', reasons.length ? 'not_met' : 'met', reasons, { targetPublic: target.value }, eventIdsOf(target));
+      return criterionResult(
+        'R-ELIG-PUBLIC',
+        reasons.length ? 'not_met' : 'met',
+        reasons,
+        { targetPublic: target.value },
+        eventIdsOf(target),
+      );
     }
     case 'actual': {
       if (facts.children.length === 0) return criterionResult('R-ELIG-PUBLIC', 'unknown', ['no child enrolled yet'], { children: [] }, []);
       const reasons: string[] = [];
       for (const { value: child } of facts.children) {
-        if (!isClasSchoolLevel(child.schoolLevel)) reasons.push(`child ${child.childId}: level ${child.schoolLevel} is outside CP..Terminale`);
+        if (!isClasSchoolLevel(child.schoolLevel))
+          reasons.push(`child ${child.childId}: level ${child.schoolLevel} is outside CP..Terminale`);
         if (child.orientedBy === null) reasons.push(`child ${child.childId}: who oriented the child is not recorded`);
         if (!child.parentalConsent) reasons.push(`child ${child.childId}: no parental agreement recorded`);
       }

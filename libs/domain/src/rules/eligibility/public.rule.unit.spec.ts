@@ -12,7 +12,14 @@ describe('R-ELIG-PUBLIC', () => {
 
   it('R-ELIG-PUBLIC planned: a maternelle level and no parental agreement → not met, both said', () => {
     const r = evaluatePublic(
-      plannedFacts({ targetPublic: fact({ schoolLevels: ['GS', 'CP'], orientedWithParentsAgreement: false, needIdentifiedWithSchool: true, orientationRecorded: true }) }),
+      plannedFacts({
+        targetPublic: fact({
+          schoolLevels: ['GS', 'CP'],
+          orientedWithParentsAgreement: false,
+          needIdentifiedWithSchool: true,
+          orientationRecorded: true,
+        }),
+      }),
       AUDE_2026_2027,
     );
     expect(r.status).toBe('not_met');
@@ -25,7 +32,10 @@ describe('R-ELIG-PUBLIC', () => {
 
   it('R-ELIG-PUBLIC actual: a child whose orienting person is not recorded → not met, naming the child id only', () => {
     const facts = actualFacts();
-    const children = [...facts.children, fact({ childId: 'child-x', schoolLevel: 'CM1', orientedBy: null, parentalConsent: true }, 'evt-child-x')];
+    const children = [
+      ...facts.children,
+      fact({ childId: 'child-x', schoolLevel: 'CM1', orientedBy: null, parentalConsent: true }, 'evt-child-x'),
+    ];
     const r = evaluatePublic({ ...facts, children }, AUDE_2026_2027);
     expect(r.status).toBe('not_met');
     expect(r.reasons).toEqual(['child child-x: who oriented the child is not recorded']);

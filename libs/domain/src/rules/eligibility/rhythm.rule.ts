@@ -40,7 +40,13 @@ export function evaluateRhythm(facts: ProjectFacts, params: CampaignParameters):
         statuses.push('not_met');
         reasons.push(`${p.weeks} weeks planned, at least ${rhythm.minWeeks} required`);
       }
-      return criterionResult('R-ELIG-RHYTHM', worstStatus(statuses), reasons, { planned: p, rural: facts.rural.value, campaign: rhythm }, eventIdsOf(plan, facts.rural));
+      return criterionResult(
+        'R-ELIG-RHYTHM',
+        worstStatus(statuses),
+        reasons,
+        { planned: p, rural: facts.rural.value, campaign: rhythm },
+        eventIdsOf(plan, facts.rural),
+      );
     }
     case 'actual': {
       const start = schoolYearStart(facts.schoolYear);
@@ -54,7 +60,13 @@ export function evaluateRhythm(facts: ProjectFacts, params: CampaignParameters):
       const used: Array<{ eventIds: readonly string[] }> = [facts.rural];
       for (const c of facts.collectifs) {
         const result = collectifWeeksOfActivity(
-          { collectifId: c.collectifId, rural: c.rural ?? facts.rural.value, sessions: c.sessions, enrolments: c.enrolments, period: { from: start, to: end } },
+          {
+            collectifId: c.collectifId,
+            rural: c.rural ?? facts.rural.value,
+            sessions: c.sessions,
+            enrolments: c.enrolments,
+            period: { from: start, to: end },
+          },
           params,
         );
         if (result.heldSessions === 0) continue;
@@ -64,9 +76,14 @@ export function evaluateRhythm(facts: ProjectFacts, params: CampaignParameters):
         if (rhythmWeeks.length >= rhythm.minWeeks) status = normalWeeks >= rhythm.minWeeks ? 'met' : 'waived';
         else status = rhythmWeeks.length + weeksLeft >= rhythm.minWeeks ? 'unknown' : 'not_met';
         statuses.push(status);
-        if (status === 'waived') reasons.push(`collectif ${c.collectifId}: ${rhythmWeeks.length} weeks at the rhythm, ${rhythmWeeks.length - normalWeeks} of them by the rural alternative`);
-        if (status === 'unknown') reasons.push(`collectif ${c.collectifId}: ${rhythmWeeks.length} of ${rhythm.minWeeks} weeks so far, the school year is not over`);
-        if (status === 'not_met') reasons.push(`collectif ${c.collectifId}: ${rhythmWeeks.length} weeks at the rhythm, ${rhythm.minWeeks} required`);
+        if (status === 'waived')
+          reasons.push(
+            `collectif ${c.collectifId}: ${rhythmWeeks.length} weeks at the rhythm, ${rhythmWeeks.length - normalWeeks} of them by the rural alternative`,
+          );
+        if (status === 'unknown')
+          reasons.push(`collectif ${c.collectifId}: ${rhythmWeeks.length} of ${rhythm.minWeeks} weeks so far, the school year is not over`);
+        if (status === 'not_met')
+          reasons.push(`collectif ${c.collectifId}: ${rhythmWeeks.length} weeks at the rhythm, ${rhythm.minWeeks} required`);
         perCollectif.push({ collectifId: c.collectifId, weeksAtRhythm: rhythmWeeks.length, normalWeeks, status });
         used.push(...c.sessions.filter((s) => !s.cancelled));
       }
@@ -74,7 +91,13 @@ export function evaluateRhythm(facts: ProjectFacts, params: CampaignParameters):
         const status = weeksLeft >= rhythm.minWeeks ? 'unknown' : 'not_met';
         return criterionResult('R-ELIG-RHYTHM', status, ['no session held'], { collectifs: [], weeksLeft, campaign: rhythm }, []);
       }
-      return criterionResult('R-ELIG-RHYTHM', worstStatus(statuses), reasons, { collectifs: perCollectif, weeksLeft, asOf: facts.asOf, campaign: rhythm }, eventIdsOf(...used));
+      return criterionResult(
+        'R-ELIG-RHYTHM',
+        worstStatus(statuses),
+        reasons,
+        { collectifs: perCollectif, weeksLeft, asOf: facts.asOf, campaign: rhythm },
+        eventIdsOf(...used),
+      );
     }
     default:
       return assertNever(facts, 'project facts basis');

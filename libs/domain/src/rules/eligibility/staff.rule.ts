@@ -24,7 +24,8 @@ function staffOn(day: LocalDate, assignments: readonly StaffAssignment[]): Staff
 export function evaluateStaff(facts: ProjectFacts, params: CampaignParameters): CriterionResult {
   switch (facts.basis) {
     case 'planned': {
-      if (!facts.collectifs || facts.collectifs.length === 0) return criterionResult('R-ELIG-STAFF', 'unknown', ['no collectif planned yet'], { collectifs: [] }, []);
+      if (!facts.collectifs || facts.collectifs.length === 0)
+        return criterionResult('R-ELIG-STAFF', 'unknown', ['no collectif planned yet'], { collectifs: [] }, []);
       const checks = facts.collectifs.map(({ value: c }) => ({
         label: c.label,
         plannedStaff: c.plannedStaff,
@@ -38,7 +39,13 @@ export function evaluateStaff(facts: ProjectFacts, params: CampaignParameters): 
             ? [`collectif ${c.label}: ${c.plannedStaff} staff accepted for a rural group of ${c.plannedChildren}`]
             : [],
       );
-      return criterionResult('R-ELIG-STAFF', worstStatus(checks.map((c) => c.status)), reasons, { staff: params.staff, collectifs: checks }, eventIdsOf(facts.rural, ...facts.collectifs));
+      return criterionResult(
+        'R-ELIG-STAFF',
+        worstStatus(checks.map((c) => c.status)),
+        reasons,
+        { staff: params.staff, collectifs: checks },
+        eventIdsOf(facts.rural, ...facts.collectifs),
+      );
     }
     case 'actual': {
       const statuses: CriterionStatus[] = [];
@@ -64,7 +71,13 @@ export function evaluateStaff(facts: ProjectFacts, params: CampaignParameters): 
         perCollectif.push({ collectifId: c.collectifId, heldSessions: held.length, underStaffed: short.length, waived });
       }
       if (perCollectif.length === 0) return criterionResult('R-ELIG-STAFF', 'unknown', ['no session held yet'], { collectifs: [] }, []);
-      return criterionResult('R-ELIG-STAFF', worstStatus(statuses), reasons, { staff: params.staff, collectifs: perCollectif }, eventIdsOf(...used));
+      return criterionResult(
+        'R-ELIG-STAFF',
+        worstStatus(statuses),
+        reasons,
+        { staff: params.staff, collectifs: perCollectif },
+        eventIdsOf(...used),
+      );
     }
     default:
       return assertNever(facts, 'project facts basis');

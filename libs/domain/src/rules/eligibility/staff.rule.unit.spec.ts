@@ -4,7 +4,10 @@ import { actualFacts, assignStaff, collectif, fact, plannedFacts } from '../fact
 import { evaluateStaff } from './staff.rule.js';
 
 const planned = (children: number, staff: number, rural: boolean) =>
-  plannedFacts({ rural: fact(rural), collectifs: [fact({ label: 'A', plannedChildren: children, plannedStaff: staff, includesChildNeedingReinforcedAttention: false })] });
+  plannedFacts({
+    rural: fact(rural),
+    collectifs: [fact({ label: 'A', plannedChildren: children, plannedStaff: staff, includesChildNeedingReinforcedAttention: false })],
+  });
 
 describe('R-ELIG-STAFF', () => {
   it('R-ELIG-STAFF: 2 staff per collectif → met; 1 for 10 urban children → not met', () => {
@@ -19,7 +22,10 @@ describe('R-ELIG-STAFF', () => {
 
   it('R-ELIG-STAFF actual: a staff member leaving mid-year leaves later sessions under-staffed → not met', () => {
     const c = collectif('A', 4);
-    const staffAssignments = [...assignStaff(['staff-1']), { staffId: 'staff-2', from: c.sessions[0].date, to: c.sessions[3].date, eventIds: ['assign-2'] }];
+    const staffAssignments = [
+      ...assignStaff(['staff-1']),
+      { staffId: 'staff-2', from: c.sessions[0].date, to: c.sessions[3].date, eventIds: ['assign-2'] },
+    ];
     const r = evaluateStaff(actualFacts({ collectifs: [{ ...c, staffAssignments }] }), AUDE_2026_2027);
     expect(r.status).toBe('not_met');
     expect(r.reasons[0]).toMatch(/^collectif A: under-staffed on 2026-11-23 \(1\)/);

@@ -16,7 +16,8 @@ export function evaluateTraining(facts: ProjectFacts, params: CampaignParameters
   switch (facts.basis) {
     case 'planned': {
       const commitment = facts.trainingCommitment;
-      if (!commitment) return criterionResult('R-ELIG-TRAINING', 'unknown', ['training commitment not declared yet'], { trainingCommitment: null }, []);
+      if (!commitment)
+        return criterionResult('R-ELIG-TRAINING', 'unknown', ['training commitment not declared yet'], { trainingCommitment: null }, []);
       return criterionResult(
         'R-ELIG-TRAINING',
         commitment.value ? 'met' : 'not_met',
@@ -26,14 +27,18 @@ export function evaluateTraining(facts: ProjectFacts, params: CampaignParameters
       );
     }
     case 'actual': {
-      if (facts.staff === null) return criterionResult('R-ELIG-TRAINING', 'unknown', ['staff members not declared yet'], { staff: null }, []);
+      if (facts.staff === null)
+        return criterionResult('R-ELIG-TRAINING', 'unknown', ['staff members not declared yet'], { staff: null }, []);
       const newStaff = facts.staff.filter((s) => s.value.isNew);
       const untrained = newStaff.filter((s) => s.value.fondamentauxTrainingOn === null || s.value.fondamentauxTrainingOn > facts.asOf);
       return criterionResult(
         'R-ELIG-TRAINING',
         untrained.length ? 'not_met' : 'met',
         untrained.map((s) => `new staff ${s.value.staffId} has not attended the "fondamentaux" module`),
-        { asOf: facts.asOf, newStaff: newStaff.map((s) => ({ staffId: s.value.staffId, fondamentauxTrainingOn: s.value.fondamentauxTrainingOn })) },
+        {
+          asOf: facts.asOf,
+          newStaff: newStaff.map((s) => ({ staffId: s.value.staffId, fondamentauxTrainingOn: s.value.fondamentauxTrainingOn })),
+        },
         eventIdsOf(...newStaff),
       );
     }

@@ -18,8 +18,15 @@ export interface BonusLine {
 }
 
 /** R-PS-BONUS: a fixed amount per collectif, on the collectifs it is paid on. */
-export function bonusLine(kind: BonusKind, collectifs: number, params: Pick<CampaignParameters, 'bonusEnfants' | 'bonusParents'>, sourceEventIds: string[] = [], note?: string): BonusLine {
-  if (!Number.isSafeInteger(collectifs) || collectifs < 0) throw new RangeError(`bonus collectifs must be a non-negative integer, got ${collectifs}`);
+export function bonusLine(
+  kind: BonusKind,
+  collectifs: number,
+  params: Pick<CampaignParameters, 'bonusEnfants' | 'bonusParents'>,
+  sourceEventIds: string[] = [],
+  note?: string,
+): BonusLine {
+  if (!Number.isSafeInteger(collectifs) || collectifs < 0)
+    throw new RangeError(`bonus collectifs must be a non-negative integer, got ${collectifs}`);
   const perCollectif = kind === 'enfants' ? params.bonusEnfants : params.bonusParents;
   const amount = perCollectif * collectifs;
   return {
@@ -56,7 +63,11 @@ export interface BonusRequestCheck {
 export function checkBonusRequest(request: BonusRequestFacts): BonusRequestCheck {
   const [mandatory, mandatoryLabel, known] =
     request.kind === 'enfants'
-      ? ([request.structuredProjectOverYear, 'a structured socio-educational project over the year (fil rouge)', BONUS_ENFANTS_CRITERIA] as const)
+      ? ([
+          request.structuredProjectOverYear,
+          'a structured socio-educational project over the year (fil rouge)',
+          BONUS_ENFANTS_CRITERIA,
+        ] as const)
       : ([request.parentSupportProjectOverYear, 'a specific parent-support project over the year', BONUS_PARENTS_CRITERIA] as const);
   const criteriaMet = [...new Set<string>(request.criteria.value)].filter((c) => (known as readonly string[]).includes(c));
   const reasons: string[] = [];

@@ -10,14 +10,22 @@ describe('bonuses (R-PS-BONUS)', () => {
   });
 
   it('R-PS-BONUS enfants: fil rouge AND paid external speakers → meets the criteria', () => {
-    const r = checkBonusRequest({ kind: 'enfants', structuredProjectOverYear: sourced(true, ['e1']), criteria: sourced(['paid_external_speakers'], ['e2']) });
+    const r = checkBonusRequest({
+      kind: 'enfants',
+      structuredProjectOverYear: sourced(true, ['e1']),
+      criteria: sourced(['paid_external_speakers'], ['e2']),
+    });
     expect(r.meetsCriteria).toBe(true);
     expect(r.criteriaMet).toEqual(['paid_external_speakers']);
     expect(r.explanation.sourceEventIds).toEqual(['e1', 'e2']);
   });
 
   it('R-PS-BONUS enfants: equipment without a fil rouge → refused with the reason', () => {
-    const r = checkBonusRequest({ kind: 'enfants', structuredProjectOverYear: sourced(false), criteria: sourced(['educational_equipment']) });
+    const r = checkBonusRequest({
+      kind: 'enfants',
+      structuredProjectOverYear: sourced(false),
+      criteria: sourced(['educational_equipment']),
+    });
     expect(r.meetsCriteria).toBe(false);
     expect(r.reasons).toEqual([expect.stringMatching(/fil rouge/)]);
   });
@@ -29,6 +37,9 @@ describe('bonuses (R-PS-BONUS)', () => {
   });
 
   it('R-PS-BONUS parents: project AND targeted public (allophone, illettrisme, AEF, gens du voyage) → meets', () => {
-    expect(checkBonusRequest({ kind: 'parents', parentSupportProjectOverYear: sourced(true), criteria: sourced(['targeted_public']) }).meetsCriteria).toBe(true);
+    expect(
+      checkBonusRequest({ kind: 'parents', parentSupportProjectOverYear: sourced(true), criteria: sourced(['targeted_public']) })
+        .meetsCriteria,
+    ).toBe(true);
   });
 });

@@ -25,8 +25,15 @@ export interface AmountDue {
 }
 
 /** R-PS-PAYMENTS: amount still due at a date = payable − payments made by then (all of them when no date). */
-export function amountDue(payable: Cents, payments: readonly PaymentFact[], at: LocalDate | null, sourceEventIds: string[] = []): AmountDue {
-  const paymentsCounted = payments.filter((p) => at === null || p.date <= at).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+export function amountDue(
+  payable: Cents,
+  payments: readonly PaymentFact[],
+  at: LocalDate | null,
+  sourceEventIds: string[] = [],
+): AmountDue {
+  const paymentsCounted = payments
+    .filter((p) => at === null || p.date <= at)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const paid = sumCents(paymentsCounted.map((p) => p.amount));
   const due = payable - paid;
   return {
@@ -38,7 +45,11 @@ export function amountDue(payable: Cents, payments: readonly PaymentFact[], at: 
     toRecover: Math.max(0, -due),
     explanation: {
       ruleId: 'R-PS-PAYMENTS',
-      inputs: { payable, at, payments: paymentsCounted.map((p) => ({ paymentId: p.paymentId, date: p.date, amount: p.amount, kind: p.kind })) },
+      inputs: {
+        payable,
+        at,
+        payments: paymentsCounted.map((p) => ({ paymentId: p.paymentId, date: p.date, amount: p.amount, kind: p.kind })),
+      },
       sourceEventIds: [...new Set([...sourceEventIds, ...eventIdsOf(...paymentsCounted)])],
       output: { paid, due },
     },

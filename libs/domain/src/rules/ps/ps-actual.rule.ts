@@ -28,7 +28,12 @@ export function actualPs(input: ActualPsInput): PsStatement {
   const approved = input.approvedCollectifs.value;
   const results = [...input.collectifs]
     .sort((a, b) => (a.collectifId < b.collectifId ? -1 : a.collectifId > b.collectifId ? 1 : 0))
-    .map((c) => collectifWeeksOfActivity({ collectifId: c.collectifId, rural: c.rural ?? input.rural, sessions: c.sessions, enrolments: c.enrolments, period }, params));
+    .map((c) =>
+      collectifWeeksOfActivity(
+        { collectifId: c.collectifId, rural: c.rural ?? input.rural, sessions: c.sessions, enrolments: c.enrolments, period },
+        params,
+      ),
+    );
   const held = results.filter((r) => r.heldSessions > 0).length;
   const formula = psPerCollectif(input.actualTotalCost.value, held, params, eventIdsOf(input.actualTotalCost));
   let counted = 0;

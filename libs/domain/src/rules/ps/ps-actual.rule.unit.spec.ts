@@ -46,14 +46,22 @@ describe('actual PS at the bilan (R-PS-ACTUAL)', () => {
   });
 
   it('R-PS-ACTUAL: never more collectifs than approved, even when more ran in compliance', () => {
-    const s = actualPs(input({ approvedCollectifs: sourced(2, []), actualTotalCost: sourced(eurosToCents('15000'), []), collectifs: [collectif('A', 30), collectif('B', 30), collectif('C', 30)] }));
+    const s = actualPs(
+      input({
+        approvedCollectifs: sourced(2, []),
+        actualTotalCost: sourced(eurosToCents('15000'), []),
+        collectifs: [collectif('A', 30), collectif('B', 30), collectif('C', 30)],
+      }),
+    );
     expect(s.collectifsCounted).toBe(2);
     expect(s.collectifLines.map((l) => l.counted)).toEqual([true, true, false]);
     expect(s.ps).toBe(2 * 162_500);
   });
 
   it('R-PS-ACTUAL: a bonus granted on 2 collectifs is paid on min(2, compliant) = 1', () => {
-    const s = actualPs(input({ collectifs: [collectif('A', 30), collectif('B', 10)], bonusEnfantsCollectifs: sourced(2, ['evt-decision']) }));
+    const s = actualPs(
+      input({ collectifs: [collectif('A', 30), collectif('B', 10)], bonusEnfantsCollectifs: sourced(2, ['evt-decision']) }),
+    );
     expect(s.bonuses.enfants).toMatchObject({ collectifs: 1, amount: 33_500 });
     expect(s.bonuses.enfants.explanation.note).toMatch(/granted on 2/);
   });
@@ -63,7 +71,9 @@ describe('actual PS at the bilan (R-PS-ACTUAL)', () => {
       input({
         actualTotalCost: sourced(eurosToCents('4000'), ['evt-bilan']),
         otherCafFunding: sourced(eurosToCents('2500'), ['evt-bilan']),
-        payments: [{ paymentId: 'adv', date: localDate('2026-12-01'), amount: eurosToCents('1000'), kind: 'advance', eventIds: ['evt-adv'] }],
+        payments: [
+          { paymentId: 'adv', date: localDate('2026-12-01'), amount: eurosToCents('1000'), kind: 'advance', eventIds: ['evt-adv'] },
+        ],
         at: localDate('2027-09-30'),
       }),
     );

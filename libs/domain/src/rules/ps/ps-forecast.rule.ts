@@ -16,7 +16,12 @@ export interface ForecastPsInput extends PsStatementCommonInput {
  */
 export function forecastPs(input: ForecastPsInput): PsStatement {
   const n = input.approvedCollectifs.value;
-  const formula = psPerCollectif(input.plannedTotalCost.value, n, input.parameters, eventIdsOf(input.plannedTotalCost, input.approvedCollectifs));
+  const formula = psPerCollectif(
+    input.plannedTotalCost.value,
+    n,
+    input.parameters,
+    eventIdsOf(input.plannedTotalCost, input.approvedCollectifs),
+  );
   const lines = Array.from({ length: n }, (_, i) => ({
     collectifId: `collectif ${i + 1}/${n}`,
     held: true,

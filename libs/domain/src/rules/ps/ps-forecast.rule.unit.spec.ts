@@ -22,13 +22,23 @@ describe('forecast PS and its explanation (R-PS-EXPLAIN)', () => {
   });
 
   it('R-PS-EXPLAIN: the parameters used cite the campaign event and the seed passages', () => {
-    expect(s.parameters).toMatchObject({ cafCode: '40', schoolYear: '2025-2026', priceCapPerCollectif: 848_700, maxPsPerCollectif: 275_828, campaignEventIds: ['evt-campaign-40'] });
+    expect(s.parameters).toMatchObject({
+      cafCode: '40',
+      schoolYear: '2025-2026',
+      priceCapPerCollectif: 848_700,
+      maxPsPerCollectif: 275_828,
+      campaignEventIds: ['evt-campaign-40'],
+    });
     expect(s.parameters.sources.priceCapPerCollectif).toMatch(/8 487 €/);
   });
 
   it('R-PS-EXPLAIN: per-collectif lines with their rule ids, the cap, the bonuses and the 80 % line', () => {
     expect(s.collectifLines).toHaveLength(2);
-    expect(s.collectifLines[0]).toMatchObject({ amount: 275_828, ruleIds: ['R-PS-RATE', 'R-PS-CAP', 'R-PS-FORMULA'], sourceEventIds: ['evt-application', 'evt-decision'] });
+    expect(s.collectifLines[0]).toMatchObject({
+      amount: 275_828,
+      ruleIds: ['R-PS-RATE', 'R-PS-CAP', 'R-PS-FORMULA'],
+      sourceEventIds: ['evt-application', 'evt-decision'],
+    });
     expect(s.capApplied).toBe(true);
     expect(s.bonuses.enfants.amount).toBe(65_800);
     expect(s.bonuses.parents.amount).toBe(32_900);

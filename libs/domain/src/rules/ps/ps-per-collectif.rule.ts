@@ -42,7 +42,8 @@ export function psPerCollectif(
 ): PsPerCollectifResult {
   assertCents(totalCost, 'totalCost');
   if (totalCost < 0) throw new RangeError(`totalCost must not be negative, got ${totalCost}`);
-  if (!Number.isSafeInteger(collectifs) || collectifs < 0) throw new RangeError(`collectifs must be a non-negative integer, got ${collectifs}`);
+  if (!Number.isSafeInteger(collectifs) || collectifs < 0)
+    throw new RangeError(`collectifs must be a non-negative integer, got ${collectifs}`);
   const cap = params.priceCapPerCollectif;
   const { num, den } = params.psRate;
   let base: ExactCents;
@@ -78,7 +79,12 @@ export function psPerCollectif(
       note: capApplied ? 'R-PS-CAP: cost per collectif above the price cap, the cap is used' : undefined,
       children: [
         { ruleId: 'R-PS-RATE', inputs: { psRate: params.psRate }, sourceEventIds: [], output: { base } },
-        { ruleId: 'R-PS-CAP', inputs: { priceCapPerCollectif: cap, costPerCollectif }, sourceEventIds: [], output: { capApplied, maxPsPerCollectif: maxPsPerCollectif(params) } },
+        {
+          ruleId: 'R-PS-CAP',
+          inputs: { priceCapPerCollectif: cap, costPerCollectif },
+          sourceEventIds: [],
+          output: { capApplied, maxPsPerCollectif: maxPsPerCollectif(params) },
+        },
       ],
     },
   };

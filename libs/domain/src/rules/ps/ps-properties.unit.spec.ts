@@ -37,7 +37,8 @@ describe('PS properties (fast-check)', () => {
         const sum = s.collectifLines.reduce((a, l) => a + l.amount, 0);
         expect(sum).toBe(s.ps);
         expect(s.ps).toBe(n * s.psPerCollectif);
-        for (const v of [s.ps, s.psPerCollectif, s.bonuses.total, s.reduction80.reduction, s.payable]) expect(Number.isSafeInteger(v)).toBe(true);
+        for (const v of [s.ps, s.psPerCollectif, s.bonuses.total, s.reduction80.reduction, s.payable])
+          expect(Number.isSafeInteger(v)).toBe(true);
       }),
       RUNS,
     );
@@ -67,24 +68,31 @@ describe('PS properties (fast-check)', () => {
 
   it('R-PS-80: PS + bonuses − reduction ≤ 80 % × C − other Caf funding, and never below 0', () => {
     fc.assert(
-      fc.property(cost, collectifs, fc.integer({ min: 0, max: 300_000_000 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (c, n, other, be, bp) => {
-        const s = forecastPs({
-          parameters: AUDE_2026_2027,
-          approvedCollectifs: sourced(n, []),
-          plannedTotalCost: sourced(c, []),
-          otherCafFunding: sourced(other, []),
-          bonusEnfantsCollectifs: sourced(be, []),
-          bonusParentsCollectifs: sourced(bp, []),
-        });
-        expect(s.payable).toBeGreaterThanOrEqual(0);
-        expect(s.payable).toBe(s.ps + s.bonuses.total - s.reduction80.reduction);
-        // exact: payable × 100 ≤ C × 80 − other × 100, unless that bound is negative (then payable = 0)
-        const bound = BigInt(c) * 80n - BigInt(other) * 100n;
-        if (bound < 0n) expect(s.payable).toBe(0);
-        else expect(BigInt(s.payable) * 100n <= bound).toBe(true);
-        // the reduction only takes what exceeds the ceiling
-        expect(s.reduction80.reduction).toBe(Math.max(0, s.ps + s.bonuses.total - s.reduction80.ceiling));
-      }),
+      fc.property(
+        cost,
+        collectifs,
+        fc.integer({ min: 0, max: 300_000_000 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        (c, n, other, be, bp) => {
+          const s = forecastPs({
+            parameters: AUDE_2026_2027,
+            approvedCollectifs: sourced(n, []),
+            plannedTotalCost: sourced(c, []),
+            otherCafFunding: sourced(other, []),
+            bonusEnfantsCollectifs: sourced(be, []),
+            bonusParentsCollectifs: sourced(bp, []),
+          });
+          expect(s.payable).toBeGreaterThanOrEqual(0);
+          expect(s.payable).toBe(s.ps + s.bonuses.total - s.reduction80.reduction);
+          // exact: payable × 100 ≤ C × 80 − other × 100, unless that bound is negative (then payable = 0)
+          const bound = BigInt(c) * 80n - BigInt(other) * 100n;
+          if (bound < 0n) expect(s.payable).toBe(0);
+          else expect(BigInt(s.payable) * 100n <= bound).toBe(true);
+          // the reduction only takes what exceeds the ceiling
+          expect(s.reduction80.reduction).toBe(Math.max(0, s.ps + s.bonuses.total - s.reduction80.ceiling));
+        },
+      ),
       RUNS,
     );
   });

@@ -116,8 +116,20 @@ export function completeStatement(
   const bonusOn = (granted: Sourced<number> | undefined) => Math.min(granted?.value ?? 0, bonusCap);
   const bonusNote = (granted: Sourced<number> | undefined) =>
     (granted?.value ?? 0) > bonusCap ? `granted on ${granted?.value} collectif(s), paid on ${bonusCap}` : undefined;
-  const enfants = bonusLine('enfants', bonusOn(input.bonusEnfantsCollectifs), params, eventIdsOf(input.bonusEnfantsCollectifs), bonusNote(input.bonusEnfantsCollectifs));
-  const parents = bonusLine('parents', bonusOn(input.bonusParentsCollectifs), params, eventIdsOf(input.bonusParentsCollectifs), bonusNote(input.bonusParentsCollectifs));
+  const enfants = bonusLine(
+    'enfants',
+    bonusOn(input.bonusEnfantsCollectifs),
+    params,
+    eventIdsOf(input.bonusEnfantsCollectifs),
+    bonusNote(input.bonusEnfantsCollectifs),
+  );
+  const parents = bonusLine(
+    'parents',
+    bonusOn(input.bonusParentsCollectifs),
+    params,
+    eventIdsOf(input.bonusParentsCollectifs),
+    bonusNote(input.bonusParentsCollectifs),
+  );
   const bonusTotal = enfants.amount + parents.amount;
   const other = input.otherCafFunding?.value ?? 0;
   const reduction80 = applyEightyPercentRule(ps + bonusTotal, totalCost.value, other, params, eventIdsOf(totalCost, input.otherCafFunding));
@@ -148,10 +160,31 @@ export function completeStatement(
     toRecover: payments.toRecover,
     explanation: {
       ruleId: 'R-PS-EXPLAIN',
-      inputs: { kind, parameters, approvedCollectifs: input.approvedCollectifs.value, totalCost: totalCost.value, otherCafFunding: other, at: input.at ?? null },
+      inputs: {
+        kind,
+        parameters,
+        approvedCollectifs: input.approvedCollectifs.value,
+        totalCost: totalCost.value,
+        otherCafFunding: other,
+        at: input.at ?? null,
+      },
       sourceEventIds,
-      output: { ps, bonuses: bonusTotal, reduction: reduction80.reduction, payable: reduction80.payable, paid: payments.paid, due: payments.due },
-      children: [...extraExplanations, formula.explanation, enfants.explanation, parents.explanation, reduction80.explanation, payments.explanation],
+      output: {
+        ps,
+        bonuses: bonusTotal,
+        reduction: reduction80.reduction,
+        payable: reduction80.payable,
+        paid: payments.paid,
+        due: payments.due,
+      },
+      children: [
+        ...extraExplanations,
+        formula.explanation,
+        enfants.explanation,
+        parents.explanation,
+        reduction80.explanation,
+        payments.explanation,
+      ],
     },
   };
 }

@@ -46,7 +46,11 @@ describe('domain.md §9 worked examples, to the cent', () => {
 
   it('example 3 — the corrected decision (2 → 3 approved collectifs, same cost) changes the forecast by exactly one collectif line where the cap binds (R-PS-FORMULA)', () => {
     const forecastWith = (n: number) =>
-      forecastPs({ parameters: AUDE_2026_2027, approvedCollectifs: sourced(n, [`evt-decision-${n}`]), plannedTotalCost: sourced(eurosToCents('30000'), ['evt-application']) });
+      forecastPs({
+        parameters: AUDE_2026_2027,
+        approvedCollectifs: sourced(n, [`evt-decision-${n}`]),
+        plannedTotalCost: sourced(eurosToCents('30000'), ['evt-application']),
+      });
     const two = forecastWith(2);
     const three = forecastWith(3);
     // 30 000 / 2 = 15 000 > cap → 2 × 2 811,90; 30 000 / 3 = 10 000 > cap → 3 × 2 811,90.
@@ -57,7 +61,8 @@ describe('domain.md §9 worked examples, to the cent', () => {
   });
 
   it('example 3 bis — same cost below the cap: 2 → 3 collectifs spreads the cost and the PS only moves by rounding (R-PS-FORMULA)', () => {
-    const forecastWith = (n: number) => forecastPs({ parameters: AUDE_2026_2027, approvedCollectifs: sourced(n, []), plannedTotalCost: sourced(1_000_000, []) });
+    const forecastWith = (n: number) =>
+      forecastPs({ parameters: AUDE_2026_2027, approvedCollectifs: sourced(n, []), plannedTotalCost: sourced(1_000_000, []) });
     // 10 000 € / 2 = 5 000 → 1 625,00 × 2 = 3 250,00; 10 000 € / 3 = 3 333,33… → 1 083,333… → 1 083,33 × 3 = 3 249,99.
     expect(forecastWith(2).ps).toBe(325_000);
     expect(forecastWith(3).psPerCollectif).toBe(108_333);

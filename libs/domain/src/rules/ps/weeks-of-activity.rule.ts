@@ -57,7 +57,11 @@ export function enrolmentsOn(day: LocalDate, enrolments: readonly EnrolmentInter
 }
 
 /** R-ELIG-RHYTHM for one ISO week: the normal rhythm first, then the rural alternative where allowed. */
-export function weeklyRhythmMet(minutes: readonly number[], rural: boolean, rhythm: CampaignParameters['rhythm']): 'normal' | 'rural' | null {
+export function weeklyRhythmMet(
+  minutes: readonly number[],
+  rural: boolean,
+  rhythm: CampaignParameters['rhythm'],
+): 'normal' | 'rural' | null {
   const meets = (r: { sessionsPerWeek: number; minMinutesPerSession: number }) =>
     minutes.filter((m) => m >= r.minMinutesPerSession).length >= r.sessionsPerWeek;
   if (meets(rhythm.normal)) return 'normal';
@@ -89,7 +93,10 @@ export function collectifWeeksOfActivity(
 }
 
 type WeeksParams = Pick<CampaignParameters, 'rhythm' | 'groupSize'>;
-const weeksMemo = new WeakMap<readonly CollectifSessionFact[], Array<{ input: CollectifWeeksInput; params: WeeksParams; result: CollectifWeeks }>>();
+const weeksMemo = new WeakMap<
+  readonly CollectifSessionFact[],
+  Array<{ input: CollectifWeeksInput; params: WeeksParams; result: CollectifWeeks }>
+>();
 
 function sameWeeksInput(a: CollectifWeeksInput, ap: WeeksParams, b: CollectifWeeksInput, bp: WeeksParams): boolean {
   return (
@@ -130,7 +137,8 @@ function computeCollectifWeeks(input: CollectifWeeksInput, params: WeeksParams):
     );
     const reasons: string[] = [];
     if (rhythm === null) reasons.push(`sessions ${sessionMinutes.join('+')} min do not meet the weekly rhythm`);
-    if (groupSize.status === 'not_met') reasons.push(`${present.length} children enrolled on ${checkDay}, outside ${groupSize.min}..${groupSize.max}`);
+    if (groupSize.status === 'not_met')
+      reasons.push(`${present.length} children enrolled on ${checkDay}, outside ${groupSize.min}..${groupSize.max}`);
     return {
       isoWeek,
       sessionMinutes,

@@ -21,13 +21,25 @@ describe('weeks of activity (R-PS-WEEK)', () => {
   it('R-PS-WEEK: a week lists its sessions, then the enrolments read on its check day, in first-seen order', () => {
     const r = collectifWeeksOfActivity({ ...base, sessions: weeklySessions(1, [90, 90]), enrolments: enrolChildren(10) }, AUDE_2026_2027);
     expect(r.weeks).toHaveLength(1);
-    expect(r.weeks[0]).toMatchObject({ isoWeek: '2026-W46', checkDay: '2026-11-09', sessionMinutes: [90, 90], rhythm: 'normal', enrolled: 10, counts: true, reasons: [] });
+    expect(r.weeks[0]).toMatchObject({
+      isoWeek: '2026-W46',
+      checkDay: '2026-11-09',
+      sessionMinutes: [90, 90],
+      rhythm: 'normal',
+      enrolled: 10,
+      counts: true,
+      reasons: [],
+    });
     expect(r.weeks[0].sourceEventIds).toEqual(['s-0-0', 's-0-1', ...Array.from({ length: 10 }, (_, i) => `enrol-child-${i + 1}`)]);
   });
 
   it('R-PS-WEEK: 26 weeks is one short of the minimum → not compliant; Landes asks for 28 weeks (000)', () => {
-    expect(collectifWeeksOfActivity({ ...base, sessions: weeklySessions(26, [90, 90]), enrolments: enrolChildren(10) }, AUDE_2026_2027)).toMatchObject({ compliant: false, minWeeks: 27 });
-    expect(collectifWeeksOfActivity({ ...base, sessions: weeklySessions(27, [90, 90]), enrolments: enrolChildren(10) }, LANDES_2025_2026)).toMatchObject({
+    expect(
+      collectifWeeksOfActivity({ ...base, sessions: weeklySessions(26, [90, 90]), enrolments: enrolChildren(10) }, AUDE_2026_2027),
+    ).toMatchObject({ compliant: false, minWeeks: 27 });
+    expect(
+      collectifWeeksOfActivity({ ...base, sessions: weeklySessions(27, [90, 90]), enrolments: enrolChildren(10) }, LANDES_2025_2026),
+    ).toMatchObject({
       weeksOfActivity: 27,
       compliant: false,
       minWeeks: 28,
@@ -49,12 +61,28 @@ describe('weeks of activity (R-PS-WEEK)', () => {
   });
 
   it('R-PS-WEEK: only sessions within the period count, even in an ISO week the period shares', () => {
-    const session = (date: string, minutes: number, id: string, cancelled = false) => ({ date: localDate(date), minutes, cancelled, eventIds: [id] });
+    const session = (date: string, minutes: number, id: string, cancelled = false) => ({
+      date: localDate(date),
+      minutes,
+      cancelled,
+      eventIds: [id],
+    });
     const year = schoolYear('2026-2027');
     // 2026-08-31 is in 2026-2027's ISO week 2026-W36, but before the school year starts on 2026-09-01.
-    const sessions = [session('2026-10-05', 90, 'a'), session('2026-10-08', 90, 'b', true), session('2026-08-31', 90, 'old'), session('2026-09-01', 90, 'x'), session('2026-09-02', 90, 'y')];
+    const sessions = [
+      session('2026-10-05', 90, 'a'),
+      session('2026-10-08', 90, 'b', true),
+      session('2026-08-31', 90, 'old'),
+      session('2026-09-01', 90, 'x'),
+      session('2026-09-02', 90, 'y'),
+    ];
     const r = collectifWeeksOfActivity(
-      { ...base, sessions, enrolments: enrolChildren(8, localDate('2026-09-01')), period: { from: schoolYearStart(year), to: schoolYearEnd(year) } },
+      {
+        ...base,
+        sessions,
+        enrolments: enrolChildren(8, localDate('2026-09-01')),
+        period: { from: schoolYearStart(year), to: schoolYearEnd(year) },
+      },
       AUDE_2026_2027,
     );
     expect(r.weeks.map((w) => [w.isoWeek, w.sessionMinutes.length, w.counts])).toEqual([
@@ -75,7 +103,10 @@ describe('weeks of activity (R-PS-WEEK)', () => {
       groupSize: { status: 'waived', exception: 'rural', min: 5, max: 12 },
       counts: true,
     });
-    expect(collectifWeeksOfActivity({ ...input, collectifId: 'U', rural: false }, AUDE_2026_2027).weeks[0]).toMatchObject({ rhythm: null, counts: false });
+    expect(collectifWeeksOfActivity({ ...input, collectifId: 'U', rural: false }, AUDE_2026_2027).weeks[0]).toMatchObject({
+      rhythm: null,
+      counts: false,
+    });
     // Nor is a single 90-min session a week of activity for a rural collectif.
     const short = { collectifId: 'R', rural: true, sessions: weeklySessions(1, [90]), enrolments: enrolChildren(9) };
     expect(collectifWeeksOfActivity(short, AUDE_2026_2027).weeks[0]).toMatchObject({ rhythm: null, counts: false });
@@ -87,14 +118,17 @@ describe('weeks of activity (R-PS-WEEK)', () => {
     expect(collectifWeeksOfActivity(input, AUDE_2026_2027).weeks[0].counts).toBe(false);
   });
 
-  it('R-PS-WEEK: the enrolment is read on the day of the week\'s first session (a 13th child that day → the week does not count)', () => {
-    const enrolments = [...enrolChildren(12), { childId: 'late', from: localDate('2026-11-09'), to: localDate('2026-11-09'), eventIds: ['enrol-late'] }];
+  it("R-PS-WEEK: the enrolment is read on the day of the week's first session (a 13th child that day → the week does not count)", () => {
+    const enrolments = [
+      ...enrolChildren(12),
+      { childId: 'late', from: localDate('2026-11-09'), to: localDate('2026-11-09'), eventIds: ['enrol-late'] },
+    ];
     const r = collectifWeeksOfActivity({ ...base, sessions: weeklySessions(2, [90, 90]), enrolments }, AUDE_2026_2027);
     expect(r.weeks[0]).toMatchObject({ enrolled: 13, groupSize: { status: 'not_met', max: 12 }, counts: false });
     expect(r.weeks[1]).toMatchObject({ enrolled: 12, counts: true });
   });
 
-  it('R-PS-WEEK: a 13th child enrolled after the week\'s first session does not spoil that week', () => {
+  it("R-PS-WEEK: a 13th child enrolled after the week's first session does not spoil that week", () => {
     const enrolments = [...enrolChildren(12), { childId: 'late', from: localDate('2026-11-10'), to: null, eventIds: ['enrol-late'] }];
     const r = collectifWeeksOfActivity({ ...base, sessions: weeklySessions(2, [90, 90]), enrolments }, AUDE_2026_2027);
     expect(r.weeks[0]).toMatchObject({ checkDay: '2026-11-09', enrolled: 12, counts: true });
@@ -103,16 +137,23 @@ describe('weeks of activity (R-PS-WEEK)', () => {
   });
 
   it('R-PS-WEEK Aude: 6 children including one needing reinforced attention → the week counts by the disability exception', () => {
-    const enrolments = [...enrolChildren(5), { childId: 'c6', from: localDate('2026-11-01'), to: null, needsReinforcedAttention: true, eventIds: ['e6'] }];
+    const enrolments = [
+      ...enrolChildren(5),
+      { childId: 'c6', from: localDate('2026-11-01'), to: null, needsReinforcedAttention: true, eventIds: ['e6'] },
+    ];
     const r = collectifWeeksOfActivity({ ...base, sessions: weeklySessions(1, [90, 90]), enrolments }, AUDE_2026_2027);
     expect(r.weeks[0].groupSize).toMatchObject({ status: 'waived', exception: 'disability', min: 5 });
     expect(r.weeks[0].counts).toBe(true);
     // No such exception in the Landes (000), nor in Aude without such a child.
-    expect(collectifWeeksOfActivity({ ...base, sessions: weeklySessions(1, [90, 90]), enrolments }, LANDES_2025_2026).weeks[0]).toMatchObject({
+    expect(
+      collectifWeeksOfActivity({ ...base, sessions: weeklySessions(1, [90, 90]), enrolments }, LANDES_2025_2026).weeks[0],
+    ).toMatchObject({
       groupSize: { status: 'not_met', min: 8 },
       counts: false,
     });
-    expect(collectifWeeksOfActivity({ ...base, sessions: weeklySessions(1, [90, 90]), enrolments: enrolChildren(6) }, AUDE_2026_2027).weeks[0]).toMatchObject({
+    expect(
+      collectifWeeksOfActivity({ ...base, sessions: weeklySessions(1, [90, 90]), enrolments: enrolChildren(6) }, AUDE_2026_2027).weeks[0],
+    ).toMatchObject({
       groupSize: { status: 'not_met', min: 8, exception: null },
       counts: false,
     });
@@ -132,10 +173,18 @@ describe('weeks of activity (R-PS-WEEK)', () => {
   });
 
   it('R-PS-WEEK (property): the count ignores session order, there is one line per ISO week held, none counts outside the group bounds', () => {
-    const arb = fc.array(fc.record({ day: fc.integer({ min: 0, max: 364 }), minutes: fc.integer({ min: 30, max: 150 }), cancelled: fc.boolean() }), { maxLength: 60 });
+    const arb = fc.array(
+      fc.record({ day: fc.integer({ min: 0, max: 364 }), minutes: fc.integer({ min: 30, max: 150 }), cancelled: fc.boolean() }),
+      { maxLength: 60 },
+    );
     fc.assert(
       fc.property(arb, fc.integer({ min: 4, max: 14 }), (raw, n) => {
-        const sessions = raw.map((s, i) => ({ date: addDays(localDate('2026-09-01'), s.day), minutes: s.minutes, cancelled: s.cancelled, eventIds: [`s${i}`] }));
+        const sessions = raw.map((s, i) => ({
+          date: addDays(localDate('2026-09-01'), s.day),
+          minutes: s.minutes,
+          cancelled: s.cancelled,
+          eventIds: [`s${i}`],
+        }));
         const input = { ...base, sessions, enrolments: enrolChildren(n, localDate('2026-09-01')) };
         const r = collectifWeeksOfActivity(input, AUDE_2026_2027);
         const reversed = collectifWeeksOfActivity({ ...input, sessions: [...sessions].reverse() }, AUDE_2026_2027);
@@ -159,7 +208,10 @@ describe('weeks of activity, computed once per facts (R-PS-WEEK memo)', () => {
     const fewer = collectifWeeksOfActivity({ ...base, sessions, enrolments: enrolChildren(4) }, AUDE_2026_2027);
     expect(fewer.weeksOfActivity).toBe(0);
     expect(first.weeksOfActivity).toBe(27);
-    const shortPeriod = collectifWeeksOfActivity({ ...base, sessions, enrolments, period: { from: sessions[0]!.date, to: addDays(sessions[0]!.date, 6) } }, AUDE_2026_2027);
+    const shortPeriod = collectifWeeksOfActivity(
+      { ...base, sessions, enrolments, period: { from: sessions[0]!.date, to: addDays(sessions[0]!.date, 6) } },
+      AUDE_2026_2027,
+    );
     expect(shortPeriod.weeks).toHaveLength(1);
     expect(collectifWeeksOfActivity({ ...base, sessions, enrolments }, LANDES_2025_2026).minWeeks).toBe(LANDES_2025_2026.rhythm.minWeeks);
     expect(collectifWeeksOfActivity({ ...base, rural: true, sessions, enrolments }, AUDE_2026_2027)).not.toBe(first);

@@ -1,5 +1,14 @@
-import type { ApplicationContent, ApprovalTerms, CampaignParameters, ClasEvent, EventData, Instant, RecordedEvent } from '@clas/domain';
-import { addDays, makeEvent, schoolYear, streamIdOf } from '@clas/domain';
+import type {
+  ApplicationContent,
+  ApprovalTerms,
+  CampaignParameters,
+  ClasEvent,
+  EventData,
+  Instant,
+  RecordedEvent,
+  SchoolYear,
+} from '@clas/domain';
+import { addDays, makeEvent, streamIdOf } from '@clas/domain';
 import { CAF, YEAR, applicationContent as seasonApplication, approvalTerms, d, paris } from '@clas/domain/testing';
 import type { EventStore } from '@clas/event-store';
 import type { FakeClock } from '@clas/event-store/testing';
@@ -54,7 +63,11 @@ export class Script {
     for (const s of this.events) {
       clock.set(s.recordedAt);
       const { type, schemaVersion, data, occurredAt } = s.event;
-      await store.append(s.streamId, [{ eventId: s.eventId, type, schemaVersion, data, occurredAt, metadata: { actor: 'agent-1', role: 'caf_agent' } }], 'any');
+      await store.append(
+        s.streamId,
+        [{ eventId: s.eventId, type, schemaVersion, data, occurredAt, metadata: { actor: 'agent-1', role: 'caf_agent' } }],
+        'any',
+      );
     }
   }
 }
@@ -63,23 +76,59 @@ export interface ProjectIds {
   projectId: string;
   operatorId: string;
   cafCode: string;
-  schoolYear: ReturnType<typeof schoolYear>;
+  schoolYear: SchoolYear;
 }
 
 /** A project of the season's campaign (Caf 11, 2026-2027). */
-export const seasonProject = (projectId: string, operatorId: string): ProjectIds => ({ projectId, operatorId, cafCode: CAF, schoolYear: YEAR });
+export const seasonProject = (projectId: string, operatorId: string): ProjectIds => ({
+  projectId,
+  operatorId,
+  cafCode: CAF,
+  schoolYear: YEAR,
+});
 
 export function campaignOpened(parameters: CampaignParameters, openedOn: string): ClasEvent {
-  return makeEvent('CampaignOpened', { cafCode: parameters.cafCode, schoolYear: parameters.schoolYear, parameters, openedOn: d(openedOn) }, paris(openedOn));
+  return makeEvent(
+    'CampaignOpened',
+    { cafCode: parameters.cafCode, schoolYear: parameters.schoolYear, parameters, openedOn: d(openedOn) },
+    paris(openedOn),
+  );
 }
 
-export function operatorEvents(operatorId: string, cafCode: string, on: string, kind: 'association' | 'centre_social' = 'association'): ClasEvent[] {
+export function operatorEvents(
+  operatorId: string,
+  cafCode: string,
+  on: string,
+  kind: 'association' | 'centre_social' = 'association',
+): ClasEvent[] {
   const ref = { operatorId, cafCode };
   return [
-    makeEvent('OperatorRegistered', { ...ref, name: `Association ${operatorId}`, kind, cafApproval: kind === 'centre_social' ? { from: d('2024-01-01'), to: d('2028-12-31') } : null, registeredOn: d(on) }, paris(on)),
-    makeEvent('CoordinatorAppointed', { ...ref, personId: `coord-${operatorId}`, qualificationLevel: 3, hasRelevantExperience: true, appointedOn: d(on) }, paris(on, '11:00')),
-    makeEvent('OperatorDeclarationRecorded', { ...ref, declaration: 'insurance', documentDate: d(on), expiresOn: null, reference: 'POL-1' }, paris(on, '11:10')),
-    makeEvent('OperatorDeclarationRecorded', { ...ref, declaration: 'laicite_charter', documentDate: d(on), expiresOn: null, reference: 'CH-1' }, paris(on, '11:20')),
+    makeEvent(
+      'OperatorRegistered',
+      {
+        ...ref,
+        name: `Association ${operatorId}`,
+        kind,
+        cafApproval: kind === 'centre_social' ? { from: d('2024-01-01'), to: d('2028-12-31') } : null,
+        registeredOn: d(on),
+      },
+      paris(on),
+    ),
+    makeEvent(
+      'CoordinatorAppointed',
+      { ...ref, personId: `coord-${operatorId}`, qualificationLevel: 3, hasRelevantExperience: true, appointedOn: d(on) },
+      paris(on, '11:00'),
+    ),
+    makeEvent(
+      'OperatorDeclarationRecorded',
+      { ...ref, declaration: 'insurance', documentDate: d(on), expiresOn: null, reference: 'POL-1' },
+      paris(on, '11:10'),
+    ),
+    makeEvent(
+      'OperatorDeclarationRecorded',
+      { ...ref, declaration: 'laicite_charter', documentDate: d(on), expiresOn: null, reference: 'CH-1' },
+      paris(on, '11:20'),
+    ),
   ];
 }
 
@@ -102,7 +151,11 @@ export function applicationContent(overrides: Partial<ApplicationContent> = {}, 
 }
 
 export function applicationFiled(ids: ProjectIds, content: ApplicationContent, on: string): ClasEvent {
-  return makeEvent('ApplicationFiled', { ...ids, applicationKind: 'new', renewalOf: null, content, filedOn: d(on), deadline: d('2026-08-05'), warnings: [] }, paris(on));
+  return makeEvent(
+    'ApplicationFiled',
+    { ...ids, applicationKind: 'new', renewalOf: null, content, filedOn: d(on), deadline: d('2026-08-05'), warnings: [] },
+    paris(on),
+  );
 }
 
 export function examinationOpened(ids: ProjectIds, on: string): ClasEvent {
@@ -113,7 +166,11 @@ export function examinationOpened(ids: ProjectIds, on: string): ClasEvent {
 export const approval = approvalTerms;
 
 export function decisionRecorded(ids: ProjectIds, terms: ApprovalTerms, on: string, time = '14:00'): ClasEvent {
-  return makeEvent('CommitteeDecisionRecorded', { ...ids, decisionId: `dec-${ids.projectId}`, meetingDate: d(on), effectiveDate: d(on), decision: terms }, paris(on, time));
+  return makeEvent(
+    'CommitteeDecisionRecorded',
+    { ...ids, decisionId: `dec-${ids.projectId}`, meetingDate: d(on), effectiveDate: d(on), decision: terms },
+    paris(on, time),
+  );
 }
 
 /**
@@ -148,16 +205,42 @@ export function decisionCorrected(ids: ProjectIds, corrected: ApprovalTerms, dec
 }
 
 /** A collectif that opens, enrols `children`, gets two staff members, and holds 2 × 90 min a week for `weeks` weeks from 2026-11-09. */
-export function runningCollectif(ids: ProjectIds, collectifId: string, weeks: number, children = 10, options: { rural?: boolean; minutes?: number[] } = {}): ClasEvent[] {
+export function runningCollectif(
+  ids: ProjectIds,
+  collectifId: string,
+  weeks: number,
+  children = 10,
+  options: { rural?: boolean; minutes?: number[] } = {},
+): ClasEvent[] {
   const ref = { ...ids, collectifId };
   const events: ClasEvent[] = [
-    makeEvent('CollectifOpened', { ...ref, plannedRef: 'c1', place: { name: 'École', commune: 'Carcassonne' }, level: 'primary', rural: options.rural ?? false, disabilityNeeds: false, openedOn: d('2026-11-02') }, paris('2026-11-02', '09:00')),
+    makeEvent(
+      'CollectifOpened',
+      {
+        ...ref,
+        plannedRef: 'c1',
+        place: { name: 'École', commune: 'Carcassonne' },
+        level: 'primary',
+        rural: options.rural ?? false,
+        disabilityNeeds: false,
+        openedOn: d('2026-11-02'),
+      },
+      paris('2026-11-02', '09:00'),
+    ),
   ];
   for (let i = 1; i <= children; i += 1) {
     events.push(
       makeEvent(
         'ChildEnrolled',
-        { ...ref, childId: `${collectifId}-child-${i}`, schoolLevel: 'CE1', orientedBy: 'teacher', parentalConsentDate: d('2026-11-02'), disabilityNeeds: false, enrolledOn: d('2026-11-02') },
+        {
+          ...ref,
+          childId: `${collectifId}-child-${i}`,
+          schoolLevel: 'CE1',
+          orientedBy: 'teacher',
+          parentalConsentDate: d('2026-11-02'),
+          disabilityNeeds: false,
+          enrolledOn: d('2026-11-02'),
+        },
         paris('2026-11-02', '09:30'),
       ),
     );
@@ -166,26 +249,63 @@ export function runningCollectif(ids: ProjectIds, collectifId: string, weeks: nu
     events.push(
       makeEvent(
         'StaffAssigned',
-        { ...ref, staffId, status: 'professional', criminalRecordCheckDate: d('2026-10-01'), trainingAttendedDate: d('2026-10-15'), isNew: true, assignedOn: d('2026-11-02'), warnings: [] },
+        {
+          ...ref,
+          staffId,
+          status: 'professional',
+          criminalRecordCheckDate: d('2026-10-01'),
+          trainingAttendedDate: d('2026-10-15'),
+          isNew: true,
+          assignedOn: d('2026-11-02'),
+          warnings: [],
+        },
         paris('2026-11-02', '09:45'),
       ),
     );
   }
   const minutes = options.minutes ?? [90, 90];
   for (let w = 0; w < weeks; w += 1) {
-    minutes.forEach((m, i) => events.push(...sessionWithAttendance(ids, collectifId, addDays(d('2026-11-09'), 7 * w + 2 * i), `${collectifId}-w${w}-s${i}`, children, m)));
+    minutes.forEach((m, i) =>
+      events.push(
+        ...sessionWithAttendance(ids, collectifId, addDays(d('2026-11-09'), 7 * w + 2 * i), `${collectifId}-w${w}-s${i}`, children, m),
+      ),
+    );
   }
   return events;
 }
 
-export function sessionWithAttendance(ids: ProjectIds, collectifId: string, date: string, sessionId: string, children: number, minutes = 90): ClasEvent[] {
+export function sessionWithAttendance(
+  ids: ProjectIds,
+  collectifId: string,
+  date: string,
+  sessionId: string,
+  children: number,
+  minutes = 90,
+): ClasEvent[] {
   const ref = { ...ids, collectifId };
-  const held: EventData<'SessionHeld'> = { ...ref, sessionId, date: d(date), start: '16:45', minutes, kind: 'children', activityTypes: ['methodology', 'cultural'], warnings: [] };
+  const held: EventData<'SessionHeld'> = {
+    ...ref,
+    sessionId,
+    date: d(date),
+    start: '16:45',
+    minutes,
+    kind: 'children',
+    activityTypes: ['methodology', 'cultural'],
+    warnings: [],
+  };
   return [
     makeEvent('SessionHeld', held, paris(date, '16:45')),
     makeEvent(
       'AttendanceRecorded',
-      { ...ref, sessionId, sessionDate: d(date), entries: Array.from({ length: children }, (_, i) => ({ childId: `${collectifId}-child-${i + 1}`, status: i === 0 ? 'absent' : 'present' })) },
+      {
+        ...ref,
+        sessionId,
+        sessionDate: d(date),
+        entries: Array.from({ length: children }, (_, i) => ({
+          childId: `${collectifId}-child-${i + 1}`,
+          status: i === 0 ? 'absent' : 'present',
+        })),
+      },
       paris(date, '18:30'),
     ),
   ];
@@ -210,7 +330,12 @@ export function bilanFiled(ids: ProjectIds, actualTotalCost: number, on: string,
         parentsReached: 12,
       },
       qualitative: { summary: 'the play was staged in June', objectives: [{ code: 'P2', assessment: 'four evenings' }] },
-      financial: { actualTotalCost, coFunders: [{ name: 'Ville', kind: 'commune', amount: 600_000 }], cafAmountsReceived: 300_000, otherCafFunding },
+      financial: {
+        actualTotalCost,
+        coFunders: [{ name: 'Ville', kind: 'commune', amount: 600_000 }],
+        cafAmountsReceived: 300_000,
+        otherCafFunding,
+      },
     },
     paris(on),
   );

@@ -9,7 +9,13 @@ import type { ProjectFoldState } from '../../folds/project-state.js';
 import { projectFold } from '../../folds/project.fold.js';
 
 /** Folds a hand-built log the way the reader would, for the pure answer specs. */
-export function statesOf(events: RecordedEvent[], projectId: string, operatorId: string, campaign: string, asOf: AsOf): { project: ProjectFoldState; operator: OperatorFoldState; campaign: CampaignFoldState } {
+export function statesOf(
+  events: RecordedEvent[],
+  projectId: string,
+  operatorId: string,
+  campaign: string,
+  asOf: AsOf,
+): { project: ProjectFoldState; operator: OperatorFoldState; campaign: CampaignFoldState } {
   return {
     project: foldAsOf(projectFold, projectId, events, asOf),
     operator: foldAsOf(operatorFold, operatorId, events, asOf),

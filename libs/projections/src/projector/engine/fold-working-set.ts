@@ -135,7 +135,12 @@ export class FoldWorkingSet {
   }
 
   /** States of `keys` as they are now (cache, then database or replayer; initial when unknown). */
-  async current<S>(fold: KeyedFold<S>, keys: readonly string[], executor: SqlExecutor, upTo: number): Promise<Map<string, StoredFoldState<S>>> {
+  async current<S>(
+    fold: KeyedFold<S>,
+    keys: readonly string[],
+    executor: SqlExecutor,
+    upTo: number,
+  ): Promise<Map<string, StoredFoldState<S>>> {
     const result = new Map<string, StoredFoldState<S>>();
     const found = await this.committedStates(fold as KeyedFold<unknown>, keys, executor, upTo);
     for (const key of keys) result.set(key, (found.get(key) as StoredFoldState<S> | undefined) ?? initialStored(fold, key));
@@ -149,7 +154,12 @@ export class FoldWorkingSet {
   }
 
   /** States of `keys`: cache, then one bulk SELECT (or one replay) for the rest. */
-  private async committedStates(fold: KeyedFold<unknown>, keys: Iterable<string>, executor: SqlExecutor, upTo: number): Promise<Map<string, StoredFoldState<unknown>>> {
+  private async committedStates(
+    fold: KeyedFold<unknown>,
+    keys: Iterable<string>,
+    executor: SqlExecutor,
+    upTo: number,
+  ): Promise<Map<string, StoredFoldState<unknown>>> {
     const found = new Map<string, StoredFoldState<unknown>>();
     const missing: string[] = [];
     for (const key of keys) {
@@ -160,7 +170,10 @@ export class FoldWorkingSet {
     }
     if (missing.length > 0) {
       const replayer = this.replayers[fold.name];
-      const loaded = replayer === undefined ? await this.states.load(executor, fold, missing) : await replayer(missing, { store: this.store, db: this.db, executor, upTo });
+      const loaded =
+        replayer === undefined
+          ? await this.states.load(executor, fold, missing)
+          : await replayer(missing, { store: this.store, db: this.db, executor, upTo });
       for (const [key, stored] of loaded) found.set(key, stored);
     }
     return found;

@@ -22,7 +22,11 @@ export function serveJobs<J, R>(server: JobServer<J, R>): void {
     }
     server.work(message.job).then(
       (result) => port.postMessage({ id: message.id, result } satisfies FromWorker<R>),
-      (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) } satisfies FromWorker<R>),
+      (error: unknown) =>
+        port.postMessage({
+          id: message.id,
+          error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+        } satisfies FromWorker<R>),
     );
   });
   port.postMessage('ready' satisfies FromWorker<R>);

@@ -31,7 +31,17 @@ export { d };
 export const src = <T>(value: T, ...eventIds: string[]): Sourced<T> => ({ value, eventIds });
 
 export function emptyFacts(projectId: string, year: SchoolYear = Y2026): ProjectQuantitativeFacts {
-  return { projectId, schoolYear: year, collectifs: [], enrolments: [], sessions: [], attendance: [], parentActions: [], schoolConcertations: [], partnerRelations: [] };
+  return {
+    projectId,
+    schoolYear: year,
+    collectifs: [],
+    enrolments: [],
+    sessions: [],
+    attendance: [],
+    parentActions: [],
+    schoolConcertations: [],
+    partnerRelations: [],
+  };
 }
 
 export interface GeneratedCollectif {
@@ -63,7 +73,15 @@ export function generateCollectif(opts: {
   const enrolledOn = opts.enrolledOn ?? d('2026-09-21');
   const enrolments = Array.from({ length: children }, (_, i) =>
     src<EnrolmentFact>(
-      { childId: `${collectifId}-c${i}`, collectifId, schoolLevel: levels[i % levels.length], disabilityNeeds: false, enrolledOn, leftOn: null, leftReason: null },
+      {
+        childId: `${collectifId}-c${i}`,
+        collectifId,
+        schoolLevel: levels[i % levels.length],
+        disabilityNeeds: false,
+        enrolledOn,
+        leftOn: null,
+        leftReason: null,
+      },
       `ev-enrol-${collectifId}-${i}`,
     ),
   );
@@ -71,7 +89,12 @@ export function generateCollectif(opts: {
   for (let w = 0; w < weeks; w++) {
     for (const offset of [0, 3]) {
       const sessionId = `${collectifId}-s${w}-${offset}`;
-      sessions.push(src<BilanSessionFact>({ sessionId, collectifId, date: addDays(firstMonday, 7 * w + offset), minutes, kind: 'children', cancelled: false }, `ev-${sessionId}`));
+      sessions.push(
+        src<BilanSessionFact>(
+          { sessionId, collectifId, date: addDays(firstMonday, 7 * w + offset), minutes, kind: 'children', cancelled: false },
+          `ev-${sessionId}`,
+        ),
+      );
     }
   }
   const attendance: Sourced<AttendanceFact>[] = [];
@@ -81,14 +104,28 @@ export function generateCollectif(opts: {
       for (const e of enrolments) {
         n += 1;
         const status = n % 25 === 0 ? 'excused' : n % 10 === 0 ? 'absent' : 'present';
-        attendance.push(src<AttendanceFact>({ sessionId: s.value.sessionId, childId: e.value.childId, status }, `ev-att-${s.value.sessionId}-${e.value.childId}`));
+        attendance.push(
+          src<AttendanceFact>(
+            { sessionId: s.value.sessionId, childId: e.value.childId, status },
+            `ev-att-${s.value.sessionId}-${e.value.childId}`,
+          ),
+        );
       }
     }
   }
-  return { collectif: src<CollectifFact>({ collectifId, rural: opts.rural ?? false }, `ev-col-${collectifId}`), enrolments, sessions, attendance };
+  return {
+    collectif: src<CollectifFact>({ collectifId, rural: opts.rural ?? false }, `ev-col-${collectifId}`),
+    enrolments,
+    sessions,
+    attendance,
+  };
 }
 
-export function projectFacts(projectId: string, collectifs: readonly GeneratedCollectif[], year: SchoolYear = Y2026): ProjectQuantitativeFacts {
+export function projectFacts(
+  projectId: string,
+  collectifs: readonly GeneratedCollectif[],
+  year: SchoolYear = Y2026,
+): ProjectQuantitativeFacts {
   return {
     ...emptyFacts(projectId, year),
     collectifs: collectifs.map((c) => c.collectif),

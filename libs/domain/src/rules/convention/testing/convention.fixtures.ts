@@ -20,9 +20,17 @@ export const withdrawal = (projectId: string, year: string, id: string) =>
 export const payment = (projectId: string, year: string, amount: number, id: string, operatorId = 'op-1') =>
   src<PsPaymentFact>({ projectId, operatorId, schoolYear: sy(year), paidOn: d(`${Number(year.slice(0, 4)) + 1}-10-01`), amount }, id);
 
-export const bilanPart = (projectId: string, year: SchoolYear | string, kind: BilanFiledFact['kind'], assessment: BilanFiledFact['assessment'], filedOn: string, id: string) =>
-  src<BilanFiledFact>({ projectId, schoolYear: sy(year), kind, filedOn: d(filedOn), assessment }, id);
+export const bilanPart = (
+  projectId: string,
+  year: SchoolYear | string,
+  kind: BilanFiledFact['kind'],
+  assessment: BilanFiledFact['assessment'],
+  filedOn: string,
+  id: string,
+) => src<BilanFiledFact>({ projectId, schoolYear: sy(year), kind, filedOn: d(filedOn), assessment }, id);
 
 /** All three parts of a project's bilan, compliant, filed on one day. */
 export const fullBilan = (projectId: string, year: string, filedOn: string, prefix: string) =>
-  (['qualitative', 'quantitative', 'financial'] as const).map((kind) => bilanPart(projectId, year, kind, 'compliant', filedOn, `${prefix}-${kind}`));
+  (['qualitative', 'quantitative', 'financial'] as const).map((kind) =>
+    bilanPart(projectId, year, kind, 'compliant', filedOn, `${prefix}-${kind}`),
+  );

@@ -2,7 +2,14 @@ import type { LocalDate } from '../../../shared/calendar-date.js';
 import { addDays, localDate } from '../../../shared/calendar-date.js';
 import { schoolYear } from '../../../shared/school-year.js';
 import { OBJECTIVE_LABELS } from '../objectives.js';
-import type { ActualCollectif, ActualProjectFacts, CollectifSessionFact, EnrolmentInterval, PlannedProjectFacts, StaffAssignment } from '../project-facts.js';
+import type {
+  ActualCollectif,
+  ActualProjectFacts,
+  CollectifSessionFact,
+  EnrolmentInterval,
+  PlannedProjectFacts,
+  StaffAssignment,
+} from '../project-facts.js';
 import type { Sourced } from '../sourced.js';
 import { sourced } from '../sourced.js';
 
@@ -15,7 +22,9 @@ export function fact<T>(value: T, id?: string): Sourced<T> {
   return sourced(value, [id ?? `evt-${counter}`]);
 }
 
-const allObjectives = Object.fromEntries(Object.entries(OBJECTIVE_LABELS).map(([code, label]) => [code, fact(label, `evt-objective-${code}`)]));
+const allObjectives = Object.fromEntries(
+  Object.entries(OBJECTIVE_LABELS).map(([code, label]) => [code, fact(label, `evt-objective-${code}`)]),
+);
 
 /** An application that meets every criterion of Aude 2026-2027 (urban, 2 collectifs of 10). */
 export function plannedFacts(overrides: Partial<PlannedProjectFacts> = {}): PlannedProjectFacts {
@@ -31,17 +40,29 @@ export function plannedFacts(overrides: Partial<PlannedProjectFacts> = {}): Plan
     objectives: allObjectives,
     cofunding: {
       totalCost: fact(1_800_000, 'evt-budget'),
-      cafFunding: [fact({ label: 'PS Clas', amount: 562_380 }, 'evt-budget'), fact({ label: 'bonus enfants', amount: 67_000 }, 'evt-budget')],
+      cafFunding: [
+        fact({ label: 'PS Clas', amount: 562_380 }, 'evt-budget'),
+        fact({ label: 'bonus enfants', amount: 67_000 }, 'evt-budget'),
+      ],
     },
     operator: {
       insurance: fact({ declaredOn: localDate('2026-01-10'), validUntil: localDate('2027-12-31') }, 'evt-insurance'),
       laiciteCharterSignedOn: fact(localDate('2026-01-10'), 'evt-charter'),
     },
     staff: [
-      fact({ staffId: 'staff-1', isNew: true, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: null }, 'evt-staff-1'),
-      fact({ staffId: 'staff-2', isNew: false, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: null }, 'evt-staff-2'),
+      fact(
+        { staffId: 'staff-1', isNew: true, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: null },
+        'evt-staff-1',
+      ),
+      fact(
+        { staffId: 'staff-2', isNew: false, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: null },
+        'evt-staff-2',
+      ),
     ],
-    targetPublic: fact({ schoolLevels: ['CP', 'CE1', 'CE2'], orientedWithParentsAgreement: true, needIdentifiedWithSchool: true, orientationRecorded: true }, 'evt-application'),
+    targetPublic: fact(
+      { schoolLevels: ['CP', 'CE1', 'CE2'], orientedWithParentsAgreement: true, needIdentifiedWithSchool: true, orientationRecorded: true },
+      'evt-application',
+    ),
     collectifs: [
       fact({ label: 'A', plannedChildren: 10, plannedStaff: 2, includesChildNeedingReinforcedAttention: false }, 'evt-application'),
       fact({ label: 'B', plannedChildren: 10, plannedStaff: 2, includesChildNeedingReinforcedAttention: false }, 'evt-application'),
@@ -59,21 +80,49 @@ export function mondays(weeks: number, first: LocalDate = localDate('2026-11-09'
 }
 
 /** Sessions on given weekdays (0 = Monday) of `weeks` consecutive weeks, each of `minutes`. */
-export function weeklySessions(weeks: number, minutes: readonly number[], first: LocalDate = localDate('2026-11-09'), prefix = 's'): CollectifSessionFact[] {
+export function weeklySessions(
+  weeks: number,
+  minutes: readonly number[],
+  first: LocalDate = localDate('2026-11-09'),
+  prefix = 's',
+): CollectifSessionFact[] {
   return mondays(weeks, first).flatMap((monday, w) =>
-    minutes.map((m, i) => ({ date: addDays(monday, i * 2), minutes: m, cancelled: false, activities: ['methodology', 'cultural'], eventIds: [`${prefix}-${w}-${i}`] })),
+    minutes.map((m, i) => ({
+      date: addDays(monday, i * 2),
+      minutes: m,
+      cancelled: false,
+      activities: ['methodology', 'cultural'],
+      eventIds: [`${prefix}-${w}-${i}`],
+    })),
   );
 }
 
-export function enrolChildren(count: number, from: LocalDate = localDate('2026-11-01'), extra: Partial<EnrolmentInterval> = {}, prefix = 'child'): EnrolmentInterval[] {
-  return Array.from({ length: count }, (_, i) => ({ childId: `${prefix}-${i + 1}`, from, to: null, eventIds: [`enrol-${prefix}-${i + 1}`], ...extra }));
+export function enrolChildren(
+  count: number,
+  from: LocalDate = localDate('2026-11-01'),
+  extra: Partial<EnrolmentInterval> = {},
+  prefix = 'child',
+): EnrolmentInterval[] {
+  return Array.from({ length: count }, (_, i) => ({
+    childId: `${prefix}-${i + 1}`,
+    from,
+    to: null,
+    eventIds: [`enrol-${prefix}-${i + 1}`],
+    ...extra,
+  }));
 }
 
 export function assignStaff(ids: readonly string[], from: LocalDate = localDate('2026-11-01')): StaffAssignment[] {
   return ids.map((staffId) => ({ staffId, from, to: null, eventIds: [`assign-${staffId}`] }));
 }
 
-export function collectif(collectifId: string, weeks: number, children = 10, minutes: readonly number[] = [90, 90], extra: Partial<ActualCollectif> = {}): ActualCollectif {
+export function collectif(
+  collectifId: string,
+  weeks: number,
+  children = 10,
+  minutes: readonly number[] = [90, 90],
+  extra: Partial<ActualCollectif> = {},
+): ActualCollectif {
   return {
     collectifId,
     sessions: weeklySessions(weeks, minutes, localDate('2026-11-09'), collectifId),
@@ -99,10 +148,23 @@ export function actualFacts(overrides: Partial<ActualProjectFacts> = {}): Actual
     cofunding: planned.cofunding,
     operator: planned.operator,
     staff: [
-      fact({ staffId: 'staff-1', isNew: true, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: localDate('2026-09-15') }, 'evt-staff-1'),
-      fact({ staffId: 'staff-2', isNew: false, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: null }, 'evt-staff-2'),
+      fact(
+        {
+          staffId: 'staff-1',
+          isNew: true,
+          criminalRecordCheckedOn: localDate('2026-06-01'),
+          fondamentauxTrainingOn: localDate('2026-09-15'),
+        },
+        'evt-staff-1',
+      ),
+      fact(
+        { staffId: 'staff-2', isNew: false, criminalRecordCheckedOn: localDate('2026-06-01'), fondamentauxTrainingOn: null },
+        'evt-staff-2',
+      ),
     ],
-    children: Array.from({ length: 20 }, (_, i) => fact({ childId: `child-${i + 1}`, schoolLevel: 'CE1', orientedBy: 'teacher' as const, parentalConsent: true }, `evt-child-${i + 1}`)),
+    children: Array.from({ length: 20 }, (_, i) =>
+      fact({ childId: `child-${i + 1}`, schoolLevel: 'CE1', orientedBy: 'teacher' as const, parentalConsent: true }, `evt-child-${i + 1}`),
+    ),
     collectifs: [collectif('A', 30), collectif('B', 30)],
     ...overrides,
   };
