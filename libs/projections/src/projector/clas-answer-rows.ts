@@ -46,14 +46,8 @@ export const CONVENTION_COLUMNS = [
   'as_of',
   'last_position',
 ];
-export const BREAKDOWN_COLUMNS = [
-  'caf_code',
-  'school_year',
-  'commune',
-  'epci',
-  'rural',
-  'qpv',
-  'school_level',
+/** The figures both departmental tables carry, per breakdown row and per Caf × year total. */
+const FIGURE_COLUMNS = [
   'projects',
   'operators',
   'collectifs',
@@ -70,26 +64,8 @@ export const BREAKDOWN_COLUMNS = [
   'ps_paid_cents',
 ];
 export const BREAKDOWN_KEY = ['caf_code', 'school_year', 'commune', 'epci', 'rural', 'qpv', 'school_level'];
-export const TOTALS_COLUMNS = [
-  'caf_code',
-  'school_year',
-  'projects',
-  'operators',
-  'collectifs',
-  'children',
-  'sessions',
-  'minutes',
-  'hours',
-  'attendance_present',
-  'attendance_marked',
-  'attendance_rate',
-  'parent_actions',
-  'parents_reached',
-  'ps_forecast_cents',
-  'ps_paid_cents',
-  'bilans_missing',
-  'as_of',
-];
+export const BREAKDOWN_COLUMNS = [...BREAKDOWN_KEY, ...FIGURE_COLUMNS];
+export const TOTALS_COLUMNS = ['caf_code', 'school_year', ...FIGURE_COLUMNS, 'bilans_missing', 'as_of'];
 
 /**
  * The stored explanation keeps every node of the derivation (rule id, inputs, output, source
