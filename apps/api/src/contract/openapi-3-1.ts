@@ -46,7 +46,7 @@ function withoutNullable(schema: JsonSchema): JsonSchema {
     const parts = rest[key];
     if (parts) out[key] = parts.map(withoutNullable);
   }
-  if (!nullable) return out;
+  if (!nullable) return withoutLoneAllOf(out);
   // `{ nullable, allOf: [$ref] }` (Nest's nullable nested DTO) or a bare $ref: the schema or null.
   if (out.allOf || out.$ref) {
     const { description, example, allOf, type: _objectType, ...target } = out;
@@ -60,4 +60,15 @@ function withoutNullable(schema: JsonSchema): JsonSchema {
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
   if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
   return out;
+}
+
+/**
+ * `{ allOf: [{ $ref }] }` (how Nest writes a property typed by a component) as the plain `$ref`
+ * 3.1 allows beside a description: a one-schema `allOf` is an illogical composition to a linter.
+ */
+function withoutLoneAllOf(schema: JsonSchema): JsonSchema {
+  const only = schema.allOf?.length === 1 ? schema.allOf[0] : undefined;
+  if (only === undefined || only.$ref === undefined || Object.keys(only).length !== 1 || schema.$ref !== undefined) return schema;
+  const { allOf: _allOf, ...rest } = schema;
+  return { ...rest, $ref: only.$ref };
 }
