@@ -45,6 +45,15 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/.*testing/' },
     },
     {
+      name: 'projector-engine-knows-no-clas',
+      comment:
+        'The projector engine (batch loop, commit, fold working set, worker pool) is generic over the projection it is handed: ' +
+        'it reaches neither the Clas projection (projector/clas-*, the rebuild jobs) nor the Clas folds and answers.',
+      severity: 'error',
+      from: { path: '^libs/projections/src/projector/engine/' },
+      to: { path: '^libs/projections/src/(folds|answers|queries)/|^libs/projections/src/projector/[^/]+\\.ts$' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

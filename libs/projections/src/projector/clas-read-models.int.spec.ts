@@ -16,7 +16,7 @@ import { TypeormStreamDirectory } from '../read-models/typeorm-stream-directory.
 import { Prng } from '../../../../bench/generator/prng.js';
 import { CLAS_READ_MODELS, clasReadModelProjection } from './clas-read-models.projection.js';
 import { type CrashPoint, crashingReadDatabase } from './testing/crashing-read-database.js';
-import { Projector } from './projector.js';
+import { Projector } from './engine/projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 
 const TABLES = [

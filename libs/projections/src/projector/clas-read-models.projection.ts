@@ -19,7 +19,7 @@ import {
 } from './clas-answer-rows.js';
 import { rebuildClasReadModels } from './clas-rebuild.js';
 import { replayProjects } from './project-replay.js';
-import type { BatchView, EventRows, ReadModelProjection } from './read-model-projection.js';
+import type { BatchView, EventRows, ReadModelProjection } from './engine/read-model-projection.js';
 
 export const CLAS_READ_MODELS = 'clas-read-models';
 

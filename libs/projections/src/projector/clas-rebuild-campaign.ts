@@ -6,7 +6,7 @@ import { projectFold } from '../folds/project.fold.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
 import { departmentRows, projectStatusRow } from './clas-answer-rows.js';
 import { replayProject } from './project-replay.js';
-import { initialStored } from './stored-fold.js';
+import { initialStored } from './engine/stored-fold.js';
 
 /**
  * One unit of a rebuild: a campaign (Caf × school year) with its projects' streams and the small

@@ -19,8 +19,8 @@ import {
 } from './clas-answer-rows.js';
 import { inProcessCampaignRunner, rebuildWorkerScript, startCampaignWorkers, type CampaignRunner } from './campaign-runner.js';
 import type { CampaignJob, CampaignResult } from './clas-rebuild-campaign.js';
-import type { RebuildContext } from './read-model-projection.js';
-import { applyStored, initialStored } from './stored-fold.js';
+import type { RebuildContext } from './engine/read-model-projection.js';
+import { applyStored, initialStored } from './engine/stored-fold.js';
 
 /** The folds whose states are small (one per campaign, operator, convention): folded in one filtered scan. */
 const SMALL_FOLDS = [campaignFold, operatorFold, conventionFold] as KeyedFold<unknown>[];

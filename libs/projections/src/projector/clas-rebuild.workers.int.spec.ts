@@ -7,7 +7,7 @@ import { SettableClock, writeNationalLog } from '../../../../bench/generator/ind
 import { ReadDatabase } from '../read-models/read-database.js';
 import { dumpTables } from '../read-models/table-dump.js';
 import { clasReadModelProjection } from './clas-read-models.projection.js';
-import { Projector } from './projector.js';
+import { Projector } from './engine/projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 
 const TABLES = [

@@ -7,7 +7,7 @@ import { diffDumps, dumpReadDatabase, type TableDump } from '../read-models/tabl
 import { ClasQueries } from '../time-travel/clas-queries.js';
 import { InMemoryStreamDirectory } from '../time-travel/in-memory-stream-directory.js';
 import { clasReadModelProjection } from './clas-read-models.projection.js';
-import { Projector } from './projector.js';
+import { Projector } from './engine/projector.js';
 import { rebuildReadModels } from './rebuild.command.js';
 import { type ReadDatabaseSuite, onBothReadDatabases } from '../testing/read-database-suites.js';
 

@@ -4,9 +4,9 @@ import type { ProjectFoldState } from '../folds/project-state.js';
 import { projectFold } from '../folds/project.fold.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
-import type { ReplayContext } from './read-model-projection.js';
+import type { ReplayContext } from './engine/read-model-projection.js';
 import { mergeByPosition } from '../core/keyed-fold.js';
-import { foldStored } from './stored-fold.js';
+import { foldStored } from './engine/stored-fold.js';
 
 const CHUNK = 500;
 

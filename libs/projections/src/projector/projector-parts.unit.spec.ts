@@ -3,7 +3,7 @@ import type { Explanation } from '@clas/domain';
 import { storedExplanation } from './clas-answer-rows.js';
 import { splitByWeights } from './departmental-breakdown.js';
 import { formatProgress } from './progress-bar.js';
-import { StateCache } from './state-cache.js';
+import { StateCache } from './engine/state-cache.js';
 
 describe('splitByWeights (dashboard rows add up to the Caf totals, to the cent)', () => {
   it('splits in proportion and keeps the exact sum, negative amounts included', () => {

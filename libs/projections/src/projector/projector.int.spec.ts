@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore, type EventStore, type NewEvent } from '@clas/event-store';
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 import { dumpTables } from '../read-models/table-dump.js';
-import { Projector } from './projector.js';
+import { Projector } from './engine/projector.js';
 import { type CrashPoint, crashingReadDatabase } from './testing/crashing-read-database.js';
 import { rebuildReadModels } from './rebuild.command.js';
 import { COUNT_TABLE, countingProjection, createCountTable } from './testing/counting.projection.js';

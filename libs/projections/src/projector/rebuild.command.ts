@@ -3,8 +3,8 @@ import { createEventStore, type EventStore, type EventStoreConfig } from '@clas/
 import { ReadDatabase, type ReadDatabaseConfig } from '../read-models/read-database.js';
 import { CheckpointRepository } from '../read-models/checkpoint.repository.js';
 import { acquireWriterLock } from '../read-models/writer-lock.js';
-import { Projector, type ProjectorOptions } from './projector.js';
-import { projectionSignature, type ReadModelProjection, type RebuildWorkers } from './read-model-projection.js';
+import { Projector, type ProjectorOptions } from './engine/projector.js';
+import { projectionSignature, type ReadModelProjection, type RebuildWorkers } from './engine/read-model-projection.js';
 
 export interface RebuildOptions {
   /** An open store (left open) or its configuration (opened and closed here). */

@@ -1,7 +1,7 @@
 import { afterAll } from '@jest/globals';
 import type { EventStore } from '@clas/event-store';
 import { CLAS_READ_MODELS, clasReadModelProjection } from '../projector/clas-read-models.projection.js';
-import { Projector } from '../projector/projector.js';
+import { Projector } from '../projector/engine/projector.js';
 import { onBothReadDatabases } from '../testing/read-database-suites.js';
 import { streamDirectoryContract } from '../testing/stream-directory.contract.js';
 import { ReadDatabase } from './read-database.js';

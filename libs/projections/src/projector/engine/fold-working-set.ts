@@ -3,9 +3,9 @@ import type { EventStore } from '@clas/event-store';
 import type { KeyedFold } from '../../core/keyed-fold.js';
 import { FoldStateRepository, type StoredFoldState } from '../../read-models/fold-state.repository.js';
 import type { ReadDatabase, SqlExecutor } from '../../read-models/read-database.js';
-import type { StateReplayer } from '../read-model-projection.js';
-import { StateCache } from '../state-cache.js';
-import { applyStored, initialStored } from '../stored-fold.js';
+import type { StateReplayer } from './read-model-projection.js';
+import { StateCache } from './state-cache.js';
+import { applyStored, initialStored } from './stored-fold.js';
 
 const SEPARATOR = '\u0000';
 

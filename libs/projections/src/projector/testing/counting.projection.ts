@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@clas/domain';
 import type { KeyedFold } from '../../core/keyed-fold.js';
 import type { ReadDatabase, SqlExecutor } from '../../read-models/read-database.js';
 import { streamDirectoryRows } from '../../read-models/stream-directory.writer.js';
-import type { BatchView, EventRows, ReadModelProjection } from '../read-model-projection.js';
+import type { BatchView, EventRows, ReadModelProjection } from '../engine/read-model-projection.js';
 
 /** A small fold for the projector's own tests: per project, how many events and of which types. */
 export interface CountState {

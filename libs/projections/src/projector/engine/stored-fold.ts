@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@clas/domain';
-import type { KeyedFold } from '../core/keyed-fold.js';
-import type { StoredFoldState } from '../read-models/fold-state.repository.js';
+import type { KeyedFold } from '../../core/keyed-fold.js';
+import type { StoredFoldState } from '../../read-models/fold-state.repository.js';
 
 /** A key's state before any event: position 0, no instant. */
 export function initialStored<S>(fold: KeyedFold<S>, key: string): StoredFoldState<S> {

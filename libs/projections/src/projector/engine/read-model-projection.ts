@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@clas/domain';
 import type { EventStore, EventStoreConfig } from '@clas/event-store';
-import type { KeyedFold } from '../core/keyed-fold.js';
-import type { StoredFoldState } from '../read-models/fold-state.repository.js';
-import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
+import type { KeyedFold } from '../../core/keyed-fold.js';
+import type { StoredFoldState } from '../../read-models/fold-state.repository.js';
+import type { ReadDatabase, SqlExecutor } from '../../read-models/read-database.js';
 
 /** What a derivation sees of the batch being committed. */
 export interface BatchView {

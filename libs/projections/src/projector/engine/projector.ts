@@ -1,11 +1,11 @@
 import type { RecordedEvent } from '@clas/domain';
 import type { EventStore, StoredEvent } from '@clas/event-store';
-import type { KeyedFold } from '../core/keyed-fold.js';
-import { CheckpointRepository, type Checkpoint } from '../read-models/checkpoint.repository.js';
-import { DirtyKeyRepository } from '../read-models/dirty-key.repository.js';
-import type { ReadDatabase, SqlExecutor } from '../read-models/read-database.js';
-import { FoldWorkingSet } from './engine/fold-working-set.js';
-import { forEachLiveBatch } from './engine/live-batches.js';
+import type { KeyedFold } from '../../core/keyed-fold.js';
+import { CheckpointRepository, type Checkpoint } from '../../read-models/checkpoint.repository.js';
+import { DirtyKeyRepository } from '../../read-models/dirty-key.repository.js';
+import type { ReadDatabase, SqlExecutor } from '../../read-models/read-database.js';
+import { FoldWorkingSet } from './fold-working-set.js';
+import { forEachLiveBatch } from './live-batches.js';
 import {
   projectionSignature,
   rebuildingSignature,
