@@ -32,6 +32,9 @@ const common = {
 export default {
   // Both cores: the default (cores − 1) leaves one idle on this 2-core machine.
   maxWorkers: 2,
+  // Integration and e2e tests open databases and start the API: on two cores, with both
+  // workers busy, a cold start can pass jest's 5 s default. 20 s still fails a hang.
+  testTimeout: 20_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
