@@ -18,6 +18,8 @@ export {
   conforms,
   isKnownCafCode,
   KNOWN_CAF_CODES,
+  CAF_NAMES,
+  cafName,
   toJsonSchema,
   validate,
 } from './schema/index.js';

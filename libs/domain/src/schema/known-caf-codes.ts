@@ -1,13 +1,123 @@
 import { isCafCode } from '../events/stream-ids.js';
 
 /**
- * One Caf per département: 01–95 (20 became 2A/2B in 1976) and the five overseas 971–976.
- * The domain accepts any code of the right shape; the edge also refuses codes that name no
- * département ("99", "00", "977"), so a typo is a 400 naming `cafCode`, not a new campaign.
+ * One Caf per département: 01–95 (20 became 2A/2B in 1976) and the five overseas 971–976,
+ * each with the name its letters and dashboards use ("Caf de l'Aude"). The domain accepts any
+ * code of the right shape; the edge also refuses codes that name no département ("99", "00",
+ * "977"), so a typo is a 400 naming `cafCode`, not a new campaign.
  */
-const METROPOLITAN = Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((code) => code !== '20');
-export const KNOWN_CAF_CODES: ReadonlySet<string> = new Set([...METROPOLITAN, '2A', '2B', '971', '972', '973', '974', '975', '976']);
+export const CAF_NAMES: Readonly<Record<string, string>> = {
+  '01': "Caf de l'Ain",
+  '02': "Caf de l'Aisne",
+  '03': "Caf de l'Allier",
+  '04': 'Caf des Alpes-de-Haute-Provence',
+  '05': 'Caf des Hautes-Alpes',
+  '06': 'Caf des Alpes-Maritimes',
+  '07': "Caf de l'Ardèche",
+  '08': 'Caf des Ardennes',
+  '09': "Caf de l'Ariège",
+  10: "Caf de l'Aube",
+  11: "Caf de l'Aude",
+  12: "Caf de l'Aveyron",
+  13: 'Caf des Bouches-du-Rhône',
+  14: 'Caf du Calvados',
+  15: 'Caf du Cantal',
+  16: 'Caf de la Charente',
+  17: 'Caf de la Charente-Maritime',
+  18: 'Caf du Cher',
+  19: 'Caf de la Corrèze',
+  '2A': 'Caf de la Corse-du-Sud',
+  '2B': 'Caf de la Haute-Corse',
+  21: "Caf de la Côte-d'Or",
+  22: "Caf des Côtes-d'Armor",
+  23: 'Caf de la Creuse',
+  24: 'Caf de la Dordogne',
+  25: 'Caf du Doubs',
+  26: 'Caf de la Drôme',
+  27: "Caf de l'Eure",
+  28: "Caf d'Eure-et-Loir",
+  29: 'Caf du Finistère',
+  30: 'Caf du Gard',
+  31: 'Caf de la Haute-Garonne',
+  32: 'Caf du Gers',
+  33: 'Caf de la Gironde',
+  34: "Caf de l'Hérault",
+  35: "Caf d'Ille-et-Vilaine",
+  36: "Caf de l'Indre",
+  37: "Caf d'Indre-et-Loire",
+  38: "Caf de l'Isère",
+  39: 'Caf du Jura',
+  40: 'Caf des Landes',
+  41: 'Caf de Loir-et-Cher',
+  42: 'Caf de la Loire',
+  43: 'Caf de la Haute-Loire',
+  44: 'Caf de la Loire-Atlantique',
+  45: 'Caf du Loiret',
+  46: 'Caf du Lot',
+  47: 'Caf de Lot-et-Garonne',
+  48: 'Caf de la Lozère',
+  49: 'Caf de Maine-et-Loire',
+  50: 'Caf de la Manche',
+  51: 'Caf de la Marne',
+  52: 'Caf de la Haute-Marne',
+  53: 'Caf de la Mayenne',
+  54: 'Caf de Meurthe-et-Moselle',
+  55: 'Caf de la Meuse',
+  56: 'Caf du Morbihan',
+  57: 'Caf de la Moselle',
+  58: 'Caf de la Nièvre',
+  59: 'Caf du Nord',
+  60: "Caf de l'Oise",
+  61: "Caf de l'Orne",
+  62: 'Caf du Pas-de-Calais',
+  63: 'Caf du Puy-de-Dôme',
+  64: 'Caf des Pyrénées-Atlantiques',
+  65: 'Caf des Hautes-Pyrénées',
+  66: 'Caf des Pyrénées-Orientales',
+  67: 'Caf du Bas-Rhin',
+  68: 'Caf du Haut-Rhin',
+  69: 'Caf du Rhône',
+  70: 'Caf de la Haute-Saône',
+  71: 'Caf de Saône-et-Loire',
+  72: 'Caf de la Sarthe',
+  73: 'Caf de la Savoie',
+  74: 'Caf de la Haute-Savoie',
+  75: 'Caf de Paris',
+  76: 'Caf de la Seine-Maritime',
+  77: 'Caf de Seine-et-Marne',
+  78: 'Caf des Yvelines',
+  79: 'Caf des Deux-Sèvres',
+  80: 'Caf de la Somme',
+  81: 'Caf du Tarn',
+  82: 'Caf de Tarn-et-Garonne',
+  83: 'Caf du Var',
+  84: 'Caf de Vaucluse',
+  85: 'Caf de la Vendée',
+  86: 'Caf de la Vienne',
+  87: 'Caf de la Haute-Vienne',
+  88: 'Caf des Vosges',
+  89: "Caf de l'Yonne",
+  90: 'Caf du Territoire de Belfort',
+  91: "Caf de l'Essonne",
+  92: 'Caf des Hauts-de-Seine',
+  93: 'Caf de la Seine-Saint-Denis',
+  94: 'Caf du Val-de-Marne',
+  95: "Caf du Val-d'Oise",
+  971: 'Caf de la Guadeloupe',
+  972: 'Caf de la Martinique',
+  973: 'Caf de la Guyane',
+  974: 'Caf de La Réunion',
+  975: 'Caf de Saint-Pierre-et-Miquelon',
+  976: 'Caf de Mayotte',
+};
+
+export const KNOWN_CAF_CODES: ReadonlySet<string> = new Set(Object.keys(CAF_NAMES));
 
 export function isKnownCafCode(value: unknown): value is string {
   return isCafCode(value) && KNOWN_CAF_CODES.has(value);
+}
+
+/** The Caf's name ("Caf de l'Aude"), or "Caf <code>" for a code of the right shape that names no département. */
+export function cafName(cafCode: string): string {
+  return CAF_NAMES[cafCode] ?? `Caf ${cafCode}`;
 }

@@ -1,4 +1,4 @@
-import type { ConventionState, Explanation } from '@clas/domain';
+import { cafName, type ConventionState, type Explanation } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { conventionView } from '../answers/convention-view.answer.js';
 import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
@@ -64,8 +64,8 @@ const FIGURE_COLUMNS = [
   'ps_paid_cents',
 ];
 export const BREAKDOWN_KEY = ['caf_code', 'school_year', 'commune', 'epci', 'rural', 'qpv', 'school_level'];
-export const BREAKDOWN_COLUMNS = [...BREAKDOWN_KEY, ...FIGURE_COLUMNS];
-export const TOTALS_COLUMNS = ['caf_code', 'school_year', ...FIGURE_COLUMNS, 'bilans_missing', 'as_of'];
+export const BREAKDOWN_COLUMNS = [...BREAKDOWN_KEY, 'caf_name', ...FIGURE_COLUMNS];
+export const TOTALS_COLUMNS = ['caf_code', 'caf_name', 'school_year', ...FIGURE_COLUMNS, 'bilans_missing', 'as_of'];
 
 /**
  * The stored explanation keeps every node of the derivation (rule id, inputs, output, source
@@ -181,6 +181,7 @@ export function departmentRows(
     row.rural,
     row.qpv,
     row.schoolLevel,
+    cafName(cafCode),
     row.projects.size,
     row.operators.size,
     row.collectifs,
@@ -199,6 +200,7 @@ export function departmentRows(
   const t = answer.bilan.totals;
   const totals = [
     cafCode,
+    cafName(cafCode),
     schoolYear,
     t.projects,
     t.operators,

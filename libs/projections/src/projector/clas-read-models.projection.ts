@@ -36,7 +36,8 @@ const DERIVE_CHUNK = 500;
 export function clasReadModelProjection(): ReadModelProjection {
   return {
     name: CLAS_READ_MODELS,
-    version: 2,
+    // Version 3: caf_name in the departmental tables; as_of timestamptz and explanations jsonb on PostgreSQL.
+    version: 3,
     folds: [campaignFold, operatorFold, projectFold, conventionFold] as KeyedFold<unknown>[],
     tables: ['rm_project_status', 'rm_convention_status', 'rm_departmental_figures', 'rm_departmental_totals'],
     derive: deriveClasAnswers,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PostgresType } from './postgres-column-types.js';
 
 /** R-CONV-4 "now": one row per multi-year convention; the full view is JSON for the API. */
 @Entity({ name: 'rm_convention_status' })
@@ -24,10 +25,12 @@ export class ConventionStatusEntity {
   years!: number | null;
 
   /** The convention view (R-CONV-4), JSON text. */
-  @Column({ name: 'view', type: 'text' })
+  @PostgresType('jsonb')
+  @Column({ name: 'view', type: 'text', comment: 'R-CONV-4 convention view; jsonb on PostgreSQL' })
   view!: string;
 
-  @Column({ name: 'as_of', type: 'varchar', length: 30 })
+  @PostgresType('timestamptz')
+  @Column({ name: 'as_of', type: 'varchar', length: 30, comment: 'instant the row answers for: at = knownAt = as_of' })
   asOf!: string;
 
   @Column({ name: 'last_position', type: 'bigint' })

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PostgresType } from './postgres-column-types.js';
 
 /** "Now" for one project: the answers the API and the dashboards read without folding. Cents. */
 @Entity({ name: 'rm_project_status' })
@@ -47,11 +48,22 @@ export class ProjectStatusEntity {
    * event ids); R-PS-WEEK is kept per collectif with the weeks that did not count and why
    * (storedExplanation). The week-by-week detail is the time-travel answer at `as_of`.
    */
-  @Column({ name: 'explanation', type: 'text' })
+  @PostgresType('jsonb')
+  @Column({
+    name: 'explanation',
+    type: 'text',
+    comment: 'R-PS-EXPLAIN: derivation of the figures (rule ids, inputs, outputs, source event ids); jsonb on PostgreSQL',
+  })
   explanation!: string;
 
   /** The instant this row is "now" for: at = knownAt = as_of gives the same answers by time travel. */
-  @Column({ name: 'as_of', type: 'varchar', length: 30 })
+  @PostgresType('timestamptz')
+  @Column({
+    name: 'as_of',
+    type: 'varchar',
+    length: 30,
+    comment: 'instant the row answers for: at = knownAt = as_of gives the same answers by time travel',
+  })
   asOf!: string;
 
   @Column({ name: 'last_position', type: 'bigint' })

@@ -38,5 +38,75 @@ onBothReadDatabases('reopening a read database', (label, configFor, cleanup) => 
         if (dir !== null) rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    it('a shape change (a column missing) empties the tables before synchronising, so the projector rebuilds them', async () => {
+      const dir = label === 'SQLite' ? mkdtempSync(join(tmpdir(), 'clas-read-shape-')) : null;
+      const config: ReadDatabaseConfig = dir === null ? configFor('shape') : { url: join(dir, 'read.sqlite') };
+      const checkpoint = { projection: 'clas', version: 3, signature: 'project@2', position: 41, updatedAt: '2026-11-02T09:00:00.000Z' };
+      try {
+        const first = await ReadDatabase.open(config);
+        try {
+          await first.transaction((tx) => new CheckpointRepository(first).write(tx, checkpoint));
+          await first.query(`ALTER TABLE ${first.table('rm_departmental_totals')} DROP COLUMN "caf_name"`);
+        } finally {
+          await first.close();
+        }
+        const second = await ReadDatabase.open(config);
+        try {
+          const pending = await second.dataSource.driver.createSchemaBuilder().log();
+          expect(pending.upQueries).toEqual([]);
+          expect(await new CheckpointRepository(second).read(second, 'clas')).toBeNull();
+        } finally {
+          await second.close();
+        }
+      } finally {
+        if (dir !== null) rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    if (label === 'PostgreSQL') {
+      it('the dashboard tables carry COMMENTs, instants as timestamptz and explanations as jsonb', async () => {
+        const config = configFor('comments');
+        const db = await ReadDatabase.open(config);
+        try {
+          const types = await db.query<{ table_name: string; column_name: string; data_type: string }>(
+            `SELECT table_name, column_name, data_type FROM information_schema.columns
+              WHERE table_schema = $1 AND column_name IN ('as_of', 'explanation', 'view', 'caf_name') ORDER BY table_name, column_name`,
+            [config.schema],
+          );
+          expect(types.map((t) => `${t.table_name}.${t.column_name} ${t.data_type}`)).toEqual([
+            'rm_convention_status.as_of timestamp with time zone',
+            'rm_convention_status.view jsonb',
+            'rm_departmental_figures.caf_name character varying',
+            'rm_departmental_totals.as_of timestamp with time zone',
+            'rm_departmental_totals.caf_name character varying',
+            'rm_project_status.as_of timestamp with time zone',
+            'rm_project_status.explanation jsonb',
+          ]);
+          const comments = await db.query<{ table_name: string; column_name: string | null; comment: string | null }>(
+            `SELECT c.relname AS table_name, a.attname AS column_name, d.description AS comment
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+               LEFT JOIN pg_description d ON d.objoid = c.oid AND d.objsubid = COALESCE(a.attnum, 0)
+              WHERE n.nspname = $1 AND c.relname IN ('rm_departmental_figures', 'rm_departmental_totals') AND c.relkind = 'r'
+             UNION ALL
+             SELECT c.relname, NULL, d.description FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               LEFT JOIN pg_description d ON d.objoid = c.oid AND d.objsubid = 0
+              WHERE n.nspname = $1 AND c.relname IN ('rm_departmental_figures', 'rm_departmental_totals') AND c.relkind = 'r'`,
+            [config.schema],
+          );
+          // Every column and both tables are documented in the database itself, units included.
+          expect(comments.filter((c) => c.comment === null)).toEqual([]);
+          expect(comments.length).toBeGreaterThan(40);
+          const commentOf = (table: string, column: string | null): string | null | undefined =>
+            comments.find((c) => c.table_name === table && c.column_name === column)?.comment;
+          expect(commentOf('rm_departmental_totals', 'ps_paid_cents')).toContain('integer cents');
+          expect(commentOf('rm_departmental_figures', 'caf_name')).toBe("name of the Caf, e.g. Caf de l'Aude");
+          expect(commentOf('rm_departmental_figures', null)).toContain('one row per Caf');
+        } finally {
+          await db.close();
+        }
+      });
+    }
   });
 });

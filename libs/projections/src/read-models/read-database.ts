@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { applyPostgresColumnTypes } from './postgres-column-types.js';
 import { READ_MODEL_ENTITIES } from './read-model-entities.js';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -24,6 +25,27 @@ const MAX_PARAMS_PER_STATEMENT = 8_000;
 
 export function readDialectOf(url: string): ReadDialect {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Synchronises the tables with the entities. When that changes an existing table (a new
+ * column, a new type), its rows are deleted first: a NOT NULL column cannot be added to rows
+ * that have no value for it, and read models are caches — with the checkpoint gone too, the
+ * projector rebuilds every table from the log.
+ */
+async function synchroniseEmptyingOnChange(dataSource: DataSource): Promise<void> {
+  const pending = await dataSource.driver.createSchemaBuilder().log();
+  if (pending.upQueries.length > 0) {
+    const runner = dataSource.createQueryRunner();
+    try {
+      for (const entity of dataSource.entityMetadatas) {
+        if (await runner.hasTable(entity.tablePath)) await runner.clearTable(entity.tablePath);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+  await dataSource.synchronize();
 }
 
 /**
@@ -52,8 +74,9 @@ export class ReadDatabase {
         extra: { max: 4 },
       });
       await dataSource.initialize();
+      applyPostgresColumnTypes(dataSource);
       await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await dataSource.synchronize();
+      await synchroniseEmptyingOnChange(dataSource);
       return new ReadDatabase(dataSource, dialect, schema);
     }
     if (config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
@@ -74,7 +97,7 @@ export class ReadDatabase {
       },
     });
     await dataSource.initialize();
-    await dataSource.synchronize();
+    await synchroniseEmptyingOnChange(dataSource);
     return new ReadDatabase(dataSource, dialect, null);
   }
 

@@ -5,6 +5,9 @@ const VOLATILE_COLUMNS = new Set(['updated_at']);
 
 function normalise(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
+  // PostgreSQL returns timestamptz as a Date and jsonb parsed; SQLite keeps the ISO and JSON text.
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   // PostgreSQL returns bigint as text and booleans as booleans; SQLite integers and 0/1.
   if (typeof value === 'boolean') return value ? 1 : 0;
   // (but not codes with a leading zero such as Caf "01", which are text in both).
