@@ -5,16 +5,12 @@ import { localDate } from '../../shared/calendar-date.js';
 import { eurosToCents } from '../../shared/money.js';
 import { sourced } from '../facts/sourced.js';
 import { collectif } from '../facts/testing/project-facts.fixtures.js';
+import { frenchTypeset } from '../../testing/french-typeset.js';
 import { actualPs } from './ps-actual.rule.js';
 import { forecastPs, type ForecastPsInput } from './ps-forecast.rule.js';
 import { psNotApplicableSummary, psSummary } from './ps-summary.js';
 
-/**
- * The expected texts are written with ordinary spaces for readability; `typeset` puts in the
- * no-break spaces French typography (and Intl 'fr-FR') uses: U+202F between thousands,
- * U+00A0 before "€" and "%". One test checks those code points without it.
- */
-const typeset = (text: string) => text.replace(/(\d) (?=\d{3}\b)/g, '$1\u202f').replace(/ (€|%)/g, '\u00a0$1');
+const typeset = frenchTypeset;
 
 /** domain.md §9 example 1: Aude 2026-2027, 2 collectifs, 18 000 €, bonus enfants on both. */
 const example1: ForecastPsInput = {
