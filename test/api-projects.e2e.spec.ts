@@ -12,6 +12,7 @@ import {
   parisInstant,
   schoolYear,
 } from '@clas/domain';
+import { frenchTypeset } from '@clas/domain/testing';
 import { actors, content } from '@clas/application/testing';
 import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
@@ -571,6 +572,21 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
       payable: 629_380,
       parameters: { cafCode: '11', schoolYear: '2026-2027', priceCapPerCollectif: 865_200, maxPsPerCollectif: 281_190 },
     });
+    // R-PS-EXPLAIN: the French summary is the forecast's, rendered from its explanation.
+    expect(ps.body.summary).toBe(
+      frenchTypeset(
+        'PS = 2 × 2 811,90 € (32,5 % du prix plafond de 8 652 €) = 5 623,80 € ; bonus enfants 2 × 335 € ; ' +
+          'pas de réduction au titre des 80 % ; montant prévisionnel 6 293,80 € ; aucun versement au 20/10/2026, reste à verser 6 293,80 €',
+      ),
+    );
+    expect(ps.body.forecast.summary).toBe(ps.body.summary);
+    const eligibility = await s.get('/projects/prj-ex1/eligibility').expect(200);
+    // R-ELIG: the planned evaluation in words (the operator's declarations and the charter facts are not recorded in this scenario).
+    expect(eligibility.body.planned.summary).toBe(
+      'Éligibilité sur le projet déposé : non éligible ; non remplis : pièces du gestionnaire (R-ELIG-OPERATOR) ; ' +
+        'à établir : charte (R-ELIG-CHARTER), coordinateur (R-ELIG-COORD) ; 9 critères remplis sur 12',
+    );
+    expect(eligibility.body.summary).toBe(`${eligibility.body.planned.summary}. ${eligibility.body.actual.summary}`);
     // R-PS-EXPLAIN: the campaign event that set the parameters is named.
     const [campaignOpened] = await s.api.store.readStream('campaign-11-2026-2027');
     expect(ps.body.forecast.parameters.campaignEventIds).toEqual([campaignOpened.eventId]);
@@ -629,6 +645,13 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
       reduction80: { beforeReduction: 130_400, ceiling: 90_000, reduction: 40_400 },
       payable: 90_000,
     });
+    expect(ps.body.summary).toBe(
+      frenchTypeset(
+        'PS = 1 × 975,00 € (32,5 % du coût par collectif de 3 000 €) = 975,00 € ; bonus parents 1 × 329 € ; ' +
+          "réduction de 404,00 € au titre des 80 % (plafond 80 % × 3 000 € − 1 500 € d'autres financements Caf = 900,00 €) ; " +
+          'montant prévisionnel 900,00 € ; aucun versement au 10/10/2025, reste à verser 900,00 €',
+      ),
+    );
   });
 
   it('example 3 — decision recorded 2026-10-05 (2 collectifs), correction recorded 2026-11-10 (3, same decision date): at 2026-10-20, 2 as known then, 3 as known now', async () => {
@@ -672,15 +695,21 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     expect(then.body.asOf).toEqual({ at: endOfParisDay(localDate('2026-10-20')), knownAt: endOfParisDay(localDate('2026-10-20')) });
     expect(then.body.forecast).toMatchObject({ approvedCollectifs: 2, ps: 562_380 });
     expect(then.body.forecast.collectifLines).toHaveLength(2);
+    expect(then.body.summary).toMatch(new RegExp('^' + frenchTypeset('PS = 2 × 2 811,90 € .* = 5 623,80 € ;')));
 
     const now = await s.get('/projects/prj-ex3/ps?at=2026-10-20').expect(200);
     expect(now.body.asOf.knownAt).toBe(paris('2026-11-22'));
     expect(now.body.forecast).toMatchObject({ approvedCollectifs: 3, ps: 843_570 });
     expect(now.body.forecast.collectifLines).toHaveLength(3);
+    expect(now.body.summary).toMatch(new RegExp('^' + frenchTypeset('PS = 3 × 2 811,90 € .* = 8 435,70 € ;')));
 
     // Before the decision date nothing is approved, whatever is known; the audit shows both recordings.
     const before = await s.get('/projects/prj-ex3/ps?at=2026-10-04').expect(200);
-    expect(before.body).toMatchObject({ notApplicable: 'no committee decision at this date', forecast: null });
+    expect(before.body).toMatchObject({
+      notApplicable: 'no committee decision at this date',
+      forecast: null,
+      summary: 'PS non calculée : aucune décision du comité à cette date',
+    });
     const history = await s.get('/projects/prj-ex3/history').expect(200);
     const last = history.body.events
       .slice(-2)

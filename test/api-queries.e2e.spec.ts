@@ -85,24 +85,41 @@ describe('query endpoints at any date (issue 6)', () => {
     const json = await get('/cafs/11/bilans/2026-2027').expect(200);
     expect(json.body.bilan.totals).toMatchObject({ projects: 1, children: CHILDREN.length });
 
-    const csv = await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);
+    // The file states the at / knownAt it answers, in its first row and in its name (domain.md §7).
+    const day = json.body.day as string;
+    const asked = `at=${day}&knownAt=${day}`;
+    // A knownAt of today is the current instant (nothing is known of the rest of the day): the file name carries the instant.
+    const { at, knownAt } = (await get(`/cafs/11/bilans/2026-2027?${asked}`).expect(200)).body.asOf as { at: string; knownAt: string };
+    const csv = await get(`/cafs/11/bilans/2026-2027?format=csv&${asked}`).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="bilan-11-2026-2027.csv"');
-    expect(csv.text.startsWith('\uFEFFsection;code;libellé;gestionnaires;projets;collectifs')).toBe(true);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="bilan-11-2026-2027-at-${day}-known-${knownAt.replace(/:/g, '_')}.csv"`,
+    );
     const lines = csv.text.replace('\uFEFF', '').trimEnd().split('\r\n');
-    const total = lines[1].split(';');
+    expect(lines[0]).toBe(`at (survenu au plus tard le);${at};knownAt (enregistré au plus tard le);${knownAt}`);
+    expect(lines[1].startsWith('section;code;libellé;gestionnaires;projets;collectifs')).toBe(true);
+    const total = lines[2].split(';');
     expect(total.slice(0, 5)).toEqual(['total', '11', 'Caf 11 2026-2027', '1', '1']);
     expect(total[7]).toBe(String(CHILDREN.length));
     // One row per breakdown line: commune, EPCI, rural/urban, QPV.
-    expect(lines.slice(2).map((l) => l.split(';')[0])).toEqual(['commune', 'epci', 'zone', 'qpv']);
+    expect(lines.slice(3).map((l) => l.split(';')[0])).toEqual(['commune', 'epci', 'zone', 'qpv']);
 
-    const xlsx = await get('/cafs/11/bilans/2026-2027?format=xlsx').buffer(true).parse(binary).expect(200);
+    const xlsx = await get(`/cafs/11/bilans/2026-2027?format=xlsx&${asked}`).buffer(true).parse(binary).expect(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toBe(
+      `attachment; filename="bilan-11-2026-2027-at-${day}-known-${knownAt.replace(/:/g, '_')}.xlsx"`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).getCell(1).value).toBe('section');
-    expect(sheet.getRow(2).getCell(8).value).toBe(CHILDREN.length);
+    expect([1, 2, 3, 4].map((i) => sheet.getRow(1).getCell(i).value)).toEqual([
+      'at (survenu au plus tard le)',
+      at,
+      'knownAt (enregistré au plus tard le)',
+      knownAt,
+    ]);
+    expect(sheet.getRow(2).getCell(1).value).toBe('section');
+    expect(sheet.getRow(3).getCell(8).value).toBe(CHILDREN.length);
     expect(sheet.rowCount).toBe(lines.length);
 
     const invalid = await get('/cafs/11/bilans/2026-2027?format=pdf').expect(400);
@@ -110,14 +127,21 @@ describe('query endpoints at any date (issue 6)', () => {
   });
 
   it('the project bilan as csv: the total, then one row per collectif', async () => {
-    const csv = await get('/projects/prj-1/bilan?format=csv').expect(200);
+    const csv = await get('/projects/prj-1/bilan?format=csv&knownAt=2026-10-20').expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="bilan-projet-prj-1-2026-2027-at-.*-known-2026-10-20\.csv"$/);
     const rows = csv.text
       .replace('\uFEFF', '')
       .trimEnd()
       .split('\r\n')
       .map((l) => l.split(';'));
-    expect(rows[0][0]).toBe('section');
-    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+    expect(rows[0]).toEqual([
+      'at (survenu au plus tard le)',
+      expect.any(String),
+      'knownAt (enregistré au plus tard le)',
+      '2026-10-20T21:59:59.999Z',
+    ]);
+    expect(rows[1][0]).toBe('section');
+    expect(rows.slice(2).map((r) => [r[0], r[1]])).toEqual([
       ['total', ''],
       ['collectif', 'col-1'],
     ]);

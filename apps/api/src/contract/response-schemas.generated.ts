@@ -1906,6 +1906,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           "type": "string"
         },
         "description": "How facts the catalogue has no field for were derived (see PLANNED_FACT_ASSUMPTIONS)."
+      },
+      "summary": {
+        "type": "string",
+        "description": "In French, for a letter: the planned then the actual evaluation's summary."
       }
     },
     "required": [
@@ -1918,7 +1922,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "planned",
       "projectId",
       "status",
-      "statusHistory"
+      "statusHistory",
+      "summary"
     ],
     "additionalProperties": false,
     "description": "§2–§3: where the project stands in its lifecycle, and every eligibility criterion evaluated twice — on the application (planned) and on what happened (actual) — with the verdict and the reasons. The criteria are the domain's own (evaluateEligibility), explanations included."
@@ -1974,6 +1979,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "explanation": {
         "$ref": "#/components/schemas/Explanation"
+      },
+      "summary": {
+        "type": "string",
+        "description": "The explanation in French, for a letter (rendered by eligibilitySummary from `explanation`)."
       }
     },
     "required": [
@@ -1983,7 +1992,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "verdict",
       "reasons",
       "criteria",
-      "explanation"
+      "explanation",
+      "summary"
     ],
     "additionalProperties": false
   },
@@ -2574,6 +2584,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           }
         ],
         "description": "The bilan the actual statement used, with its status."
+      },
+      "summary": {
+        "type": "string",
+        "description": "In French, for a letter: the basis statement's summary, or why there is none (R-PS-EXPLAIN)."
       }
     },
     "required": [
@@ -2588,6 +2602,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "paid",
       "payable",
       "projectId",
+      "summary",
       "toRecover"
     ],
     "additionalProperties": false,
@@ -3642,6 +3657,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "explanation": {
         "$ref": "#/components/schemas/Explanation"
+      },
+      "summary": {
+        "type": "string",
+        "description": "The explanation in French, for a letter (R-PS-EXPLAIN, rendered by psSummary from `explanation`)."
       }
     },
     "required": [
@@ -3660,7 +3679,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "payments",
       "due",
       "toRecover",
-      "explanation"
+      "explanation",
+      "summary"
     ],
     "additionalProperties": false
   },

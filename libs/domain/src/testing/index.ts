@@ -9,3 +9,4 @@ export * from '../rules/facts/testing/project-facts.fixtures.js';
 export * from '../rules/bilan/testing/bilan.fixtures.js';
 export * from '../rules/convention/testing/convention.fixtures.js';
 export * from './projection-specification.js';
+export * from './french-typeset.js';

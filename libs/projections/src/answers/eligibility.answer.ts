@@ -1,5 +1,5 @@
 import type { EligibilityEvaluation, LocalDate } from '@clas/domain';
-import { evaluateEligibility } from '@clas/domain';
+import { eligibilityAnswerSummary, evaluateEligibility } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import type { OperatorFoldState } from '../folds/operator.fold.js';
@@ -32,6 +32,8 @@ export interface EligibilityAnswer extends AnswerContext {
   actual: EligibilityEvaluation | null;
   /** How facts the catalogue has no field for were derived (see PLANNED_FACT_ASSUMPTIONS). */
   assumptions: readonly string[];
+  /** In French, for a letter: the planned then the actual evaluation's summary. */
+  summary: string;
 }
 
 export function eligibilityStatus(
@@ -44,6 +46,8 @@ export function eligibilityStatus(
   const params = campaign.parameters;
   const decision = project.decision;
   const bilan = project.bilans[project.bilans.length - 1] ?? null;
+  const planned = params ? evaluateEligibility(plannedProjectFacts(project, operator, params, context.day), params) : null;
+  const actual = params ? evaluateEligibility(actualProjectFacts(project, operator, context.day), params) : null;
   return {
     ...context,
     projectId: project.projectId,
@@ -60,8 +64,9 @@ export function eligibilityStatus(
         }
       : null,
     bilan: bilan ? { bilanId: bilan.bilanId, status: bilan.status, eventIds: bilan.eventIds } : null,
-    planned: params ? evaluateEligibility(plannedProjectFacts(project, operator, params, context.day), params) : null,
-    actual: params ? evaluateEligibility(actualProjectFacts(project, operator, context.day), params) : null,
+    planned,
+    actual,
     assumptions: PLANNED_FACT_ASSUMPTIONS,
+    summary: eligibilityAnswerSummary(planned, actual),
   };
 }

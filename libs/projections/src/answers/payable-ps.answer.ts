@@ -1,5 +1,5 @@
-import type { CampaignParameters, Cents, PsStatement, Sourced } from '@clas/domain';
-import { actualPs, forecastPs, sourced } from '@clas/domain';
+import type { CampaignParameters, Cents, PsNotApplicableReason, PsStatement, Sourced } from '@clas/domain';
+import { actualPs, forecastPs, psNotApplicableSummary, sourced } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
@@ -31,6 +31,8 @@ export interface PayablePsAnswer extends AnswerContext {
   toRecover: Cents;
   /** The bilan the actual statement used, with its status. */
   bilan: { bilanId: string; status: 'filed' | 'validated'; eventIds: string[] } | null;
+  /** In French, for a letter: the basis statement's summary, or why there is none (R-PS-EXPLAIN). */
+  summary: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export function payablePs(project: ProjectFoldState, campaign: CampaignFoldState
   const context = contextOf(asOf);
   const params = campaign.parameters;
   const paidSoFar = project.payments.filter((p) => p.date <= context.day).reduce((sum, p) => sum + p.amount, 0);
-  const empty = (notApplicable: string): PayablePsAnswer => ({
+  const empty = (notApplicable: string, reason: PsNotApplicableReason): PayablePsAnswer => ({
     ...context,
     projectId: project.projectId,
     notApplicable,
@@ -89,14 +91,17 @@ export function payablePs(project: ProjectFoldState, campaign: CampaignFoldState
     due: -paidSoFar,
     toRecover: Math.max(0, paidSoFar),
     bilan: null,
+    summary: psNotApplicableSummary(reason, paidSoFar),
   });
-  if (!params) return empty('the campaign has no parameters at this date');
+  if (!params) return empty('the campaign has no parameters at this date', 'no_parameters');
   const approval = project.decision?.approval ?? null;
   if (!project.decision || !approval)
-    return empty(project.decision ? 'the committee refused the project' : 'no committee decision at this date');
+    return project.decision
+      ? empty('the committee refused the project', 'refused')
+      : empty('no committee decision at this date', 'no_decision');
 
   const forecast = forecastStatement(project, campaign, asOf);
-  if (!forecast) return empty('no approval at this date');
+  if (!forecast) return empty('no approval at this date', 'no_approval');
 
   const bilan = currentBilan(project);
   const actual = bilan
@@ -120,5 +125,6 @@ export function payablePs(project: ProjectFoldState, campaign: CampaignFoldState
     due: statement.due,
     toRecover: statement.toRecover,
     bilan: bilan && bilan.status !== 'returned' ? { bilanId: bilan.bilanId, status: bilan.status, eventIds: bilan.eventIds } : null,
+    summary: statement.summary,
   };
 }

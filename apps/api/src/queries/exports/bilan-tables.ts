@@ -60,7 +60,7 @@ export function departmentalBilanTable(answer: DepartmentalBilanAnswer): Table {
     ];
     for (const [section, lines] of sections) for (const line of lines) rows.push(figureRow(section, line.key, line.label, line));
   }
-  return { name: `bilan-${answer.cafCode}-${answer.schoolYear}`, columns: FIGURE_COLUMNS, rows };
+  return { name: `bilan-${answer.cafCode}-${answer.schoolYear}`, asOf: answer.asOf, columns: FIGURE_COLUMNS, rows };
 }
 
 const COLLECTIF_COLUMNS: Column[] = [
@@ -114,5 +114,5 @@ export function projectBilanTable(answer: ProjectBilanAnswer): Table {
       });
     }
   }
-  return { name: `bilan-projet-${answer.projectId}-${answer.schoolYear}`, columns: COLLECTIF_COLUMNS, rows };
+  return { name: `bilan-projet-${answer.projectId}-${answer.schoolYear}`, asOf: answer.asOf, columns: COLLECTIF_COLUMNS, rows };
 }

@@ -5,6 +5,7 @@ import type { Table } from './table.js';
 describe('CSV for French Excel', () => {
   const table: Table = {
     name: 't',
+    asOf: { at: '2026-10-20T21:59:59.999Z', knownAt: '2026-11-22T08:00:00.000Z' },
     columns: [
       { key: 'label', header: 'libellé', format: 'text' },
       { key: 'amount', header: 'Ps €', format: 'cents' },
@@ -18,13 +19,19 @@ describe('CSV for French Excel', () => {
     ],
   };
 
-  it('BOM, `;` separator, decimal comma, CRLF; money from exact cents', () => {
+  it('BOM, then the at / knownAt the file answers, then the headers (domain.md §7)', () => {
     const lines = toCsv(table).split('\r\n');
-    expect(lines[0]).toBe('\uFEFFlibellé;Ps €;taux %;conforme;n');
-    expect(lines[1]).toBe('"Carcassonne; centre";2758,28;87,5;oui;12');
+    expect(lines[0]).toBe(
+      '\uFEFFat (survenu au plus tard le);2026-10-20T21:59:59.999Z;knownAt (enregistré au plus tard le);2026-11-22T08:00:00.000Z',
+    );
+    expect(lines[1]).toBe('libellé;Ps €;taux %;conforme;n');
+  });
+
+  it('`;` separator, decimal comma, CRLF; money from exact cents', () => {
+    expect(toCsv(table).split('\r\n')[2]).toBe('"Carcassonne; centre";2758,28;87,5;oui;12');
   });
 
   it('neutralises formulas (CSV injection) and quotes embedded quotes', () => {
-    expect(toCsv(table).split('\r\n')[2]).toBe(`"'=HYPERLINK(""http://evil"")";-0,04;;non;0`);
+    expect(toCsv(table).split('\r\n')[3]).toBe(`"'=HYPERLINK(""http://evil"")";-0,04;;non;0`);
   });
 });

@@ -1,19 +1,22 @@
 import ExcelJS from 'exceljs';
-import type { Table } from './table.js';
+import { type Table, asOfRow } from './table.js';
 
-/** One worksheet, a bold frozen header, numbers as numbers (money in euros, 2 decimals). */
+/**
+ * One worksheet: the `at` / `knownAt` row, then a bold header, both frozen; numbers as numbers
+ * (money in euros, 2 decimals).
+ */
 export async function toXlsx(table: Table): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'clas-backend';
   const sheet = workbook.addWorksheet(table.name.slice(0, 31));
   sheet.columns = table.columns.map((c) => ({
-    header: c.header,
     key: c.key,
     width: Math.max(12, c.header.length + 2),
     style: c.format === 'cents' || c.format === 'decimal' ? { numFmt: '#,##0.00' } : {},
   }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.addRow(asOfRow(table));
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 2 }];
   for (const row of table.rows) {
     const values: Record<string, unknown> = {};
     for (const c of table.columns) {

@@ -7,6 +7,7 @@ import { evaluateCofunding } from './cofunding.rule.js';
 import { evaluateCollective } from './collective.rule.js';
 import { evaluateCoordinator } from './coord.rule.js';
 import type { CriterionResult } from './criterion-result.js';
+import { eligibilitySummary } from './eligibility-summary.js';
 import { evaluateNoSport } from './no-sport.rule.js';
 import { evaluateNotHomework } from './not-homework.rule.js';
 import { evaluateOperator } from './operator.rule.js';
@@ -44,6 +45,8 @@ export interface EligibilityEvaluation {
   reasons: string[];
   criteria: CriterionResult[];
   explanation: Explanation;
+  /** The explanation in French, for a letter (rendered by eligibilitySummary from `explanation`). */
+  summary: string;
 }
 
 /**
@@ -57,6 +60,13 @@ export function evaluateEligibility(facts: ProjectFacts, params: CampaignParamet
   const unknown = criteria.filter((c) => c.status === 'unknown');
   const verdict: EligibilityVerdict = notMet.length ? 'not_eligible' : unknown.length ? 'incomplete' : 'eligible';
   const reasons = [...notMet, ...(notMet.length ? [] : unknown)].flatMap((c) => c.reasons.map((r) => `${c.criterion}: ${r}`));
+  const explanation: Explanation = {
+    ruleId: 'R-ELIG',
+    inputs: { basis: facts.basis, projectId: facts.projectId, asOf: facts.asOf, cafCode: params.cafCode, schoolYear: params.schoolYear },
+    sourceEventIds: [...new Set(criteria.flatMap((c) => c.explanation.sourceEventIds))],
+    output: { verdict, statuses: Object.fromEntries(criteria.map((c) => [c.criterion, c.status])) },
+    children: criteria.map((c) => c.explanation),
+  };
   return {
     basis: facts.basis,
     projectId: facts.projectId,
@@ -64,12 +74,7 @@ export function evaluateEligibility(facts: ProjectFacts, params: CampaignParamet
     verdict,
     reasons,
     criteria,
-    explanation: {
-      ruleId: 'R-ELIG',
-      inputs: { basis: facts.basis, projectId: facts.projectId, asOf: facts.asOf, cafCode: params.cafCode, schoolYear: params.schoolYear },
-      sourceEventIds: [...new Set(criteria.flatMap((c) => c.explanation.sourceEventIds))],
-      output: { verdict, statuses: Object.fromEntries(criteria.map((c) => [c.criterion, c.status])) },
-      children: criteria.map((c) => c.explanation),
-    },
+    explanation,
+    summary: eligibilitySummary(explanation),
   };
 }

@@ -13,3 +13,4 @@ export * from './operator.rule.js';
 export * from './no-sport.rule.js';
 export * from './training.rule.js';
 export * from './evaluate-eligibility.js';
+export * from './eligibility-summary.js';

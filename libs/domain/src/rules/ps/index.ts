@@ -6,3 +6,4 @@ export * from './payments.rule.js';
 export * from './ps-statement.js';
 export * from './ps-forecast.rule.js';
 export * from './ps-actual.rule.js';
+export * from './ps-summary.js';

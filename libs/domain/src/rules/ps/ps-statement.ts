@@ -12,6 +12,7 @@ import type { AmountDue, PaymentFact } from './payments.rule.js';
 import { amountDue } from './payments.rule.js';
 import type { ExactCents, PsPerCollectifResult } from './ps-per-collectif.rule.js';
 import { maxPsPerCollectif } from './ps-per-collectif.rule.js';
+import { psSummary } from './ps-summary.js';
 import type { CollectifWeeks } from './weeks-of-activity.rule.js';
 
 /** The parameters a statement used, with the campaign event that set them (R-PS-EXPLAIN). */
@@ -61,6 +62,8 @@ export interface PsStatement {
   due: Cents;
   toRecover: Cents;
   explanation: Explanation;
+  /** The explanation in French, for a letter (R-PS-EXPLAIN, rendered by psSummary from `explanation`). */
+  summary: string;
 }
 
 /** Inputs forecast and actual statements share. */
@@ -142,6 +145,34 @@ export function completeStatement(
       ...payments.explanation.sourceEventIds,
     ]),
   ];
+  const explanation: Explanation = {
+    ruleId: 'R-PS-EXPLAIN',
+    inputs: {
+      kind,
+      parameters,
+      approvedCollectifs: input.approvedCollectifs.value,
+      totalCost: totalCost.value,
+      otherCafFunding: other,
+      at: input.at ?? null,
+    },
+    sourceEventIds,
+    output: {
+      ps,
+      bonuses: bonusTotal,
+      reduction: reduction80.reduction,
+      payable: reduction80.payable,
+      paid: payments.paid,
+      due: payments.due,
+    },
+    children: [
+      ...extraExplanations,
+      formula.explanation,
+      enfants.explanation,
+      parents.explanation,
+      reduction80.explanation,
+      payments.explanation,
+    ],
+  };
   return {
     kind,
     parameters,
@@ -158,33 +189,7 @@ export function completeStatement(
     payments,
     due: payments.due,
     toRecover: payments.toRecover,
-    explanation: {
-      ruleId: 'R-PS-EXPLAIN',
-      inputs: {
-        kind,
-        parameters,
-        approvedCollectifs: input.approvedCollectifs.value,
-        totalCost: totalCost.value,
-        otherCafFunding: other,
-        at: input.at ?? null,
-      },
-      sourceEventIds,
-      output: {
-        ps,
-        bonuses: bonusTotal,
-        reduction: reduction80.reduction,
-        payable: reduction80.payable,
-        paid: payments.paid,
-        due: payments.due,
-      },
-      children: [
-        ...extraExplanations,
-        formula.explanation,
-        enfants.explanation,
-        parents.explanation,
-        reduction80.explanation,
-        payments.explanation,
-      ],
-    },
+    explanation,
+    summary: psSummary(explanation),
   };
 }
