@@ -11,6 +11,7 @@ import { PostgresPersonalDataStore } from '@clas/personal-data';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { grepFiles } from './support/disk-grep.js';
 import { seedSeason } from './support/season.seed.js';
+import { all, childBody, secrets } from './support/erasure-secrets.js';
 import { postgresTestUrl } from '@clas/event-store/testing';
 
 /**
@@ -21,12 +22,6 @@ import { postgresTestUrl } from '@clas/event-store/testing';
  * on this machine and its data directory readable (CI: root on the same machine).
  */
 const POSTGRES_URL = postgresTestUrl('erasure leaves nothing in the table files');
-
-const secrets = (tag: string) => {
-  const id = randomBytes(5).toString('hex');
-  return { firstName: `Lé${tag}${id}a`, lastName: `Zyzzyva${id}`, email: `famille.${id}@example.org`, phone: `+33 6 ${id}` };
-};
-const all = (s: ReturnType<typeof secrets>) => [s.firstName, s.lastName, s.email, s.phone];
 
 function erasureSuite(serverUrl: string): void {
   describe('erasure leaves nothing in the PostgreSQL table files (API running)', () => {
@@ -92,16 +87,9 @@ function erasureSuite(serverUrl: string): void {
 
     it('the names are in the table files before the erasure (the check can see them)', async () => {
       const operator = api.bearer(actors.operator);
-      const person = (s: ReturnType<typeof secrets>) => ({
-        kind: 'child',
-        firstName: s.firstName,
-        lastName: s.lastName,
-        contact: { email: s.email, phone: s.phone },
-        cafCode: '11',
-      });
-      await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.before)).expect(200);
-      await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.after)).expect(200);
-      await request(api.http).put('/persons/child-02').set('Authorization', operator).send(person(noé)).expect(200);
+      await request(api.http).put('/persons/child-01').set('Authorization', operator).send(childBody(léa.before)).expect(200);
+      await request(api.http).put('/persons/child-01').set('Authorization', operator).send(childBody(léa.after)).expect(200);
+      await request(api.http).put('/persons/child-02').set('Authorization', operator).send(childBody(noé)).expect(200);
       const second = await PostgresPersonalDataStore.open(url);
       try {
         for (const o of others) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +11,7 @@ import type { PersonRecord } from '@clas/personal-data';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { grepFiles } from './support/disk-grep.js';
 import { seedSeason } from './support/season.seed.js';
-
-/** A name, an e-mail and a phone number no other file can hold by chance. */
-const secrets = (tag: string) => {
-  const id = randomBytes(5).toString('hex');
-  return { firstName: `Lé${tag}${id}a`, lastName: `Zyzzyva${id}`, email: `famille.${id}@example.org`, phone: `+33 6 ${id}` };
-};
+import { all, childBody, secrets } from './support/erasure-secrets.js';
 
 /**
  * Issue 11 §6 / domain.md §8, right to erasure: after `DELETE /persons/:id` or `clas erase`,
@@ -41,7 +35,6 @@ describe('erasure leaves nothing on disk (SQLite data directory, API running)', 
   let api: ApiHarness;
   let agent: string;
 
-  const all = (s: ReturnType<typeof secrets>) => [s.firstName, s.lastName, s.email, s.phone];
   const onDisk = (needles: string[]) => grepFiles([dir], needles);
   const figures = async () => ({
     head: await api.store.headPosition(),
@@ -67,17 +60,10 @@ describe('erasure leaves nothing on disk (SQLite data directory, API running)', 
 
   it('the names are on disk before the erasure (the check can see them), in the personal-data files only', async () => {
     const operator = api.bearer(actors.operator);
-    const person = (s: ReturnType<typeof secrets>) => ({
-      kind: 'child',
-      firstName: s.firstName,
-      lastName: s.lastName,
-      contact: { email: s.email, phone: s.phone },
-      cafCode: '11',
-    });
-    await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.before)).expect(200);
+    await request(api.http).put('/persons/child-01').set('Authorization', operator).send(childBody(léa.before)).expect(200);
     // A correction: the first version must not survive the erasure either.
-    await request(api.http).put('/persons/child-01').set('Authorization', operator).send(person(léa.after)).expect(200);
-    await request(api.http).put('/persons/child-02').set('Authorization', operator).send(person(noé)).expect(200);
+    await request(api.http).put('/persons/child-01').set('Authorization', operator).send(childBody(léa.after)).expect(200);
+    await request(api.http).put('/persons/child-02').set('Authorization', operator).send(childBody(noé)).expect(200);
     // The replaced version is still on disk (the WAL keeps every committed page version).
     expect([...onDisk(all(léa.before)).keys()].sort()).toEqual(all(léa.before).sort());
     const second = new SqlitePersonalDataStore(env.CLAS_PERSONAL_DATA_PATH);
