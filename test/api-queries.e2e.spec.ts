@@ -99,7 +99,7 @@ describe('query endpoints at any date (issue 6)', () => {
     expect(lines[0]).toBe(`at (survenu au plus tard le);${at};knownAt (enregistré au plus tard le);${knownAt}`);
     expect(lines[1].startsWith('section;code;libellé;gestionnaires;projets;collectifs')).toBe(true);
     const total = lines[2].split(';');
-    expect(total.slice(0, 5)).toEqual(['total', '11', 'Caf 11 2026-2027', '1', '1']);
+    expect(total.slice(0, 5)).toEqual(['total', '11', "Caf de l'Aude 2026-2027", '1', '1']);
     expect(total[7]).toBe(String(CHILDREN.length));
     // One row per breakdown line: commune, EPCI, rural/urban, QPV.
     expect(lines.slice(3).map((l) => l.split(';')[0])).toEqual(['commune', 'epci', 'zone', 'qpv']);

@@ -1,4 +1,4 @@
-import type { BreakdownRow, DepartmentalFigures } from '@clas/domain';
+import { type BreakdownRow, type DepartmentalFigures, cafName } from '@clas/domain';
 import type { DepartmentalBilanAnswer, ProjectBilanAnswer } from '@clas/projections';
 import type { CellValue, Column, Table } from './table.js';
 
@@ -51,7 +51,7 @@ export function departmentalBilanTable(answer: DepartmentalBilanAnswer): Table {
   const rows: Array<Record<string, CellValue>> = [];
   const b = answer.bilan;
   if (b) {
-    rows.push(figureRow('total', answer.cafCode, `Caf ${answer.cafCode} ${answer.schoolYear}`, b.totals));
+    rows.push(figureRow('total', answer.cafCode, `${cafName(answer.cafCode)} ${answer.schoolYear}`, b.totals));
     const sections: Array<[string, BreakdownRow[]]> = [
       ['commune', b.byCommune],
       ['epci', b.byEpci],
