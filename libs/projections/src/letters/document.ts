@@ -34,11 +34,19 @@ export interface ClasDocument {
 
 const section = (heading: string, paragraphs: string[], items: string[] = []): DocumentSection => ({ heading, paragraphs, items });
 
+function bonusesText(approval: LetterApproval): string {
+  const granted = [
+    approval.bonusEnfantsCollectifs > 0 ? `bonus enfants sur ${plural(approval.bonusEnfantsCollectifs, 'collectif')}` : null,
+    approval.bonusParentsCollectifs > 0 ? `bonus parents sur ${plural(approval.bonusParentsCollectifs, 'collectif')}` : null,
+  ].filter((b): b is string => b !== null);
+  return granted.length === 0 ? 'aucun' : granted.join(', ');
+}
+
 function approvalSection(heading: string, approval: LetterApproval): DocumentSection {
   return section(heading, [
     `Collectifs retenus : ${approval.approvedCollectifs} (${approval.approvedCollectifRefs.join(', ')}).`,
     `Coût de fonctionnement prévisionnel retenu : ${approval.forecastOperatingCost}.`,
-    `Bonus : enfants sur ${plural(approval.bonusEnfantsCollectifs, 'collectif')}, parents sur ${plural(approval.bonusParentsCollectifs, 'collectif')}.`,
+    `Bonus accordés : ${bonusesText(approval)}.`,
     `Prestation de service prévisionnelle (bonus compris) : ${approval.forecastPayable ?? 'à notifier'}.`,
     `Détail du calcul : ${approval.forecastSummary}.`,
   ]);
@@ -61,6 +69,12 @@ const TITLES = {
   approval: "Notification d'accord de financement Clas",
   refusal: 'Notification de refus de financement Clas',
   correction: "Notification de rectification d'une décision de financement Clas",
+} as const;
+
+const SUBJECTS = {
+  approval: 'accord de financement au titre du Clas',
+  refusal: 'refus de financement au titre du Clas',
+  correction: 'rectification de la décision de financement au titre du Clas',
 } as const;
 
 /** R-NOTIFY: the letter of a decision or a correction, laid out. */
@@ -102,7 +116,7 @@ export function letterDocument(model: LetterModel): ClasDocument {
     documentId: model.letterId,
     title: TITLES[model.kind],
     ...header(model),
-    subject: `Objet : ${TITLES[model.kind].toLowerCase()} — ${model.project.title}`,
+    subject: `Objet : ${SUBJECTS[model.kind]} — ${model.project.title}`,
     sections,
     closing: ['Nous vous prions de recevoir nos salutations distinguées.', `${model.parties.cafName}, pour le comité Clas`],
   };

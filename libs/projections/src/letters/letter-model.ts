@@ -354,7 +354,7 @@ export function agreementModel(sources: LetterSources, projectId: string): Agree
       "Déposer le bilan qualitatif, quantitatif et financier de l'année (R-BILAN-1) et signaler à la Caf toute modification du projet.",
     ],
     paymentTerms: [
-      `Montant prévisionnel : ${folded.approval.forecastPayable ?? 'à notifier'} (${folded.approval.forecastSummary}).`,
+      `Montant prévisionnel (prestation de service et bonus) : ${folded.approval.forecastPayable ?? 'à notifier'}, détaillé à l'article « Financement ».`,
       'Une avance peut être versée après la décision, dans la limite du montant prévisionnel (R-PS-ADVANCE-CAP).',
       'Le solde est versé après validation du bilan, sur le coût réel et les collectifs ayant fonctionné conformément (R-PS-ACTUAL), sous réserve de la signature de la présente convention (R-AGREEMENT-ANNUAL) ; un trop-perçu est récupéré.',
     ],

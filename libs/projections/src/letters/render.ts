@@ -81,7 +81,8 @@ export function renderPdf(doc: ClasDocument): Promise<Buffer> {
     pdf.moveDown();
     pdf.font('Helvetica-Bold').fontSize(11).text(pdfText(s.heading));
     pdf.font('Helvetica').fontSize(10);
-    for (const p of s.paragraphs) pdf.text(pdfText(p), { width, align: 'justify' });
+    // Left-aligned: a justified line is drawn word by word, and a reader copying the text would lose its spaces.
+    for (const p of s.paragraphs) pdf.text(pdfText(p), { width });
     for (const item of s.items) pdf.text(`•  ${pdfText(item)}`, { width, indent: 0 });
   }
   pdf.moveDown();
