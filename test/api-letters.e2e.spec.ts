@@ -178,3 +178,80 @@ describe('decision letters and the annual agreement (R-NOTIFY, R-AGREEMENT-ANNUA
     expect(signed.body.agreement.signed).toEqual({ signedOn: '2027-07-20', signatoryRole: 'president' });
   });
 });
+
+describe('R-AGREEMENT-ANNUAL: under a multi-year convention covering the year, no annual agreement', () => {
+  let api: ApiHarness;
+  const clock = new FakeClock(paris('2026-04-01'));
+  const on = (date: string, time = '10:00') => clock.set(paris(date, time));
+  const centreSocial: Actor = { id: 'user-op-cs', role: 'operator', caf: null, operatorId: 'op-cs' };
+  const post = (path: string, actor: Actor, data?: object) =>
+    request(api.http)
+      .post(path)
+      .set('Authorization', api.bearer(actor))
+      .send({ commandId: randomUUID(), ...(data === undefined ? {} : { data }) });
+  const get = (path: string, actor: Actor = actors.agent) => request(api.http).get(path).set('Authorization', api.bearer(actor));
+
+  beforeAll(async () => {
+    api = await startApi({ clock });
+    await post('/campaigns', actors.agent, { parameters: PARAMETER_SETS['11-2026-2027'] }).expect(201);
+    // A centre social within its Caf approval period (R-CONV-1): its convention needs no prior approved years.
+    await post('/operators', actors.agent, {
+      operatorId: 'op-cs',
+      cafCode: '11',
+      name: 'Centre social La Fontaine',
+      kind: 'centre_social',
+      cafApproval: { from: '2024-01-01', to: '2029-12-31' },
+    }).expect(201);
+    on('2026-06-20');
+    await post('/projects/prj-cs/application', centreSocial, {
+      operatorId: 'op-cs',
+      cafCode: '11',
+      schoolYear: '2026-2027',
+      applicationKind: 'new',
+      content: content(),
+    }).expect(201);
+    on('2026-06-25');
+    await post('/conventions', centreSocial, {
+      conventionId: 'conv-cs',
+      operatorId: 'op-cs',
+      cafCode: '11',
+      projectIds: ['prj-cs'],
+      startSchoolYear: '2026-2027',
+      years: 3,
+      terms: { startDate: '2026-11-02', collectifs: 2, children: 20, weeks: 28 },
+    }).expect(201);
+    on('2026-07-01');
+    await post('/conventions/conv-cs/signature', actors.agent).expect(201);
+    on('2026-09-01');
+    await post('/projects/prj-cs/examination', actors.agent).expect(201);
+    on('2026-10-05', '14:00');
+    await post('/projects/prj-cs/decision', actors.committee, {
+      decisionId: 'dec-cs',
+      meetingDate: '2026-10-05',
+      effectiveDate: '2026-10-05',
+      decision: {
+        outcome: 'approved',
+        approvedCollectifs: 2,
+        bonusesGranted: { enfants: null, parents: null },
+        forecastOperatingCost: 1_800_000,
+      },
+    }).expect(201);
+    on('2027-07-01');
+    await post('/projects/prj-cs/bilans', centreSocial, bilanData('bilan-1', 1_700_000)).expect(201);
+    on('2027-07-10');
+    await post('/projects/prj-cs/bilans/validation', actors.agent, { bilanId: 'bilan-1' }).expect(201);
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('R-AGREEMENT-ANNUAL: the balance is paid under the convention; an annual agreement is refused as not needed', async () => {
+    on('2027-07-20');
+    const letters = await get('/projects/prj-cs/letters').expect(200);
+    const refused = await post('/projects/prj-cs/agreement/signature', centreSocial, agreementSignatureData(letters.body)).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'AGREEMENT_NOT_NEEDED',
+      ruleId: 'R-AGREEMENT-ANNUAL',
+      details: { conventionId: 'conv-cs' },
+    });
+    await post('/projects/prj-cs/payments/balance', actors.agent, { paymentId: 'bal-1', amount: 100_000 }).expect(201);
+  });
+});
