@@ -57,6 +57,8 @@ export function renderPdf(doc: ClasDocument): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margin: 56,
+    // Uncompressed: deflate's output may change with the zlib a future Node ships, and the hash in the log must stay verifiable.
+    compress: false,
     info: { Title: pdfText(doc.title), Author: pdfText(doc.from[0] ?? ''), Subject: doc.documentId, CreationDate: issued, ModDate: issued },
   });
   const chunks: Buffer[] = [];
