@@ -246,7 +246,13 @@ describe('R-AGREEMENT-ANNUAL: under a multi-year convention covering the year, n
   it('R-AGREEMENT-ANNUAL: the balance is paid under the convention; an annual agreement is refused as not needed', async () => {
     on('2027-07-20');
     const letters = await get('/projects/prj-cs/letters').expect(200);
-    const refused = await post('/projects/prj-cs/agreement/signature', centreSocial, agreementSignatureData(letters.body)).expect(422);
+    expect(letters.body).toMatchObject({ agreement: null, coveringConventionId: 'conv-cs' });
+    await get('/projects/prj-cs/agreement').expect(404);
+    // Even with the hash of an agreement drawn elsewhere, the Caf does not record one under a convention.
+    const refused = await post('/projects/prj-cs/agreement/signature', centreSocial, {
+      signatoryRole: 'president',
+      documentHash: 'c'.repeat(64),
+    }).expect(422);
     expect(refused.body).toMatchObject({
       code: 'AGREEMENT_NOT_NEEDED',
       ruleId: 'R-AGREEMENT-ANNUAL',

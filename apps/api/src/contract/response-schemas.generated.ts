@@ -3565,13 +3565,21 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
             "type": "null"
           }
         ],
-        "description": "R-AGREEMENT-ANNUAL: the annual agreement drawn from the approval, and whether it is signed."
+        "description": "R-AGREEMENT-ANNUAL: the annual agreement drawn from the approval, and whether it is signed; null before an approval, and under a multi-year convention covering the year."
+      },
+      "coveringConventionId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The signed multi-year convention of the operator covering the project's school year, or null."
       }
     },
     "required": [
       "projectId",
       "letters",
-      "agreement"
+      "agreement",
+      "coveringConventionId"
     ],
     "additionalProperties": false
   },

@@ -8,6 +8,7 @@ import {
   campaignDecider,
   campaignStreamId,
   collectifStreamId,
+  conventionCoversSchoolYear,
   conventionDecider,
   conventionStreamId,
   isAggregateId,
@@ -15,7 +16,6 @@ import {
   isSchoolYear,
   operatorDecider,
   operatorStreamId,
-  periodCoversSchoolYear,
   projectDecider,
   projectStreamId,
 } from '@clas/domain';
@@ -86,10 +86,7 @@ export class FactReader {
     await this.directory.catchUp();
     for (const conventionId of await this.directory.conventionsOfOperator(operatorId)) {
       const { state } = await loadAggregate(this.store, conventionDecider, conventionStreamId(conventionId));
-      if (state.signed === null || state.operatorId !== operatorId) continue;
-      if (!periodCoversSchoolYear(state.signed.period, schoolYear)) continue;
-      if (state.terminated !== null && state.terminated.terminatedOn <= `${schoolYear.slice(0, 4)}-09-01`) continue;
-      return conventionId;
+      if (state.operatorId === operatorId && conventionCoversSchoolYear(state, schoolYear)) return conventionId;
     }
     return null;
   }

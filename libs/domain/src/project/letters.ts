@@ -1,3 +1,4 @@
+import type { ConventionState } from '../convention/convention.state.js';
 import type { SchoolYear } from '../shared/school-year.js';
 
 /**
@@ -21,4 +22,13 @@ export function periodCoversSchoolYear(period: { startSchoolYear: SchoolYear; ye
   const first = Number(period.startSchoolYear.slice(0, 4));
   const year = Number(schoolYear.slice(0, 4));
   return year >= first && year < first + period.years;
+}
+
+/**
+ * R-AGREEMENT-ANNUAL: a signed multi-year convention covers a school year of its period, unless
+ * it was terminated before that year began (1 September).
+ */
+export function conventionCoversSchoolYear(convention: ConventionState, schoolYear: SchoolYear): boolean {
+  if (convention.signed === null || !periodCoversSchoolYear(convention.signed.period, schoolYear)) return false;
+  return convention.terminated === null || convention.terminated.terminatedOn > `${schoolYear.slice(0, 4)}-09-01`;
 }

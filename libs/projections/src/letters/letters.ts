@@ -51,15 +51,24 @@ export interface LetterListEntry {
 export interface ProjectLettersAnswer {
   projectId: string;
   letters: LetterListEntry[];
-  /** R-AGREEMENT-ANNUAL: the annual agreement drawn from the approval, and whether it is signed. */
+  /**
+   * R-AGREEMENT-ANNUAL: the annual agreement drawn from the approval, and whether it is signed;
+   * null before an approval, and under a multi-year convention covering the year.
+   */
   agreement: { agreementId: string; documentHash: string; signed: { signedOn: string; signatoryRole: string } | null } | null;
+  /** The signed multi-year convention of the operator covering the project's school year, or null. */
+  coveringConventionId: string | null;
 }
 
 /**
  * The letters of a project with their hashes and whether each was sent, from the sources
  * (rendered) and the project folded now (the notifications, the agreement signed).
  */
-export async function projectLetters(sources: LetterSources, project: ProjectFoldState): Promise<ProjectLettersAnswer> {
+export async function projectLetters(
+  sources: LetterSources,
+  project: ProjectFoldState,
+  coveringConventionId: string | null,
+): Promise<ProjectLettersAnswer> {
   const letters: LetterListEntry[] = [];
   for (const ref of letterRefsOf(sources.project)) {
     const rendered = await renderLetter(sources, project.projectId, ref.letterId);
@@ -76,7 +85,7 @@ export async function projectLetters(sources: LetterSources, project: ProjectFol
       notifications: sent.map((n) => ({ channel: n.channel, recipientId: n.recipientId, sentOn: n.sentOn, documentHash: n.documentHash })),
     });
   }
-  const agreement = await renderAgreement(sources, project.projectId);
+  const agreement = coveringConventionId === null ? await renderAgreement(sources, project.projectId) : null;
   const signed = project.agreement;
   return {
     projectId: project.projectId,
@@ -88,5 +97,6 @@ export async function projectLetters(sources: LetterSources, project: ProjectFol
           signed: signed ? { signedOn: signed.signedOn, signatoryRole: signed.signatoryRole } : null,
         }
       : null,
+    coveringConventionId,
   };
 }

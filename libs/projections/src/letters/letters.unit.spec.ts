@@ -155,6 +155,7 @@ describe('R-NOTIFY: the letter of each decision', () => {
     const answer = await projectLetters(
       sources,
       foldAsOf(projectFold, 'p1', script.recorded(), { at: paris('2027-01-01'), knownAt: paris('2027-01-01') }),
+      null,
     );
     script.add(
       makeEvent(
@@ -173,7 +174,13 @@ describe('R-NOTIFY: the letter of each decision', () => {
     );
     const folded = foldAsOf(projectFold, 'p1', script.recorded(), { at: paris('2027-01-01'), knownAt: paris('2027-01-01') });
     expect(unnotifiedDecisions(folded)).toEqual([{ letterId: 'dec-p1-rectificatif-1', decisionId: 'dec-p1', kind: 'correction' }]);
-    const listed = await projectLetters(sourcesOf(script.recorded()), folded);
+    const listed = await projectLetters(sourcesOf(script.recorded()), folded, null);
+    expect(listed.agreement).toMatchObject({ agreementId: 'dec-p1-convention-annuelle', signed: null });
+    // R-AGREEMENT-ANNUAL: under a convention covering the year, no annual agreement is drawn.
+    expect(await projectLetters(sourcesOf(script.recorded()), folded, 'conv-1')).toMatchObject({
+      agreement: null,
+      coveringConventionId: 'conv-1',
+    });
     expect(listed.letters.map((l) => [l.letterId, l.notified])).toEqual([
       ['dec-p1', true],
       ['dec-p1-rectificatif-1', false],
