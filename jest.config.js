@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@clas/(domain|event-store|projections|messaging|runtime|application|auth|personal-data)$': '<rootDir>/libs/$1/src/index.ts',
   // A second entry of @clas/projections, without TypeORM nor worker threads (what @clas/application needs).
   '^@clas/projections/stream-directory$': '<rootDir>/libs/projections/src/stream-directory.ts',
+  '^@clas/projections/letters$': '<rootDir>/libs/projections/src/letters.ts',
   // Each lib's test helpers: one testing entry (tsconfig.json paths; test code only, .dependency-cruiser.cjs).
   '^@clas/(domain|event-store|projections|messaging|application|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',

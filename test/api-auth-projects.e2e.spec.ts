@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand, CommandBus } from '@clas/application';
 import { localDate, schoolYear } from '@clas/domain';
-import { actors, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
+import { actors, agreementSignature, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
+import type { EventStore } from '@clas/event-store';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { bilanData } from './support/project-requests.js';
@@ -62,8 +63,14 @@ const payAdvance = (n: number): ClasCommand => ({
   data: { projectId: prj(n), paymentId: 'adv-1', amount: 300_000 },
 });
 const bilanFiled = (n: number): ClasCommand[] => [...approved(n), fileBilan(n)];
-const bilanValidated = (n: number): ClasCommand[] => [...bilanFiled(n), validateBilan(n)];
 const paidAndValidated = (n: number): ClasCommand[] => [...approved(n), payAdvance(n), fileBilan(n), validateBilan(n)];
+/** R-AGREEMENT-ANNUAL: the balance is paid under the signed annual agreement (signed once the approval is in). */
+const balanceDue = (n: number) => [
+  ...approved(n),
+  (store: EventStore) => agreementSignature(store, prj(n), paris('2026-12-01')),
+  fileBilan(n),
+  validateBilan(n),
+];
 
 const post = (http: ApiHarness['http'], path: string, n: number, occurredAt: string, data?: Record<string, unknown>) =>
   request(http)
@@ -213,7 +220,7 @@ const MATRIX: MatrixEndpoint[] = [
   },
   {
     name: 'POST /projects/:id/payments/balance',
-    setup: bilanValidated,
+    setup: balanceDue,
     call: (http, n) => post(http, `/projects/${prj(n)}/payments/balance`, n, paris('2027-07-20'), { paymentId: 'bal-1', amount: 329_380 }),
     expected: CAF_SIDE,
   },

@@ -75,6 +75,10 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/projects/prj-1/bilan?format=csv').expect(200);
     await get('/projects/prj-1/bilan?format=xlsx').buffer(true).parse(binary).expect(200);
     await get('/projects/prj-1/history').expect(200);
+    await get('/projects/prj-1/letters').expect(200);
+    await get('/projects/prj-1/letters/dec-prj-1').expect(200);
+    await get('/projects/prj-1/letters/dec-prj-1?format=pdf').buffer(true).parse(binary).expect(200);
+    await get('/projects/prj-1/agreement').set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
     await get('/conventions/conv-1').expect(200);
     await get('/cafs/11/bilans/2026-2027').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);

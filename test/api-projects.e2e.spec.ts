@@ -16,7 +16,7 @@ import { frenchTypeset } from '@clas/domain/testing';
 import { actors, content } from '@clas/application/testing';
 import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
-import { bilanData } from './support/project-requests.js';
+import { agreementSignatureData, bilanData } from './support/project-requests.js';
 
 /**
  * Issue 6, the project aggregate through HTTP over the real bus, queries and a SQLite store:
@@ -437,6 +437,13 @@ describe('project command endpoints (issue 6)', () => {
     s.on('2027-07-15');
     await s.post('/projects/prj-life/bilans/validation', actors.agent, { bilanId: 'bilan-2' }).expect(201);
     s.on('2027-07-20');
+    // R-AGREEMENT-ANNUAL: no multi-year convention, so the balance waits for the signed annual agreement.
+    await s
+      .post('/projects/prj-life/payments/balance', actors.agent, { paymentId: 'bal-1', amount: 200_000 })
+      .expect(422)
+      .expect((res) => expect(res.body).toMatchObject({ code: 'NO_SIGNED_AGREEMENT', ruleId: 'R-AGREEMENT-ANNUAL' }));
+    const letters = await s.get('/projects/prj-life/letters').expect(200);
+    await s.post('/projects/prj-life/agreement/signature', actors.operator, agreementSignatureData(letters.body)).expect(201);
     await s.post('/projects/prj-life/payments/balance', actors.agent, { paymentId: 'bal-1', amount: 200_000 }).expect(201);
     s.on('2027-07-25');
     const tooMuch = await s
@@ -461,6 +468,7 @@ describe('project command endpoints (issue 6)', () => {
       ['BilanReturnedForCorrection', 'caf_agent'],
       ['BilanFiled', 'operator'],
       ['BilanValidated', 'caf_agent'],
+      ['AnnualAgreementSigned', 'operator'],
       ['BalancePaid', 'caf_agent'],
       ['RecoveryIssued', 'caf_agent'],
     ]);
@@ -522,6 +530,8 @@ describe('project command endpoints (issue 6)', () => {
       ['/projects/{projectId}/payments/advance', 'PayAdvance'],
       ['/projects/{projectId}/payments/balance', 'PayBalance'],
       ['/projects/{projectId}/payments/recovery', 'IssueRecovery'],
+      ['/projects/{projectId}/notifications', 'RecordNotificationSent'],
+      ['/projects/{projectId}/agreement/signature', 'RecordAgreementSigned'],
     ];
     for (const [path, command] of routes) {
       const op = doc.paths[path]?.post;
@@ -532,7 +542,8 @@ describe('project command endpoints (issue 6)', () => {
       });
     }
     // The query routes of the same prefix are still there.
-    for (const query of ['eligibility', 'ps', 'bilan', 'history']) expect(doc.paths[`/projects/{projectId}/${query}`]?.get).toBeDefined();
+    for (const query of ['eligibility', 'ps', 'bilan', 'history', 'letters', 'letters/{letterId}', 'agreement'])
+      expect(doc.paths[`/projects/{projectId}/${query}`]?.get).toBeDefined();
   });
 });
 

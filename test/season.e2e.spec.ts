@@ -6,6 +6,7 @@ import { PARAMETER_SETS, addDays, localDate, parisInstant, type LocalDate } from
 import { actors, content } from '@clas/application/testing';
 import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
+import { agreementSignatureData } from './support/project-requests.js';
 
 /**
  * Issue 6, item 7: a whole season through HTTP only — campaign, operator, filing, examination,
@@ -213,6 +214,9 @@ describe('a whole season through HTTP (issue 6)', () => {
 
   it('R-PS-PAYMENTS: the balance is paid after the validated bilan, and nothing more is due', async () => {
     on('2027-07-20', '10:00');
+    // R-AGREEMENT-ANNUAL: the operator has no multi-year convention: it signs the annual agreement first.
+    const letters = await get('/projects/prj-1/letters').expect(200);
+    await post('/projects/prj-1/agreement/signature', actors.operator, agreementSignatureData(letters.body)).expect(201);
     await post('/projects/prj-1/payments/balance', actors.agent, { paymentId: 'bal-1', amount: 252_500 }).expect(201);
     const ps = await get('/projects/prj-1/ps').expect(200);
     expect(ps.body).toMatchObject({ payable: 552_500, paid: 552_500, due: 0 });

@@ -24,3 +24,12 @@ export function bilanData(bilanId: string, actualTotalCost = 1_750_000) {
     },
   };
 }
+
+/**
+ * R-AGREEMENT-ANNUAL: RecordAgreementSigned's data for the agreement GET /projects/{id}/letters
+ * reports (its hash is the rendered PDF's): the one way the HTTP stories sign before a balance.
+ */
+export function agreementSignatureData(letters: { agreement: { documentHash: string } | null }) {
+  if (letters.agreement === null) throw new Error('the project has no agreement to sign (no approval)');
+  return { signatoryRole: 'president', documentHash: letters.agreement.documentHash };
+}

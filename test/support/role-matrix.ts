@@ -3,6 +3,7 @@ import type request from 'supertest';
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
 import { actors } from '@clas/application/testing';
+import type { EventStore } from '@clas/event-store';
 import type { ApiHarness } from './api-harness.js';
 
 /**
@@ -57,8 +58,11 @@ export const CAF_SIDE: Record<MatrixRole, number> = {
 
 export interface MatrixEndpoint {
   name: string;
-  /** Commands that put the cell's own aggregate in the state the route needs (n: unique per cell). */
-  setup?(n: number): ClasCommand[];
+  /**
+   * Commands that put the cell's own aggregate in the state the route needs (n: unique per cell);
+   * a function step builds its command from the store once the earlier ones are in (a document hash).
+   */
+  setup?(n: number): Array<ClasCommand | ((store: EventStore) => Promise<ClasCommand>)>;
   /** The request, without Authorization. */
   call(http: ApiHarness['http'], n: number): request.Test;
   expected: Record<MatrixRole, number>;
@@ -83,7 +87,8 @@ export async function runCell(
   // Each cell is its own story on its own aggregate: received on its own calendar (R-LIFE-RECEIPT).
   api.story?.restart();
   const bus = api.app.get<CommandBus>(COMMAND_BUS);
-  for (const command of endpoint.setup?.(n) ?? []) {
+  for (const step of endpoint.setup?.(n) ?? []) {
+    const command = typeof step === 'function' ? await step(api.store) : step;
     const outcome = await bus.execute({ command, actor: { id: 'matrix-setup', role: 'system', caf: null, operatorId: null } });
     if (!outcome.ok) throw new Error(`setup ${command.type} failed: ${JSON.stringify(outcome)}`);
   }

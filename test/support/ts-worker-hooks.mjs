@@ -10,7 +10,10 @@ import { transformSync } from '@swc/core';
 const root = new URL('../../', import.meta.url);
 const LIBS = new Set(['domain', 'event-store', 'projections', 'messaging', 'runtime', 'application', 'auth', 'personal-data']);
 /** Second entries of a lib (tsconfig.json paths). */
-const ENTRIES = new Map([['@clas/projections/stream-directory', 'libs/projections/src/stream-directory.ts']]);
+const ENTRIES = new Map([
+  ['@clas/projections/stream-directory', 'libs/projections/src/stream-directory.ts'],
+  ['@clas/projections/letters', 'libs/projections/src/letters.ts'],
+]);
 
 export async function resolve(specifier, context, next) {
   const lib = /^@clas\/([a-z-]+)$/.exec(specifier);

@@ -18,6 +18,7 @@ import { ProjectCommandsController } from './projects/projects.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
+import { LettersController } from './queries/letters.controller.js';
 import { ReadScope } from './queries/read-scope.js';
 import {
   CLAS_CONFIG,
@@ -61,6 +62,7 @@ export class AppModule {
         ConventionCommandsController,
         // queries
         ProjectsController,
+        LettersController,
         ConventionsController,
         DepartmentalBilansController,
         FeedController,

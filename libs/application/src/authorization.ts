@@ -63,6 +63,10 @@ export const COMMAND_ROLES: { readonly [T in ClasCommandType]: readonly Role[] }
   PayAdvance: CAF_SIDE,
   PayBalance: CAF_SIDE,
   IssueRecovery: CAF_SIDE,
+  // R-NOTIFY (003 steps 6–8): the Caf notifies its decisions.
+  RecordNotificationSent: CAF_SIDE,
+  // R-AGREEMENT-ANNUAL: the operator signs the annual agreement; the Caf may record the paper copy it received.
+  RecordAgreementSigned: OPERATOR_SIDE,
   // Step 7 and 9: the operator runs its collectifs (groups, children, staff, sessions, attendance).
   OpenCollectif: OPERATOR_SIDE,
   EnrolChild: OPERATOR_SIDE,

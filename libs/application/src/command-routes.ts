@@ -102,6 +102,8 @@ export const COMMAND_ROUTES: { readonly [T in ClasCommandType]: CommandRoute<T> 
   PayAdvance: { aggregate: 'project', streamIdOf: project },
   PayBalance: { aggregate: 'project', streamIdOf: project },
   IssueRecovery: { aggregate: 'project', streamIdOf: project },
+  RecordNotificationSent: { aggregate: 'project', streamIdOf: project },
+  RecordAgreementSigned: { aggregate: 'project', streamIdOf: project },
 
   // collectif-<collectifId>: enrolments, staff, sessions, attendance
   OpenCollectif: { aggregate: 'collectif', streamIdOf: collectif },

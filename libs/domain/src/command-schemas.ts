@@ -45,6 +45,8 @@ export const COMMAND_SCHEMAS: { readonly [T in DomainCommandType]: Schema<Comman
   PayAdvance: project.payAdvanceData,
   PayBalance: project.payBalanceData,
   IssueRecovery: project.issueRecoveryData,
+  RecordNotificationSent: project.recordNotificationSentData,
+  RecordAgreementSigned: project.recordAgreementSignedData,
 
   OpenCollectif: collectif.openCollectifData,
   EnrolChild: collectif.enrolChildData,

@@ -4,6 +4,8 @@ export * from './shared/nesting-depth.js';
 export * from './shared/school-year.js';
 export * from './shared/result.js';
 export * from './shared/recorded-event.js';
+// French typography of amounts and dates: the letters (libs/projections) print what the summaries print.
+export * from './shared/french-text.js';
 export * from './events/index.js';
 export * from './campaign/index.js';
 export * from './campaign/parameter-sets/index.js';

@@ -5,3 +5,4 @@ export * from './answers/index.js';
 export * from './time-travel/index.js';
 export * from './read-models/index.js';
 export * from './projector/index.js';
+export * from './letters/index.js';

@@ -45,6 +45,8 @@ export const COMMAND_BODIES = {
   ReturnBilanForCorrection: s.omit(C.ReturnBilanForCorrection, project),
   PayAdvance: s.omit(C.PayAdvance, project),
   PayBalance: s.omit(C.PayBalance, project),
+  RecordNotificationSent: s.omit(C.RecordNotificationSent, project),
+  RecordAgreementSigned: s.omit(C.RecordAgreementSigned, project),
   IssueRecovery: s.omit(C.IssueRecovery, project),
 
   OpenCollectif: C.OpenCollectif,

@@ -2459,6 +2459,83 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "additionalProperties": false,
     "description": "One event of a project's streams, as an auditor reads it."
   },
+  "LetterKind": {
+    "type": "string",
+    "enum": [
+      "approval",
+      "refusal",
+      "correction"
+    ]
+  },
+  "LetterListEntry": {
+    "type": "object",
+    "properties": {
+      "letterId": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/LetterKind"
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "date": {
+        "type": "string",
+        "description": "The decision's effective date, or the correction's date."
+      },
+      "knownAt": {
+        "type": "string",
+        "description": "The instant the letter is rendered as of."
+      },
+      "documentHash": {
+        "type": "string",
+        "description": "SHA-256 of the PDF (what RecordNotificationSent must name)."
+      },
+      "notified": {
+        "type": "boolean"
+      },
+      "notifications": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "channel": {
+              "type": "string"
+            },
+            "recipientId": {
+              "type": "string"
+            },
+            "sentOn": {
+              "type": "string"
+            },
+            "documentHash": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "channel",
+            "recipientId",
+            "sentOn",
+            "documentHash"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Each sending recorded (R-NOTIFY), in log order."
+      }
+    },
+    "required": [
+      "letterId",
+      "kind",
+      "decisionId",
+      "date",
+      "knownAt",
+      "documentHash",
+      "notified",
+      "notifications"
+    ],
+    "additionalProperties": false,
+    "description": "GET /projects/{id}/letters: one entry per decision and correction."
+  },
   "LocalDate": {
     "type": "string",
     "description": "Business dates are days in Europe/Paris (DEVELOPERS.md); instants are ISO-8601 UTC strings. The process time zone is never used: conversions go through Intl with an explicit zone."
@@ -3429,6 +3506,82 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "additionalProperties": false,
     "description": "GET /projects/{id}/history: the audit trail as known at knownAt."
+  },
+  "ProjectLettersAnswer": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "letters": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/LetterListEntry"
+        }
+      },
+      "agreement": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "agreementId": {
+                "type": "string"
+              },
+              "documentHash": {
+                "type": "string"
+              },
+              "signed": {
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "properties": {
+                      "signedOn": {
+                        "type": "string"
+                      },
+                      "signatoryRole": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "signedOn",
+                      "signatoryRole"
+                    ],
+                    "additionalProperties": false
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            },
+            "required": [
+              "agreementId",
+              "documentHash",
+              "signed"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "R-AGREEMENT-ANNUAL: the annual agreement drawn from the approval, and whether it is signed; null before an approval, and under a multi-year convention covering the year."
+      },
+      "coveringConventionId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The signed multi-year convention of the operator covering the project's school year, or null."
+      }
+    },
+    "required": [
+      "projectId",
+      "letters",
+      "agreement",
+      "coveringConventionId"
+    ],
+    "additionalProperties": false
   },
   "ProjectLifecycleStatus": {
     "type": "string",

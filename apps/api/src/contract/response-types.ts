@@ -1,4 +1,11 @@
-import type { ConventionAnswer, DepartmentalBilanAnswer, EligibilityAnswer, PayablePsAnswer, ProjectBilanAnswer } from '@clas/projections';
+import type {
+  ConventionAnswer,
+  DepartmentalBilanAnswer,
+  EligibilityAnswer,
+  PayablePsAnswer,
+  ProjectBilanAnswer,
+  ProjectLettersAnswer,
+} from '@clas/projections';
 import type { CommandAccepted } from '../commands/command-accepted.js';
 import type { FeedPage } from '../feed/feed.controller.js';
 import type { HealthAnswer } from '../health/health.controller.js';
@@ -19,6 +26,7 @@ export interface ResponseTypes {
   PayablePsAnswer: PayablePsAnswer;
   ProjectBilanAnswer: ProjectBilanAnswer;
   ProjectHistoryAnswer: ProjectHistoryAnswer;
+  ProjectLettersAnswer: ProjectLettersAnswer;
   ConventionAnswer: ConventionAnswer;
   DepartmentalBilanAnswer: DepartmentalBilanAnswer;
   FeedPage: FeedPage;

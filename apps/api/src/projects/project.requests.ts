@@ -34,3 +34,7 @@ export class PayAdvanceRequestDto extends commandRequest('PayAdvance') {}
 export class PayBalanceRequestDto extends commandRequest('PayBalance') {}
 /** POST …/:projectId/payments/recovery → IssueRecovery. */
 export class IssueRecoveryRequestDto extends commandRequest('IssueRecovery') {}
+/** POST …/:projectId/notifications → RecordNotificationSent (R-NOTIFY). */
+export class RecordNotificationSentRequestDto extends commandRequest('RecordNotificationSent') {}
+/** POST …/:projectId/agreement/signature → RecordAgreementSigned (R-AGREEMENT-ANNUAL). */
+export class RecordAgreementSignedRequestDto extends commandRequest('RecordAgreementSigned') {}

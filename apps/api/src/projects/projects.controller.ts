@@ -15,7 +15,9 @@ import {
   OpenExaminationRequestDto,
   PayAdvanceRequestDto,
   PayBalanceRequestDto,
+  RecordAgreementSignedRequestDto,
   RecordCommitteeDecisionRequestDto,
+  RecordNotificationSentRequestDto,
   RecordParentActionRequestDto,
   RecordPartnerRelationRequestDto,
   RecordSchoolConcertationRequestDto,
@@ -230,5 +232,31 @@ export class ProjectCommandsController {
     @CommandCtx() ctx: CommandContext,
   ): Promise<Response> {
     return this.commands.send(ctx, body, { type: 'IssueRecovery', data: { projectId: path.projectId, ...body.data } });
+  }
+
+  @CommandEndpoint({
+    path: ':projectId/notifications',
+    command: 'RecordNotificationSent',
+    summary: 'R-NOTIFY: a decision letter was sent (its documentHash is the one GET …/letters reports)',
+  })
+  recordNotificationSent(
+    @Param() path: ProjectPathParams,
+    @Body() body: RecordNotificationSentRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<Response> {
+    return this.commands.send(ctx, body, { type: 'RecordNotificationSent', data: { projectId: path.projectId, ...body.data } });
+  }
+
+  @CommandEndpoint({
+    path: ':projectId/agreement/signature',
+    command: 'RecordAgreementSigned',
+    summary: 'R-AGREEMENT-ANNUAL: the annual Clas agreement (GET …/agreement) was signed',
+  })
+  recordAgreementSigned(
+    @Param() path: ProjectPathParams,
+    @Body() body: RecordAgreementSignedRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<Response> {
+    return this.commands.send(ctx, body, { type: 'RecordAgreementSigned', data: { projectId: path.projectId, ...body.data } });
   }
 }

@@ -10,6 +10,7 @@ import {
   committee,
   operatorUser,
   writeAdvance,
+  writeLetterSent,
   writeApproval,
   writeCampaignOpening,
   writeFiling,
@@ -38,6 +39,9 @@ export const AUDE = {
   /** Worked example 3: recorded on the decision day (2 collectifs), corrected on this day (3). */
   decisionOn: '2026-10-05',
   correctionOn: '2026-11-10',
+  /** R-NOTIFY: the letters go out the day after the decision, and the day after the correction. */
+  letterOn: '2026-10-06',
+  correctionLetterOn: '2026-11-12',
 } as const;
 
 const d = localDate;
@@ -135,6 +139,8 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     committee: board,
   });
   writeAdvance(plan, lire, agent, d('2026-10-20'), 0.5);
+  // R-NOTIFY: each decision of the committee is notified by its letter the next day.
+  writeLetterSent(plan, lire, agent, d(AUDE.letterOn), `dec-${lire.projectId}`);
 
   // Worked example 3: three groups planned; the committee's decision is recorded as 2, then corrected to 3 from the same date.
   const limoux: ProjectFacts = {
@@ -187,6 +193,9 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     }),
   });
   writeAdvance(plan, limoux, agent, d('2026-10-20'), 0.5);
+  writeLetterSent(plan, limoux, agent, d(AUDE.letterOn), limouxDecision);
+  // The correction has its own letter, saying what changed (2 → 3 collectifs).
+  writeLetterSent(plan, limoux, agent, d(AUDE.correctionLetterOn), `${limouxDecision}-rectificatif-1`);
 
   // The centre social: a collège group (R-LIFE-3: its own project), one child needing reinforced attention.
   const lien: ProjectFacts = {
@@ -228,6 +237,7 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     committee: board,
   });
   writeAdvance(plan, lien, agent, d('2026-10-21'), 0.5);
+  writeLetterSent(plan, lien, agent, d(AUDE.letterOn), `dec-${lien.projectId}`);
 
   // R-LIFE-3: Lire et Grandir's collège pupils are a second project. Filed in time; the Caf has not examined it yet.
   const varsovie: ProjectFacts = {

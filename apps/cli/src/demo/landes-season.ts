@@ -19,6 +19,7 @@ import {
   writeParentActions,
   writePartner,
   writeSettlement,
+  writeAgreementSigned,
 } from './season-builders.js';
 import type { SeasonPlan } from './season-plan.js';
 
@@ -420,6 +421,9 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     summary:
       "Le groupe de l'école Jules-Ferry a fonctionné toute l'année ; celui de la médiathèque s'est arrêté en février faute d'enfants.",
   });
+  // R-AGREEMENT-ANNUAL: Labrit has no multi-year convention: it signs the annual agreement before its balance;
+  // Saint-Sever's balance is paid under its 4-year convention (signed 15 October 2025), which covers 2025-2026.
+  writeAgreementSigned(plan, labrit, d('2025-11-04'));
   writeSettlement(plan, labrit, agent, d('2026-10-01'));
   writeSettlement(plan, sever, agent, d('2026-10-01'));
 

@@ -402,6 +402,48 @@ export function writeAdvance(plan: SeasonPlan, p: ProjectFacts, agent: Actor, on
   });
 }
 
+/**
+ * R-NOTIFY: the Caf sends a decision letter (by email, to the operator's opaque recipient id)
+ * and records it with the hash of the PDF as the API renders it then.
+ */
+export function writeLetterSent(plan: SeasonPlan, p: ProjectFacts, agent: Actor, on: LocalDate, letterId: string): void {
+  plan.add({
+    recordAt: later(on, 0, '11:40'),
+    campaign: p.campaign,
+    actor: agent,
+    source: async ({ queries, now }) => {
+      const letter = await queries.letter(p.projectId, letterId);
+      // A letter the season sends exists by construction: its absence is a bug of the season, not a day without mail.
+      if (letter.kind !== 'found') throw new Error(`season bug: ${p.projectId} has no letter ${letterId} on ${now}`);
+      return plan.command('RecordNotificationSent', now, {
+        projectId: p.projectId,
+        letterId,
+        channel: 'email',
+        recipientId: `rcpt-${p.operatorId}`,
+        documentHash: letter.value.documentHash,
+      });
+    },
+  });
+}
+
+/** R-AGREEMENT-ANNUAL: the operator signs the annual agreement drawn from its approval (the hash of the PDF signed). */
+export function writeAgreementSigned(plan: SeasonPlan, p: ProjectFacts, on: LocalDate): void {
+  plan.add({
+    recordAt: later(on, 0, '16:10'),
+    campaign: p.campaign,
+    actor: operatorUser(p.operatorId),
+    source: async ({ queries, now }) => {
+      const agreement = await queries.agreement(p.projectId);
+      if (agreement.kind !== 'found') throw new Error(`season bug: ${p.projectId} has no approval to sign an agreement on (${now})`);
+      return plan.command('RecordAgreementSigned', now, {
+        projectId: p.projectId,
+        signatoryRole: 'president',
+        documentHash: agreement.value.documentHash,
+      });
+    },
+  });
+}
+
 /** Step 11: once the bilan is validated, the balance due, or the amount overpaid is recovered. */
 export function writeSettlement(plan: SeasonPlan, p: ProjectFacts, agent: Actor, on: LocalDate): void {
   plan.add({

@@ -1,12 +1,16 @@
 import {
   type CampaignParameters,
   type CollectifRef,
+  type ProjectRef,
   type OperatorState,
   type ProjectState,
   type SchoolYear,
   campaignDecider,
   campaignStreamId,
   collectifStreamId,
+  conventionCoversSchoolYear,
+  conventionDecider,
+  conventionStreamId,
   isAggregateId,
   isCafCode,
   isSchoolYear,
@@ -16,6 +20,7 @@ import {
   projectStreamId,
 } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
+import type { LetterSources } from '@clas/projections/letters';
 import type { OperatorProjectDirectory } from './operator-project-directory.port.js';
 import type { PersonClaim, PersonRecordOwners } from '../scope/person-claims.js';
 import type { PersonDirectory } from '../scope/person-directory.js';
@@ -61,6 +66,29 @@ export class FactReader {
     if (opened === undefined || opened.type !== 'CollectifOpened') return null;
     const { projectId, operatorId, cafCode, schoolYear } = opened.data as CollectifRef;
     return { collectifId, projectId, operatorId, cafCode, schoolYear };
+  }
+
+  /** R-NOTIFY: the streams a project's letters are rendered from (its own, its campaign's, its operator's). */
+  async letterSources(ref: ProjectRef): Promise<LetterSources> {
+    const [project, campaign, operator] = await Promise.all([
+      this.store.readStream(projectStreamId(ref.projectId)),
+      this.store.readStream(campaignStreamId(ref.cafCode, ref.schoolYear)),
+      this.store.readStream(operatorStreamId(ref.operatorId)),
+    ]);
+    return { project, campaign, operator };
+  }
+
+  /**
+   * R-AGREEMENT-ANNUAL: the signed multi-year convention of the operator whose period covers the
+   * school year (a convention terminated before the year began covers nothing of it), or null.
+   */
+  async conventionCoveringYear(operatorId: string, schoolYear: SchoolYear): Promise<string | null> {
+    await this.directory.catchUp();
+    for (const conventionId of await this.directory.conventionsOfOperator(operatorId)) {
+      const { state } = await loadAggregate(this.store, conventionDecider, conventionStreamId(conventionId));
+      if (state.operatorId === operatorId && conventionCoversSchoolYear(state, schoolYear)) return conventionId;
+    }
+    return null;
   }
 
   /** Whom a person id is reserved for: its operator in the log first, else its personal-data record (when the bus was given the store). */

@@ -6,6 +6,7 @@ import {
   type ProjectState,
   projectDecider,
 } from '@clas/domain';
+import { renderAgreement, renderLetter } from '@clas/projections/letters';
 import { UNKNOWN_OWNER } from '../authorization.js';
 import { operatorClaim, registeredOperator } from '../scope/owner-claims.js';
 import { type AggregateBinding, type ContextResult, provided } from './aggregate-binding.js';
@@ -54,6 +55,34 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
         priorQualitativeBilanReceived: previous !== null && bilanReceived(previous),
       });
     }
+    case 'RecordNotificationSent': {
+      // R-NOTIFY: the letter rendered again from the log, so the decider compares the hash with the document's.
+      if (state.ref === null) return provided({});
+      const rendered = await renderLetter(await facts.letterSources(state.ref), state.ref.projectId, command.data.letterId);
+      return provided({
+        letter: rendered && {
+          letterId: rendered.model.letterId,
+          decisionId: rendered.model.decisionId,
+          documentHash: rendered.documentHash,
+        },
+      });
+    }
+    case 'RecordAgreementSigned': {
+      if (state.ref === null) return provided({});
+      const rendered = await renderAgreement(await facts.letterSources(state.ref), state.ref.projectId);
+      return provided({
+        agreement: rendered && {
+          agreementId: rendered.model.agreementId,
+          decisionId: rendered.model.decisionId,
+          documentHash: rendered.documentHash,
+        },
+        conventionCoveringYear: await facts.conventionCoveringYear(state.ref.operatorId, state.ref.schoolYear),
+      });
+    }
+    case 'PayBalance':
+      // R-AGREEMENT-ANNUAL: a signed annual agreement is in the project's own state; otherwise a convention must cover the year.
+      if (state.ref === null || state.agreement !== null) return provided({});
+      return provided({ conventionCoveringYear: await facts.conventionCoveringYear(state.ref.operatorId, state.ref.schoolYear) });
     default:
       return provided({});
   }

@@ -113,6 +113,9 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
   PayAdvance: NONE,
   PayBalance: NONE,
   IssueRecovery: NONE,
+  // letterId names one of the project's own letters (the context renders it from this project's log); recipientId is opaque.
+  RecordNotificationSent: NONE,
+  RecordAgreementSigned: NONE,
 
   // Its project is its owner, resolved and scope-checked before; plannedRef is checked by the decider against that project.
   OpenCollectif: NONE,

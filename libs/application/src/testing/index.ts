@@ -2,3 +2,4 @@
 // code only (.dependency-cruiser.cjs: production-never-imports-testing).
 export * from './season.fixtures.js';
 export * from './story-clock.js';
+export * from './agreement.fixtures.js';

@@ -70,6 +70,8 @@ export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalog
   AdvancePaid: { stream: 'project', schemaVersion: 1 },
   BalancePaid: { stream: 'project', schemaVersion: 1 },
   RecoveryIssued: { stream: 'project', schemaVersion: 1 },
+  NotificationSent: { stream: 'project', schemaVersion: 1 },
+  AnnualAgreementSigned: { stream: 'project', schemaVersion: 1 },
 
   CollectifOpened: { stream: 'collectif', schemaVersion: 1, individual: ['disabilityNeeds'] },
   ChildEnrolled: { stream: 'collectif', schemaVersion: 1, individual: 'event', personClaim: { field: 'childId', kind: 'child' } },

@@ -49,6 +49,9 @@ export const FACTS_KNOWN_AFTER_THEY_HAPPEN: { readonly [T in ClasEventType]: Mom
   AdvancePaid: (e) => [occurred(e)],
   BalancePaid: (e) => [occurred(e)],
   RecoveryIssued: (e) => [occurred(e)],
+  // R-NOTIFY: a letter is recorded as sent once it has gone; an agreement once it is signed.
+  NotificationSent: (e) => [occurred(e), { field: 'sentOn', date: e.data.sentOn }],
+  AnnualAgreementSigned: (e) => [occurred(e), { field: 'signedOn', date: e.data.signedOn }],
 
   CollectifOpened: null,
   // The enrolment may start next week; the parents' consent has been given.

@@ -13,7 +13,9 @@ import { audeCampaign, d, operatorRegistered, paris } from '../testing/fixtures.
 import {
   DECISION_AT,
   PROJECT,
+  DOCUMENT_HASH,
   advancePaid,
+  agreementSigned,
   applicationContent,
   approved,
   approvedProject,
@@ -65,7 +67,7 @@ const attendanceRecorded = collectif
   .when(attendance(paris('2026-11-03', '19:00')))
   .thenAccepted();
 const bilan = bilanFiled().data as BilanFiledData;
-const settled = [...approvedProject(), advancePaid(), bilanFiled(), bilanValidated()];
+const settled = [...approvedProject(), advancePaid(), agreementSigned(), bilanFiled(), bilanValidated()];
 
 /**
  * One case per fact of FACTS_KNOWN_AFTER_THEY_HAPPEN: the command recording it, and the moment it
@@ -253,6 +255,45 @@ const cases: FactCase[] = [
             amount: 50_000,
             reason: 'fewer collectifs',
           }),
+        ).decision,
+  },
+  {
+    event: 'NotificationSent',
+    field: 'occurredAt',
+    happened: paris('2026-10-06'),
+    decide: (at) =>
+      project
+        .given(approvedProject())
+        .receivedAt(at)
+        .when(
+          projectCommand('RecordNotificationSent', paris('2026-10-06'), {
+            projectId,
+            letterId: 'dec-1',
+            channel: 'email',
+            recipientId: 'rcpt-1',
+            documentHash: DOCUMENT_HASH,
+          }),
+          { letter: { letterId: 'dec-1', decisionId: 'dec-1', documentHash: DOCUMENT_HASH } },
+        ).decision,
+  },
+  {
+    event: 'AnnualAgreementSigned',
+    field: 'occurredAt',
+    happened: paris('2026-12-01'),
+    decide: (at) =>
+      project
+        .given(approvedProject())
+        .receivedAt(at)
+        .when(
+          projectCommand('RecordAgreementSigned', paris('2026-12-01'), {
+            projectId,
+            signatoryRole: 'president',
+            documentHash: DOCUMENT_HASH,
+          }),
+          {
+            agreement: { agreementId: 'dec-1-convention-annuelle', decisionId: 'dec-1', documentHash: DOCUMENT_HASH },
+            conventionCoveringYear: null,
+          },
         ).decision,
   },
   {

@@ -6,7 +6,9 @@ import type { DomainEvent } from './domain-event.js';
 import type {
   CollectifLevel,
   ConcertationMoment,
+  AgreementSignatoryRole,
   DomainWarning,
+  NotificationChannel,
   NotReceivableReason,
   ObjectiveCode,
   ParentObjective,
@@ -228,6 +230,29 @@ export interface RecoveryIssuedData extends ProjectRef {
   reason: string;
 }
 
+/**
+ * R-NOTIFY: a decision letter (or a correction's) was sent. `documentHash` is the SHA-256 of the
+ * PDF as rendered from the log, so the letter sent can be rendered again and compared; the
+ * recipient is an opaque id (no personal data in the log).
+ */
+export interface NotificationSentData extends ProjectRef {
+  letterId: string;
+  decisionId: string;
+  channel: NotificationChannel;
+  recipientId: string;
+  documentHash: string;
+  sentOn: LocalDate;
+}
+
+/** R-AGREEMENT-ANNUAL: the operator signed the annual Clas agreement rendered from the approval (its SHA-256). */
+export interface AnnualAgreementSignedData extends ProjectRef {
+  agreementId: string;
+  decisionId: string;
+  signatoryRole: AgreementSignatoryRole;
+  documentHash: string;
+  signedOn: LocalDate;
+}
+
 export type ProjectDrafted = DomainEvent<'ProjectDrafted', ProjectDraftedData>;
 export type ApplicationFiled = DomainEvent<'ApplicationFiled', ApplicationFiledData>;
 export type ApplicationFoundNotReceivable = DomainEvent<'ApplicationFoundNotReceivable', ApplicationFoundNotReceivableData>;
@@ -244,6 +269,8 @@ export type BilanReturnedForCorrection = DomainEvent<'BilanReturnedForCorrection
 export type AdvancePaid = DomainEvent<'AdvancePaid', AdvancePaidData>;
 export type BalancePaid = DomainEvent<'BalancePaid', BalancePaidData>;
 export type RecoveryIssued = DomainEvent<'RecoveryIssued', RecoveryIssuedData>;
+export type NotificationSent = DomainEvent<'NotificationSent', NotificationSentData>;
+export type AnnualAgreementSigned = DomainEvent<'AnnualAgreementSigned', AnnualAgreementSignedData>;
 
 export type ProjectEvent =
   | ProjectDrafted
@@ -261,4 +288,6 @@ export type ProjectEvent =
   | BilanReturnedForCorrection
   | AdvancePaid
   | BalancePaid
-  | RecoveryIssued;
+  | RecoveryIssued
+  | NotificationSent
+  | AnnualAgreementSigned;

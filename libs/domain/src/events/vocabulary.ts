@@ -144,3 +144,11 @@ export interface DomainWarning {
   message: string;
   details: Record<string, unknown>;
 }
+
+/** R-NOTIFY: how a decision letter reached the operator. */
+export const NOTIFICATION_CHANNELS = ['email', 'post', 'portal'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** R-AGREEMENT-ANNUAL: who signed the annual Clas agreement for the operator. */
+export const AGREEMENT_SIGNATORY_ROLES = ['president', 'director', 'legal_representative', 'mayor'] as const;
+export type AgreementSignatoryRole = (typeof AGREEMENT_SIGNATORY_ROLES)[number];

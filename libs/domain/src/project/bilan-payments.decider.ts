@@ -1,10 +1,11 @@
-import { isDecision } from '../commands/command.js';
+import { isDecision, requireContext } from '../commands/command.js';
 import { invalid, rejectWith } from '../commands/input-validation.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { ProjectEvent, ProjectRef } from '../events/project.events.js';
 import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, accept, reject } from '../shared/result.js';
 import type { FileBilan, IssueRecovery, PayAdvance, PayBalance, ReturnBilanForCorrection, ValidateBilan } from './project.commands.js';
+import type { ProjectContext } from './project.context.js';
 import { knownProject } from './project-guards.js';
 import { type ProjectState, netPaid } from './project.state.js';
 
@@ -124,7 +125,7 @@ export function payAdvance(command: PayAdvance, state: ProjectState): Decision<P
   );
 }
 
-export function payBalance(command: PayBalance, state: ProjectState): Decision<ProjectEvent> {
+export function payBalance(command: PayBalance, state: ProjectState, context: ProjectContext): Decision<ProjectEvent> {
   const d = command.data;
   const ref = paymentTarget(state, d.projectId, d.paymentId);
   if (isDecision(ref)) return ref;
@@ -140,6 +141,15 @@ export function payBalance(command: PayBalance, state: ProjectState): Decision<P
       'the balance has already been paid; an overpayment is recovered, an underpayment is not a second balance',
       {},
     );
+  // R-AGREEMENT-ANNUAL: the balance is paid only under a signed annual agreement or a multi-year convention.
+  if (state.agreement === null && requireContext(context.conventionCoveringYear, 'conventionCoveringYear', command.type) === null) {
+    return reject(
+      'NO_SIGNED_AGREEMENT',
+      'R-AGREEMENT-ANNUAL',
+      `no signed annual agreement and no multi-year convention covering ${ref.schoolYear}: the balance is not paid`,
+      { schoolYear: ref.schoolYear },
+    );
+  }
   return accept(
     makeEvent(
       'BalancePaid',

@@ -5,6 +5,7 @@ import { d, paris } from '../testing/fixtures.js';
 import {
   PROJECT,
   advancePaid,
+  agreementSigned,
   approvedProject,
   bilanFiled,
   bilanValidated,
@@ -111,7 +112,7 @@ describe('payments (R-PS-PAYMENTS)', () => {
       .given([...approvedProject(), advancePaid(), bilanFiled()])
       .when(pay('PayBalance', 329_380))
       .thenRejected('BALANCE_BEFORE_VALIDATED_BILAN', 'R-PS-PAYMENTS');
-    const settled = [...approvedProject(), advancePaid(), bilanFiled(), bilanValidated()];
+    const settled = [...approvedProject(), advancePaid(), agreementSigned(), bilanFiled(), bilanValidated()];
     const [balance] = spec
       .given(settled)
       .when(pay('PayBalance', 329_380, 'pay-2'))

@@ -30,6 +30,11 @@ export type PayAdvance = Command<'PayAdvance', Infer<typeof schemas.payAdvanceDa
 export type PayBalance = Command<'PayBalance', Infer<typeof schemas.payBalanceData>>;
 export type IssueRecovery = Command<'IssueRecovery', Infer<typeof schemas.issueRecoveryData>>;
 
+/** R-NOTIFY: the letter of a decision or correction was sent. */
+export type RecordNotificationSent = Command<'RecordNotificationSent', Infer<typeof schemas.recordNotificationSentData>>;
+/** R-AGREEMENT-ANNUAL: the annual Clas agreement was signed. */
+export type RecordAgreementSigned = Command<'RecordAgreementSigned', Infer<typeof schemas.recordAgreementSignedData>>;
+
 export type ProjectCommand =
   | DraftProject
   | FileApplication
@@ -47,4 +52,6 @@ export type ProjectCommand =
   | ReturnBilanForCorrection
   | PayAdvance
   | PayBalance
-  | IssueRecovery;
+  | IssueRecovery
+  | RecordNotificationSent
+  | RecordAgreementSigned;

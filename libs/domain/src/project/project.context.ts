@@ -25,4 +25,13 @@ export interface ProjectContext {
   previousProject?: PreviousProjectFacts | null;
   /** R-LIFE-2, examination of a renewal: the previous school year's qualitative bilan was received. */
   priorQualitativeBilanReceived?: boolean;
+  /**
+   * R-NOTIFY: the letter the command names, as rendered from the log (its decision and the
+   * SHA-256 of its PDF); null when the project has no such letter.
+   */
+  letter?: { letterId: string; decisionId: string; documentHash: string } | null;
+  /** R-AGREEMENT-ANNUAL: the annual agreement drawn from the approval in force; null when there is no approval. */
+  agreement?: { agreementId: string; decisionId: string; documentHash: string } | null;
+  /** R-AGREEMENT-ANNUAL: the signed multi-year convention of the operator covering the project's school year, or null. */
+  conventionCoveringYear?: string | null;
 }

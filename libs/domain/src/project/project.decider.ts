@@ -13,6 +13,7 @@ import {
   openExamination,
   withdrawApplication,
 } from './file-application.decider.js';
+import { recordAgreementSigned, recordNotificationSent } from './letters.decider.js';
 import { recordParentAction, recordPartnerRelation, recordSchoolConcertation } from './project-actions.decider.js';
 import type { ProjectCommand } from './project.commands.js';
 import type { ProjectContext } from './project.context.js';
@@ -59,9 +60,13 @@ export function decideProject(
     case 'PayAdvance':
       return payAdvance(command, state);
     case 'PayBalance':
-      return payBalance(command, state);
+      return payBalance(command, state, context);
     case 'IssueRecovery':
       return issueRecovery(command, state);
+    case 'RecordNotificationSent':
+      return recordNotificationSent(command, state, context);
+    case 'RecordAgreementSigned':
+      return recordAgreementSigned(command, state, context);
     default:
       return assertNever(command, 'project command');
   }

@@ -1,12 +1,15 @@
 import { distinctBy, idList, placeSchema, positiveCents, dateRangeSchema } from '../commands/shared.schemas.js';
+import { isDocumentHash } from './letters.js';
 import {
   ACTIVITY_TYPES,
+  AGREEMENT_SIGNATORY_ROLES,
   BONUS_ENFANTS_CRITERIA,
   BONUS_PARENTS_CRITERIA,
   CO_FUNDER_KINDS,
   COLLECTIF_LEVELS,
   CONCERTATION_MOMENTS,
   NOT_RECEIVABLE_REASONS,
+  NOTIFICATION_CHANNELS,
   OBJECTIVE_CODES,
   PARENT_OBJECTIVES,
   PARTNER_KINDS,
@@ -30,6 +33,7 @@ import {
   oneOf,
   optional,
   refine,
+  scalar,
   schoolYear,
   text,
   union,
@@ -310,3 +314,25 @@ export const returnBilanForCorrectionData = object({ projectId: id(), bilanId: i
 export const payAdvanceData = object({ projectId: id(), paymentId: id(), amount: positiveCents(cents()) });
 export const payBalanceData = object({ projectId: id(), paymentId: id(), amount: positiveCents(cents()) });
 export const issueRecoveryData = object({ projectId: id(), recoveryId: id(), amount: positiveCents(cents()), reason: text(4000) });
+
+/** SHA-256 of a rendered PDF, lower-case hex (what `GET …/letters` and `…/agreement` report). */
+const documentHash = withMeta(
+  scalar<string>(isDocumentHash, 'must be a SHA-256 in lower-case hex (64 characters)', { type: 'string', pattern: '^[0-9a-f]{64}$' }),
+  { description: 'SHA-256 of the PDF as rendered by the API', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+);
+
+/** R-NOTIFY: a decision letter was sent (occurredAt = when it went); the recipient is an opaque id, never a name or an address. */
+export const recordNotificationSentData = object({
+  projectId: id(),
+  letterId: withMeta(id(), { description: 'As listed by GET /projects/{id}/letters', example: 'dec-1' }),
+  channel: oneOf(NOTIFICATION_CHANNELS),
+  recipientId: withMeta(id(), { description: 'Opaque id of the recipient (no personal data in the log)', example: 'rcpt-op-1' }),
+  documentHash,
+});
+
+/** R-AGREEMENT-ANNUAL: the operator signed the annual agreement (occurredAt = the signature). */
+export const recordAgreementSignedData = object({
+  projectId: id(),
+  signatoryRole: oneOf(AGREEMENT_SIGNATORY_ROLES),
+  documentHash,
+});

@@ -32,6 +32,10 @@ export interface ProjectState {
   payments: { advances: Cents; balance: Cents | null; recovered: Cents; ids: string[] };
   /** Ids of parent actions, concertations and partner relations already recorded. */
   actionIds: string[];
+  /** R-NOTIFY: the letters sent (a letter may be sent more than once, by several channels). */
+  notifiedLetterIds: string[];
+  /** R-AGREEMENT-ANNUAL: the annual agreement signed, or null. */
+  agreement: { agreementId: string; signedOn: LocalDate } | null;
 }
 
 export const initialProjectState = (): ProjectState => ({
@@ -44,6 +48,8 @@ export const initialProjectState = (): ProjectState => ({
   bilanIds: [],
   payments: { advances: 0, balance: null, recovered: 0, ids: [] },
   actionIds: [],
+  notifiedLetterIds: [],
+  agreement: null,
 });
 
 /** Net amount the Caf has paid and not recovered. */
@@ -114,6 +120,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
           ids: [...state.payments.ids, event.data.recoveryId],
         },
       };
+    case 'NotificationSent':
+      return state.notifiedLetterIds.includes(event.data.letterId)
+        ? state
+        : { ...state, notifiedLetterIds: [...state.notifiedLetterIds, event.data.letterId] };
+    case 'AnnualAgreementSigned':
+      return { ...state, agreement: { agreementId: event.data.agreementId, signedOn: event.data.signedOn } };
     default:
       return assertNever(event, 'project event');
   }

@@ -147,3 +147,24 @@ export const bilanValidated = (bilanId = 'bil-1'): ProjectEvent =>
 
 export const advancePaid = (amount = 300_000): ProjectEvent =>
   makeEvent('AdvancePaid', { ...PROJECT, paymentId: 'pay-1', decisionId: 'dec-1', amount, paidOn: d('2026-11-15') }, paris('2026-11-15'));
+
+/** A SHA-256 as the API reports for a rendered document (any 64 hex digits for the deciders). */
+export const DOCUMENT_HASH = 'a'.repeat(64);
+
+/**
+ * R-AGREEMENT-ANNUAL: the operator signed its annual agreement (1 December): what every balance
+ * paid without a multi-year convention needs before it.
+ */
+export const agreementSigned = (): ProjectEvent =>
+  makeEvent(
+    'AnnualAgreementSigned',
+    {
+      ...PROJECT,
+      agreementId: 'dec-1-convention-annuelle',
+      decisionId: 'dec-1',
+      signatoryRole: 'president',
+      documentHash: DOCUMENT_HASH,
+      signedOn: d('2026-12-01'),
+    },
+    paris('2026-12-01'),
+  );

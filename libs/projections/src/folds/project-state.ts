@@ -1,5 +1,6 @@
 import type {
   ActivityType,
+  AgreementSignatoryRole,
   ApplicationContent,
   ApprovalTerms,
   AttendanceStatus,
@@ -14,6 +15,7 @@ import type {
   CorrectableDecisionField,
   DomainWarning,
   LocalDate,
+  NotificationChannel,
   NotReceivableReason,
   OrientedBy,
   ParentObjective,
@@ -207,6 +209,27 @@ export interface PaymentState {
   eventId: string;
 }
 
+/** R-NOTIFY: a letter sent (a letter may go out more than once, by several channels). */
+export interface NotificationState {
+  letterId: string;
+  decisionId: string;
+  channel: NotificationChannel;
+  recipientId: string;
+  documentHash: string;
+  sentOn: LocalDate;
+  eventId: string;
+}
+
+/** R-AGREEMENT-ANNUAL: the annual agreement signed. */
+export interface AgreementState {
+  agreementId: string;
+  decisionId: string;
+  signatoryRole: AgreementSignatoryRole;
+  documentHash: string;
+  signedOn: LocalDate;
+  eventId: string;
+}
+
 export interface ProjectFoldState {
   projectId: string;
   ref: ProjectRefState | null;
@@ -234,6 +257,9 @@ export interface ProjectFoldState {
   /** In filing order; the last one is the current bilan. */
   bilans: BilanState[];
   payments: PaymentState[];
+  /** In log order. */
+  notifications: NotificationState[];
+  agreement: AgreementState | null;
 }
 
 export const initialCollectifState = (collectifId: string): CollectifState => ({
@@ -262,4 +288,6 @@ export const initialProjectFoldState = (projectId: string): ProjectFoldState => 
   partnerRelations: [],
   bilans: [],
   payments: [],
+  notifications: [],
+  agreement: null,
 });

@@ -26,6 +26,8 @@ const PROJECT_TYPES = [
   'AdvancePaid',
   'BalancePaid',
   'RecoveryIssued',
+  'NotificationSent',
+  'AnnualAgreementSigned',
 ] as const satisfies readonly ProjectEvent['type'][];
 
 const COLLECTIF_TYPES = [
@@ -219,6 +221,25 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
           eventId: event.eventId,
         }),
       };
+    case 'NotificationSent': {
+      const { letterId, decisionId, channel, recipientId, documentHash, sentOn } = event.data;
+      return {
+        ...s,
+        notifications: appended(s.notifications, {
+          letterId,
+          decisionId,
+          channel,
+          recipientId,
+          documentHash,
+          sentOn,
+          eventId: event.eventId,
+        }),
+      };
+    }
+    case 'AnnualAgreementSigned': {
+      const { agreementId, decisionId, signatoryRole, documentHash, signedOn } = event.data;
+      return { ...s, agreement: { agreementId, decisionId, signatoryRole, documentHash, signedOn, eventId: event.eventId } };
+    }
     default:
       return assertNever(event, 'project event');
   }
@@ -239,11 +260,12 @@ function evolveProject(state: ProjectFoldState, recorded: RecordedEvent): Projec
 /**
  * Everything about one project (keyed by projectId): its own stream AND its collectifs' streams,
  * routed by `data.projectId`. The answers build the rules' facts from this state. Mutates the
- * state it is given (see KeyedFold: one owner); version 2 = compact collectif arrays.
+ * state it is given (see KeyedFold: one owner); version 2 = compact collectif arrays; 3 = letters
+ * sent and the annual agreement (R-NOTIFY, R-AGREEMENT-ANNUAL).
  */
 export const projectFold: KeyedFold<ProjectFoldState> = {
   name: 'project',
-  version: 2,
+  version: 3,
   eventTypes: EVENT_TYPES,
   keysOf(event) {
     if (!TYPES.has(event.type)) return [];

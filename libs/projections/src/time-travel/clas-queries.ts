@@ -1,3 +1,5 @@
+import type { SchoolYear } from '@clas/domain';
+import { campaignStreamId, conventionCoversSchoolYear, operatorStreamId, projectStreamId } from '@clas/domain';
 import type { Clock, EventStore } from '@clas/event-store';
 import { systemClock } from '@clas/event-store';
 import type { AsOf } from '../core/keyed-fold.js';
@@ -13,14 +15,19 @@ import { payablePs } from '../answers/payable-ps.answer.js';
 import type { ProjectBilanAnswer } from '../answers/project-bilan.answer.js';
 import { projectBilan } from '../answers/project-bilan.answer.js';
 import { withSharedFacts } from '../answers/project-facts.builder.js';
+import type { AgreementModel, LetterModel, LetterSources } from '../letters/letter-model.js';
+import type { ProjectLettersAnswer, RenderedDocument } from '../letters/letters.js';
+import { projectLetters, renderAgreement, renderLetter } from '../letters/letters.js';
 import type { StreamDirectory } from './stream-directory.port.js';
 import type { ProjectScope } from './time-travel.reader.js';
 import { TimeTravelReader } from './time-travel.reader.js';
+import { foldAsOf } from '../core/keyed-fold.js';
+import { projectFold } from '../folds/project.fold.js';
 
 /** An unknown id (the API maps it to 404), or nothing known about it at the date. */
 export interface NotFound {
   kind: 'not_found';
-  what: 'project' | 'convention' | 'campaign';
+  what: 'project' | 'convention' | 'campaign' | 'letter' | 'agreement';
   id: string;
 }
 
@@ -141,6 +148,55 @@ export class ClasQueries {
         data: e.data,
       })),
     );
+  }
+
+  /**
+   * R-NOTIFY: the streams a project's letters are rendered from, as known now. Each letter then
+   * folds them as of its own decision's recording, so what is read here never changes a letter.
+   */
+  private async letterSources(
+    projectId: string,
+  ): Promise<{ sources: LetterSources; asOf: AsOf; coveringConventionId: string | null } | NotFound> {
+    const asOf = this.resolve();
+    const scope = await this.reader.project(projectId, asOf);
+    if (!scope || scope.project.ref === null) return notFound('project', projectId);
+    const { cafCode, schoolYear, operatorId } = scope.entry;
+    const [campaign, operator, conventions] = await Promise.all([
+      this.reader.readStreams([campaignStreamId(cafCode, schoolYear as SchoolYear)], asOf.knownAt),
+      this.reader.readStreams([operatorStreamId(operatorId)], asOf.knownAt),
+      this.reader.conventionsOfOperator(operatorId, asOf),
+    ]);
+    const covering = conventions.find((c) => c.operatorId === operatorId && conventionCoversSchoolYear(c, schoolYear as SchoolYear));
+    return {
+      sources: { project: scope.events.filter((e) => e.streamId === projectStreamId(projectId)), campaign, operator },
+      asOf,
+      coveringConventionId: covering?.conventionId ?? null,
+    };
+  }
+
+  /** GET /projects/{id}/letters: one letter per decision and correction, with its hash and whether it was sent. */
+  async projectLetters(projectId: string): Promise<QueryResult<ProjectLettersAnswer>> {
+    const read = await this.letterSources(projectId);
+    if ('kind' in read) return read;
+    const project = foldAsOf(projectFold, projectId, read.sources.project, read.asOf);
+    return { kind: 'found', asOf: read.asOf, value: await projectLetters(read.sources, project, read.coveringConventionId) };
+  }
+
+  /** One letter rendered (model, HTML, PDF, hash); not found when the project has no such letter. */
+  async letter(projectId: string, letterId: string): Promise<QueryResult<RenderedDocument<LetterModel>>> {
+    const read = await this.letterSources(projectId);
+    if ('kind' in read) return read;
+    const rendered = await renderLetter(read.sources, projectId, letterId);
+    return rendered ? { kind: 'found', asOf: read.asOf, value: rendered } : notFound('letter', letterId);
+  }
+
+  /** R-AGREEMENT-ANNUAL: the annual agreement rendered; not found before an approval, or under a convention covering the year. */
+  async agreement(projectId: string): Promise<QueryResult<RenderedDocument<AgreementModel>>> {
+    const read = await this.letterSources(projectId);
+    if ('kind' in read) return read;
+    // Under a multi-year convention covering the year there is no annual agreement to draw.
+    const rendered = read.coveringConventionId === null ? await renderAgreement(read.sources, projectId) : null;
+    return rendered ? { kind: 'found', asOf: read.asOf, value: rendered } : notFound('agreement', projectId);
   }
 
   async convention(conventionId: string, input?: Partial<AsOf>): Promise<QueryResult<ConventionAnswer>> {

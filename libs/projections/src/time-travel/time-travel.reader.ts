@@ -129,6 +129,13 @@ export class TimeTravelReader {
     return { convention, operator, projects, campaigns };
   }
 
+  /** The conventions of an operator, each folded at the date (R-AGREEMENT-ANNUAL: does one cover a project's year?). */
+  async conventionsOfOperator(operatorId: string, asOf: AsOf): Promise<ConventionState[]> {
+    await this.directory.catchUp();
+    const ids = await this.directory.conventionsOfOperator(operatorId);
+    return Promise.all(ids.map((id) => this.foldStreams(conventionFold, id, [conventionStreamId(id)], asOf)));
+  }
+
   async campaign(cafCode: string, schoolYear: string, asOf: AsOf): Promise<CampaignFoldState> {
     const key = campaignKey(cafCode, schoolYear);
     if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return campaignFold.initial(key);
