@@ -17,6 +17,7 @@ import { PersonsController } from './personal-data/persons.controller.js';
 import { ProjectCommandsController } from './projects/projects.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
+import { ListsController } from './queries/lists.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { ReadScope } from './queries/read-scope.js';
 import {
@@ -27,6 +28,7 @@ import {
   PERSON_DIRECTORY,
   PERSONAL_DATA_STORE,
   QUERIES,
+  READ_MODELS,
   STREAM_DIRECTORY,
 } from './tokens.js';
 
@@ -63,6 +65,7 @@ export class AppModule {
         ProjectsController,
         ConventionsController,
         DepartmentalBilansController,
+        ListsController,
         FeedController,
         PersonsController,
       ],
@@ -71,6 +74,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: store },
         { provide: COMMAND_BUS, useValue: deps.bus },
         { provide: QUERIES, useValue: deps.queries },
+        { provide: READ_MODELS, useValue: deps.readModels },
         { provide: STREAM_DIRECTORY, useValue: deps.directory },
         { provide: PERSON_DIRECTORY, useValue: deps.persons },
         { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },

@@ -1,4 +1,19 @@
-import type { ConventionAnswer, DepartmentalBilanAnswer, EligibilityAnswer, PayablePsAnswer, ProjectBilanAnswer } from '@clas/projections';
+import type {
+  CampaignList,
+  CollectifList,
+  CollectifListItem,
+  ConventionAnswer,
+  ConventionList,
+  DepartmentalBilanAnswer,
+  EligibilityAnswer,
+  OperatorList,
+  OperatorListItem,
+  PayablePsAnswer,
+  ProjectBilanAnswer,
+  ProjectList,
+  WorklistIndex,
+  WorklistPage,
+} from '@clas/projections';
 import type { CommandAccepted } from '../commands/command-accepted.js';
 import type { FeedPage } from '../feed/feed.controller.js';
 import type { HealthAnswer } from '../health/health.controller.js';
@@ -26,6 +41,15 @@ export interface ResponseTypes {
   PersonRecord: PersonRecord;
   CommandAccepted: CommandAccepted;
   ErrorResponse: ErrorResponse;
+  CampaignList: CampaignList;
+  OperatorList: OperatorList;
+  OperatorListItem: OperatorListItem;
+  ProjectList: ProjectList;
+  CollectifList: CollectifList;
+  CollectifListItem: CollectifListItem;
+  ConventionList: ConventionList;
+  WorklistIndex: WorklistIndex;
+  WorklistPage: WorklistPage;
 }
 
 export type ResponseTypeName = keyof ResponseTypes;
