@@ -422,7 +422,7 @@ export class ReadModelQueries {
         asOf: asInstant(r.as_of),
         links: {
           projects: `/projects?cafCode=${enc(String(r.caf_code))}&schoolYear=${enc(String(r.school_year))}`,
-          departmentalBilan: `/departmental-bilans/${enc(String(r.caf_code))}/${enc(String(r.school_year))}`,
+          departmentalBilan: `/cafs/${enc(String(r.caf_code))}/bilans/${enc(String(r.school_year))}`,
         },
       }),
     );
