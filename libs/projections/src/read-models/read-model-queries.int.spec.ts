@@ -17,9 +17,11 @@ import {
 import { WORKLISTS, worklistNamed, worklistPage } from './worklists.js';
 
 const ALL: ListScope = { cafCode: null, operatorId: null };
+/** What allPages hands each read: the page size and the cursor. */
+type PageOnly = Pick<PageRequest, 'limit' | 'cursor'>;
 
 /** Every page of a list, following nextCursor; checks each page says the read model's position. */
-async function allPages<T>(read: (request: PageRequest) => Promise<ListPage<T>>, limit: number, position: number): Promise<T[]> {
+async function allPages<T>(read: (request: PageOnly) => Promise<ListPage<T>>, limit: number, position: number): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 10_000; pages++) {
