@@ -51,6 +51,6 @@ export class CampaignEntity {
   @Column({ name: 'as_of', type: 'varchar', length: 30, comment: 'instant the row answers for: at = knownAt = as_of' })
   asOf!: string;
 
-  @Column({ name: 'last_position', type: 'bigint' })
+  @Column({ name: 'last_position', type: 'bigint', comment: 'global position of the last event folded into the row' })
   lastPosition!: string;
 }

@@ -6,19 +6,19 @@ import { PostgresType } from './postgres-column-types.js';
 @Index('rm_collectif_project', ['projectId', 'collectifId'])
 @Index('rm_collectif_operator', ['operatorId', 'collectifId'])
 export class CollectifEntity {
-  @PrimaryColumn({ name: 'collectif_id', type: 'varchar', length: 100 })
+  @PrimaryColumn({ name: 'collectif_id', type: 'varchar', length: 100, comment: 'opaque id of the collectif' })
   collectifId!: string;
 
-  @Column({ name: 'project_id', type: 'varchar', length: 100 })
+  @Column({ name: 'project_id', type: 'varchar', length: 100, comment: 'the project the collectif belongs to' })
   projectId!: string;
 
-  @Column({ name: 'caf_code', type: 'varchar', length: 3 })
+  @Column({ name: 'caf_code', type: 'varchar', length: 3, comment: 'département code of the Caf' })
   cafCode!: string;
 
-  @Column({ name: 'school_year', type: 'varchar', length: 9 })
+  @Column({ name: 'school_year', type: 'varchar', length: 9, comment: 'school year, e.g. 2026-2027' })
   schoolYear!: string;
 
-  @Column({ name: 'operator_id', type: 'varchar', length: 100 })
+  @Column({ name: 'operator_id', type: 'varchar', length: 100, comment: 'the operator running the project' })
   operatorId!: string;
 
   @Column({ name: 'school_level', type: 'varchar', length: 20, comment: 'primary, college, lycee' })
@@ -46,6 +46,6 @@ export class CollectifEntity {
   @Column({ name: 'as_of', type: 'varchar', length: 30, comment: 'instant the row answers for: at = knownAt = as_of' })
   asOf!: string;
 
-  @Column({ name: 'last_position', type: 'bigint' })
+  @Column({ name: 'last_position', type: 'bigint', comment: 'global position of the last event folded into the row' })
   lastPosition!: string;
 }

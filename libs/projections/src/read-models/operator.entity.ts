@@ -8,7 +8,7 @@ import { PostgresType } from './postgres-column-types.js';
 @Entity({ name: 'rm_operator', comment: 'one row per registered operator (legal entity: no personal data)' })
 @Index('rm_operator_caf_name', ['cafCode', 'name', 'operatorId'])
 export class OperatorEntity {
-  @PrimaryColumn({ name: 'operator_id', type: 'varchar', length: 100 })
+  @PrimaryColumn({ name: 'operator_id', type: 'varchar', length: 100, comment: 'opaque id of the operator' })
   operatorId!: string;
 
   @Column({ name: 'caf_code', type: 'varchar', length: 3, comment: 'département code of the Caf the operator registered with' })
@@ -31,6 +31,6 @@ export class OperatorEntity {
   @Column({ name: 'as_of', type: 'varchar', length: 30, comment: 'instant the row answers for: at = knownAt = as_of' })
   asOf!: string;
 
-  @Column({ name: 'last_position', type: 'bigint' })
+  @Column({ name: 'last_position', type: 'bigint', comment: 'global position of the last event folded into the row' })
   lastPosition!: string;
 }
