@@ -34,6 +34,7 @@ Times filtered pages of 50 of the list endpoints' queries on the read-model tabl
   --seed N          generator seed (default 42)
   --samples N       pages timed per kind of query (default 300)
   --read-db URL     read database: a SQLite path (default .bench/lists-…/read.sqlite) or a postgres:// URL
+                    (tables in the schema bench_lists, dropped at the end unless --reuse)
   --reuse           keep the generated log and read models of a previous run (.bench/lists-…)
   --help            this text
 
@@ -43,6 +44,8 @@ const TARGET_P95_MS = 20;
 /** One timed page read. */
 type Timed = () => Promise<unknown>;
 const PAGE = 50;
+/** PostgreSQL: the bench's own schema, never the API's tables. */
+const PG_SCHEMA = 'bench_lists';
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +99,8 @@ async function main(): Promise<void> {
       console.log(`generation: ${written.events.toLocaleString('en-US')} events in ${fmt(written.elapsedMs / 1000, 1)} s`);
     }
     const head = await store.headPosition();
-    const db = await ReadDatabase.open({ url: readDb });
+    const postgres = /^postgres(ql)?:\/\//.test(readDb);
+    const db = await ReadDatabase.open({ url: readDb, ...(postgres && { schema: PG_SCHEMA }) });
     try {
       const lists = new ReadModelQueries(db, CLAS_READ_MODELS);
       if (!values.reuse || (await lists.position()).position < head) {
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
       }
       await timePages(db, lists, samples, seed);
     } finally {
+      if (postgres && !values.reuse) await db.query(`DROP SCHEMA IF EXISTS "${PG_SCHEMA}" CASCADE`);
       await db.close();
     }
   } finally {
