@@ -30,6 +30,9 @@ describe('lists and worklists (issue 13)', () => {
     expect(res.body).toMatchObject({ position: head, minPositionReached: true, nextCursor: null });
     expect(typeof res.body.asOf).toBe('string');
     expect(res.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1', 'prj-2']);
+    // A position the log has not reached: the page comes after the bounded wait, saying so.
+    const ahead = await get(`/projects?minPosition=${head + 1000}`).expect(200);
+    expect(ahead.body).toMatchObject({ position: head, minPositionReached: false });
   });
 
   it('an operator lists only its own projects, even when it filters on another operator', async () => {
