@@ -8,6 +8,7 @@ import {
   type ConventionList,
   type ListPage,
   ListParameterError,
+  ReadModelsUnavailableError,
   type OperatorList,
   type OperatorListItem,
   type ProjectList,
@@ -23,7 +24,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { CollectifPathParams } from '../collectifs/collectif-path.params.js';
 import { AnswersWith } from '../contract/answers-with.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
-import { forbidden, notFound, validationFailed } from '../http/api-error.js';
+import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.js';
 import { OperatorPathParams } from '../operators/operator-path.params.js';
 import { READ_MODELS } from '../tokens.js';
 import {
@@ -57,7 +58,7 @@ export class WorklistPathParams {
  */
 @ApiTags('lists')
 @ApiBearerAuth()
-@ApiErrorResponses(400, 401, 403)
+@ApiErrorResponses(400, 401, 403, 503)
 @Controller()
 export class ListsController {
   constructor(
@@ -88,7 +89,7 @@ export class ListsController {
   @AnswersWith('OperatorListItem', 'The operator')
   @ApiErrorResponses(404)
   async operator(@Param() path: OperatorPathParams, @CurrentActor() actor: Actor): Promise<OperatorListItem> {
-    const item = await this.lists.operator(path.operatorId);
+    const item = await served(() => this.lists.operator(path.operatorId));
     this.scope.row(actor, item && { cafCode: item.cafCode, operatorId: item.operatorId }, 'operator', path.operatorId, false);
     return item!;
   }
@@ -120,7 +121,7 @@ export class ListsController {
   @AnswersWith('CollectifListItem', 'The collectif')
   @ApiErrorResponses(404)
   async collectif(@Param() path: CollectifPathParams, @CurrentActor() actor: Actor): Promise<CollectifListItem> {
-    const item = await this.lists.collectif(path.collectifId);
+    const item = await served(() => this.lists.collectif(path.collectifId));
     this.scope.row(actor, item && { cafCode: item.cafCode, operatorId: item.operatorId }, 'collectif', path.collectifId, true);
     return item!;
   }
@@ -166,15 +167,23 @@ export class ListsController {
   }
 
   /** minPosition, then the page; a bad cursor (judged by the query layer) is a 400 naming it. */
-  private async paged<P extends ListPage<unknown>>(query: PageQueryDto, read: () => Promise<P>): Promise<P> {
-    const reached = query.minPosition === undefined ? undefined : await this.lists.waitFor(query.minPosition, MIN_POSITION_WAIT_MS);
-    try {
+  private paged<P extends ListPage<unknown>>(query: PageQueryDto, read: () => Promise<P>): Promise<P> {
+    return served(async () => {
+      const reached = query.minPosition === undefined ? undefined : await this.lists.waitFor(query.minPosition, MIN_POSITION_WAIT_MS);
       const page = await read();
       return reached === undefined ? page : { ...page, minPositionReached: reached };
-    } catch (error) {
-      if (error instanceof ListParameterError) throw validationFailed([{ field: error.parameter, message: error.message }]);
-      throw error;
-    }
+    });
+  }
+}
+
+/** The query layer's expected failures as HTTP: a bad cursor or limit 400 naming it, tables not there yet 503. */
+async function served<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ListParameterError) throw validationFailed([{ field: error.parameter, message: error.message }]);
+    if (error instanceof ReadModelsUnavailableError) throw new ApiError(503, 'SERVICE_UNAVAILABLE', error.message);
+    throw error;
   }
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@clas/event-store';
 import { SettableClock, writeNationalLog } from '../../../../bench/generator/index.js';
+import { ReadModelsUnavailableError } from '../read-models/read-model-queries.js';
 import { ReadModelsRuntime, type ReadModelsRuntimeOptions } from './read-models-runtime.js';
 
 /**
@@ -32,6 +33,17 @@ describe('ReadModelsRuntime: embedded or external projector', () => {
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an external reader before any writer created the tables: the lists are unavailable, not an SQL error', async () => {
+    const early = await ReadModelsRuntime.open({ ...options('external'), readDb: join(dir, 'not-yet.sqlite') });
+    try {
+      expect(early.role).toBe('reader');
+      await expect(early.queries.projects({}, { cafCode: null, operatorId: null })).rejects.toBeInstanceOf(ReadModelsUnavailableError);
+      await expect(early.queries.operator('op-1')).rejects.toBeInstanceOf(ReadModelsUnavailableError);
+    } finally {
+      await early.close();
+    }
   });
 
   it('the first embedded runtime writes and catches up; a second embedded one and an external one only read, and see its rows', async () => {

@@ -43,6 +43,18 @@ export class ListParameterError extends Error {
   }
 }
 
+/**
+ * The read-model tables do not exist yet: this process only reads (CLAS_PROJECTOR=external, or
+ * another process holds the writer lock) and the writer has not created them. Not a bug of the
+ * request: the API answers 503 until the projector has started.
+ */
+export class ReadModelsUnavailableError extends Error {
+  constructor() {
+    super('the read models are not available yet: their projector has not created the tables');
+    this.name = 'ReadModelsUnavailableError';
+  }
+}
+
 export const MAX_LIST_LIMIT = 200;
 export const DEFAULT_LIST_LIMIT = 50;
 export const SORT_ORDERS = ['asc', 'desc'] as const;
@@ -299,8 +311,27 @@ export class ReadModelQueries {
 
   /** The read model's committed position and its instant. */
   async position(): Promise<{ position: number; asOf: string | null }> {
-    const checkpoint = await this.checkpoints.read(this.db, this.projection);
+    const checkpoint = await this.available(() => this.checkpoints.read(this.db, this.projection));
     return checkpoint === null ? { position: 0, asOf: null } : { position: checkpoint.position, asOf: checkpoint.updatedAt };
+  }
+
+  /** Runs a read; a failure on tables that do not exist yet becomes ReadModelsUnavailableError. */
+  private async available<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(await this.tablesExist())) throw new ReadModelsUnavailableError();
+      throw error;
+    }
+  }
+
+  private async tablesExist(): Promise<boolean> {
+    const runner = this.db.dataSource.createQueryRunner();
+    try {
+      return await runner.hasTable(this.db.schema === null ? 'rm_checkpoint' : `${this.db.schema}.rm_checkpoint`);
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -471,9 +502,10 @@ export class ReadModelQueries {
   }
 
   async operator(operatorId: string): Promise<OperatorListItem | null> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT * FROM ${this.db.table('rm_operator')} WHERE "operator_id" = ${this.db.p(0)}`,
-      [operatorId],
+    const rows = await this.available(() =>
+      this.db.query<Record<string, unknown>>(`SELECT * FROM ${this.db.table('rm_operator')} WHERE "operator_id" = ${this.db.p(0)}`, [
+        operatorId,
+      ]),
     );
     return rows[0] === undefined ? null : operatorItem(rows[0]);
   }
@@ -495,9 +527,10 @@ export class ReadModelQueries {
   }
 
   async collectif(collectifId: string): Promise<CollectifListItem | null> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT * FROM ${this.db.table('rm_collectif')} WHERE "collectif_id" = ${this.db.p(0)}`,
-      [collectifId],
+    const rows = await this.available(() =>
+      this.db.query<Record<string, unknown>>(`SELECT * FROM ${this.db.table('rm_collectif')} WHERE "collectif_id" = ${this.db.p(0)}`, [
+        collectifId,
+      ]),
     );
     return rows[0] === undefined ? null : collectifItem(rows[0]);
   }
