@@ -33,21 +33,14 @@ import {
   OperatorListQueryDto,
   PageQueryDto,
   ProjectListQueryDto,
+  WorklistPathParams,
 } from './lists.query.dto.js';
 import { ProjectPathParams } from './query-params.dto.js';
 import { ReadScope, listScopeOf } from './read-scope.js';
 import { DETAIL_READERS, LIST_READERS } from './readers.js';
-import { IsOneOf } from '../validation/domain-validators.js';
-import { ApiProperty } from '@nestjs/swagger';
 
 /** How long `minPosition` waits for the read model before answering with what it has. */
 const MIN_POSITION_WAIT_MS = 2_000;
-
-export class WorklistPathParams {
-  @ApiProperty({ enum: WORKLISTS.map((w) => w.name), example: 'applications-to-examine' })
-  @IsOneOf(WORKLISTS.map((w) => w.name))
-  name!: string;
-}
 
 /**
  * Lists, details and worklists served from the read-model tables (issue 13): one indexed query

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { OPERATOR_KINDS, SCHOOL_CYCLES } from '@clas/domain';
@@ -11,6 +11,7 @@ import {
   PROJECT_STATUSES,
   SORT_ORDERS,
   type SortOrder,
+  WORKLIST_NAMES,
 } from '@clas/projections';
 import { IsAggregateId, IsBool, IsCafCode, IsIntBetween, IsOneOf, IsSchoolYear, IsText } from '../validation/domain-validators.js';
 
@@ -166,4 +167,11 @@ export class ConventionListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsOneOf(CONVENTION_STATUSES)
   status?: string;
+}
+
+/** `/worklists/:name`: an unknown name is a 400 naming `name`, like any bad parameter. */
+export class WorklistPathParams {
+  @ApiProperty({ enum: WORKLIST_NAMES, example: 'applications-to-examine' })
+  @IsOneOf(WORKLIST_NAMES)
+  name!: string;
 }
