@@ -107,6 +107,14 @@ describe('lists and worklists (issue 13)', () => {
     expect((await fresh('/worklists/bilans-to-file', actors.otherOperator).expect(200)).body.items).toEqual([]);
     await get('/worklists/applications-to-examine', actors.operator).expect(403);
     const index = await get('/worklists', actors.operator).expect(200);
-    expect(index.body.worklists.map((w: { name: string }) => w.name)).toEqual(['bilans-to-file', 'staff-to-declare', 'caf-owes']);
+    expect(index.body.worklists.map((w: { name: string }) => w.name)).toEqual([
+      'bilans-to-file',
+      'staff-to-declare',
+      'declarations-to-file',
+      'caf-owes',
+    ]);
+    // The season registers op-1 without its insurance and laïcité charter declarations (R-ELIG-OPERATOR).
+    const declarations = await fresh('/worklists/declarations-to-file', actors.operator).expect(200);
+    expect(declarations.body.items).toEqual([expect.objectContaining({ operatorId: 'op-1', declarationsMissing: 2 })]);
   });
 });

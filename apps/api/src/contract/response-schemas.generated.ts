@@ -2912,6 +2912,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "kind": {
         "type": "string"
       },
+      "declarationsMissing": {
+        "type": "integer",
+        "description": "R-ELIG-OPERATOR declaration kinds never declared."
+      },
       "registeredOn": {
         "type": [
           "string",
@@ -2947,6 +2951,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "cafCode",
       "name",
       "kind",
+      "declarationsMissing",
       "registeredOn",
       "asOf",
       "links"
@@ -4465,7 +4470,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
               "enum": [
                 "projects",
                 "conventions",
-                "collectifs"
+                "collectifs",
+                "operators"
               ],
               "description": "The list whose rows it filters."
             },
@@ -4508,6 +4514,9 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
             },
             {
               "$ref": "#/components/schemas/CollectifListItem"
+            },
+            {
+              "$ref": "#/components/schemas/OperatorListItem"
             }
           ]
         }
@@ -4541,7 +4550,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "enum": [
           "projects",
           "conventions",
-          "collectifs"
+          "collectifs",
+          "operators"
         ],
         "description": "The list whose rows it filters."
       },

@@ -1,4 +1,4 @@
-import { cafName, type ConventionState, type Explanation } from '@clas/domain';
+import { DECLARATION_KINDS, cafName, type ConventionState, type Explanation } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { conventionView } from '../answers/convention-view.answer.js';
 import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
@@ -378,11 +378,22 @@ export function campaignRow(key: string, stored: StoredFoldState<CampaignFoldSta
   ];
 }
 
-export const OPERATOR_COLUMNS = ['operator_id', 'caf_code', 'name', 'name_search', 'kind', 'registered_on', 'as_of', 'last_position'];
+export const OPERATOR_COLUMNS = [
+  'operator_id',
+  'caf_code',
+  'name',
+  'name_search',
+  'kind',
+  'declarations_missing',
+  'registered_on',
+  'as_of',
+  'last_position',
+];
 
 /** The rm_operator row (OPERATOR_COLUMNS order), null for an operator not registered (only project facts known). */
 export function operatorRow(operatorId: string, stored: StoredFoldState<OperatorFoldState>): unknown[] | null {
   const o = stored.state;
   if (o.cafCode === null || o.name === null || o.kind === null) return null;
-  return [operatorId, o.cafCode, o.name, o.name.toLowerCase(), o.kind, o.registeredOn, stored.lastInstant, stored.lastPosition];
+  const missing = DECLARATION_KINDS.filter((kind) => o.declarations[kind] === undefined).length;
+  return [operatorId, o.cafCode, o.name, o.name.toLowerCase(), o.kind, missing, o.registeredOn, stored.lastInstant, stored.lastPosition];
 }

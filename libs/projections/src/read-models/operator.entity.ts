@@ -24,6 +24,10 @@ export class OperatorEntity {
   @Column({ name: 'kind', type: 'varchar', length: 40, comment: 'operator kind (association, centre_social, commune, …)' })
   kind!: string;
 
+  /** Worklists (R-ELIG-OPERATOR): declaration kinds (insurance, laïcité charter) never declared. */
+  @Column({ name: 'declarations_missing', type: 'integer', comment: 'declaration kinds (insurance, laicite charter) never declared' })
+  declarationsMissing!: number;
+
   @Column({ name: 'registered_on', type: 'varchar', length: 10, nullable: true, comment: 'Paris date of the registration' })
   registeredOn!: string | null;
 

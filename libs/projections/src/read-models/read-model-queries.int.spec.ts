@@ -248,6 +248,16 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       }
       // A generated season ends with bilans filed and payments made: at least three lists are not empty (not a vacuous check).
       expect(nonEmpty).toBeGreaterThanOrEqual(3);
+      const operatorRows = await db.query<{ operator_id: string; declarations_missing: unknown }>(
+        `SELECT "operator_id", "declarations_missing" FROM ${db.table('rm_operator')}`,
+      );
+      const owing = await allPages((r) => worklistPage(lists, worklistNamed('declarations-to-file')!, r, ALL), 50, position);
+      expect(owing.map((o) => (o as { operatorId: string }).operatorId)).toEqual(
+        operatorRows
+          .filter((o) => Number(o.declarations_missing) > 0)
+          .map((o) => o.operator_id)
+          .sort(),
+      );
       const staff = await worklistPage(lists, worklistNamed('staff-to-declare')!, { limit: 200 }, ALL);
       expect(staff.items.every((c) => 'staffAssigned' in c && c.staffAssigned === 0)).toBe(true);
       const amendments = await worklistPage(lists, worklistNamed('amendments-to-validate')!, { limit: 200 }, ALL);

@@ -146,6 +146,8 @@ export interface OperatorListItem {
   cafCode: string;
   name: string;
   kind: string;
+  /** R-ELIG-OPERATOR declaration kinds never declared. @asType integer */
+  declarationsMissing: number;
   registeredOn: string | null;
   asOf: string;
   links: { self: string; projects: string; conventions: string };
@@ -487,12 +489,13 @@ export class ReadModelQueries {
     );
   }
 
-  async operators(filter: OperatorListFilter, scope: ListScope): Promise<ListPage<OperatorListItem>> {
+  async operators(filter: OperatorListFilter, scope: ListScope, extra?: (where: Conditions) => void): Promise<ListPage<OperatorListItem>> {
     const where = new Conditions(this.db);
     this.scoped(where, scope);
     where.eq('caf_code', filter.cafCode);
     where.eq('kind', filter.kind);
     where.contains('name_search', filter.name);
+    extra?.(where);
     return this.page(
       { table: 'rm_operator', idColumn: 'operator_id', sortColumns: { id: 'operator_id', name: 'name_search' } },
       where,
@@ -583,6 +586,7 @@ function operatorItem(r: Record<string, unknown>): OperatorListItem {
     cafCode: String(r.caf_code),
     name: String(r.name),
     kind: String(r.kind),
+    declarationsMissing: asNumber(r.declarations_missing),
     registeredOn: (r.registered_on as string | null) ?? null,
     asOf: asInstant(r.as_of),
     links: {

@@ -4,6 +4,7 @@ import type {
   ListConditions,
   ListPage,
   ListScope,
+  OperatorListItem,
   PageRequest,
   ProjectListItem,
   ReadModelQueries,
@@ -19,7 +20,7 @@ export interface Worklist {
   name: string;
   audience: 'caf' | 'operator';
   /** The list whose rows it filters. */
-  over: 'projects' | 'conventions' | 'collectifs';
+  over: 'projects' | 'conventions' | 'collectifs' | 'operators';
   /** What it holds, and the rule behind it. */
   description: string;
   where: string;
@@ -103,6 +104,13 @@ export const WORKLISTS: readonly Worklist[] = [
     where: `"staff_assigned" = 0`,
   },
   {
+    name: 'declarations-to-file',
+    audience: 'operator',
+    over: 'operators',
+    description: 'operators with an insurance or laïcité charter declaration never filed (R-ELIG-OPERATOR)',
+    where: `"declarations_missing" > 0`,
+  },
+  {
     name: 'caf-owes',
     audience: 'operator',
     over: 'projects',
@@ -116,7 +124,7 @@ export const WORKLIST_NAMES = WORKLISTS.map((w) => w.name);
 export const worklistNamed = (name: string): Worklist | undefined => WORKLISTS.find((w) => w.name === name);
 
 /** A page of a worklist: the items of the list it filters (projects, conventions or collectifs). */
-export interface WorklistPage extends ListPage<ProjectListItem | ConventionListItem | CollectifListItem> {
+export interface WorklistPage extends ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem> {
   worklist: string;
   over: Worklist['over'];
   description: string;
@@ -143,7 +151,7 @@ async function worklistItems(
   worklist: Worklist,
   request: PageRequest,
   scope: ListScope,
-): Promise<ListPage<ProjectListItem | ConventionListItem | CollectifListItem>> {
+): Promise<ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
   const predicate = (where: ListConditions) => where.raw(worklist.where);
   switch (worklist.over) {
     case 'projects':
@@ -152,5 +160,11 @@ async function worklistItems(
       return queries.conventions({ limit: request.limit, cursor: request.cursor }, scope, predicate);
     case 'collectifs':
       return queries.collectifsWhere({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'operators':
+      return queries.operators({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    default: {
+      const never: never = worklist.over;
+      throw new Error(`worklist ${worklist.name} over an unknown list ${String(never)}`);
+    }
   }
 }
