@@ -83,6 +83,16 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/cafs/11/bilans/2026-2027').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=xlsx').buffer(true).parse(binary).expect(200);
+    // The lists (issue 13), once the read model has caught up with the log.
+    await get(`/projects?minPosition=${await api.store.headPosition()}`).expect(200);
+    await get('/campaigns').expect(200);
+    await get('/operators?kind=association').expect(200);
+    await get('/operators/op-1').expect(200);
+    await get('/projects/prj-1/collectifs').expect(200);
+    await get('/collectifs/col-1').expect(200);
+    await get('/conventions').expect(200);
+    await get('/worklists').expect(200);
+    await get('/worklists/advances-due').expect(200);
     const person = {
       kind: 'child',
       firstName: 'Léa',

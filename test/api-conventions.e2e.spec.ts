@@ -197,7 +197,7 @@ describe('convention commands over the real bus (issue 6)', () => {
     expect(await api.store.headPosition()).toBe(head);
   });
 
-  it('OpenAPI: the command routes sit beside the GET query route under /conventions', async () => {
+  it('OpenAPI: the command routes sit beside the GET query routes (the view, the list) under /conventions', async () => {
     const doc = (await request(api.http).get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { operationId: string }>>;
     };
@@ -215,6 +215,7 @@ describe('convention commands over the real bus (issue 6)', () => {
         'post /conventions/{conventionId}/amendments/{amendmentId}/refusal RefuseConventionAmendment',
         'post /conventions/{conventionId}/termination TerminateConvention',
         'get /conventions/{conventionId} conventionView',
+        'get /conventions listConventions',
       ].sort(),
     );
   });

@@ -44,6 +44,8 @@ export const TEST_MAX_BODY_BYTES = 64 * 1024;
  */
 const testEnv = (): Record<string, string> => ({
   CLAS_PERSONAL_DATA_PATH: ':memory:',
+  // The lists' read models in memory, projected in the API's process (CLAS_PROJECTOR=embedded).
+  CLAS_READ_DB: ':memory:',
   CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES),
   CLAS_JWT_SECRET: randomSecret(),
   CLAS_AUTH_FAILURE_LIMIT: '1000000',

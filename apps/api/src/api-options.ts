@@ -1,7 +1,7 @@
 import type { CommandBus, PersonDirectory } from '@clas/application';
 import type { Clock } from '@clas/event-store';
 import type { TokenService } from '@clas/auth';
-import type { StreamDirectory } from '@clas/projections';
+import type { ReadModelQueries, StreamDirectory } from '@clas/projections';
 import type { PersonalDataStore } from '@clas/personal-data';
 import type { ClasQueriesPort } from './queries/clas-queries.port.js';
 
@@ -17,6 +17,8 @@ export interface ApiOptions {
   persons?: PersonDirectory;
   personalData?: PersonalDataStore;
   clock?: Clock;
+  /** The lists' read models; default: opened from CLAS_READ_DB per CLAS_PROJECTOR (ReadModelsRuntime), closed with the app. */
+  readModels?: ReadModelQueries;
   /** Closed when the application closes, before what createApi opened (startApi's background sealer). */
   closeWithApp?: Array<{ close(): Promise<void> }>;
 }
@@ -29,6 +31,7 @@ export interface ApiDependencies {
   persons: PersonDirectory;
   personalData: PersonalDataStore;
   clock: Clock;
+  readModels: ReadModelQueries;
   /** Signs and verifies bearer tokens with the configured (or generated) secret. */
   tokens: TokenService;
   /** Closed when the application closes (only what createApi opened itself). */

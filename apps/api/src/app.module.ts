@@ -17,6 +17,7 @@ import { PersonsController } from './personal-data/persons.controller.js';
 import { ProjectCommandsController } from './projects/projects.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
+import { ListsController } from './queries/lists.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { LettersController } from './queries/letters.controller.js';
 import { ReadScope } from './queries/read-scope.js';
@@ -28,6 +29,7 @@ import {
   PERSON_DIRECTORY,
   PERSONAL_DATA_STORE,
   QUERIES,
+  READ_MODELS,
   STREAM_DIRECTORY,
 } from './tokens.js';
 
@@ -65,6 +67,7 @@ export class AppModule {
         LettersController,
         ConventionsController,
         DepartmentalBilansController,
+        ListsController,
         FeedController,
         PersonsController,
       ],
@@ -73,6 +76,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: store },
         { provide: COMMAND_BUS, useValue: deps.bus },
         { provide: QUERIES, useValue: deps.queries },
+        { provide: READ_MODELS, useValue: deps.readModels },
         { provide: STREAM_DIRECTORY, useValue: deps.directory },
         { provide: PERSON_DIRECTORY, useValue: deps.persons },
         { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },

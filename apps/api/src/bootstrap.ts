@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClasCommandBus, PersonDirectory } from '@clas/application';
 import { createEventStore, type EventStore, LogSealer, sealOutcomeFields, sealPeriodically, systemClock } from '@clas/event-store';
-import { ClasQueries, InMemoryStreamDirectory } from '@clas/projections';
+import { ClasQueries, InMemoryStreamDirectory, ReadModelsRuntime } from '@clas/projections';
 import { type ClasConfig, describeConfig, JsonLogger, localApiUrl, resolveJwtSecret, sealSignerOf, storeConfigOf } from '@clas/runtime';
 import type { ApiDependencies, ApiOptions } from './api-options.js';
 import { AppModule } from './app.module.js';
@@ -24,7 +24,12 @@ export type { ApiOptions } from './api-options.js';
  * the read scope; one person directory the bus and /persons, and the bus sees the personal-data
  * records so that a record made before an enrolment reserves its id (issue 11 §4).
  */
-async function resolveDependencies(config: ClasConfig, store: EventStore, options: ApiOptions): Promise<ApiDependencies> {
+async function resolveDependencies(
+  config: ClasConfig,
+  store: EventStore,
+  options: ApiOptions,
+  logger: JsonLogger,
+): Promise<ApiDependencies> {
   // First: a secret that cannot be read or created stops here, before any file is opened.
   const tokens = configuredTokenService(config);
   const owned: ApiDependencies['owned'] = [...(options.closeWithApp ?? [])];
@@ -36,6 +41,12 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
     personalData = await openPersonalData(config);
     owned.push(personalData);
   }
+  let readModels = options.readModels;
+  if (!readModels) {
+    const runtime = await openReadModels(config, store, logger, null);
+    owned.push(runtime);
+    readModels = runtime.queries;
+  }
   return {
     bus: options.bus ?? new ClasCommandBus(store, { directory, persons, personRecords: personalData }),
     queries: options.queries ?? new ClasQueries(store, directory, clock),
@@ -43,9 +54,30 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
     persons,
     personalData,
     clock,
+    readModels,
     tokens,
     owned,
   };
+}
+
+/**
+ * The read models of the lists, per CLAS_PROJECTOR (ReadModelsRuntime): the projector in this
+ * process when it gets the writer lock, else read-only. `storeConfig` lets a rebuild use worker
+ * threads; only startApi knows the store was opened from the configuration.
+ */
+function openReadModels(
+  config: ClasConfig,
+  store: EventStore,
+  logger: JsonLogger,
+  storeConfig: ReturnType<typeof storeConfigOf> | null,
+): Promise<ReadModelsRuntime> {
+  return ReadModelsRuntime.open({
+    store,
+    ...(storeConfig && { storeConfig }),
+    readDb: config.readDb,
+    mode: config.projector,
+    log: (message, fields, level) => logger.event(message, fields, level ?? 'log'),
+  });
 }
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
@@ -55,7 +87,7 @@ export async function createApi(
   logger = new JsonLogger('api'),
   options: ApiOptions = {},
 ): Promise<NestExpressApplication> {
-  const deps = await resolveDependencies(config, store, options);
+  const deps = await resolveDependencies(config, store, options, logger);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, store, deps), { logger, bodyParser: false });
   hardenHttp(app, config);
   app.use(correlationIdMiddleware);
@@ -88,7 +120,11 @@ export async function startApi(config: ClasConfig, logger = new JsonLogger('api'
       outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log',
     ),
   );
-  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, { closeWithApp: [sealing] });
+  const readModels = await openReadModels(config, store, logger, storeConfigOf(config));
+  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, {
+    readModels: readModels.queries,
+    closeWithApp: [sealing, readModels],
+  });
   await app.listen(config.port, config.host);
   logger.event('listening', { host: config.host, port: config.port, url: localApiUrl(config), docs: `${localApiUrl(config)}/docs` });
   return app;

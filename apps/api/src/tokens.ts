@@ -13,3 +13,5 @@ export const PERSON_DIRECTORY = Symbol('PERSON_DIRECTORY');
 export const PERSONAL_DATA_STORE = Symbol('PERSONAL_DATA_STORE');
 /** The Clock port of @clas/event-store: "now" for default occurredAt / at / knownAt. */
 export const CLOCK = Symbol('CLOCK');
+/** The list and worklist queries over the read-model tables (ReadModelQueries of @clas/projections). */
+export const READ_MODELS = Symbol('READ_MODELS');

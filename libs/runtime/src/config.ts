@@ -36,6 +36,12 @@ export interface ClasConfig {
   /** Read-model database (CLAS_READ_DB): a SQLite file path, or a postgres:// URL. */
   readDb: string;
   /**
+   * CLAS_PROJECTOR: `embedded` (default) — the API runs the projector in-process when it gets the
+   * read database's writer lock without waiting, else it only reads; `external` — the API only
+   * reads what an `apps/projector` writes.
+   */
+  projector: 'embedded' | 'external';
+  /**
    * CLAS_DATA_DIR: where secrets generated at the first start are kept (mode 0600), see secret-file.ts.
    * Default: the directory of the SQLite log, so a log moved to a volume takes its secrets along.
    */
@@ -143,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(readDb) && !/^postgres(ql)?:\/\//.test(readDb)) {
     problems.push(`CLAS_READ_DB must be a SQLite file path or a postgres:// or postgresql:// URL`);
   }
+  const projector = env.CLAS_PROJECTOR?.trim() || 'embedded';
+  if (projector !== 'embedded' && projector !== 'external') problems.push('CLAS_PROJECTOR must be embedded or external');
   const dataDir = env.CLAS_DATA_DIR?.trim() || (kind === 'sqlite' && sqlitePath !== ':memory:' ? dirname(sqlitePath) : './data');
   const sealKeyPath = env.CLAS_SEAL_KEY_PATH?.trim() || `${dataDir.replace(/\/+$/, '')}/seal-key.pem`;
   const sealIntervalMs = positiveInt(env, 'CLAS_SEAL_INTERVAL_MS', 60_000, problems);
@@ -162,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     trustProxy,
     personalDataPath,
     readDb,
+    projector: projector as ClasConfig['projector'],
     dataDir,
     sealKeyPath,
     sealIntervalMs,

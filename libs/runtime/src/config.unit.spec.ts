@@ -99,6 +99,12 @@ describe('configuration (issue 3: refused with a clear message)', () => {
     expect(describeConfig(c).readDb).toBe('postgresql://clas:***@db:5432/read');
     expect(() => loadConfig({ CLAS_READ_DB: 'mysql://db/read' })).toThrow(/CLAS_READ_DB must be a SQLite file path or a postgres/);
   });
+
+  it('runs the projector in the API by default; external leaves it to apps/projector; anything else is refused', () => {
+    expect(loadConfig({}).projector).toBe('embedded');
+    expect(loadConfig({ CLAS_PROJECTOR: 'external' }).projector).toBe('external');
+    expect(() => loadConfig({ CLAS_PROJECTOR: 'sometimes' })).toThrow(/CLAS_PROJECTOR must be embedded or external/);
+  });
 });
 
 describe('seal configuration (issue 11 §5)', () => {

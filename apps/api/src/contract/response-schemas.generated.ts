@@ -580,6 +580,79 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "additionalProperties": false
   },
+  "CampaignList": {
+    "$ref": "#/components/schemas/ListPage_CampaignListItem"
+  },
+  "CampaignListItem": {
+    "type": "object",
+    "properties": {
+      "cafCode": {
+        "type": "string"
+      },
+      "cafName": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string"
+      },
+      "openedOn": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "deadlineNew": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "deadlineRenewal": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "amendments": {
+        "type": "integer"
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "projects": {
+            "type": "string"
+          },
+          "departmentalBilan": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "projects",
+          "departmentalBilan"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "cafCode",
+      "cafName",
+      "schoolYear",
+      "status",
+      "openedOn",
+      "deadlineNew",
+      "deadlineRenewal",
+      "amendments",
+      "asOf",
+      "links"
+    ],
+    "additionalProperties": false
+  },
   "Cents": {
     "type": "integer",
     "description": "Money is integer cents (R-PS-FORMULA: \"work in integer cents; never in floating-point euros\"). Rates are exact fractions. Every rounding is explicit and half-up."
@@ -606,6 +679,86 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "college",
       "lycee"
     ]
+  },
+  "CollectifList": {
+    "$ref": "#/components/schemas/ListPage_CollectifListItem"
+  },
+  "CollectifListItem": {
+    "type": "object",
+    "properties": {
+      "collectifId": {
+        "type": "string"
+      },
+      "projectId": {
+        "type": "string"
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": "string"
+      },
+      "schoolLevel": {
+        "type": "string"
+      },
+      "commune": {
+        "type": "string"
+      },
+      "rural": {
+        "type": "boolean"
+      },
+      "openedOn": {
+        "type": "string"
+      },
+      "childrenEnrolled": {
+        "type": "integer"
+      },
+      "staffAssigned": {
+        "type": "integer"
+      },
+      "sessionsHeld": {
+        "type": "integer"
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "self": {
+            "type": "string"
+          },
+          "project": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "self",
+          "project"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "collectifId",
+      "projectId",
+      "cafCode",
+      "schoolYear",
+      "operatorId",
+      "schoolLevel",
+      "commune",
+      "rural",
+      "openedOn",
+      "childrenEnrolled",
+      "staffAssigned",
+      "sessionsHeld",
+      "asOf",
+      "links"
+    ],
+    "additionalProperties": false
   },
   "CollectifQuantitative": {
     "type": "object",
@@ -975,6 +1128,65 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "centre_social_approval",
       "prior_support"
     ]
+  },
+  "ConventionList": {
+    "$ref": "#/components/schemas/ListPage_ConventionListItem"
+  },
+  "ConventionListItem": {
+    "type": "object",
+    "properties": {
+      "conventionId": {
+        "type": "string"
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string"
+      },
+      "startSchoolYear": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "years": {
+        "type": "integer"
+      },
+      "pendingAmendments": {
+        "type": "integer"
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "self": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "self"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "conventionId",
+      "cafCode",
+      "operatorId",
+      "status",
+      "startSchoolYear",
+      "years",
+      "pendingAmendments",
+      "asOf",
+      "links"
+    ],
+    "additionalProperties": false
   },
   "ConventionStatus": {
     "type": "string",
@@ -2536,6 +2748,206 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "additionalProperties": false,
     "description": "GET /projects/{id}/letters: one entry per decision and correction."
   },
+  "ListPage_CampaignListItem": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CampaignListItem"
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "position": {
+        "type": "number",
+        "description": "Global log position the read model had applied when the page was read."
+      },
+      "asOf": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "When the read model committed that position (ISO instant), null before its first commit."
+      },
+      "minPositionReached": {
+        "type": "boolean",
+        "description": "Only when `minPosition` was asked: false = the read model had not reached it in time, the page is older."
+      }
+    },
+    "required": [
+      "items",
+      "nextCursor",
+      "position",
+      "asOf"
+    ],
+    "additionalProperties": false,
+    "description": "A page of a list: `nextCursor` null on the last page; `position`/`asOf` = the read model's checkpoint."
+  },
+  "ListPage_CollectifListItem": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CollectifListItem"
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "position": {
+        "type": "number",
+        "description": "Global log position the read model had applied when the page was read."
+      },
+      "asOf": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "When the read model committed that position (ISO instant), null before its first commit."
+      },
+      "minPositionReached": {
+        "type": "boolean",
+        "description": "Only when `minPosition` was asked: false = the read model had not reached it in time, the page is older."
+      }
+    },
+    "required": [
+      "items",
+      "nextCursor",
+      "position",
+      "asOf"
+    ],
+    "additionalProperties": false,
+    "description": "A page of a list: `nextCursor` null on the last page; `position`/`asOf` = the read model's checkpoint."
+  },
+  "ListPage_ConventionListItem": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ConventionListItem"
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "position": {
+        "type": "number",
+        "description": "Global log position the read model had applied when the page was read."
+      },
+      "asOf": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "When the read model committed that position (ISO instant), null before its first commit."
+      },
+      "minPositionReached": {
+        "type": "boolean",
+        "description": "Only when `minPosition` was asked: false = the read model had not reached it in time, the page is older."
+      }
+    },
+    "required": [
+      "items",
+      "nextCursor",
+      "position",
+      "asOf"
+    ],
+    "additionalProperties": false,
+    "description": "A page of a list: `nextCursor` null on the last page; `position`/`asOf` = the read model's checkpoint."
+  },
+  "ListPage_OperatorListItem": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OperatorListItem"
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "position": {
+        "type": "number",
+        "description": "Global log position the read model had applied when the page was read."
+      },
+      "asOf": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "When the read model committed that position (ISO instant), null before its first commit."
+      },
+      "minPositionReached": {
+        "type": "boolean",
+        "description": "Only when `minPosition` was asked: false = the read model had not reached it in time, the page is older."
+      }
+    },
+    "required": [
+      "items",
+      "nextCursor",
+      "position",
+      "asOf"
+    ],
+    "additionalProperties": false,
+    "description": "A page of a list: `nextCursor` null on the last page; `position`/`asOf` = the read model's checkpoint."
+  },
+  "ListPage_ProjectListItem": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProjectListItem"
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "position": {
+        "type": "number",
+        "description": "Global log position the read model had applied when the page was read."
+      },
+      "asOf": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "When the read model committed that position (ISO instant), null before its first commit."
+      },
+      "minPositionReached": {
+        "type": "boolean",
+        "description": "Only when `minPosition` was asked: false = the read model had not reached it in time, the page is older."
+      }
+    },
+    "required": [
+      "items",
+      "nextCursor",
+      "position",
+      "asOf"
+    ],
+    "additionalProperties": false,
+    "description": "A page of a list: `nextCursor` null on the last page; `position`/`asOf` = the read model's checkpoint."
+  },
   "LocalDate": {
     "type": "string",
     "description": "Business dates are days in Europe/Paris (DEVELOPERS.md); instants are ISO-8601 UTC strings. The process time zone is never used: conversions go through Intl with an explicit zone."
@@ -2558,6 +2970,70 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "S3",
       "T1"
     ]
+  },
+  "OperatorList": {
+    "$ref": "#/components/schemas/ListPage_OperatorListItem"
+  },
+  "OperatorListItem": {
+    "type": "object",
+    "properties": {
+      "operatorId": {
+        "type": "string"
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "type": "string"
+      },
+      "declarationsMissing": {
+        "type": "integer",
+        "description": "R-ELIG-OPERATOR declaration kinds never declared."
+      },
+      "registeredOn": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "self": {
+            "type": "string"
+          },
+          "projects": {
+            "type": "string"
+          },
+          "conventions": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "self",
+          "projects",
+          "conventions"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "operatorId",
+      "cafCode",
+      "name",
+      "kind",
+      "declarationsMissing",
+      "registeredOn",
+      "asOf",
+      "links"
+    ],
+    "additionalProperties": false
   },
   "PayablePsAnswer": {
     "type": "object",
@@ -3597,6 +4073,112 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "R-LIFE: where the application stands. 'approved'/'refused' follow the effective (corrected) decision."
   },
+  "ProjectList": {
+    "$ref": "#/components/schemas/ListPage_ProjectListItem"
+  },
+  "ProjectListItem": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "schoolCycle": {
+        "type": "string"
+      },
+      "commune": {
+        "type": "string"
+      },
+      "epci": {
+        "type": "string"
+      },
+      "rural": {
+        "type": "boolean"
+      },
+      "qpv": {
+        "type": "boolean"
+      },
+      "status": {
+        "type": "string"
+      },
+      "plannedEligibility": {
+        "type": "string"
+      },
+      "actualEligibility": {
+        "type": "string"
+      },
+      "bilanStatus": {
+        "type": "string"
+      },
+      "forecastPsCents": {
+        "type": "integer"
+      },
+      "paidCents": {
+        "type": "integer"
+      },
+      "dueCents": {
+        "type": "integer",
+        "description": "Payable − paid; negative = to recover."
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "eligibility": {
+            "type": "string"
+          },
+          "ps": {
+            "type": "string"
+          },
+          "collectifs": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "eligibility",
+          "ps",
+          "collectifs"
+        ],
+        "additionalProperties": false,
+        "description": "The project's detail (eligibility, PS, bilan, history hang below it)."
+      }
+    },
+    "required": [
+      "projectId",
+      "cafCode",
+      "schoolYear",
+      "operatorId",
+      "title",
+      "schoolCycle",
+      "commune",
+      "epci",
+      "rural",
+      "qpv",
+      "status",
+      "plannedEligibility",
+      "actualEligibility",
+      "bilanStatus",
+      "forecastPsCents",
+      "paidCents",
+      "dueCents",
+      "asOf",
+      "links"
+    ],
+    "additionalProperties": false
+  },
   "PsCollectifLine": {
     "type": "object",
     "properties": {
@@ -4017,5 +4599,129 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "metadata"
     ],
     "additionalProperties": false
+  },
+  "WorklistIndex": {
+    "type": "object",
+    "properties": {
+      "worklists": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "audience": {
+              "type": "string",
+              "enum": [
+                "caf",
+                "operator"
+              ]
+            },
+            "over": {
+              "type": "string",
+              "enum": [
+                "projects",
+                "conventions",
+                "collectifs",
+                "operators"
+              ],
+              "description": "The list whose rows it filters."
+            },
+            "description": {
+              "type": "string"
+            },
+            "href": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "name",
+            "audience",
+            "over",
+            "description",
+            "href"
+          ],
+          "additionalProperties": false
+        }
+      }
+    },
+    "required": [
+      "worklists"
+    ],
+    "additionalProperties": false,
+    "description": "The worklists a reader may open."
+  },
+  "WorklistPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/ProjectListItem"
+            },
+            {
+              "$ref": "#/components/schemas/ConventionListItem"
+            },
+            {
+              "$ref": "#/components/schemas/CollectifListItem"
+            },
+            {
+              "$ref": "#/components/schemas/OperatorListItem"
+            }
+          ]
+        }
+      },
+      "nextCursor": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "position": {
+        "type": "number",
+        "description": "Global log position the read model had applied when the page was read."
+      },
+      "asOf": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "When the read model committed that position (ISO instant), null before its first commit."
+      },
+      "minPositionReached": {
+        "type": "boolean",
+        "description": "Only when `minPosition` was asked: false = the read model had not reached it in time, the page is older."
+      },
+      "worklist": {
+        "type": "string"
+      },
+      "over": {
+        "type": "string",
+        "enum": [
+          "projects",
+          "conventions",
+          "collectifs",
+          "operators"
+        ],
+        "description": "The list whose rows it filters."
+      },
+      "description": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "asOf",
+      "description",
+      "items",
+      "nextCursor",
+      "over",
+      "position",
+      "worklist"
+    ],
+    "additionalProperties": false,
+    "description": "A page of a worklist: the items of the list it filters (projects, conventions or collectifs)."
   }
 };

@@ -1,10 +1,19 @@
 import type {
+  CampaignList,
+  CollectifList,
+  CollectifListItem,
   ConventionAnswer,
+  ConventionList,
   DepartmentalBilanAnswer,
   EligibilityAnswer,
+  OperatorList,
+  OperatorListItem,
   PayablePsAnswer,
   ProjectBilanAnswer,
   ProjectLettersAnswer,
+  ProjectList,
+  WorklistIndex,
+  WorklistPage,
 } from '@clas/projections';
 import type { CommandAccepted } from '../commands/command-accepted.js';
 import type { FeedPage } from '../feed/feed.controller.js';
@@ -34,6 +43,15 @@ export interface ResponseTypes {
   PersonRecord: PersonRecord;
   CommandAccepted: CommandAccepted;
   ErrorResponse: ErrorResponse;
+  CampaignList: CampaignList;
+  OperatorList: OperatorList;
+  OperatorListItem: OperatorListItem;
+  ProjectList: ProjectList;
+  CollectifList: CollectifList;
+  CollectifListItem: CollectifListItem;
+  ConventionList: ConventionList;
+  WorklistIndex: WorklistIndex;
+  WorklistPage: WorklistPage;
 }
 
 export type ResponseTypeName = keyof ResponseTypes;

@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than the configured limit (PAYLOAD_TOO_LARGE)',
   415: 'A body that is not UTF-8 JSON (UNSUPPORTED_MEDIA_TYPE) or a Content-Encoding other than identity, gzip, deflate, br (UNSUPPORTED_CONTENT_ENCODING)',
   422: 'A business rule refused: { code, ruleId, message, details }',
+  503: 'A store this answer reads is not available yet, e.g. read models whose projector has not created them (SERVICE_UNAVAILABLE)',
 };
 
 /** Documents the shared error body for the given statuses (every endpoint lists its own). */

@@ -6,3 +6,5 @@ export const DETAIL_READERS: Role[] = ['caf_agent', 'committee', 'operator', 'au
 export const AGGREGATE_READERS: Role[] = ['caf_agent', 'committee', 'auditor', 'dashboard'];
 /** The log in global order (opaque ids only): dashboards and auditors. */
 export const FEED_READERS: Role[] = ['dashboard', 'auditor'];
+/** Lists of campaigns and operators (legal entities, no child-level data): every role, scoped. */
+export const LIST_READERS: Role[] = ['caf_agent', 'committee', 'operator', 'auditor', 'dashboard'];

@@ -1,4 +1,4 @@
-import { cafName, type ConventionState, type Explanation } from '@clas/domain';
+import { DECLARATION_KINDS, cafName, type ConventionState, type Explanation } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { conventionView } from '../answers/convention-view.answer.js';
 import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
@@ -24,6 +24,14 @@ export const PROJECT_COLUMNS = [
   'caf_code',
   'school_year',
   'operator_id',
+  'title',
+  'school_cycle',
+  'commune',
+  'epci',
+  'rural',
+  'qpv',
+  'bilan_status',
+  'advances_cents',
   'lifecycle_status',
   'planned_eligibility',
   'actual_eligibility',
@@ -42,6 +50,7 @@ export const CONVENTION_COLUMNS = [
   'status',
   'start_school_year',
   'years',
+  'pending_amendments',
   'view',
   'as_of',
   'last_position',
@@ -109,11 +118,20 @@ export function projectStatusRow(
     eligibility: eligibilityStatus(project, campaign.state, operator.state.kind === null ? null : operator.state, asOf),
     ps: payablePs(project, campaign.state, asOf),
   }));
+  const territory = project.application?.content.territory;
   return [
     projectId,
     ref.cafCode,
     ref.schoolYear,
     ref.operatorId,
+    project.application?.content.title ?? project.drafted?.title ?? '',
+    project.application?.content.schoolCycle ?? project.drafted?.schoolCycle ?? '',
+    territory?.commune ?? '',
+    territory?.epci ?? '',
+    territory?.rural ?? false,
+    territory?.qpv ?? false,
+    project.bilans.at(-1)?.status ?? 'none',
+    project.payments.filter((p) => p.kind === 'advance').reduce((sum, p) => sum + p.amount, 0),
     project.status,
     eligibility.planned?.verdict ?? 'unknown',
     eligibility.actual?.verdict ?? 'unknown',
@@ -260,6 +278,7 @@ export function conventionStatusRow(
     status,
     start.startSchoolYear,
     start.years,
+    convention.amendments.filter((a) => a.status === 'pending').length,
     JSON.stringify(view),
     instant,
     stored.lastPosition,
@@ -276,4 +295,105 @@ export function conventionCampaignKeys(
   const start = convention.signed?.period ?? convention.requested!.period;
   keys.push(campaignKey(convention.cafCode!, start.startSchoolYear));
   return [...new Set(keys)];
+}
+
+export const COLLECTIF_COLUMNS = [
+  'collectif_id',
+  'project_id',
+  'caf_code',
+  'school_year',
+  'operator_id',
+  'school_level',
+  'commune',
+  'rural',
+  'opened_on',
+  'children_enrolled',
+  'staff_assigned',
+  'sessions_held',
+  'as_of',
+  'last_position',
+];
+
+/**
+ * The rm_collectif rows of a project (COLLECTIF_COLUMNS order): its opened collectifs, counts
+ * only. `as_of` is the project's own instant: the counts read nothing else.
+ */
+export function collectifRows(projectId: string, stored: StoredFoldState<ProjectFoldState>): unknown[][] {
+  const ref = stored.state.ref;
+  if (ref === null) return [];
+  const rows: unknown[][] = [];
+  for (const id of Object.keys(stored.state.collectifs).sort()) {
+    const c = stored.state.collectifs[id]!;
+    if (c.opened === null) continue;
+    rows.push([
+      id,
+      projectId,
+      ref.cafCode,
+      ref.schoolYear,
+      ref.operatorId,
+      c.opened.level,
+      c.opened.place.commune,
+      c.opened.rural,
+      c.opened.openedOn,
+      c.children.filter((child) => child.enrolments.at(-1)?.leftOn === null).length,
+      c.staff.filter((s) => s.assignments.at(-1)?.unassignedOn === null).length,
+      c.sessions.filter((s) => !s.cancelled).length,
+      stored.lastInstant,
+      stored.lastPosition,
+    ]);
+  }
+  return rows;
+}
+
+export const CAMPAIGN_COLUMNS = [
+  'campaign_key',
+  'caf_code',
+  'school_year',
+  'caf_name',
+  'status',
+  'opened_on',
+  'deadline_new',
+  'deadline_renewal',
+  'amendments',
+  'as_of',
+  'last_position',
+];
+
+/** The rm_campaign row of a campaign state (CAMPAIGN_COLUMNS order); key "caf:year". */
+export function campaignRow(key: string, stored: StoredFoldState<CampaignFoldState>): unknown[] {
+  const [cafCode, schoolYear] = key.split(':') as [string, string];
+  const c = stored.state;
+  return [
+    key,
+    cafCode,
+    schoolYear,
+    cafName(cafCode),
+    c.parameters === null ? 'not_opened' : 'open',
+    c.openedOn,
+    c.parameters?.deadlines.newApplication ?? null,
+    c.parameters?.deadlines.renewal ?? null,
+    c.amendments.length,
+    stored.lastInstant,
+    stored.lastPosition,
+  ];
+}
+
+export const OPERATOR_COLUMNS = [
+  'operator_id',
+  'caf_code',
+  'name',
+  'name_search',
+  'kind',
+  'declarations_missing',
+  'registered_on',
+  'as_of',
+  'last_position',
+];
+
+/** The rm_operator row (OPERATOR_COLUMNS order), null for an operator not registered (only project facts known). */
+export function operatorRow(operatorId: string, stored: StoredFoldState<OperatorFoldState>): unknown[] | null {
+  const o = stored.state;
+  if (o.cafCode === null || o.name === null || o.kind === null) return null;
+  const missing = DECLARATION_KINDS.filter((kind) => o.declarations[kind] === undefined).length;
+  return [operatorId, o.cafCode, o.name, o.name.toLowerCase(), o.kind, missing, o.registeredOn, stored.lastInstant, stored.lastPosition];
 }

@@ -27,6 +27,9 @@ const TABLES = [
   'rm_convention_status',
   'rm_departmental_figures',
   'rm_departmental_totals',
+  'rm_campaign',
+  'rm_operator',
+  'rm_collectif',
   'rm_dirty_key',
 ];
 

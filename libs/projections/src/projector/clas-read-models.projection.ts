@@ -9,7 +9,13 @@ import { streamDirectoryRows } from '../read-models/stream-directory.writer.js';
 import {
   BREAKDOWN_COLUMNS,
   BREAKDOWN_KEY,
+  CAMPAIGN_COLUMNS,
+  COLLECTIF_COLUMNS,
   CONVENTION_COLUMNS,
+  OPERATOR_COLUMNS,
+  campaignRow,
+  collectifRows,
+  operatorRow,
   PROJECT_COLUMNS,
   TOTALS_COLUMNS,
   conventionCampaignKeys,
@@ -37,9 +43,19 @@ export function clasReadModelProjection(): ReadModelProjection {
   return {
     name: CLAS_READ_MODELS,
     // Version 3: caf_name in the departmental tables; as_of timestamptz and explanations jsonb on PostgreSQL.
-    version: 3,
+    // Version 4: the list tables (rm_campaign, rm_operator, rm_collectif) and the list / worklist
+    // columns of rm_project_status and rm_convention_status (issue 13).
+    version: 4,
     folds: [campaignFold, operatorFold, projectFold, conventionFold] as KeyedFold<unknown>[],
-    tables: ['rm_project_status', 'rm_convention_status', 'rm_departmental_figures', 'rm_departmental_totals'],
+    tables: [
+      'rm_project_status',
+      'rm_convention_status',
+      'rm_departmental_figures',
+      'rm_departmental_totals',
+      'rm_campaign',
+      'rm_operator',
+      'rm_collectif',
+    ],
     derive: deriveClasAnswers,
     // Version 2: project states are replayed from the log, not stored; rebuilt owner by owner.
     replayed: { [projectFold.name]: replayProjects },
@@ -83,6 +99,7 @@ async function deriveClasAnswers(batch: BatchView, db: ReadDatabase, tx: SqlExec
     await deriveProjects(batch, db, tx, sortedIds.slice(start, start + DERIVE_CHUNK), campaignKeys);
   }
 
+  await deriveCampaignsAndOperators(batch, db, tx, touched(campaignFold.name), touched(operatorFold.name));
   await deriveDepartments(batch, db, tx, campaignKeys);
   await deriveConventions(batch, db, tx, touched(conventionFold.name), touched(operatorFold.name));
 }
@@ -108,14 +125,37 @@ async function deriveProjects(
   const operators = await batch.states(operatorFold, [...operatorIds]);
 
   const projectRows: unknown[][] = [];
+  const collectifs: unknown[][] = [];
   for (const [projectId, stored] of projects) {
     const ref = stored.state.ref;
     if (ref === null) continue;
+    // A collectif is never removed from its project's state: upserting its row is enough.
+    collectifs.push(...collectifRows(projectId, stored));
     projectRows.push(
       projectStatusRow(projectId, stored, campaigns.get(campaignKey(ref.cafCode, ref.schoolYear))!, operators.get(ref.operatorId)!),
     );
   }
   await db.upsert(tx, 'rm_project_status', PROJECT_COLUMNS, ['project_id'], projectRows);
+  await db.upsert(tx, 'rm_collectif', COLLECTIF_COLUMNS, ['collectif_id'], collectifs);
+}
+
+/** The rm_campaign and rm_operator rows of the touched campaigns and operators (their own states only). */
+async function deriveCampaignsAndOperators(
+  batch: BatchView,
+  db: ReadDatabase,
+  tx: SqlExecutor,
+  campaignKeys: ReadonlySet<string>,
+  operatorIds: ReadonlySet<string>,
+): Promise<void> {
+  const campaigns = await batch.states(campaignFold, [...campaignKeys].sort());
+  const campaignRows = [...campaigns].map(([key, stored]) => campaignRow(key, stored));
+  await db.upsert(tx, 'rm_campaign', CAMPAIGN_COLUMNS, ['campaign_key'], campaignRows);
+  const operators = await batch.states(operatorFold, [...operatorIds].sort());
+  const operatorRows = [...operators].flatMap(([id, stored]) => {
+    const row = operatorRow(id, stored);
+    return row === null ? [] : [row];
+  });
+  await db.upsert(tx, 'rm_operator', OPERATOR_COLUMNS, ['operator_id'], operatorRows);
 }
 
 async function deriveDepartments(batch: BatchView, db: ReadDatabase, tx: SqlExecutor, campaignKeys: ReadonlySet<string>): Promise<void> {

@@ -4,7 +4,7 @@ import { operatorFold, type OperatorFoldState } from '../folds/operator.fold.js'
 import type { ProjectFoldState } from '../folds/project-state.js';
 import { projectFold } from '../folds/project.fold.js';
 import type { StoredFoldState } from '../read-models/fold-state.repository.js';
-import { departmentRows, projectStatusRow } from './clas-answer-rows.js';
+import { collectifRows, departmentRows, projectStatusRow } from './clas-answer-rows.js';
 import { replayProject } from './project-replay.js';
 import { initialStored } from './engine/stored-fold.js';
 
@@ -31,6 +31,7 @@ export interface CampaignJob {
 export interface CampaignResult {
   key: string;
   projectRows: unknown[][];
+  collectifRows: unknown[][];
   figures: unknown[][];
   totals: unknown[] | null;
   lean: Array<[string, StoredFoldState<ProjectFoldState>]>;
@@ -53,10 +54,12 @@ export async function deriveCampaign(store: EventStore, job: CampaignJob): Promi
     if (replayed.stored !== null) states.set(projectId, replayed.stored);
   }
   const projectRows: unknown[][] = [];
+  const collectifs: unknown[][] = [];
   const lean: Array<[string, StoredFoldState<ProjectFoldState>]> = [];
   for (const [projectId, stored] of states) {
     const ref = stored.state.ref;
     if (ref === null) continue;
+    collectifs.push(...collectifRows(projectId, stored));
     projectRows.push(projectStatusRow(projectId, stored, campaignOf(campaignKey(ref.cafCode, ref.schoolYear)), operatorOf(ref.operatorId)));
     if (covered.has(projectId)) lean.push([projectId, { ...stored, state: { ...stored.state, collectifs: {} } }]);
   }
@@ -74,5 +77,5 @@ export async function deriveCampaign(store: EventStore, job: CampaignJob): Promi
       new Map(operatorIds.map((id) => [id, operatorOf(id)])),
     ));
   }
-  return { key: job.key, projectRows, figures, totals, lean, events };
+  return { key: job.key, projectRows, collectifRows: collectifs, figures, totals, lean, events };
 }

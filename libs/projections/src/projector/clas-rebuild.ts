@@ -11,11 +11,16 @@ import { DIRECTORY_EVENT_TYPES } from '../time-travel/stream-directory.port.js';
 import {
   BREAKDOWN_COLUMNS,
   BREAKDOWN_KEY,
+  CAMPAIGN_COLUMNS,
+  COLLECTIF_COLUMNS,
   CONVENTION_COLUMNS,
+  OPERATOR_COLUMNS,
   PROJECT_COLUMNS,
   TOTALS_COLUMNS,
+  campaignRow,
   conventionCampaignKeys,
   conventionStatusRow,
+  operatorRow,
 } from './clas-answer-rows.js';
 import { inProcessCampaignRunner, rebuildWorkerScript, startCampaignWorkers, type CampaignRunner } from './campaign-runner.js';
 import type { CampaignJob, CampaignResult } from './clas-rebuild-campaign.js';
@@ -184,12 +189,19 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
   const runner = await starting;
   context.usedWorkers?.(runner.threads);
   try {
-    let rows = { projects: [] as unknown[][], figures: [] as unknown[][], totals: [] as unknown[][], campaigns: 0 };
+    let rows = {
+      projects: [] as unknown[][],
+      collectifs: [] as unknown[][],
+      figures: [] as unknown[][],
+      totals: [] as unknown[][],
+      campaigns: 0,
+    };
     const flush = async (): Promise<void> => {
       const batch = rows;
-      rows = { projects: [], figures: [], totals: [], campaigns: 0 };
+      rows = { projects: [], collectifs: [], figures: [], totals: [], campaigns: 0 };
       await db.transaction(async (tx) => {
         await db.upsert(tx, 'rm_project_status', PROJECT_COLUMNS, ['project_id'], batch.projects);
+        await db.upsert(tx, 'rm_collectif', COLLECTIF_COLUMNS, ['collectif_id'], batch.collectifs);
         await db.upsert(tx, 'rm_departmental_figures', BREAKDOWN_COLUMNS, BREAKDOWN_KEY, batch.figures);
         await db.upsert(tx, 'rm_departmental_totals', TOTALS_COLUMNS, ['caf_code', 'school_year'], batch.totals);
       });
@@ -215,6 +227,7 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
       }
       if (next < jobs.length) launch();
       rows.projects.push(...result.projectRows);
+      rows.collectifs.push(...result.collectifRows);
       rows.figures.push(...result.figures);
       if (result.totals !== null) rows.totals.push(result.totals);
       for (const [id, stored] of result.lean) lean.set(id, stored);
@@ -250,6 +263,23 @@ export async function rebuildClasReadModels(context: RebuildContext): Promise<vo
   const foldStates = new FoldStateRepository(db);
   await db.transaction(async (tx) => {
     await db.upsert(tx, 'rm_convention_status', CONVENTION_COLUMNS, ['convention_id'], conventionRows);
+    await db.upsert(
+      tx,
+      'rm_campaign',
+      CAMPAIGN_COLUMNS,
+      ['campaign_key'],
+      [...scan.campaigns].map(([key, stored]) => campaignRow(key, stored)),
+    );
+    await db.upsert(
+      tx,
+      'rm_operator',
+      OPERATOR_COLUMNS,
+      ['operator_id'],
+      [...scan.operators].flatMap(([id, stored]) => {
+        const row = operatorRow(id, stored);
+        return row === null ? [] : [row];
+      }),
+    );
     await foldStates.save(tx, campaignFold as KeyedFold<unknown>, scan.campaigns);
     await foldStates.save(tx, operatorFold as KeyedFold<unknown>, scan.operators);
     await foldStates.save(tx, conventionFold as KeyedFold<unknown>, scan.conventions);

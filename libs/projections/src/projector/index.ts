@@ -5,3 +5,4 @@ export { rebuildReadModels, type RebuildOptions, type RebuildProgress, type Rebu
 export { progressBar, formatProgress, type ProgressOutput } from './progress-bar.js';
 export { clasReadModelProjection, CLAS_READ_MODELS } from './clas-read-models.projection.js';
 export { departmentalBreakdown, splitByWeights, type BreakdownFigures, type ProjectMoney } from './departmental-breakdown.js';
+export { ReadModelsRuntime, type ProjectorMode, type ReadModelsRuntimeOptions } from './read-models-runtime.js';

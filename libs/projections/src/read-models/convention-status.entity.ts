@@ -4,6 +4,7 @@ import { PostgresType } from './postgres-column-types.js';
 /** R-CONV-4 "now": one row per multi-year convention; the full view is JSON for the API. */
 @Entity({ name: 'rm_convention_status' })
 @Index('rm_convention_status_operator', ['operatorId'])
+@Index('rm_convention_status_caf_status', ['cafCode', 'status', 'conventionId'])
 export class ConventionStatusEntity {
   @PrimaryColumn({ name: 'convention_id', type: 'varchar', length: 100 })
   conventionId!: string;
@@ -23,6 +24,10 @@ export class ConventionStatusEntity {
 
   @Column({ name: 'years', type: 'integer', nullable: true })
   years!: number | null;
+
+  /** Worklists (R-CONV-AMEND-YEAR): amendments requested and not decided yet. */
+  @Column({ name: 'pending_amendments', type: 'integer', comment: 'amendments requested and not decided yet' })
+  pendingAmendments!: number;
 
   /** The convention view (R-CONV-4), JSON text. */
   @PostgresType('jsonb')

@@ -8,6 +8,9 @@ export * from './project-status.entity.js';
 export * from './convention-status.entity.js';
 export * from './departmental-figures.entity.js';
 export * from './departmental-totals.entity.js';
+export * from './campaign.entity.js';
+export * from './operator.entity.js';
+export * from './collectif.entity.js';
 export { FoldStateRepository, type StoredFoldState } from './fold-state.repository.js';
 export { CheckpointRepository, type Checkpoint } from './checkpoint.repository.js';
 export { DirtyKeyRepository } from './dirty-key.repository.js';
@@ -15,3 +18,5 @@ export { StreamDirectoryWriter, directoryRowOf, campaignKeyOf, type StreamDirect
 export { TypeormStreamDirectory } from './typeorm-stream-directory.js';
 export { dumpTable, dumpTables, dumpReadDatabase, diffDumps, type TableDump, type TableDifference } from './table-dump.js';
 export { acquireWriterLock, ReadDatabaseBusyError, type WriterLock, type WriterLockOptions } from './writer-lock.js';
+export * from './read-model-queries.js';
+export * from './worklists.js';

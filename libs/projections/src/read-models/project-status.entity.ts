@@ -5,6 +5,11 @@ import { PostgresType } from './postgres-column-types.js';
 @Entity({ name: 'rm_project_status' })
 @Index('rm_project_status_campaign', ['cafCode', 'schoolYear'])
 @Index('rm_project_status_operator', ['operatorId'])
+// Lists (issue 13): the keyset order is (sort column, project_id); a Caf's page filters on caf_code first.
+@Index('rm_project_status_caf_status', ['cafCode', 'lifecycleStatus', 'projectId'])
+@Index('rm_project_status_caf_title', ['cafCode', 'title', 'projectId'])
+@Index('rm_project_status_caf_commune', ['cafCode', 'commune', 'projectId'])
+@Index('rm_project_status_caf_due', ['cafCode', 'dueCents', 'projectId'])
 export class ProjectStatusEntity {
   @PrimaryColumn({ name: 'project_id', type: 'varchar', length: 100 })
   projectId!: string;
@@ -17,6 +22,35 @@ export class ProjectStatusEntity {
 
   @Column({ name: 'operator_id', type: 'varchar', length: 100 })
   operatorId!: string;
+
+  /** The application's title (the draft's until filed). */
+  @Column({ name: 'title', type: 'varchar', length: 300, comment: "the application's title (the draft's until filed)" })
+  title!: string;
+
+  /** primary | college | lycee | … as the application (or draft) states it. */
+  @Column({ name: 'school_cycle', type: 'varchar', length: 20, comment: 'school cycle of the application (or draft)' })
+  schoolCycle!: string;
+
+  /** Territory as the application states it; '' before an application is filed. */
+  @Column({ name: 'commune', type: 'varchar', length: 100, comment: "commune as the application states it, '' before filing" })
+  commune!: string;
+
+  @Column({ name: 'epci', type: 'varchar', length: 100, comment: "EPCI as the application states it, '' when none" })
+  epci!: string;
+
+  @Column({ name: 'rural', type: 'boolean', comment: 'project in milieu rural (application)' })
+  rural!: boolean;
+
+  @Column({ name: 'qpv', type: 'boolean', comment: 'project in a quartier prioritaire (application)' })
+  qpv!: boolean;
+
+  /** Worklists: none | filed | validated | returned (the current bilan's status). */
+  @Column({ name: 'bilan_status', type: 'varchar', length: 20, comment: 'current bilan: none, filed, validated, returned' })
+  bilanStatus!: string;
+
+  /** Worklists: advances paid so far (R-PS-PAYMENTS), cents. */
+  @Column({ name: 'advances_cents', type: 'bigint', comment: 'advances paid so far, integer cents' })
+  advancesCents!: string;
 
   /** drafted | filed | not_receivable | withdrawn | under_examination | approved | refused | bilan_filed | bilan_validated | … */
   @Column({ name: 'lifecycle_status', type: 'varchar', length: 40 })

@@ -13,6 +13,16 @@ export interface ReadDatabaseConfig {
   schema?: string;
 }
 
+export interface ReadDatabaseOpenOptions {
+  /**
+   * `writer` (default): the caller holds the writer lock (`acquireWriterLock`) and the tables
+   * are synchronised with the entities — emptied first when their shape changed. `reader`: no
+   * DDL, nothing emptied: a reader (or a standby) must never alter the tables another process
+   * writes; it reads what is there until the lock holder has synchronised.
+   */
+  role?: 'writer' | 'reader';
+}
+
 export const DEFAULT_READ_DB = './data/clas-read.sqlite';
 
 /** Runs SQL inside (or outside) a transaction; placeholders come from `ReadDatabase.p`. */
@@ -61,7 +71,8 @@ export class ReadDatabase {
     readonly schema: string | null,
   ) {}
 
-  static async open(config: ReadDatabaseConfig): Promise<ReadDatabase> {
+  static async open(config: ReadDatabaseConfig, options: ReadDatabaseOpenOptions = {}): Promise<ReadDatabase> {
+    const writer = (options.role ?? 'writer') === 'writer';
     const dialect = readDialectOf(config.url);
     if (dialect === 'postgres') {
       const schema = config.schema ?? 'public';
@@ -75,8 +86,10 @@ export class ReadDatabase {
       });
       await dataSource.initialize();
       applyPostgresColumnTypes(dataSource);
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await synchroniseEmptyingOnChange(dataSource);
+      if (writer) {
+        await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await synchroniseEmptyingOnChange(dataSource);
+      }
       return new ReadDatabase(dataSource, dialect, schema);
     }
     if (config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
@@ -97,7 +110,7 @@ export class ReadDatabase {
       },
     });
     await dataSource.initialize();
-    await synchroniseEmptyingOnChange(dataSource);
+    if (writer) await synchroniseEmptyingOnChange(dataSource);
     return new ReadDatabase(dataSource, dialect, null);
   }
 

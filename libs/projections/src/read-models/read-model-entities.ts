@@ -1,3 +1,6 @@
+import { CampaignEntity } from './campaign.entity.js';
+import { CollectifEntity } from './collectif.entity.js';
+import { OperatorEntity } from './operator.entity.js';
 import { CheckpointEntity } from './checkpoint.entity.js';
 import { ConventionStatusEntity } from './convention-status.entity.js';
 import { DepartmentalFiguresEntity } from './departmental-figures.entity.js';
@@ -17,4 +20,7 @@ export const READ_MODEL_ENTITIES = [
   ConventionStatusEntity,
   DepartmentalFiguresEntity,
   DepartmentalTotalsEntity,
+  CampaignEntity,
+  OperatorEntity,
+  CollectifEntity,
 ] as const;

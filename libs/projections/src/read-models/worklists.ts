@@ -1,0 +1,170 @@
+import type {
+  CollectifListItem,
+  ConventionListItem,
+  ListConditions,
+  ListPage,
+  ListScope,
+  OperatorListItem,
+  PageRequest,
+  ProjectListItem,
+  ReadModelQueries,
+} from './read-model-queries.js';
+
+/**
+ * Worklists (issue 13): each is a named, small predicate over one list table, so adding one is
+ * one line here. `audience` says who it is for; the API applies the reader's scope on top (an
+ * operator's worklists are its own rows). The predicates are constant SQL over the read-model
+ * columns (no parameter), evaluated against "now" as the read model holds it.
+ */
+export interface Worklist {
+  name: string;
+  audience: 'caf' | 'operator';
+  /** The list whose rows it filters. */
+  over: 'projects' | 'conventions' | 'collectifs' | 'operators';
+  /** What it holds, and the rule behind it. */
+  description: string;
+  where: string;
+}
+
+const ADVANCE_DUE = `"lifecycle_status" = 'approved' AND "advances_cents" = 0 AND "forecast_ps_cents" > 0`;
+const BALANCE_DUE = `"bilan_status" = 'validated' AND "due_cents" > 0`;
+const BILAN_OWED = `"lifecycle_status" = 'approved' AND "bilan_status" IN ('none', 'returned')`;
+
+export const WORKLISTS: readonly Worklist[] = [
+  // A Caf agent's
+  {
+    name: 'applications-to-examine',
+    audience: 'caf',
+    over: 'projects',
+    description: 'filed, examination not opened (R-LIFE)',
+    where: `"lifecycle_status" = 'filed'`,
+  },
+  {
+    name: 'files-incomplete',
+    audience: 'caf',
+    over: 'projects',
+    description: 'filed or under examination, eligibility incomplete on the application (R-ELIG)',
+    where: `"lifecycle_status" IN ('filed', 'under_examination') AND "planned_eligibility" = 'incomplete'`,
+  },
+  {
+    name: 'decisions-pending',
+    audience: 'caf',
+    over: 'projects',
+    description: 'under examination, no committee decision yet',
+    where: `"lifecycle_status" = 'under_examination'`,
+  },
+  {
+    name: 'advances-due',
+    audience: 'caf',
+    over: 'projects',
+    description: 'approved with a forecast PS and no advance paid (R-PS-PAYMENTS)',
+    where: ADVANCE_DUE,
+  },
+  {
+    name: 'bilans-due',
+    audience: 'caf',
+    over: 'projects',
+    description: 'approved, no bilan filed or the bilan sent back (R-BILAN-1)',
+    where: BILAN_OWED,
+  },
+  {
+    name: 'balances-to-pay',
+    audience: 'caf',
+    over: 'projects',
+    description: 'bilan validated, payable above paid (R-PS-PAYMENTS)',
+    where: BALANCE_DUE,
+  },
+  {
+    name: 'amounts-to-recover',
+    audience: 'caf',
+    over: 'projects',
+    description: 'paid above payable: to recover (R-PS-ACTUAL)',
+    where: `"due_cents" < 0`,
+  },
+  {
+    name: 'amendments-to-validate',
+    audience: 'caf',
+    over: 'conventions',
+    description: 'conventions with an amendment requested and not decided (R-CONV-AMEND-YEAR)',
+    where: `"pending_amendments" > 0`,
+  },
+  // An operator's: what it still owes, and what the Caf owes it
+  {
+    name: 'bilans-to-file',
+    audience: 'operator',
+    over: 'projects',
+    description: 'approved, no bilan filed or the bilan sent back (R-BILAN-1)',
+    where: BILAN_OWED,
+  },
+  {
+    name: 'staff-to-declare',
+    audience: 'operator',
+    over: 'collectifs',
+    description: 'opened collectifs with no staff assigned (R-ELIG-STAFF)',
+    where: `"staff_assigned" = 0`,
+  },
+  {
+    name: 'declarations-to-file',
+    audience: 'operator',
+    over: 'operators',
+    description: 'operators with an insurance or laïcité charter declaration never filed (R-ELIG-OPERATOR)',
+    where: `"declarations_missing" > 0`,
+  },
+  {
+    name: 'caf-owes',
+    audience: 'operator',
+    over: 'projects',
+    description: 'an advance due or a balance to pay by the Caf (R-PS-PAYMENTS)',
+    where: `((${ADVANCE_DUE}) OR (${BALANCE_DUE}))`,
+  },
+];
+
+export const WORKLIST_NAMES = WORKLISTS.map((w) => w.name);
+
+export const worklistNamed = (name: string): Worklist | undefined => WORKLISTS.find((w) => w.name === name);
+
+/** A page of a worklist: the items of the list it filters (projects, conventions or collectifs). */
+export interface WorklistPage extends ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem> {
+  worklist: string;
+  over: Worklist['over'];
+  description: string;
+}
+
+/** The worklists a reader may open. */
+export interface WorklistIndex {
+  worklists: Array<{ name: string; audience: Worklist['audience']; over: Worklist['over']; description: string; href: string }>;
+}
+
+/** One page of a worklist (its table's list item type). */
+export async function worklistPage(
+  queries: ReadModelQueries,
+  worklist: Worklist,
+  request: PageRequest,
+  scope: ListScope,
+): Promise<WorklistPage> {
+  const page = await worklistItems(queries, worklist, request, scope);
+  return { worklist: worklist.name, over: worklist.over, description: worklist.description, ...page };
+}
+
+async function worklistItems(
+  queries: ReadModelQueries,
+  worklist: Worklist,
+  request: PageRequest,
+  scope: ListScope,
+): Promise<ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
+  const predicate = (where: ListConditions) => where.raw(worklist.where);
+  switch (worklist.over) {
+    case 'projects':
+      return queries.projects({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'conventions':
+      return queries.conventions({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'collectifs':
+      return queries.collectifsWhere({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'operators':
+      return queries.operators({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    default: {
+      const never: never = worklist.over;
+      throw new Error(`worklist ${worklist.name} over an unknown list ${String(never)}`);
+    }
+  }
+}

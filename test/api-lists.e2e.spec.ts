@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { Actor } from '@clas/application';
+import { actors, commands } from '@clas/application/testing';
+import { type ApiHarness, startApi } from './support/api-harness.js';
+import { seedSeason } from './support/season.seed.js';
+
+/**
+ * Issue 13: lists and worklists from the read-model tables, projected in the API's own process
+ * (CLAS_PROJECTOR=embedded, the default). Beside the Aude season (op-1's prj-1, approved, with
+ * col-1), op-2 files prj-2: an operator lists only its own, dashboards get no project-level
+ * list, a bad parameter is a 400 naming it, and the links of the items resolve.
+ */
+describe('lists and worklists (issue 13)', () => {
+  let api: ApiHarness;
+  let head: number;
+  const get = (path: string, actor: Actor = actors.agent) => request(api.http).get(path).set('Authorization', api.bearer(actor));
+  /** Reads after the read model applied every event written so far. */
+  const fresh = (path: string, actor: Actor = actors.agent) => get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${head}`, actor);
+
+  beforeAll(async () => {
+    api = await startApi();
+    await seedSeason(api, [[commands.fileApplication('prj-2', undefined, { operatorId: 'op-2' }), actors.otherOperator]]);
+    head = await api.store.headPosition();
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('a page waits for minPosition and says the position it reflects; the agent of the Caf lists both projects', async () => {
+    const res = await fresh('/projects').expect(200);
+    expect(res.body).toMatchObject({ position: head, minPositionReached: true, nextCursor: null });
+    expect(typeof res.body.asOf).toBe('string');
+    expect(res.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1', 'prj-2']);
+    // A position the log has not reached: the page comes after the bounded wait, saying so.
+    const ahead = await get(`/projects?minPosition=${head + 1000}`).expect(200);
+    expect(ahead.body).toMatchObject({ position: head, minPositionReached: false });
+  });
+
+  it('an operator lists only its own projects, even when it filters on another operator', async () => {
+    const own = await fresh('/projects', actors.operator).expect(200);
+    expect(own.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1']);
+    const other = await fresh('/projects?operatorId=op-2', actors.operator).expect(200);
+    expect(other.body.items).toEqual([]);
+    const operators = await fresh('/operators', actors.otherOperator).expect(200);
+    expect(operators.body.items.map((i: { operatorId: string }) => i.operatorId)).toEqual(['op-2']);
+    await get('/operators/op-1', actors.otherOperator).expect(403);
+    await get('/collectifs/col-1', actors.otherOperator).expect(403);
+  });
+
+  it('dashboards read aggregates only: 403 on project lists and worklists, campaigns and operators allowed', async () => {
+    await get('/projects', actors.dashboard).expect(403);
+    await get('/conventions', actors.dashboard).expect(403);
+    await get('/worklists/bilans-due', actors.dashboard).expect(403);
+    await get('/projects/prj-1/collectifs', actors.dashboard).expect(403);
+    const campaigns = await fresh('/campaigns', actors.dashboard).expect(200);
+    expect(campaigns.body.items).toEqual([expect.objectContaining({ cafCode: '11', schoolYear: '2026-2027', status: 'open' })]);
+    await fresh('/operators', actors.dashboard).expect(200);
+  });
+
+  it('a bad filter is a 400 naming the parameter: unknown status, malformed cursor, limit over 200, a cursor of another sort', async () => {
+    const field = async (path: string, name: string) => {
+      const res = await get(path).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([name]);
+    };
+    await field('/projects?status=sleeping', 'status');
+    await field('/projects?cursor=%7Bnot-a-cursor', 'cursor');
+    await field('/projects?limit=201', 'limit');
+    await field('/projects?rural=maybe', 'rural');
+    await field('/campaigns?status=closed', 'status');
+    await field('/worklists/nothing-to-do', 'name');
+    const page = await fresh('/projects?limit=1&sort=title').expect(200);
+    expect(page.body.nextCursor).not.toBeNull();
+    await field(`/projects?limit=1&sort=due&cursor=${page.body.nextCursor}`, 'cursor');
+    const next = await get(`/projects?limit=1&sort=title&cursor=${page.body.nextCursor}`).expect(200);
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.items[0].projectId).not.toBe(page.body.items[0].projectId);
+  });
+
+  it("filters narrow the list; each item's links resolve", async () => {
+    const approved = await fresh('/projects?status=approved').expect(200);
+    expect(approved.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1']);
+    const item = approved.body.items[0];
+    await get(item.links.eligibility).expect(200);
+    await get(item.links.ps).expect(200);
+    const collectifs = await get(item.links.collectifs).expect(200);
+    expect(collectifs.body.items).toEqual([expect.objectContaining({ collectifId: 'col-1', childrenEnrolled: 8 })]);
+    const collectif = await get(collectifs.body.items[0].links.self).expect(200);
+    expect(collectif.body.collectifId).toBe('col-1');
+    const operators = await fresh('/operators?name=OP-1').expect(200);
+    expect(operators.body.items.map((i: { operatorId: string }) => i.operatorId)).toEqual(['op-1']);
+    const operator = await get(operators.body.items[0].links.self).expect(200);
+    expect(operator.body.name).toBe('Association op-1');
+    const campaigns = await fresh('/campaigns').expect(200);
+    await get(campaigns.body.items[0].links.departmentalBilan).expect(200);
+    const listed = await get(campaigns.body.items[0].links.projects).expect(200);
+    expect(listed.body.items).toHaveLength(2);
+  });
+
+  it('worklists: the Caf sees prj-2 to examine and prj-1 without an advance; an operator sees what it owes, not the Caf lists', async () => {
+    const toExamine = await fresh('/worklists/applications-to-examine').expect(200);
+    expect(toExamine.body).toMatchObject({ worklist: 'applications-to-examine', over: 'projects' });
+    expect(toExamine.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-2']);
+    const advances = await fresh('/worklists/advances-due').expect(200);
+    expect(advances.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1']);
+    const bilans = await fresh('/worklists/bilans-to-file', actors.operator).expect(200);
+    expect(bilans.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1']);
+    expect((await fresh('/worklists/bilans-to-file', actors.otherOperator).expect(200)).body.items).toEqual([]);
+    await get('/worklists/applications-to-examine', actors.operator).expect(403);
+    const index = await get('/worklists', actors.operator).expect(200);
+    expect(index.body.worklists.map((w: { name: string }) => w.name)).toEqual([
+      'bilans-to-file',
+      'staff-to-declare',
+      'declarations-to-file',
+      'caf-owes',
+    ]);
+    // The season registers op-1 without its insurance and laïcité charter declarations (R-ELIG-OPERATOR).
+    const declarations = await fresh('/worklists/declarations-to-file', actors.operator).expect(200);
+    expect(declarations.body.items).toEqual([expect.objectContaining({ operatorId: 'op-1', declarationsMissing: 2 })]);
+  });
+});
