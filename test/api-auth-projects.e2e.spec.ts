@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand, CommandBus } from '@clas/application';
 import { localDate, schoolYear } from '@clas/domain';
-import { actors, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
+import { actors, approvedInMeeting, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { bilanData } from './support/project-requests.js';
@@ -41,7 +41,7 @@ const ref = { operatorId: 'op-1', cafCode: '11', schoolYear: '2026-2027' };
 /** Each state: the commands that lead to it (actor `system`), builders of @clas/application's test fixtures. */
 const filed = (n: number): ClasCommand[] => [commands.fileApplication(prj(n))];
 const underExamination = (n: number): ClasCommand[] => [...filed(n), commands.openExamination(prj(n))];
-const approved = (n: number): ClasCommand[] => [...underExamination(n), commands.approve(prj(n))];
+const approved = (n: number): ClasCommand[] => [...underExamination(n), ...approvedInMeeting(prj(n))];
 const fileBilan = (n: number) =>
   ({
     type: 'FileBilan',

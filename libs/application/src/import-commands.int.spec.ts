@@ -5,7 +5,7 @@ import { ClasCommandBus } from './clas-command-bus.js';
 import { type ImportLineReport, importCommands } from './import-commands.js';
 import { exportLog, restoreLog } from './log-export.js';
 import type { CommandBus } from './command-bus.port.js';
-import { actors, commands, paris } from './testing/season.fixtures.js';
+import { actors, approvedInMeeting, commands, paris } from './testing/season.fixtures.js';
 import { StoryClock } from './testing/story-clock.js';
 
 const line = (command: ClasCommand): string => JSON.stringify(command);
@@ -151,7 +151,7 @@ describe('NDJSON import, export and restore', () => {
         commands.registerOperator('op-1'),
         commands.fileApplication('prj-1'),
         commands.openExamination('prj-1'),
-        commands.approve('prj-1'),
+        ...approvedInMeeting('prj-1'),
         commands.openCollectif(),
       ].map(line),
       bus,

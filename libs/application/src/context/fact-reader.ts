@@ -1,12 +1,15 @@
 import {
   type CampaignParameters,
   type CollectifRef,
+  type CommitteeState,
   type OperatorState,
   type ProjectState,
   type SchoolYear,
   campaignDecider,
   campaignStreamId,
   collectifStreamId,
+  committeeDecider,
+  committeeStreamId,
   isAggregateId,
   isCafCode,
   isSchoolYear,
@@ -39,6 +42,13 @@ export class FactReader {
     if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return null;
     const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
     return state.status === 'open' ? state.parameters : null;
+  }
+
+  /** The committee of a Caf and school year (R-COMMITTEE-MEETING); its initial state when nothing was recorded (or the key is malformed). */
+  async committee(cafCode: unknown, schoolYear: unknown): Promise<CommitteeState> {
+    if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return committeeDecider.initialState();
+    const { state } = await loadAggregate(this.store, committeeDecider, committeeStreamId(cafCode, schoolYear));
+    return state;
   }
 
   /** A project's folded state; null when it has no history. */

@@ -4,6 +4,7 @@ import {
   type ProjectContext,
   type ProjectEvent,
   type ProjectState,
+  meetingOf,
   projectDecider,
 } from '@clas/domain';
 import { UNKNOWN_OWNER } from '../authorization.js';
@@ -52,6 +53,22 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
       return provided({
         campaign: await facts.campaignParameters(state.ref.cafCode, state.ref.schoolYear),
         priorQualitativeBilanReceived: previous !== null && bilanReceived(previous),
+      });
+    }
+    case 'RecordCommitteeDecision': {
+      // R-COMMITTEE-MEETING: the meeting is looked up in the project's own committee; one of another Caf or year is unknown there.
+      if (state.ref === null) return provided({ meeting: null });
+      const { cafCode, schoolYear } = state.ref;
+      const meeting = meetingOf(await facts.committee(cafCode, schoolYear), command.data.meetingId);
+      return provided({
+        meeting: meeting && {
+          cafCode,
+          schoolYear,
+          meetingId: meeting.meetingId,
+          status: meeting.status,
+          date: meeting.date,
+          agenda: meeting.agenda,
+        },
       });
     }
     default:
