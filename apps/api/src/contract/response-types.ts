@@ -1,4 +1,13 @@
-import type { ConventionAnswer, DepartmentalBilanAnswer, EligibilityAnswer, PayablePsAnswer, ProjectBilanAnswer } from '@clas/projections';
+import type {
+  CommitteeAnswer,
+  CommitteeMeetingAnswer,
+  ConventionAnswer,
+  DepartmentalBilanAnswer,
+  EligibilityAnswer,
+  MeetingRankingAnswer,
+  PayablePsAnswer,
+  ProjectBilanAnswer,
+} from '@clas/projections';
 import type { CommandAccepted } from '../commands/command-accepted.js';
 import type { FeedPage } from '../feed/feed.controller.js';
 import type { HealthAnswer } from '../health/health.controller.js';
@@ -21,6 +30,9 @@ export interface ResponseTypes {
   ProjectHistoryAnswer: ProjectHistoryAnswer;
   ConventionAnswer: ConventionAnswer;
   DepartmentalBilanAnswer: DepartmentalBilanAnswer;
+  CommitteeAnswer: CommitteeAnswer;
+  CommitteeMeetingAnswer: CommitteeMeetingAnswer;
+  MeetingRankingAnswer: MeetingRankingAnswer;
   FeedPage: FeedPage;
   HealthAnswer: HealthAnswer;
   PersonRecord: PersonRecord;
