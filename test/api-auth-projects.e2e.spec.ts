@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand, CommandBus } from '@clas/application';
 import { localDate, schoolYear } from '@clas/domain';
-import { actors, approvedInMeeting, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
+import { actors, approvedInMeeting, audeParameters, commands, meetingIdOf, content, nextCommandId, paris } from '@clas/application/testing';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { bilanData } from './support/project-requests.js';
@@ -121,11 +121,11 @@ const MATRIX: MatrixEndpoint[] = [
   },
   {
     name: 'POST /projects/:id/decision',
-    setup: underExamination,
+    setup: (n) => [...underExamination(n), commands.holdMeeting([prj(n)])],
     call: (http, n) =>
       post(http, `/projects/${prj(n)}/decision`, n, paris('2026-10-05', '14:00'), {
         decisionId: `dec-${n}`,
-        meetingDate: '2026-10-05',
+        meetingId: meetingIdOf(prj(n)),
         effectiveDate: '2026-10-05',
         decision: {
           outcome: 'approved',

@@ -77,6 +77,9 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/projects/prj-1/history').expect(200);
     await get('/conventions/conv-1').expect(200);
     await get('/cafs/11/bilans/2026-2027').expect(200);
+    await get('/committees/11/2026-2027', actors.committee).expect(200);
+    await get('/committees/11/2026-2027/meetings/cttee-prj-1').expect(200);
+    await get('/committees/11/2026-2027/meetings/cttee-prj-1/ranking?at=2026-10-20').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=xlsx').buffer(true).parse(binary).expect(200);
     const person = {
