@@ -129,6 +129,9 @@ describe('clas demo, then queries on its database', () => {
     expect(demo.out).toMatch(/40-2025-2026 +\d+ events/);
     expect(demo.out).toMatch(/11-2026-2027 +\d+ events/);
     expect(demo.out).toContain(`/projects/${AUDE.limoux.projectId}/eligibility?at=2026-10-20&knownAt=2026-10-20`);
+    // R-COMMITTEE-ORIENTATIONS: the 5 October meeting ranked as it opened (Varsovie: QPV 3 + collège 2), and the query to ask it.
+    expect(demo.out).toContain(`${AUDE.meetingId}: ${AUDE.varsovie.projectId} 5 pts`);
+    expect(demo.out).toContain(`/committees/11/2026-2027/meetings/${AUDE.meetingId}/ranking?at=`);
     for (const name of [
       'TOKEN_CAF_AGENT_11',
       'TOKEN_CAF_AGENT_40',

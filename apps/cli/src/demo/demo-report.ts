@@ -56,6 +56,12 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
     lines.push(
       `  ${LANDES.saintSever.projectId}: payable on the bilan ${euros(sever.value.payable)}, paid net ${euros(sever.value.paid)} (advance, then a recovery)`,
     );
+  // R-COMMITTEE-ORIENTATIONS: the Aude meeting of 5 October, its files ranked against the year's orientations.
+  const ranking = await queries.committeeRanking('11', '2026-2027', AUDE.meetingId, { at: '2026-10-05T10:30:00.000Z' });
+  if (ranking.kind === 'found')
+    lines.push(
+      `  ${AUDE.meetingId}: ${ranking.value.entries.map((e) => `${e.projectId} ${e.score} pts`).join(', ')}; forecasts ${euros(ranking.value.totalCents)} in all`,
+    );
   return lines;
 }
 
@@ -100,6 +106,9 @@ export async function demoReport(input: {
     q(`/conventions/${LANDES.conventionId}?at=2026-01-25`, 'TOKEN_AUDITOR'),
     q(`/conventions/${LANDES.conventionId}?at=2026-03-01`, 'TOKEN_AUDITOR'),
     q(`/conventions/${LANDES.conventionId}`, 'TOKEN_AUDITOR'),
+    '# The Aude committee: its orientations and meetings, then the files of 5 October ranked against them (as the meeting opened):',
+    q('/committees/11/2026-2027', 'TOKEN_COMMITTEE_11'),
+    q(`/committees/11/2026-2027/meetings/${AUDE.meetingId}/ranking?at=2026-10-05T12:30:00%2B02:00`, 'TOKEN_COMMITTEE_11'),
     '# Departmental bilans, and the audit trail of a project:',
     q('/cafs/40/bilans/2025-2026', 'TOKEN_AUDITOR'),
     q('/cafs/11/bilans/2026-2027', 'TOKEN_DASHBOARD_11'),
