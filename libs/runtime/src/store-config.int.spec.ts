@@ -6,7 +6,7 @@ import { storeConfigOf } from './store-config.js';
 
 describe('the store every app opens (storeConfigOf)', () => {
   it('R-COMMITTEE-MEETING: reads a decision recorded before meetings were (v1) as v2 with meetingId null, which the project fold takes', async () => {
-    const store = await createEventStore({ ...storeConfigOf(loadConfig({ CLAS_SQLITE_PATH: ':memory:' })), path: ':memory:' });
+    const store = await createEventStore(storeConfigOf(loadConfig({ CLAS_SQLITE_PATH: ':memory:' })));
     try {
       const ref = { projectId: 'prj-old', operatorId: 'op-1', cafCode: '40', schoolYear: '2024-2025' };
       const v1 = {
