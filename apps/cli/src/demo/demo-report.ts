@@ -119,6 +119,7 @@ export async function demoReport(input: {
     `npm run --silent clas -- query ps ${LANDES.labrit.projectId} --at 2025-10-10`,
     `npm run --silent clas -- query convention ${LANDES.conventionId} --at 2026-01-25`,
     'npm run --silent clas -- query departmental 40 2025-2026',
+    `npm run --silent clas -- query ranking 11 2026-2027 ${AUDE.meetingId} --at 2026-10-05T12:30:00+02:00`,
     '',
   ].join('\n');
 }
