@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import type { ClasCommand, CommandBus } from '@clas/application';
 import { localDate, schoolYear } from '@clas/domain';
-import { actors, agreementSignature, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
+import {
+  actors,
+  agreementSignature,
+  approvedInMeeting,
+  audeParameters,
+  commands,
+  meetingIdOf,
+  content,
+  nextCommandId,
+  paris,
+} from '@clas/application/testing';
 import type { EventStore } from '@clas/event-store';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
@@ -42,7 +52,7 @@ const ref = { operatorId: 'op-1', cafCode: '11', schoolYear: '2026-2027' };
 /** Each state: the commands that lead to it (actor `system`), builders of @clas/application's test fixtures. */
 const filed = (n: number): ClasCommand[] => [commands.fileApplication(prj(n))];
 const underExamination = (n: number): ClasCommand[] => [...filed(n), commands.openExamination(prj(n))];
-const approved = (n: number): ClasCommand[] => [...underExamination(n), commands.approve(prj(n))];
+const approved = (n: number): ClasCommand[] => [...underExamination(n), ...approvedInMeeting(prj(n))];
 const fileBilan = (n: number) =>
   ({
     type: 'FileBilan',
@@ -128,11 +138,11 @@ const MATRIX: MatrixEndpoint[] = [
   },
   {
     name: 'POST /projects/:id/decision',
-    setup: underExamination,
+    setup: (n) => [...underExamination(n), commands.holdMeeting([prj(n)])],
     call: (http, n) =>
       post(http, `/projects/${prj(n)}/decision`, n, paris('2026-10-05', '14:00'), {
         decisionId: `dec-${n}`,
-        meetingDate: '2026-10-05',
+        meetingId: meetingIdOf(prj(n)),
         effectiveDate: '2026-10-05',
         decision: {
           outcome: 'approved',

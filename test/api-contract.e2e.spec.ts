@@ -81,6 +81,9 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/projects/prj-1/agreement').set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200);
     await get('/conventions/conv-1').expect(200);
     await get('/cafs/11/bilans/2026-2027').expect(200);
+    await get('/committees/11/2026-2027', actors.committee).expect(200);
+    await get('/committees/11/2026-2027/meetings/cttee-prj-1').expect(200);
+    await get('/committees/11/2026-2027/meetings/cttee-prj-1/ranking?at=2026-10-20').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=xlsx').buffer(true).parse(binary).expect(200);
     // The lists (issue 13), once the read model has caught up with the log.

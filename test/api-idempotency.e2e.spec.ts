@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { actors, commands, paris, STORY_START } from '@clas/application/testing';
+import { actors, approvedInMeeting, commands, paris, STORY_START } from '@clas/application/testing';
 import { FakeClock } from '@clas/event-store/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
-import { seedSeason } from './support/season.seed.js';
+import { type SeedStep, seedSeason } from './support/season.seed.js';
 
 /**
  * Issue 11 §1, R-IDEMPOTENCY over HTTP: a commandId names one command. Reused for another one
@@ -34,7 +34,7 @@ describe('R-IDEMPOTENCY over HTTP: a reused commandId is refused, never silently
     await seedSeason(api, [
       [commands.fileApplication('prj-2', paris('2026-06-20'), { operatorId: 'op-2' }), actors.otherOperator],
       [commands.openExamination('prj-2'), actors.agent],
-      [commands.approve('prj-2'), actors.committee],
+      ...approvedInMeeting('prj-2').map((step): SeedStep => [step, actors.committee]),
       [commands.openCollectif('col-2', 'prj-2'), actors.otherOperator],
     ]);
   });

@@ -64,6 +64,24 @@ async function scenario(start = '2026-03-01'): Promise<Scenario> {
   };
 }
 
+/** The committee met at noon on `date` and examined `projectId` (the scenario's clock is already later that day). */
+async function holdMeeting(
+  s: Scenario,
+  projectId: string,
+  date: string,
+  committee: Actor = actors.committee,
+  cafCode = '11',
+  year = '2026-2027',
+) {
+  await s
+    .post(`/committees/${cafCode}/${year}/meetings/cttee-${date}/held`, committee, {
+      date,
+      members: [{ institution: 'caf' }, { institution: 'dsden' }],
+      agenda: [projectId],
+    })
+    .expect(201);
+}
+
 /** Opens the campaign with the seed's parameter set (`@clas/domain` PARAMETER_SETS) and registers the operator, through HTTP. */
 async function openCampaign(s: Scenario, key: '11-2026-2027' | '40-2025-2026', agent: Actor, operatorId: string): Promise<void> {
   const parameters = PARAMETER_SETS[key];
@@ -92,9 +110,10 @@ const approval = (
   bonusesGranted,
   forecastOperatingCost,
 });
+/** R-COMMITTEE-MEETING: each scenario's committee meets once on the decision day (holdMeeting), its meeting named by that day. */
 const decision = (decisionId: string, date: string, terms: object) => ({
   decisionId,
-  meetingDate: date,
+  meetingId: `cttee-${date}`,
   effectiveDate: date,
   decision: terms,
 });
@@ -230,6 +249,7 @@ describe('project command endpoints (issue 6)', () => {
 
     // The committee decides; a Caf agent may not (separation of duties: 403 at the edge).
     s.on('2026-10-05', '14:00');
+    await holdMeeting(s, 'prj-1', '2026-10-05');
     await s.post('/projects/prj-1/decision', actors.agent, decision('dec-1', '2026-10-05', approval(2, 1_800_000))).expect(403);
     const body = { commandId: randomUUID(), data: decision('dec-1', '2026-10-05', approval(2, 1_800_000)) };
     const recorded = await request(s.api.http)
@@ -315,6 +335,7 @@ describe('project command endpoints (issue 6)', () => {
     s.on('2026-09-01');
     await s.post('/projects/prj-r/examination', actors.agent).expect(201);
     s.on('2026-10-05', '14:00');
+    await holdMeeting(s, 'prj-r', '2026-10-05');
     await s
       .post(
         '/projects/prj-r/decision',
@@ -381,6 +402,7 @@ describe('project command endpoints (issue 6)', () => {
       })
       .expect(201);
     s.on('2026-10-05', '14:00');
+    await holdMeeting(s, 'prj-life', '2026-10-05');
     await s.post('/projects/prj-life/decision', actors.committee, decision('dec-life', '2026-10-05', approval(2, 1_800_000))).expect(201);
     s.on('2026-10-20');
     await s.post('/projects/prj-life/payments/advance', actors.agent, { paymentId: 'adv-1', amount: 300_000 }).expect(201);
@@ -561,6 +583,7 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     s.on('2026-09-01');
     await s.post('/projects/prj-ex1/examination', actors.agent).expect(201);
     s.on('2026-10-05', '14:00');
+    await holdMeeting(s, 'prj-ex1', '2026-10-05');
     await s
       .post(
         '/projects/prj-ex1/decision',
@@ -638,6 +661,7 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     s.on('2025-09-01');
     await s.post('/projects/prj-ex2/examination', landesAgent).expect(201);
     s.on('2025-10-06', '14:00');
+    await holdMeeting(s, 'prj-ex2', '2025-10-06', landesCommittee, '40', '2025-2026');
     await s
       .post(
         '/projects/prj-ex2/decision',
@@ -685,6 +709,7 @@ describe('domain.md §9 worked examples through HTTP (issue 6)', () => {
     s.on('2026-09-01');
     await s.post('/projects/prj-ex3/examination', actors.agent).expect(201);
     s.on('2026-10-05', '14:00');
+    await holdMeeting(s, 'prj-ex3', '2026-10-05');
     await s
       .post(
         '/projects/prj-ex3/decision',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
-import { actors, commands, content, paris } from '@clas/application/testing';
+import { actors, approvedInMeeting, commands, content, paris } from '@clas/application/testing';
 import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { type MatrixEndpoint, type MatrixRole, matrixCells, runCell, MATRIX_ACTORS } from './support/role-matrix.js';
@@ -200,7 +200,7 @@ function otherScopes(): SeedStep[] {
     register40,
     commands.fileApplication('prj-2', paris('2026-06-20'), { operatorId: 'op-2' }),
     commands.openExamination('prj-2'),
-    commands.approve('prj-2'),
+    ...approvedInMeeting('prj-2'),
     commands.openCollectif('col-2', 'prj-2'),
     commands.enrol('kid-op2', 'col-2'),
     assign,

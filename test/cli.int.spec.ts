@@ -129,6 +129,9 @@ describe('clas demo, then queries on its database', () => {
     expect(demo.out).toMatch(/40-2025-2026 +\d+ events/);
     expect(demo.out).toMatch(/11-2026-2027 +\d+ events/);
     expect(demo.out).toContain(`/projects/${AUDE.limoux.projectId}/eligibility?at=2026-10-20&knownAt=2026-10-20`);
+    // R-COMMITTEE-ORIENTATIONS: the 5 October meeting ranked as it opened (Varsovie: QPV 3 + collège 2), and the query to ask it.
+    expect(demo.out).toContain(`${AUDE.meetingId}: ${AUDE.varsovie.projectId} 5 pts`);
+    expect(demo.out).toContain(`/committees/11/2026-2027/meetings/${AUDE.meetingId}/ranking?at=`);
     for (const name of [
       'TOKEN_CAF_AGENT_11',
       'TOKEN_CAF_AGENT_40',
@@ -253,6 +256,13 @@ describe('clas demo, then queries on its database', () => {
     expect(unknown.err).toContain('project prj-nope not found');
     expect((await clas(['query', 'eligibility', AUDE.limoux.projectId, '--known-at', '2026-07-01'], env)).code).toBe(4);
     expect((await clas(['query', 'departmental', '53', '2023-2024'], env)).code).toBe(4);
+    // R-COMMITTEE-MEETING: the Aude committee and its meeting of 5 October, ranked as it opened.
+    const committee = value(await clas(['query', 'committee', '11', '2026-2027'], env));
+    expect(committee.meetings.map((m: { meetingId: string }) => m.meetingId)).toEqual([AUDE.meetingId]);
+    expect(committee.meetings[0].decisions).toHaveLength(3);
+    const ranking = value(await clas(['query', 'ranking', '11', '2026-2027', AUDE.meetingId, '--at', '2026-10-05T12:30:00+02:00'], env));
+    expect(ranking.entries[0]).toMatchObject({ projectId: AUDE.varsovie.projectId, score: 5 });
+    expect((await clas(['query', 'ranking', '11', '2026-2027'], env)).code).toBe(2);
   });
 
   it('erase removes the names of a demo child from the personal-data store, once', async () => {

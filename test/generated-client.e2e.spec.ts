@@ -64,7 +64,7 @@ export async function approve(client: Client, projectId: string, commandId: stri
       occurredAt: '2026-10-05T16:00:00Z',
       data: {
         decisionId: 'dec-2026-10-01',
-        meetingDate: '2026-10-05',
+        meetingId: 'cttee-2026-10-05',
         effectiveDate: '2026-10-05',
         decision: { outcome: 'approved', approvedCollectifs: 2, bonusesGranted: { enfants: { collectifs: 2 }, parents: null }, forecastOperatingCost: 1_800_000 },
       },
@@ -138,7 +138,7 @@ describe('a client generated from /docs-json (issue 12 §3)', () => {
       expect.arrayContaining([
         expect.stringMatching(/Type 'number( \| undefined)?' is not assignable to type 'string'/),
         expect.stringMatching(/Property 'notAField' does not exist/),
-        expect.stringMatching(/is missing the following properties.*meetingDate|Property 'meetingDate' is missing/),
+        expect.stringMatching(/is missing the following properties.*meetingId|Property 'meetingId' is missing/),
       ]),
     );
   }, 60_000);

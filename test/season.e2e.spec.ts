@@ -80,9 +80,15 @@ describe('a whole season through HTTP (issue 6)', () => {
       bonusesGranted: { enfants: null, parents: null },
       forecastOperatingCost: 1_800_000,
     };
+    // R-COMMITTEE-MEETING: the committee met at noon and examined the file; its decision is recorded in that meeting.
+    await post('/committees/11/2026-2027/meetings/cttee-2026-10-05/held', actors.committee, {
+      date: '2026-10-05',
+      members: [{ institution: 'caf' }, { institution: 'ddets' }, { institution: 'dsden' }],
+      agenda: ['prj-1'],
+    }).expect(201);
     await post('/projects/prj-1/decision', actors.committee, {
       decisionId: 'dec-1',
-      meetingDate: '2026-10-05',
+      meetingId: 'cttee-2026-10-05',
       effectiveDate: '2026-10-05',
       decision: terms,
     }).expect(201);

@@ -477,7 +477,7 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
         [
           ev(
             'CommitteeDecisionRecorded',
-            { ...ref, decisionId, meetingDate: meeting, effectiveDate: meeting, decision: recordedDecision },
+            { ...ref, decisionId, meetingId: null, meetingDate: meeting, effectiveDate: meeting, decision: recordedDecision },
             at(meeting, '14:00'),
             cafCode,
             'committee',

@@ -56,6 +56,18 @@ export const CAF_SIDE: Record<MatrixRole, number> = {
   anonymous: 401,
 };
 
+/** COMMAND_ROLES COMMITTEE_SECRETARIAT: the committee of the Caf, or a Caf agent of it as its secretariat. */
+export const COMMITTEE_SECRETARIAT: Record<MatrixRole, number> = {
+  agent: 201,
+  agentElsewhere: 403,
+  committee: 201,
+  owner: 403,
+  otherOperator: 403,
+  auditor: 403,
+  dashboard: 403,
+  anonymous: 401,
+};
+
 export interface MatrixEndpoint {
   name: string;
   /**

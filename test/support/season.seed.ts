@@ -1,5 +1,5 @@
 import type { Actor, ClasCommand, CommandBus } from '@clas/application';
-import { actors, commands } from '@clas/application/testing';
+import { actors, approvedInMeeting, commands } from '@clas/application/testing';
 import { COMMAND_BUS } from '../../apps/api/src/tokens.js';
 import { FakeClock } from '@clas/event-store/testing';
 import type { ApiHarness } from './api-harness.js';
@@ -22,7 +22,7 @@ function seasonSteps(): SeedStep[] {
     [commands.registerOperator('op-2'), actors.agent],
     [commands.fileApplication('prj-1'), actors.operator],
     [commands.openExamination('prj-1'), actors.agent],
-    [commands.approve('prj-1'), actors.committee],
+    ...approvedInMeeting('prj-1').map((step): SeedStep => [step, actors.committee]),
     [commands.openCollectif('col-1', 'prj-1'), actors.operator],
     ...CHILDREN.map((child): SeedStep => [commands.enrol(child), actors.operator]),
     [commands.parentAction('prj-1'), actors.operator],

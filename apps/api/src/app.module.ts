@@ -15,6 +15,8 @@ import { HealthController } from './health/health.controller.js';
 import { OperatorsController } from './operators/operators.controller.js';
 import { PersonsController } from './personal-data/persons.controller.js';
 import { ProjectCommandsController } from './projects/projects.controller.js';
+import { CommitteeCommandsController } from './committees/committees.controller.js';
+import { CommitteesController } from './queries/committees.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ListsController } from './queries/lists.controller.js';
@@ -62,10 +64,12 @@ export class AppModule {
         ProjectCommandsController,
         CollectifsController,
         ConventionCommandsController,
+        CommitteeCommandsController,
         // queries
         ProjectsController,
         LettersController,
         ConventionsController,
+        CommitteesController,
         DepartmentalBilansController,
         ListsController,
         FeedController,

@@ -116,10 +116,12 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       '  history <projectId>             the events of the project and its collectifs',
       '  convention <conventionId>       a multi-year convention at the date',
       '  departmental <cafCode> <year>   the departmental bilan, e.g. 40 2025-2026',
+      '  committee <cafCode> <year>      the committee: orientations, meetings and their decisions',
+      "  ranking <cafCode> <year> <meetingId>  a meeting's files ranked against the orientations",
       'An unknown id (or one that did not exist at the date) prints a message on stderr and exits 4.',
     ],
     options: AS_OF_OPTIONS,
-    positionals: { min: 2, max: 3 },
+    positionals: { min: 2, max: 4 },
   },
   {
     name: 'token',

@@ -18,6 +18,8 @@ const OPERATOR_SIDE: readonly Role[] = ['operator', 'caf_agent', 'system'];
 const CAF_SIDE: readonly Role[] = ['caf_agent', 'system'];
 /** The departmental committee's approval (step 6): kept apart from the Caf agents who pay (separation of duties). */
 const COMMITTEE: readonly Role[] = ['committee', 'system'];
+/** The committee's own record (orientations, meetings, minutes): its members, or the Caf agent who acts as its secretariat. */
+const COMMITTEE_SECRETARIAT: readonly Role[] = ['committee', 'caf_agent', 'system'];
 
 /**
  * The role × command matrix. `auditor` and `dashboard` appear in no row: they write nothing.
@@ -92,6 +94,11 @@ export const COMMAND_ROLES: { readonly [T in ClasCommandType]: readonly Role[] }
   RefuseConventionAmendment: CAF_SIDE,
   // Ending a convention is the funder's act.
   TerminateConvention: CAF_SIDE,
+  // R-COMMITTEE-ORIENTATIONS and R-COMMITTEE-MEETING: the committee's record, never an operator's.
+  SetCommitteeOrientations: COMMITTEE_SECRETARIAT,
+  ScheduleCommitteeMeeting: COMMITTEE_SECRETARIAT,
+  HoldCommitteeMeeting: COMMITTEE_SECRETARIAT,
+  RecordMeetingMinutes: COMMITTEE_SECRETARIAT,
 };
 
 /** Step 1, before reading anything: may this role issue this command type at all? */

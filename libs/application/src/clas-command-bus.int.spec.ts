@@ -4,7 +4,7 @@ import { localDate } from '@clas/domain';
 import type { ClasCommand } from './clas-command.js';
 import { ClasCommandBus } from './clas-command-bus.js';
 import type { Actor, CommandBus, CommandOutcome } from './command-bus.port.js';
-import { CAF, actors, audeParameters, commands, paris } from './testing/season.fixtures.js';
+import { CAF, actors, approvedInMeeting, audeParameters, commands, paris } from './testing/season.fixtures.js';
 import { StoryClock } from './testing/story-clock.js';
 
 const children = Array.from({ length: 13 }, (_, i) => `child-${String(i + 1).padStart(2, '0')}`);
@@ -42,7 +42,7 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
   async function projectUpToCollectif(): Promise<void> {
     await accepted(commands.fileApplication('prj-1'), actors.operator);
     await accepted(commands.openExamination('prj-1'), actors.agent);
-    await accepted(commands.approve('prj-1'), actors.committee);
+    for (const step of approvedInMeeting('prj-1')) await accepted(step, actors.committee);
     await accepted(commands.openCollectif('col-1', 'prj-1'), actors.operator);
   }
 
@@ -144,7 +144,7 @@ describe('ClasCommandBus over the SQLite store — an Aude 2026-2027 season', ()
       for (const [project, operatorId, , actor] of projects)
         await accepted(commands.fileApplication(project, paris('2026-06-20'), { operatorId }), actor);
       for (const [project] of projects) await accepted(commands.openExamination(project), actors.agent);
-      for (const [project] of projects) await accepted(commands.approve(project), actors.committee);
+      for (const [project] of projects) for (const step of approvedInMeeting(project)) await accepted(step, actors.committee);
       for (const [project, , collectif, actor] of projects) await accepted(commands.openCollectif(collectif, project), actor);
     }
 

@@ -3,6 +3,7 @@ import {
   type CampaignCommand,
   type ClasEvent,
   type CollectifCommand,
+  type CommitteeCommand,
   type ConventionCommand,
   type OperatorCommand,
   type ProjectCommand,
@@ -34,6 +35,7 @@ import type { AggregateBinding } from './context/aggregate-binding.js';
 import type { OperatorProjectDirectory } from './context/operator-project-directory.port.js';
 import { campaignBinding } from './context/campaign.context-provider.js';
 import { collectifBinding } from './context/collectif.context-provider.js';
+import { committeeBinding } from './context/committee.context-provider.js';
 import { conventionBinding } from './context/convention.context-provider.js';
 import { FactReader } from './context/fact-reader.js';
 import { operatorBinding } from './context/operator.context-provider.js';
@@ -121,6 +123,8 @@ export class ClasCommandBus implements CommandBus {
         return this.run(collectifBinding, command as CollectifCommand, streamId, request);
       case 'convention':
         return this.run(conventionBinding, command as ConventionCommand, streamId, request);
+      case 'committee':
+        return this.run(committeeBinding, command as CommitteeCommand, streamId, request);
       default:
         return assertNever(aggregate, 'aggregate');
     }

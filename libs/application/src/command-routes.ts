@@ -1,6 +1,7 @@
 import {
   type CampaignCommand,
   type CollectifCommand,
+  type CommitteeCommand,
   type ConventionCommand,
   type OperatorCommand,
   type ProjectCommand,
@@ -8,6 +9,7 @@ import {
   type StreamKind,
   campaignStreamId,
   collectifStreamId,
+  committeeStreamId,
   conventionStreamId,
   invalid,
   isAggregateId,
@@ -31,7 +33,9 @@ export type AggregateOf<T extends ClasCommandType> = T extends CampaignCommand['
         ? 'collectif'
         : T extends ConventionCommand['type']
           ? 'convention'
-          : never;
+          : T extends CommitteeCommand['type']
+            ? 'committee'
+            : never;
 
 export interface CommandRoute<T extends ClasCommandType> {
   aggregate: AggregateOf<T>;
@@ -54,6 +58,14 @@ function campaignOf(cafCode: unknown, schoolYear: unknown, path: string): string
   if (!isCafCode(cafCode)) return invalid(`${path}cafCode`, 'must be a département code (e.g. "11", "2A", "974")', { value: cafCode });
   if (!isSchoolYear(schoolYear)) return invalid(`${path}schoolYear`, 'must be a school year "YYYY-YYYY+1"', { value: schoolYear });
   return campaignStreamId(cafCode, schoolYear);
+}
+
+/** `committee-<caf>-<schoolYear>`, checked like a campaign's key. */
+function committeeOf(command: ClasCommand): string | Rejection {
+  const { cafCode, schoolYear } = dataOf(command);
+  if (!isCafCode(cafCode)) return invalid('cafCode', 'must be a département code (e.g. "11", "2A", "974")', { value: cafCode });
+  if (!isSchoolYear(schoolYear)) return invalid('schoolYear', 'must be a school year "YYYY-YYYY+1"', { value: schoolYear });
+  return committeeStreamId(cafCode, schoolYear);
 }
 
 const project = byId(projectStreamId, 'projectId');
@@ -127,6 +139,12 @@ export const COMMAND_ROUTES: { readonly [T in ClasCommandType]: CommandRoute<T> 
   ValidateConventionAmendment: { aggregate: 'convention', streamIdOf: convention },
   RefuseConventionAmendment: { aggregate: 'convention', streamIdOf: convention },
   TerminateConvention: { aggregate: 'convention', streamIdOf: convention },
+
+  // committee-<caf>-<schoolYear>: orientations and meetings (R-COMMITTEE-MEETING, R-COMMITTEE-ORIENTATIONS)
+  SetCommitteeOrientations: { aggregate: 'committee', streamIdOf: committeeOf },
+  ScheduleCommitteeMeeting: { aggregate: 'committee', streamIdOf: committeeOf },
+  HoldCommitteeMeeting: { aggregate: 'committee', streamIdOf: committeeOf },
+  RecordMeetingMinutes: { aggregate: 'committee', streamIdOf: committeeOf },
 };
 
 export const CLAS_COMMAND_TYPES: readonly ClasCommandType[] = Object.freeze(Object.keys(COMMAND_ROUTES) as ClasCommandType[]);

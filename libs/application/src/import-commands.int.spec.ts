@@ -5,7 +5,7 @@ import { ClasCommandBus } from './clas-command-bus.js';
 import { type ImportLineReport, importCommands } from './import-commands.js';
 import { exportLog, restoreLog } from './log-export.js';
 import type { CommandBus } from './command-bus.port.js';
-import { actors, commands, paris } from './testing/season.fixtures.js';
+import { actors, approvedInMeeting, commands, paris } from './testing/season.fixtures.js';
 import { StoryClock } from './testing/story-clock.js';
 
 const line = (command: ClasCommand): string => JSON.stringify(command);
@@ -151,7 +151,7 @@ describe('NDJSON import, export and restore', () => {
         commands.registerOperator('op-1'),
         commands.fileApplication('prj-1'),
         commands.openExamination('prj-1'),
-        commands.approve('prj-1'),
+        ...approvedInMeeting('prj-1'),
         commands.openCollectif(),
       ].map(line),
       bus,
@@ -160,12 +160,12 @@ describe('NDJSON import, export and restore', () => {
     const enrol = commands.enrol('child-01');
     await bus.execute({ command: enrol, actor: actors.operator });
     const exported = await collect(exportLog(store));
-    expect(exported).toHaveLength(7);
+    expect(exported).toHaveLength(8);
 
     const fresh = await createEventStore({ kind: 'sqlite', path: ':memory:' });
     try {
       const totals = await restoreLog(exported, fresh);
-      expect(totals).toEqual({ events: 7, appends: 7, duplicates: 0 });
+      expect(totals).toEqual({ events: 8, appends: 8, duplicates: 0 });
       const restored = (await collect(exportLog(fresh))).map((l) => JSON.parse(l) as { metadata: Record<string, unknown>; hash: string });
       const original = exported.map((l) => JSON.parse(l) as { metadata: Record<string, unknown>; hash: string });
       expect(restored.map((e) => e.metadata.restored)).toEqual(original.map(() => true));
@@ -176,11 +176,11 @@ describe('NDJSON import, export and restore', () => {
       expect(restored.map((e) => e.hash)).not.toContain(original[0]!.hash);
 
       const head = await fresh.headPosition();
-      expect(await restoreLog(exported, fresh)).toEqual({ events: 7, appends: 7, duplicates: 7 });
+      expect(await restoreLog(exported, fresh)).toEqual({ events: 8, appends: 8, duplicates: 8 });
       expect(await fresh.headPosition()).toBe(head);
       // The restored store keeps commandIds: retrying an old command is still a no-op.
       const retried = await new ClasCommandBus(fresh).execute({ command: enrol, actor: actors.operator });
-      expect(retried).toMatchObject({ ok: true, duplicate: true, streamVersion: 1, positions: [7] });
+      expect(retried).toMatchObject({ ok: true, duplicate: true, streamVersion: 1, positions: [8] });
     } finally {
       await fresh.close();
     }

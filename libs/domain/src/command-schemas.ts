@@ -2,6 +2,8 @@ import type { CampaignCommand } from './campaign/campaign.commands.js';
 import * as campaign from './campaign/campaign.schemas.js';
 import type { CollectifCommand } from './collectif/collectif.commands.js';
 import * as collectif from './collectif/collectif.schemas.js';
+import type { CommitteeCommand } from './committee/committee.commands.js';
+import * as committee from './committee/committee.schemas.js';
 import type { ConventionCommand } from './convention/convention.commands.js';
 import * as convention from './convention/convention.schemas.js';
 import type { OperatorCommand } from './operator/operator.commands.js';
@@ -10,7 +12,7 @@ import type { ProjectCommand } from './project/project.commands.js';
 import * as project from './project/project.schemas.js';
 import type { Schema } from './schema/schema.js';
 
-type DomainCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand;
+type DomainCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand | CommitteeCommand;
 export type DomainCommandType = DomainCommand['type'];
 export type CommandData<T extends DomainCommandType> = Extract<DomainCommand, { type: T }>['data'];
 
@@ -68,4 +70,9 @@ export const COMMAND_SCHEMAS: { readonly [T in DomainCommandType]: Schema<Comman
   ValidateConventionAmendment: convention.validateConventionAmendmentData,
   RefuseConventionAmendment: convention.refuseConventionAmendmentData,
   TerminateConvention: convention.terminateConventionData,
+
+  SetCommitteeOrientations: committee.setCommitteeOrientationsData,
+  ScheduleCommitteeMeeting: committee.scheduleCommitteeMeetingData,
+  HoldCommitteeMeeting: committee.holdCommitteeMeetingData,
+  RecordMeetingMinutes: committee.recordMeetingMinutesData,
 };

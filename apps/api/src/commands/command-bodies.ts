@@ -12,6 +12,8 @@ const collectif = ['collectifId'] as const;
 const session = ['collectifId', 'sessionId'] as const;
 const staff = ['collectifId', 'staffId'] as const;
 const convention = ['conventionId'] as const;
+const committee = ['cafCode', 'schoolYear'] as const;
+const meeting = ['cafCode', 'schoolYear', 'meetingId'] as const;
 
 /** `data` of a command whose fields all come from the path: `why` ends the message. */
 const emptyBody = (why: string): Schema<Record<string, never>> =>
@@ -69,6 +71,11 @@ export const COMMAND_BODIES = {
   ValidateConventionAmendment: emptyBody('the ids are in the path'),
   RefuseConventionAmendment: s.omit(C.RefuseConventionAmendment, ['conventionId', 'amendmentId']),
   TerminateConvention: s.omit(C.TerminateConvention, convention),
+
+  SetCommitteeOrientations: s.omit(C.SetCommitteeOrientations, committee),
+  ScheduleCommitteeMeeting: s.omit(C.ScheduleCommitteeMeeting, committee),
+  HoldCommitteeMeeting: s.omit(C.HoldCommitteeMeeting, meeting),
+  RecordMeetingMinutes: s.omit(C.RecordMeetingMinutes, meeting),
 } satisfies { readonly [T in ClasCommandType]: Schema<object> };
 
 export type CommandBody<T extends ClasCommandType> = Infer<(typeof COMMAND_BODIES)[T]>;

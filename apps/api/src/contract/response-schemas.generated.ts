@@ -899,6 +899,229 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "additionalProperties": false,
     "description": "The body of 201 (written) and of 200 (the commandId was already executed: nothing new written, the original ids): the bus's accepted outcome without its `ok` tag."
   },
+  "CommitteeAnswer": {
+    "type": "object",
+    "properties": {
+      "asOf": {
+        "$ref": "#/components/schemas/AsOf"
+      },
+      "day": {
+        "$ref": "#/components/schemas/LocalDate",
+        "description": "`at` as a Paris calendar day: the date rules compare LocalDates with."
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "orientations": {
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CommitteeOrientation"
+            }
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "orientationsSetOn": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/LocalDate"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "meetings": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CommitteeMeetingAnswer"
+        }
+      }
+    },
+    "required": [
+      "asOf",
+      "cafCode",
+      "day",
+      "meetings",
+      "orientations",
+      "orientationsSetOn",
+      "schoolYear"
+    ],
+    "additionalProperties": false,
+    "description": "R-COMMITTEE-MEETING, R-COMMITTEE-ORIENTATIONS: the committee of a Caf and school year at a date."
+  },
+  "CommitteeDecisionSummary": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "decisionId": {
+        "type": "string"
+      },
+      "outcome": {
+        "type": "string",
+        "enum": [
+          "approved",
+          "refused"
+        ]
+      },
+      "approvedCollectifs": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "effectiveDate": {
+        "$ref": "#/components/schemas/LocalDate"
+      },
+      "corrected": {
+        "type": "boolean"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "projectId",
+      "decisionId",
+      "outcome",
+      "approvedCollectifs",
+      "effectiveDate",
+      "corrected",
+      "eventIds"
+    ],
+    "additionalProperties": false,
+    "description": "A decision taken in a meeting, as the committee's record shows it."
+  },
+  "CommitteeInstitution": {
+    "type": "string",
+    "enum": [
+      "caf",
+      "ddets",
+      "prefecture",
+      "dsden",
+      "conseil_departemental",
+      "msa",
+      "udaf",
+      "other"
+    ]
+  },
+  "CommitteeMeetingAnswer": {
+    "type": "object",
+    "properties": {
+      "meetingId": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "scheduled",
+          "held"
+        ]
+      },
+      "date": {
+        "$ref": "#/components/schemas/LocalDate"
+      },
+      "members": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CommitteeMember"
+        }
+      },
+      "agenda": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The projects examined (R-COMMITTEE-MEETING)."
+      },
+      "minutes": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "decisions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CommitteeDecisionSummary"
+        },
+        "description": "The decisions recorded in this meeting, in agenda order."
+      }
+    },
+    "required": [
+      "meetingId",
+      "status",
+      "date",
+      "members",
+      "agenda",
+      "minutes",
+      "decisions"
+    ],
+    "additionalProperties": false
+  },
+  "CommitteeMember": {
+    "type": "object",
+    "properties": {
+      "institution": {
+        "$ref": "#/components/schemas/CommitteeInstitution"
+      },
+      "name": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "role": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "institution",
+      "name",
+      "role"
+    ],
+    "additionalProperties": false,
+    "description": "R-COMMITTEE-MEETING: a member present, by institution (name and role when the minutes give them)."
+  },
+  "CommitteeOrientation": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "$ref": "#/components/schemas/OrientationCriterion"
+      },
+      "weight": {
+        "type": "number"
+      },
+      "label": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "code",
+      "weight",
+      "label"
+    ],
+    "additionalProperties": false,
+    "description": "R-COMMITTEE-ORIENTATIONS: one priority of the year and its weight in the ranking."
+  },
   "ContinuationDecision": {
     "type": "object",
     "properties": {
@@ -2952,6 +3175,66 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "type": "string",
     "description": "Business dates are days in Europe/Paris (DEVELOPERS.md); instants are ISO-8601 UTC strings. The process time zone is never used: conversions go through Intl with an explicit zone."
   },
+  "MeetingRankingAnswer": {
+    "type": "object",
+    "properties": {
+      "asOf": {
+        "$ref": "#/components/schemas/AsOf"
+      },
+      "day": {
+        "$ref": "#/components/schemas/LocalDate",
+        "description": "`at` as a Paris calendar day: the date rules compare LocalDates with."
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "meetingId": {
+        "type": "string"
+      },
+      "meetingDate": {
+        "$ref": "#/components/schemas/LocalDate"
+      },
+      "meetingStatus": {
+        "type": "string",
+        "enum": [
+          "scheduled",
+          "held"
+        ]
+      },
+      "orientations": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CommitteeOrientation"
+        }
+      },
+      "entries": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/RankingEntry"
+        }
+      },
+      "totalCents": {
+        "$ref": "#/components/schemas/Cents"
+      }
+    },
+    "required": [
+      "asOf",
+      "cafCode",
+      "day",
+      "entries",
+      "meetingDate",
+      "meetingId",
+      "meetingStatus",
+      "orientations",
+      "schoolYear",
+      "totalCents"
+    ],
+    "additionalProperties": false,
+    "description": "R-COMMITTEE-ORIENTATIONS: the files of one meeting ranked against the year's orientations."
+  },
   "ObjectiveCode": {
     "type": "string",
     "enum": [
@@ -3034,6 +3317,17 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "links"
     ],
     "additionalProperties": false
+  },
+  "OrientationCriterion": {
+    "type": "string",
+    "enum": [
+      "EPCI_NOT_COVERED",
+      "QPV",
+      "RURAL",
+      "COLLEGE",
+      "PARENT_INVOLVEMENT",
+      "DISABILITY_INCLUSION"
+    ]
   },
   "PayablePsAnswer": {
     "type": "object",
@@ -4418,6 +4712,114 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "summary"
     ],
     "additionalProperties": false
+  },
+  "RankingEntry": {
+    "type": "object",
+    "properties": {
+      "rank": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "title": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "status": {
+        "$ref": "#/components/schemas/ProjectLifecycleStatus"
+      },
+      "plannedEligibility": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/EligibilityVerdict"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "R-ELIG: the verdict on the application's planned facts."
+      },
+      "forecast": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/RankingForecast"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "prioritiesMet": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CommitteeOrientation"
+        }
+      },
+      "score": {
+        "type": "number",
+        "description": "Sum of the weights of the priorities met."
+      },
+      "runningTotalCents": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "This file's forecast total added to those ranked before it (a refused file adds nothing)."
+      }
+    },
+    "required": [
+      "rank",
+      "projectId",
+      "operatorId",
+      "title",
+      "status",
+      "plannedEligibility",
+      "forecast",
+      "prioritiesMet",
+      "score",
+      "runningTotalCents"
+    ],
+    "additionalProperties": false
+  },
+  "RankingForecast": {
+    "type": "object",
+    "properties": {
+      "basis": {
+        "type": "string",
+        "enum": [
+          "decision",
+          "application"
+        ]
+      },
+      "collectifs": {
+        "type": "number"
+      },
+      "psCents": {
+        "$ref": "#/components/schemas/Cents"
+      },
+      "bonusesCents": {
+        "$ref": "#/components/schemas/Cents"
+      },
+      "totalCents": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "PS + bonuses after R-PS-80."
+      }
+    },
+    "required": [
+      "basis",
+      "collectifs",
+      "psCents",
+      "bonusesCents",
+      "totalCents"
+    ],
+    "additionalProperties": false,
+    "description": "The PS forecast of a file: its decision's, or before any decision what its application asks for (cents)."
   },
   "Rejection": {
     "type": "object",

@@ -2,10 +2,13 @@ import type {
   CampaignList,
   CollectifList,
   CollectifListItem,
+  CommitteeAnswer,
+  CommitteeMeetingAnswer,
   ConventionAnswer,
   ConventionList,
   DepartmentalBilanAnswer,
   EligibilityAnswer,
+  MeetingRankingAnswer,
   OperatorList,
   OperatorListItem,
   PayablePsAnswer,
@@ -38,6 +41,9 @@ export interface ResponseTypes {
   ProjectLettersAnswer: ProjectLettersAnswer;
   ConventionAnswer: ConventionAnswer;
   DepartmentalBilanAnswer: DepartmentalBilanAnswer;
+  CommitteeAnswer: CommitteeAnswer;
+  CommitteeMeetingAnswer: CommitteeMeetingAnswer;
+  MeetingRankingAnswer: MeetingRankingAnswer;
   FeedPage: FeedPage;
   HealthAnswer: HealthAnswer;
   PersonRecord: PersonRecord;

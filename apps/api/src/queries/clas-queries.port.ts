@@ -12,4 +12,7 @@ export type ClasQueriesPort = Pick<
   | 'projectLetters'
   | 'letter'
   | 'agreement'
+  | 'committee'
+  | 'committeeMeeting'
+  | 'committeeRanking'
 >;

@@ -6,7 +6,7 @@ import type { CommandRun } from '../cli.js';
 import { withStore } from '../open-store.js';
 
 const PROJECT_QUESTIONS = ['eligibility', 'ps', 'bilan', 'history'] as const;
-export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', 'departmental'] as const;
+export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', 'departmental', 'committee', 'ranking'] as const;
 type Question = (typeof QUESTIONS)[number];
 
 function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf): Promise<QueryResult<unknown>> {
@@ -23,21 +23,32 @@ function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf
       return queries.convention(ids[0]!, asOf);
     case 'departmental':
       return queries.departmentalBilan(ids[0]!, ids[1]!, asOf);
+    case 'committee':
+      return queries.committee(ids[0]!, ids[1]!, asOf);
+    case 'ranking':
+      return queries.committeeRanking(ids[0]!, ids[1]!, ids[2]!, asOf);
   }
 }
+
+/** How many ids each question takes, and the message when they are not given. */
+const USAGES: Record<Question, { ids: number; message: string }> = {
+  eligibility: { ids: 1, message: 'eligibility takes one id' },
+  ps: { ids: 1, message: 'ps takes one id' },
+  bilan: { ids: 1, message: 'bilan takes one id' },
+  history: { ids: 1, message: 'history takes one id' },
+  convention: { ids: 1, message: 'convention takes one id' },
+  departmental: { ids: 2, message: 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' },
+  committee: { ids: 2, message: 'committee takes <cafCode> <schoolYear>, e.g. 11 2026-2027' },
+  ranking: { ids: 3, message: 'ranking takes <cafCode> <schoolYear> <meetingId>, e.g. 11 2026-2027 cttee-11-2026-10-05' },
+};
 
 /** `clas query <question> <id…>`: the time-travel answers of @clas/projections, JSON on stdout. */
 export async function queryCommand({ args, io, config }: CommandRun): Promise<number> {
   const [question, ...ids] = args.positionals as [string, ...string[]];
   if (!(QUESTIONS as readonly string[]).includes(question))
     throw new UsageError(`unknown question ${JSON.stringify(question)}; one of ${QUESTIONS.join(', ')}`, 'query');
-  const expected = question === 'departmental' ? 2 : 1;
-  if (ids.length !== expected) {
-    throw new UsageError(
-      question === 'departmental' ? 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' : `${question} takes one id`,
-      'query',
-    );
-  }
+  const usage = USAGES[question as Question];
+  if (ids.length !== usage.ids) throw new UsageError(usage.message, 'query');
   const asOf = asOfOptions(args.values, io.clock.now(), 'query');
   const dated = typeof args.values.at === 'string' || typeof args.values['known-at'] === 'string';
   const result = await withStore(config, (store) =>

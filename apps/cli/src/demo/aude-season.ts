@@ -12,6 +12,7 @@ import {
   writeAdvance,
   writeLetterSent,
   writeApproval,
+  writeCommitteeMeeting,
   writeCampaignOpening,
   writeFiling,
   writeConcertation,
@@ -38,6 +39,8 @@ export const AUDE = {
   varsovie: { projectId: 'prj-11-2026-varsovie' },
   /** Worked example 3: recorded on the decision day (2 collectifs), corrected on this day (3). */
   decisionOn: '2026-10-05',
+  /** R-COMMITTEE-MEETING: the committee of 5 October, where the three decisions are taken. */
+  meetingId: 'cttee-11-2026-10-05',
   correctionOn: '2026-11-10',
   /** R-NOTIFY: the letters go out the day after the decision, and the day after the correction. */
   letterOn: '2026-10-06',
@@ -128,11 +131,43 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     ],
     bonusRequests: { enfants: BONUS_ENFANTS, parents: null },
   });
+  // R-COMMITTEE-ORIENTATIONS (004): the committee's priorities for 2026-2027; R-COMMITTEE-MEETING: its meeting of
+  // 5 October (members from 004) examines the three files decided that day and Varsovie, left for the tour.
+  writeCommitteeMeeting(plan, {
+    campaign: C,
+    cafCode: '11',
+    schoolYear: '2026-2027',
+    actor: board,
+    orientations: {
+      on: d('2026-06-02'),
+      priorities: [
+        { code: 'QPV', weight: 3, label: 'Quartiers prioritaires de Carcassonne, Limoux, Narbonne et Lézignan' },
+        { code: 'PARENT_INVOLVEMENT', weight: 3, label: 'Renforcer les relations des parents avec l’école' },
+        { code: 'COLLEGE', weight: 2, label: 'Accompagnement des collégiens' },
+        { code: 'DISABILITY_INCLUSION', weight: 1 },
+      ],
+    },
+    meetingId: AUDE.meetingId,
+    date: d(AUDE.decisionOn),
+    members: [
+      { institution: 'caf', name: 'Elisabet Bosch-Crespi', role: 'responsable du service développement territorial' },
+      { institution: 'prefecture', name: 'Marion Cèze', role: 'politique de la ville' },
+      { institution: 'prefecture', name: 'Véronique Soussan', role: 'déléguée du Préfet' },
+      { institution: 'dsden', name: 'Isabelle Malafosse' },
+      { institution: 'conseil_departemental', name: 'Lucie Couzigne', role: 'directrice adjointe santé, PMI, prévention' },
+    ],
+    agenda: [AUDE.lireGrandir.projectId, AUDE.limoux.projectId, AUDE.leLien.projectId, AUDE.varsovie.projectId],
+    minutes: {
+      on: d('2026-10-07'),
+      text: 'Le comité a agréé les projets Lire et Grandir, Limoux et Le Lien ; le dossier Varsovie reste à instruire.',
+    },
+  });
   writeApproval(plan, lire, {
     content: lireContent,
     filedOn: d('2026-06-22'),
     examinedOn: d('2026-09-01'),
     decidedOn: d(AUDE.decisionOn),
+    meetingId: AUDE.meetingId,
     approvedRefs: ['c1', 'c2'],
     bonuses: { enfants: 2, parents: null },
     agent,
@@ -176,6 +211,7 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     filedOn: d('2026-07-15'),
     examinedOn: d('2026-09-01'),
     decidedOn: d(AUDE.decisionOn),
+    meetingId: AUDE.meetingId,
     approvedRefs: ['c1', 'c2'],
     bonuses: { enfants: null, parents: null },
     agent,
@@ -231,6 +267,7 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     filedOn: d('2026-08-03'),
     examinedOn: d('2026-09-02'),
     decidedOn: d(AUDE.decisionOn),
+    meetingId: AUDE.meetingId,
     approvedRefs: ['c1'],
     bonuses: { enfants: null, parents: null },
     agent,

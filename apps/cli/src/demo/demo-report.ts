@@ -56,6 +56,12 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
     lines.push(
       `  ${LANDES.saintSever.projectId}: payable on the bilan ${euros(sever.value.payable)}, paid net ${euros(sever.value.paid)} (advance, then a recovery)`,
     );
+  // R-COMMITTEE-ORIENTATIONS: the Aude meeting of 5 October, its files ranked against the year's orientations.
+  const ranking = await queries.committeeRanking('11', '2026-2027', AUDE.meetingId, { at: '2026-10-05T10:30:00.000Z' });
+  if (ranking.kind === 'found')
+    lines.push(
+      `  ${AUDE.meetingId}: ${ranking.value.entries.map((e) => `${e.projectId} ${e.score} pts`).join(', ')}; forecasts ${euros(ranking.value.totalCents)} in all`,
+    );
   return lines;
 }
 
@@ -107,6 +113,9 @@ export async function demoReport(input: {
     `${q(`/projects/${AUDE.lireGrandir.projectId}/letters/dec-${AUDE.lireGrandir.projectId}`, 'TOKEN_OPERATOR')} > lettre.html`,
     '# R-AGREEMENT-ANNUAL — Labrit signed its annual agreement before its balance (Saint-Sever is under its convention):',
     `${q(`/projects/${LANDES.labrit.projectId}/agreement?format=pdf`, 'TOKEN_CAF_AGENT_40')} > convention-annuelle.pdf`,
+    '# The Aude committee: its orientations and meetings, then the files of 5 October ranked against them (as the meeting opened):',
+    q('/committees/11/2026-2027', 'TOKEN_COMMITTEE_11'),
+    q(`/committees/11/2026-2027/meetings/${AUDE.meetingId}/ranking?at=2026-10-05T12:30:00%2B02:00`, 'TOKEN_COMMITTEE_11'),
     '# Departmental bilans, and the audit trail of a project:',
     q('/cafs/40/bilans/2025-2026', 'TOKEN_AUDITOR'),
     q('/cafs/11/bilans/2026-2027', 'TOKEN_DASHBOARD_11'),
@@ -117,6 +126,7 @@ export async function demoReport(input: {
     `npm run --silent clas -- query ps ${LANDES.labrit.projectId} --at 2025-10-10`,
     `npm run --silent clas -- query convention ${LANDES.conventionId} --at 2026-01-25`,
     'npm run --silent clas -- query departmental 40 2025-2026',
+    `npm run --silent clas -- query ranking 11 2026-2027 ${AUDE.meetingId} --at 2026-10-05T12:30:00+02:00`,
     '',
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import {
   operatorUser,
   writeAdvance,
   writeApproval,
+  writeCommitteeMeeting,
   writeBilan,
   writeCampaignOpening,
   writeConcertation,
@@ -39,6 +40,15 @@ export const LANDES = {
 const d = localDate;
 const agent = cafAgent('40');
 const board = committee('40');
+/** R-COMMITTEE-MEETING (000): the institutions sitting on the Landes committee. */
+const LANDES_MEMBERS = [
+  { institution: 'caf' as const },
+  { institution: 'ddets' as const },
+  { institution: 'dsden' as const },
+  { institution: 'conseil_departemental' as const },
+  { institution: 'msa' as const },
+];
+const LANDES_MEETING = 'cttee-40-2025-10-01';
 const PERIOD = { from: d('2025-10-06'), to: d('2026-06-26') };
 
 /**
@@ -124,11 +134,22 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
       cafCode: '40',
       schoolYear: year,
     };
+    writeCommitteeMeeting(plan, {
+      campaign,
+      cafCode: '40',
+      schoolYear: year,
+      actor: board,
+      meetingId: `cttee-40-${first}-10-02`,
+      date: d(`${first}-10-02`),
+      members: LANDES_MEMBERS,
+      agenda: [p.projectId],
+    });
     writeApproval(plan, p, {
       content: saintSeverContent(year, 1_300_000),
       filedOn: d(`${first}-06-16`),
       examinedOn: d(`${first}-09-04`),
       decidedOn: d(`${first}-10-02`),
+      meetingId: `cttee-40-${first}-10-02`,
       approvedRefs: ['c1', 'c2'],
       bonuses: { enfants: 2, parents: null },
       agent,
@@ -169,6 +190,26 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     { name: 'Commune de Labrit', kind: 'commune' as const, amount: 45_000 },
     { name: 'MSA Sud Aquitaine', kind: 'msa' as const, amount: 15_000 },
   ];
+  // R-COMMITTEE-MEETING (000): the Landes committee of 1 October 2025 examines Labrit and Saint-Sever.
+  writeCommitteeMeeting(plan, {
+    campaign: C,
+    cafCode: '40',
+    schoolYear: '2025-2026',
+    actor: board,
+    orientations: {
+      on: d('2025-05-20'),
+      priorities: [
+        { code: 'EPCI_NOT_COVERED', weight: 4, label: 'Territoires non couverts' },
+        { code: 'RURAL', weight: 3 },
+        { code: 'PARENT_INVOLVEMENT', weight: 2 },
+      ],
+    },
+    meetingId: LANDES_MEETING,
+    date: d('2025-10-01'),
+    members: LANDES_MEMBERS,
+    agenda: [LANDES.labrit.projectId, LANDES.saintSever.projectId],
+    minutes: { on: d('2025-10-03'), text: 'Le comité agrée Labrit (bonus parents) et le renouvellement de Saint-Sever.' },
+  });
   writeApproval(plan, labrit, {
     content: applicationContent({
       title: 'Clas rural de Labrit',
@@ -197,6 +238,7 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     filedOn: d('2025-07-01'),
     examinedOn: d('2025-09-08'),
     decidedOn: d('2025-10-01'),
+    meetingId: LANDES_MEETING,
     approvedRefs: ['c1'],
     bonuses: { enfants: null, parents: 1 },
     agent,
@@ -218,6 +260,7 @@ export function writeLandesSeason(plan: SeasonPlan): LandesOutcome {
     filedOn: d('2025-06-24'),
     examinedOn: d('2025-09-08'),
     decidedOn: d('2025-10-01'),
+    meetingId: LANDES_MEETING,
     approvedRefs: ['c1', 'c2'],
     bonuses: { enfants: 2, parents: null },
     agent,

@@ -5,6 +5,9 @@ import {
   type CampaignParameters,
   type CoFunder,
   type CollectifLevel,
+  type CommitteeInstitution,
+  type OrientationCriterion,
+  type SchoolYear,
   type LocalDate,
   type ObjectiveCode,
   type OrientedBy,
@@ -336,6 +339,64 @@ export function writeFiling(
   });
 }
 
+/**
+ * R-COMMITTEE-MEETING, R-COMMITTEE-ORIENTATIONS: the committee's year — its orientations, when
+ * given, set on `orientationsOn` — and one meeting held at noon on `date` (its decisions are
+ * recorded in the afternoon by writeApproval), its minutes typed in `minutesOn`.
+ */
+export function writeCommitteeMeeting(
+  plan: SeasonPlan,
+  m: {
+    campaign: string;
+    cafCode: string;
+    schoolYear: string;
+    actor: Actor;
+    orientations?: { on: LocalDate; priorities: Array<{ code: OrientationCriterion; weight: number; label?: string }> };
+    meetingId: string;
+    date: LocalDate;
+    members: Array<{ institution: CommitteeInstitution; name?: string; role?: string }>;
+    agenda: string[];
+    minutes?: { on: LocalDate; text: string };
+  },
+): void {
+  const ref = { cafCode: m.cafCode, schoolYear: m.schoolYear as SchoolYear };
+  if (m.orientations) {
+    plan.add({
+      recordAt: later(m.orientations.on, 0, '10:30'),
+      campaign: m.campaign,
+      actor: m.actor,
+      source: plan.command('SetCommitteeOrientations', parisInstant(m.orientations.on, '10:00'), {
+        ...ref,
+        orientations: m.orientations.priorities,
+      }),
+    });
+  }
+  plan.add({
+    recordAt: later(m.date, 0, '12:30'),
+    campaign: m.campaign,
+    actor: m.actor,
+    source: plan.command('HoldCommitteeMeeting', parisInstant(m.date, '12:00'), {
+      ...ref,
+      meetingId: m.meetingId,
+      date: m.date,
+      members: m.members,
+      agenda: m.agenda,
+    }),
+  });
+  if (m.minutes) {
+    plan.add({
+      recordAt: later(m.minutes.on, 0, '09:30'),
+      campaign: m.campaign,
+      actor: m.actor,
+      source: plan.command('RecordMeetingMinutes', parisInstant(m.minutes.on, '09:00'), {
+        ...ref,
+        meetingId: m.meetingId,
+        minutes: m.minutes.text,
+      }),
+    });
+  }
+}
+
 /** Filing, examination and the committee's approval (steps 4–6). */
 export function writeApproval(
   plan: SeasonPlan,
@@ -345,6 +406,8 @@ export function writeApproval(
     filedOn: LocalDate;
     examinedOn: LocalDate;
     decidedOn: LocalDate;
+    /** R-COMMITTEE-MEETING: the meeting (writeCommitteeMeeting) the decision is taken in, held on decidedOn. */
+    meetingId: string;
     approvedRefs: string[];
     bonuses: { enfants: number | null; parents: number | null };
     agent: Actor;
@@ -367,7 +430,7 @@ export function writeApproval(
     source: plan.command('RecordCommitteeDecision', parisInstant(a.decidedOn, '14:00'), {
       projectId: p.projectId,
       decisionId,
-      meetingDate: a.decidedOn,
+      meetingId: a.meetingId,
       effectiveDate: a.decidedOn,
       decision: {
         outcome: 'approved',

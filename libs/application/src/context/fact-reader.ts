@@ -2,6 +2,7 @@ import {
   type CampaignParameters,
   type CollectifRef,
   type ProjectRef,
+  type CommitteeState,
   type OperatorState,
   type ProjectState,
   type SchoolYear,
@@ -11,6 +12,8 @@ import {
   conventionCoversSchoolYear,
   conventionDecider,
   conventionStreamId,
+  committeeDecider,
+  committeeStreamId,
   isAggregateId,
   isCafCode,
   isSchoolYear,
@@ -44,6 +47,13 @@ export class FactReader {
     if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return null;
     const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
     return state.status === 'open' ? state.parameters : null;
+  }
+
+  /** The committee of a Caf and school year (R-COMMITTEE-MEETING); its initial state when nothing was recorded (or the key is malformed). */
+  async committee(cafCode: unknown, schoolYear: unknown): Promise<CommitteeState> {
+    if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return committeeDecider.initialState();
+    const { state } = await loadAggregate(this.store, committeeDecider, committeeStreamId(cafCode, schoolYear));
+    return state;
   }
 
   /** A project's folded state; null when it has no history. */

@@ -4,6 +4,7 @@ import {
   type ProjectContext,
   type ProjectEvent,
   type ProjectState,
+  meetingOf,
   projectDecider,
 } from '@clas/domain';
 import { renderAgreement, renderLetter } from '@clas/projections/letters';
@@ -83,6 +84,22 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
       // R-AGREEMENT-ANNUAL: a signed annual agreement is in the project's own state; otherwise a convention must cover the year.
       if (state.ref === null || state.agreement !== null) return provided({});
       return provided({ conventionCoveringYear: await facts.conventionCoveringYear(state.ref.operatorId, state.ref.schoolYear) });
+    case 'RecordCommitteeDecision': {
+      // R-COMMITTEE-MEETING: the meeting is looked up in the project's own committee; one of another Caf or year is unknown there.
+      if (state.ref === null) return provided({ meeting: null });
+      const { cafCode, schoolYear } = state.ref;
+      const meeting = meetingOf(await facts.committee(cafCode, schoolYear), command.data.meetingId);
+      return provided({
+        meeting: meeting && {
+          cafCode,
+          schoolYear,
+          meetingId: meeting.meetingId,
+          status: meeting.status,
+          date: meeting.date,
+          agenda: meeting.agenda,
+        },
+      });
+    }
     default:
       return provided({});
   }

@@ -73,6 +73,16 @@ async function ownPerson(field: string, personId: unknown, owner: Scope, facts: 
   return claim === null || claimFits(claim, owner) ? null : outOfScope(field, personId, `is the id of a person of another operator or Caf`);
 }
 
+/** R-COMMITTEE-MEETING: a committee examines files of its own Caf (the decider checks the school year). */
+async function cafProjects(field: string, projectIds: unknown, owner: Scope, facts: FactReader): Promise<Rejection | null> {
+  for (const [i, projectId] of idsOf(projectIds).entries()) {
+    const ref = (await facts.project(projectId))?.ref ?? null;
+    if (ref === null || ref.cafCode !== owner.cafCode)
+      return outOfScope(`${field}[${i}]`, projectId, `is not a project of Caf ${owner.cafCode ?? '-'}`);
+  }
+  return null;
+}
+
 const NONE = null;
 
 /**
@@ -143,6 +153,13 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
   ValidateConventionAmendment: NONE,
   RefuseConventionAmendment: NONE,
   TerminateConvention: NONE,
+
+  // Its Caf and year are its stream and its scope.
+  SetCommitteeOrientations: NONE,
+  ScheduleCommitteeMeeting: (c, owner, facts) => cafProjects('agenda', c.data.agenda, owner, facts),
+  HoldCommitteeMeeting: (c, owner, facts) => cafProjects('agenda', c.data.agenda, owner, facts),
+  // meetingId is the committee's own.
+  RecordMeetingMinutes: NONE,
 };
 
 /** Step 6 of the bus: the references of one command (the mapped type above guarantees the check matches its type). */

@@ -3,7 +3,7 @@ import { type EventStore, createEventStore } from '@clas/event-store';
 import type { ClasCommand } from '../clas-command.js';
 import { ClasCommandBus } from '../clas-command-bus.js';
 import type { Actor, CommandBus, CommandOutcome } from '../command-bus.port.js';
-import { actors, commands, nextCommandId, paris } from '../testing/season.fixtures.js';
+import { actors, approvedInMeeting, commands, nextCommandId, paris } from '../testing/season.fixtures.js';
 import { StoryClock } from '../testing/story-clock.js';
 import type { PersonClaim } from './person-claims.js';
 import { PersonDirectory } from './person-directory.js';
@@ -56,7 +56,7 @@ describe('ClasCommandBus: scope first, and on every id a command references', ()
     for (const [project, operator] of projects)
       await accept(commands.fileApplication(project, paris('2026-06-20'), { operatorId: operator }));
     for (const [project] of projects) await accept(commands.openExamination(project));
-    for (const [project] of projects) await accept(commands.approve(project));
+    for (const [project] of projects) for (const step of approvedInMeeting(project)) await accept(step);
     for (const [project, , collectif] of projects) await accept(commands.openCollectif(collectif, project));
     await accept(commands.enrol('child-01', 'col-1'));
   });

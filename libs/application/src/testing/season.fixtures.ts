@@ -39,6 +39,9 @@ export function content(): ApplicationContent {
   };
 }
 
+/** The meeting the stories examine a project in, when they hold one per project. */
+export const meetingIdOf = (projectId: string): string => `cttee-${projectId}`;
+
 /** Command builders: each takes the business instant and returns a fresh commandId. */
 export const commands = {
   openCampaign: (parameters = audeParameters()): ClasCommand => ({
@@ -77,14 +80,29 @@ export const commands = {
     occurredAt: paris('2026-09-01'),
     data: { projectId },
   }),
-  approve: (projectId = 'prj-1'): ClasCommand => ({
+  /** R-COMMITTEE-MEETING: the committee met on 2026-10-05 and examined these files (one meeting per project unless named). */
+  holdMeeting: (projectIds: readonly string[] = ['prj-1'], meetingId = meetingIdOf(projectIds[0] ?? 'prj-1')): ClasCommand => ({
+    type: 'HoldCommitteeMeeting',
+    commandId: nextCommandId('meeting'),
+    occurredAt: paris('2026-10-05', '12:00'),
+    data: {
+      cafCode: CAF,
+      schoolYear: YEAR,
+      meetingId,
+      date: localDate('2026-10-05'),
+      members: [{ institution: 'caf' }, { institution: 'ddets' }, { institution: 'dsden' }],
+      agenda: [...projectIds],
+    },
+  }),
+  /** The decision taken in `meetingId` (by default the project's own meeting of holdMeeting). */
+  approve: (projectId = 'prj-1', meetingId = meetingIdOf(projectId)): ClasCommand => ({
     type: 'RecordCommitteeDecision',
     commandId: nextCommandId('decision'),
     occurredAt: paris('2026-10-05', '14:00'),
     data: {
       projectId,
       decisionId: `dec-${projectId}`,
-      meetingDate: localDate('2026-10-05'),
+      meetingId,
       effectiveDate: localDate('2026-10-05'),
       decision: {
         outcome: 'approved',
@@ -137,3 +155,10 @@ export const commands = {
     },
   }),
 };
+
+/**
+ * R-COMMITTEE-MEETING: every decision is taken in a meeting. The one way the stories approve a
+ * project under examination: its committee meets on 2026-10-05 with the file on its agenda, then
+ * records the approval (both sent by the committee).
+ */
+export const approvedInMeeting = (projectId = 'prj-1'): ClasCommand[] => [commands.holdMeeting([projectId]), commands.approve(projectId)];

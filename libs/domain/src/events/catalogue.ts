@@ -1,6 +1,7 @@
 import type { Instant } from '../shared/calendar-date.js';
 import type { CampaignEvent } from './campaign.events.js';
 import type { CollectifEvent } from './collectif.events.js';
+import type { CommitteeEvent } from './committee.events.js';
 import type { ConventionEvent } from './convention.events.js';
 import type { OperatorEvent } from './operator.events.js';
 import type { ProjectEvent } from './project.events.js';
@@ -8,13 +9,14 @@ import {
   type StreamKind,
   campaignStreamId,
   collectifStreamId,
+  committeeStreamId,
   conventionStreamId,
   operatorStreamId,
   projectStreamId,
 } from './stream-ids.js';
 
 /** Every event of the Clas domain. */
-export type ClasEvent = CampaignEvent | OperatorEvent | ProjectEvent | CollectifEvent | ConventionEvent;
+export type ClasEvent = CampaignEvent | OperatorEvent | ProjectEvent | CollectifEvent | ConventionEvent | CommitteeEvent;
 export type ClasEventType = ClasEvent['type'];
 export type EventOfType<T extends ClasEventType> = Extract<ClasEvent, { type: T }>;
 export type EventData<T extends ClasEventType> = EventOfType<T>['data'];
@@ -59,7 +61,8 @@ export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalog
   ApplicationFoundNotReceivable: { stream: 'project', schemaVersion: 1 },
   ApplicationWithdrawn: { stream: 'project', schemaVersion: 1 },
   ExaminationOpened: { stream: 'project', schemaVersion: 1 },
-  CommitteeDecisionRecorded: { stream: 'project', schemaVersion: 1 },
+  // 2: the decision names the committee meeting it was taken in (R-COMMITTEE-MEETING); v1 is upcast with meetingId null.
+  CommitteeDecisionRecorded: { stream: 'project', schemaVersion: 2 },
   CommitteeDecisionCorrected: { stream: 'project', schemaVersion: 1 },
   ParentActionHeld: { stream: 'project', schemaVersion: 1 },
   SchoolConcertationHeld: { stream: 'project', schemaVersion: 1 },
@@ -93,6 +96,11 @@ export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalog
   ConventionAmendmentValidated: { stream: 'convention', schemaVersion: 1 },
   ConventionAmendmentRefused: { stream: 'convention', schemaVersion: 1 },
   ConventionTerminated: { stream: 'convention', schemaVersion: 1 },
+
+  CommitteeOrientationsSet: { stream: 'committee', schemaVersion: 1 },
+  CommitteeMeetingScheduled: { stream: 'committee', schemaVersion: 1 },
+  CommitteeMeetingHeld: { stream: 'committee', schemaVersion: 1 },
+  CommitteeMeetingMinutesRecorded: { stream: 'committee', schemaVersion: 1 },
 };
 
 /** Runtime list of every event type name (for store filters, upcasters, import validation). */
@@ -130,5 +138,9 @@ export function streamIdOf(event: ClasEvent): string {
       return collectifStreamId((event.data as { collectifId: string }).collectifId);
     case 'convention':
       return conventionStreamId((event.data as { conventionId: string }).conventionId);
+    case 'committee': {
+      const data = event.data as { cafCode: string; schoolYear: Parameters<typeof committeeStreamId>[1] };
+      return committeeStreamId(data.cafCode, data.schoolYear);
+    }
   }
 }

@@ -1,19 +1,29 @@
 import { describe, it, expect } from '@jest/globals';
 import type { RecordedEvent } from '../shared/recorded-event.js';
-import { schoolYear } from '../shared/school-year.js';
-import { CLAS_EVENT_CATALOGUE, CLAS_EVENT_TYPES, isClasEvent, isClasEventType, makeEvent, streamIdOf } from './catalogue.js';
-import { campaignStreamId, parseStreamId } from './stream-ids.js';
+import { type SchoolYear, schoolYear } from '../shared/school-year.js';
+import {
+  CLAS_EVENT_CATALOGUE,
+  CLAS_EVENT_TYPES,
+  type ClasEventType,
+  isClasEvent,
+  isClasEventType,
+  makeEvent,
+  streamIdOf,
+} from './catalogue.js';
+import { campaignStreamId, committeeStreamId, parseStreamId } from './stream-ids.js';
+import { CLAS_UPCASTERS } from './upcasters.js';
 
 describe('event catalogue', () => {
-  it('lists every event type once, each with a stream kind and schema version 1', () => {
+  it('lists every event type once, each with a stream kind and schema version 1 but the decision (2: its meeting)', () => {
     expect(new Set(CLAS_EVENT_TYPES).size).toBe(CLAS_EVENT_TYPES.length);
-    expect(CLAS_EVENT_TYPES.length).toBe(42);
+    expect(CLAS_EVENT_TYPES.length).toBe(46);
     const byStream = CLAS_EVENT_TYPES.reduce<Record<string, number>>(
       (acc, t) => ({ ...acc, [CLAS_EVENT_CATALOGUE[t].stream]: (acc[CLAS_EVENT_CATALOGUE[t].stream] ?? 0) + 1 }),
       {},
     );
-    expect(byStream).toEqual({ campaign: 2, operator: 3, project: 18, collectif: 11, convention: 8 });
-    expect(CLAS_EVENT_TYPES.every((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion === 1)).toBe(true);
+    expect(byStream).toEqual({ campaign: 2, operator: 3, project: 18, collectif: 11, convention: 8, committee: 4 });
+    expect(CLAS_EVENT_TYPES.filter((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion !== 1)).toEqual(['CommitteeDecisionRecorded']);
+    expect(CLAS_EVENT_CATALOGUE.CommitteeDecisionRecorded.schemaVersion).toBe(2);
     expect(CLAS_EVENT_TYPES.every((t) => /^[A-Z][A-Za-z]+$/.test(t))).toBe(true);
   });
 
@@ -61,5 +71,28 @@ describe('event catalogue', () => {
     expect(isClasEvent(stored)).toBe(true);
     expect(isClasEvent({ ...stored, schemaVersion: 2 })).toBe(false);
     expect(isClasEventType('ShoppingCartOpened')).toBe(false);
+  });
+
+  it('R-COMMITTEE-MEETING: a decision recorded before meetings existed (v1) is upcast to v2 with meetingId null, its data kept', () => {
+    const v1 = {
+      type: 'CommitteeDecisionRecorded',
+      schemaVersion: 1,
+      data: { projectId: 'prj-1', decisionId: 'dec-1', meetingDate: '2025-10-01', effectiveDate: '2025-10-01' },
+      occurredAt: '2025-10-01T12:00:00.000Z',
+    };
+    const [upcaster] = CLAS_UPCASTERS.filter((u) => u.type === 'CommitteeDecisionRecorded' && u.fromSchemaVersion === 1);
+    const upcast = upcaster!.upcast(v1);
+    expect(upcast).toEqual({ ...v1, schemaVersion: 2, data: { ...v1.data, meetingId: null } });
+    expect(isClasEvent(upcast)).toBe(true);
+    expect(isClasEvent(v1)).toBe(false);
+    expect(CLAS_UPCASTERS.every((u) => u.fromSchemaVersion < CLAS_EVENT_CATALOGUE[u.type as ClasEventType].schemaVersion)).toBe(true);
+  });
+
+  it('parses committee streams like campaign streams', () => {
+    expect(parseStreamId(committeeStreamId('11', '2026-2027' as SchoolYear))).toEqual({
+      kind: 'committee',
+      cafCode: '11',
+      schoolYear: '2026-2027',
+    });
   });
 });

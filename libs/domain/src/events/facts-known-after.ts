@@ -80,6 +80,14 @@ export const FACTS_KNOWN_AFTER_THEY_HAPPEN: { readonly [T in ClasEventType]: Mom
   ConventionAmendmentValidated: null,
   ConventionAmendmentRefused: null,
   ConventionTerminated: null,
+
+  // The year's priorities are the committee's own planning act.
+  CommitteeOrientationsSet: null,
+  // A meeting may be scheduled ahead.
+  CommitteeMeetingScheduled: null,
+  // R-COMMITTEE-MEETING: a meeting is held once its day has come.
+  CommitteeMeetingHeld: (e) => [occurred(e), { field: 'date', date: e.data.date }],
+  CommitteeMeetingMinutesRecorded: (e) => [occurred(e)],
 };
 
 function momentsOf(event: ClasEvent): FactMoment[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CollectifCommand } from '../collectif/collectif.commands.js';
+import type { CommitteeCommand } from '../committee/committee.commands.js';
+import { committeeDecider } from '../committee/committee.decider.js';
 import { collectifDecider } from '../collectif/collectif.decider.js';
 import type { OperatorCommand } from '../operator/operator.commands.js';
 import { operatorDecider } from '../operator/operator.decider.js';
@@ -12,8 +14,10 @@ import { COLLECTIF, childEnrolled, collectifOpened, sessionHeld } from '../testi
 import { audeCampaign, d, operatorRegistered, paris } from '../testing/fixtures.js';
 import {
   DECISION_AT,
+  MEETING_ID,
   PROJECT,
   DOCUMENT_HASH,
+  heldMeeting,
   advancePaid,
   agreementSigned,
   applicationContent,
@@ -30,6 +34,29 @@ import type { ClasEvent, ClasEventType } from './catalogue.js';
 import { FACTS_KNOWN_AFTER_THEY_HAPPEN } from './facts-known-after.js';
 
 const project = specification(projectDecider);
+const committee = specification(committeeDecider);
+const committeeCommand = (type: CommitteeCommand['type'], occurredAt: Instant, data: object): CommitteeCommand =>
+  ({
+    type,
+    commandId: `${type}-1`,
+    occurredAt,
+    data: { cafCode: PROJECT.cafCode, schoolYear: PROJECT.schoolYear, ...data },
+  }) as CommitteeCommand;
+const members = [{ institution: 'caf' }, { institution: 'dsden' }];
+const meetingHeld = committee
+  .given([])
+  .when(
+    committeeCommand('HoldCommitteeMeeting', paris('2026-10-05', '09:00'), {
+      meetingId: MEETING_ID,
+      date: d('2026-10-05'),
+      members,
+      agenda: [PROJECT.projectId],
+    }),
+    {
+      agendaProjects: { [PROJECT.projectId]: { cafCode: PROJECT.cafCode, schoolYear: PROJECT.schoolYear } },
+    },
+  )
+  .thenAccepted();
 const collectif = specification(collectifDecider);
 const operator = specification(operatorDecider);
 const campaign = { campaign: audeCampaign() };
@@ -122,10 +149,11 @@ const cases: FactCase[] = [
           projectCommand('RecordCommitteeDecision', DECISION_AT, {
             projectId,
             decisionId: 'dec-1',
-            meetingDate: d('2026-10-05'),
+            meetingId: MEETING_ID,
             effectiveDate: d('2026-10-05'),
             decision: { outcome: 'refused', reasons: [{ code: 'NO_PARENT_AXIS', text: 'no parent action planned' }] },
           }),
+          { meeting: heldMeeting() },
         ).decision,
   },
   {
@@ -424,6 +452,38 @@ const cases: FactCase[] = [
         .receivedAt(at)
         .when(attendance(paris('2026-11-20'), 'CorrectAttendance')).decision,
   },
+  {
+    event: 'CommitteeMeetingHeld',
+    field: 'occurredAt',
+    happened: paris('2026-10-05', '09:00'),
+    decide: (at) =>
+      committee
+        .given([])
+        .receivedAt(at)
+        .when(
+          committeeCommand('HoldCommitteeMeeting', paris('2026-10-05', '09:00'), {
+            meetingId: MEETING_ID,
+            date: d('2026-10-05'),
+            members,
+            agenda: [projectId],
+          }),
+          {
+            agendaProjects: { [projectId]: { cafCode: PROJECT.cafCode, schoolYear: PROJECT.schoolYear } },
+          },
+        ).decision,
+  },
+  {
+    event: 'CommitteeMeetingMinutesRecorded',
+    field: 'occurredAt',
+    happened: paris('2026-10-08', '11:00'),
+    decide: (at) =>
+      committee
+        .given(meetingHeld)
+        .receivedAt(at)
+        .when(
+          committeeCommand('RecordMeetingMinutes', paris('2026-10-08', '11:00'), { meetingId: MEETING_ID, minutes: 'Two files examined.' }),
+        ).decision,
+  },
 ];
 
 const justBefore = (instant: Instant): Instant => new Date(Date.parse(instant) - 1).toISOString();
@@ -460,10 +520,11 @@ describe('R-FACT-PAST: a fact known only after it happens is not recorded before
         projectCommand('RecordCommitteeDecision', DECISION_AT, {
           projectId,
           decisionId: 'dec-1',
-          meetingDate: d('2026-10-05'),
+          meetingId: MEETING_ID,
           effectiveDate: d('2026-11-01'),
           decision: { outcome: 'refused', reasons: [{ code: 'NO_PARENT_AXIS', text: 'no parent action planned' }] },
         }),
+        { meeting: heldMeeting() },
       )
       .thenAccepted();
     expect(later[0]!.data).toMatchObject({ effectiveDate: '2026-11-01' });

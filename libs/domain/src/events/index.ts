@@ -7,6 +7,8 @@ export * from './operator.events.js';
 export * from './project.events.js';
 export * from './collectif.events.js';
 export * from './convention.events.js';
+export * from './committee.events.js';
 export * from './catalogue.js';
+export * from './upcasters.js';
 export * from './individual-data.js';
 export * from './facts-known-after.js';

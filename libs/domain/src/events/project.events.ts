@@ -107,6 +107,12 @@ export interface RefusalTerms {
 
 export interface CommitteeDecisionRecordedData extends ProjectRef {
   decisionId: string;
+  /**
+   * R-COMMITTEE-MEETING: the meeting of `committee-<caf>-<schoolYear>` the decision was taken in;
+   * null for decisions recorded before meetings were (schema version 1, upcast).
+   */
+  meetingId: string | null;
+  /** The meeting's date (taken from the meeting since schema version 2). */
   meetingDate: LocalDate;
   /** The date the decision takes effect (worked example 3: corrections take effect from it). */
   effectiveDate: LocalDate;
@@ -258,7 +264,7 @@ export type ApplicationFiled = DomainEvent<'ApplicationFiled', ApplicationFiledD
 export type ApplicationFoundNotReceivable = DomainEvent<'ApplicationFoundNotReceivable', ApplicationFoundNotReceivableData>;
 export type ApplicationWithdrawn = DomainEvent<'ApplicationWithdrawn', ApplicationWithdrawnData>;
 export type ExaminationOpened = DomainEvent<'ExaminationOpened', ExaminationOpenedData>;
-export type CommitteeDecisionRecorded = DomainEvent<'CommitteeDecisionRecorded', CommitteeDecisionRecordedData>;
+export type CommitteeDecisionRecorded = DomainEvent<'CommitteeDecisionRecorded', CommitteeDecisionRecordedData, 2>;
 export type CommitteeDecisionCorrected = DomainEvent<'CommitteeDecisionCorrected', CommitteeDecisionCorrectedData>;
 export type ParentActionHeld = DomainEvent<'ParentActionHeld', ParentActionHeldData>;
 export type SchoolConcertationHeld = DomainEvent<'SchoolConcertationHeld', SchoolConcertationHeldData>;

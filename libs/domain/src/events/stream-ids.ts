@@ -2,7 +2,7 @@ import type { SchoolYear } from '../shared/school-year.js';
 import { isSchoolYear } from '../shared/school-year.js';
 
 /** One stream per aggregate instance (architecture.md, "Event envelope"). */
-export const STREAM_KINDS = ['campaign', 'operator', 'project', 'collectif', 'convention'] as const;
+export const STREAM_KINDS = ['campaign', 'operator', 'project', 'collectif', 'convention', 'committee'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
 /** Ids are opaque (uuids in practice); they must not contain whitespace so stream ids stay parseable. */
@@ -30,13 +30,21 @@ export function campaignStreamId(cafCode: string, schoolYear: SchoolYear): strin
   return `campaign-${cafCode}-${schoolYear}`;
 }
 
+/** `committee-11-2026-2027`: the departmental committee of one Caf for one school year (R-COMMITTEE-MEETING). */
+export function committeeStreamId(cafCode: string, schoolYear: SchoolYear): string {
+  if (!isCafCode(cafCode)) throw new RangeError(`invalid Caf code: ${JSON.stringify(cafCode)}`);
+  if (!isSchoolYear(schoolYear)) throw new RangeError(`invalid school year: ${JSON.stringify(schoolYear)}`);
+  return `committee-${cafCode}-${schoolYear}`;
+}
+
 export const operatorStreamId = (operatorId: string): string => checked('operator', operatorId);
 export const projectStreamId = (projectId: string): string => checked('project', projectId);
 export const collectifStreamId = (collectifId: string): string => checked('collectif', collectifId);
 export const conventionStreamId = (conventionId: string): string => checked('convention', conventionId);
 
 export type ParsedStreamId =
-  { kind: 'campaign'; cafCode: string; schoolYear: SchoolYear } | { kind: Exclude<StreamKind, 'campaign'>; id: string };
+  | { kind: 'campaign' | 'committee'; cafCode: string; schoolYear: SchoolYear }
+  | { kind: Exclude<StreamKind, 'campaign' | 'committee'>; id: string };
 
 /** Inverse of the helpers above; null for a stream this domain does not own. */
 export function parseStreamId(streamId: string): ParsedStreamId | null {
@@ -44,7 +52,7 @@ export function parseStreamId(streamId: string): ParsedStreamId | null {
   if (dash < 0) return null;
   const kind = streamId.slice(0, dash);
   const rest = streamId.slice(dash + 1);
-  if (kind === 'campaign') {
+  if (kind === 'campaign' || kind === 'committee') {
     const m = /^(\d{2,3}|2[AB])-(\d{4}-\d{4})$/.exec(rest);
     return m && isSchoolYear(m[2]) ? { kind, cafCode: m[1], schoolYear: m[2] } : null;
   }

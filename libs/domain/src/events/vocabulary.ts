@@ -152,3 +152,18 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 /** R-AGREEMENT-ANNUAL: who signed the annual Clas agreement for the operator. */
 export const AGREEMENT_SIGNATORY_ROLES = ['president', 'director', 'legal_representative', 'mayor'] as const;
 export type AgreementSignatoryRole = (typeof AGREEMENT_SIGNATORY_ROLES)[number];
+
+/**
+ * R-COMMITTEE-ORIENTATIONS: the priorities a committee may set for its year (000, 002, 004), a
+ * closed list because the ranking evaluates each one from the application and the log:
+ * EPCI_NOT_COVERED = the file's EPCI had no project of this Caf approved the school year before;
+ * QPV = its territory is a quartier prioritaire; RURAL = its territory or one collectif is rural;
+ * COLLEGE = a collectif works with collégiens; PARENT_INVOLVEMENT = a parent-support project
+ * (the bonus parents request); DISABILITY_INCLUSION = a collectif includes a child with a disability.
+ */
+export const ORIENTATION_CRITERIA = ['EPCI_NOT_COVERED', 'QPV', 'RURAL', 'COLLEGE', 'PARENT_INVOLVEMENT', 'DISABILITY_INCLUSION'] as const;
+export type OrientationCriterion = (typeof ORIENTATION_CRITERIA)[number];
+
+/** R-COMMITTEE-MEETING (001; members per département in 000, 002, 004): the funders sitting on the committee. */
+export const COMMITTEE_INSTITUTIONS = ['caf', 'ddets', 'prefecture', 'dsden', 'conseil_departemental', 'msa', 'udaf', 'other'] as const;
+export type CommitteeInstitution = (typeof COMMITTEE_INSTITUTIONS)[number];

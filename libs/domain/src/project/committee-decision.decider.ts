@@ -1,4 +1,4 @@
-import { isDecision } from '../commands/command.js';
+import { isDecision, requireContext } from '../commands/command.js';
 import { invalid, isRejectionValue, rejectWith } from '../commands/input-validation.js';
 import type { ApplicationContent } from '../events/application-content.js';
 import { makeEvent } from '../events/catalogue.js';
@@ -7,6 +7,7 @@ import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, type Rejection, accept, reject } from '../shared/result.js';
 import type { CorrectCommitteeDecision, DecisionTermsInput, RecordCommitteeDecision } from './project.commands.js';
 import { knownProject } from './project-guards.js';
+import type { DecisionMeetingFacts, ProjectContext } from './project.context.js';
 import type { ProjectState } from './project.state.js';
 
 /**
@@ -73,13 +74,59 @@ function refusalTerms(input: Extract<DecisionTermsInput, { outcome: 'refused' }>
   return { outcome: 'refused', reasons: input.reasons.map((r) => ({ code: r.code, ruleId: r.ruleId ?? null, text: r.text })) };
 }
 
-export function recordCommitteeDecision(command: RecordCommitteeDecision, state: ProjectState): Decision<ProjectEvent> {
+/**
+ * R-COMMITTEE-MEETING: every decision belongs to a meeting of the project's own committee (its
+ * Caf and school year) that was held and had the file on its agenda.
+ */
+function meetingRejection(
+  meeting: DecisionMeetingFacts | null,
+  project: { projectId: string; cafCode: string; schoolYear: string },
+  meetingId: string,
+  decidedOn: string,
+): Decision<ProjectEvent> | null {
+  if (meeting === null)
+    return reject('MEETING_UNKNOWN', 'R-COMMITTEE-MEETING', `the committee of this project has no meeting ${meetingId}`, {
+      field: 'meetingId',
+      meetingId,
+    });
+  if (meeting.meetingId !== meetingId)
+    throw new Error(`RecordCommitteeDecision: context.meeting is ${meeting.meetingId}, not ${meetingId}`);
+  if (meeting.cafCode !== project.cafCode || meeting.schoolYear !== project.schoolYear) {
+    return reject(
+      'MEETING_OF_ANOTHER_COMMITTEE',
+      'R-COMMITTEE-MEETING',
+      `meeting ${meetingId} is the committee of Caf ${meeting.cafCode} ${meeting.schoolYear}; the project is ${project.cafCode} ${project.schoolYear}`,
+      { field: 'meetingId', meetingId, cafCode: meeting.cafCode, schoolYear: meeting.schoolYear },
+    );
+  }
+  if (meeting.status !== 'held')
+    return reject('MEETING_NOT_HELD', 'R-COMMITTEE-MEETING', `meeting ${meetingId} (planned on ${meeting.date}) has not been held`, {
+      field: 'meetingId',
+      meetingId,
+      date: meeting.date,
+    });
+  if (!meeting.agenda.includes(project.projectId))
+    return reject('PROJECT_NOT_ON_AGENDA', 'R-COMMITTEE-MEETING', `meeting ${meetingId} did not examine project ${project.projectId}`, {
+      field: 'meetingId',
+      meetingId,
+      projectId: project.projectId,
+    });
+  if (meeting.date > decidedOn)
+    return reject('DECISION_BEFORE_MEETING', 'R-COMMITTEE-MEETING', `a decision cannot be dated before its meeting (${meeting.date})`, {
+      field: 'occurredAt',
+      meetingDate: meeting.date,
+    });
+  return null;
+}
+
+export function recordCommitteeDecision(
+  command: RecordCommitteeDecision,
+  state: ProjectState,
+  context: ProjectContext,
+): Decision<ProjectEvent> {
   const d = command.data;
-  if (d.meetingDate > parisDateOf(command.occurredAt))
-    return rejectWith(invalid('meetingDate', 'a decision cannot be recorded before the committee met', { meetingDate: d.meetingDate }));
   const ref = knownProject(state, d.projectId);
   if (isDecision(ref)) return ref;
-
   switch (state.status) {
     case 'under_examination':
       break;
@@ -106,13 +153,17 @@ export function recordCommitteeDecision(command: RecordCommitteeDecision, state:
         status: state.status,
       });
   }
+  const meeting = requireContext(context.meeting, 'meeting', command.type);
+  const outside = meetingRejection(meeting, ref, d.meetingId, parisDateOf(command.occurredAt));
+  if (outside) return outside;
+  const meetingDate = (meeting as DecisionMeetingFacts).date;
   const content = (state.application as NonNullable<ProjectState['application']>).content;
   const terms = d.decision.outcome === 'approved' ? approvalTerms(d.decision, content) : refusalTerms(d.decision);
   if (isRejectionValue(terms)) return rejectWith(terms);
   return accept(
     makeEvent(
       'CommitteeDecisionRecorded',
-      { ...ref, decisionId: d.decisionId, meetingDate: d.meetingDate, effectiveDate: d.effectiveDate, decision: terms },
+      { ...ref, decisionId: d.decisionId, meetingId: d.meetingId, meetingDate, effectiveDate: d.effectiveDate, decision: terms },
       command.occurredAt,
     ),
   );

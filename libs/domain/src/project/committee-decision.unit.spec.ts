@@ -3,7 +3,9 @@ import { makeEvent } from '../events/catalogue.js';
 import { d, paris } from '../testing/fixtures.js';
 import {
   DECISION_AT,
+  MEETING_ID,
   PROJECT,
+  heldMeeting,
   applicationContent,
   approvalTerms,
   approved,
@@ -16,13 +18,14 @@ import type { DecisionTermsInput, ProjectCommand } from './project.commands.js';
 import { projectDecider } from './project.decider.js';
 
 const spec = specification(projectDecider);
+const inMeeting = { meeting: heldMeeting() };
 const underExamination = [filed(), examinationOpened()];
 
 const decide = (decision: DecisionTermsInput): ProjectCommand => ({
   type: 'RecordCommitteeDecision',
   commandId: 'dec-cmd',
   occurredAt: DECISION_AT,
-  data: { projectId: PROJECT.projectId, decisionId: 'dec-1', meetingDate: d('2026-10-05'), effectiveDate: d('2026-10-05'), decision },
+  data: { projectId: PROJECT.projectId, decisionId: 'dec-1', meetingId: MEETING_ID, effectiveDate: d('2026-10-05'), decision },
 });
 const approve = (overrides: Partial<Extract<DecisionTermsInput, { outcome: 'approved' }>> = {}): ProjectCommand =>
   decide({
@@ -35,7 +38,7 @@ const approve = (overrides: Partial<Extract<DecisionTermsInput, { outcome: 'appr
 
 describe('committee decision', () => {
   it('approves a project under examination: collectifs, granted bonuses and forecast cost are recorded', () => {
-    spec.given(underExamination).when(approve()).then([approved()]);
+    spec.given(underExamination).when(approve(), inMeeting).then([approved()]);
   });
 
   it('approves fewer collectifs than planned when it names them', () => {
@@ -43,24 +46,28 @@ describe('committee decision', () => {
       .given(underExamination)
       .when(
         approve({ approvedCollectifs: 1, approvedCollectifRefs: ['c2'], bonusesGranted: { enfants: { collectifs: 1 }, parents: null } }),
+        inMeeting,
       )
       .thenAccepted();
     expect(event.data).toMatchObject({ decision: { approvedCollectifs: 1, approvedCollectifRefs: ['c2'] } });
     spec
       .given(underExamination)
-      .when(approve({ approvedCollectifs: 1 }))
+      .when(approve({ approvedCollectifs: 1 }), inMeeting)
       .thenRejected('INVALID_INPUT', 'R-INPUT');
   });
 
   it('refuses a project with its reasons', () => {
     spec
       .given(underExamination)
-      .when(decide({ outcome: 'refused', reasons: [{ code: 'NO_PARENT_AXIS', ruleId: 'R-ELIG-AXES', text: 'no parent action planned' }] }))
+      .when(
+        decide({ outcome: 'refused', reasons: [{ code: 'NO_PARENT_AXIS', ruleId: 'R-ELIG-AXES', text: 'no parent action planned' }] }),
+        inMeeting,
+      )
       .then([refused()]);
   });
 
   it('R-LIFE: a decision on a file not under examination is rejected', () => {
-    spec.given([filed()]).when(approve()).thenRejected('EXAMINATION_NOT_OPENED', 'R-LIFE');
+    spec.given([filed()]).when(approve(), inMeeting).thenRejected('EXAMINATION_NOT_OPENED', 'R-LIFE');
   });
 
   it('R-LIFE-1: a decision on a file found not receivable is rejected', () => {
@@ -69,20 +76,20 @@ describe('committee decision', () => {
       { ...PROJECT, reason: 'incomplete_file', ruleId: 'R-LIFE-1', explanation: 'budget missing', declaredOn: d('2026-08-20') },
       paris('2026-08-20'),
     );
-    spec.given([filed(), notReceivable]).when(approve()).thenRejected('APPLICATION_NOT_RECEIVABLE', 'R-LIFE-1');
+    spec.given([filed(), notReceivable]).when(approve(), inMeeting).thenRejected('APPLICATION_NOT_RECEIVABLE', 'R-LIFE-1');
   });
 
   it('R-LIFE: deciding twice is rejected (a correction is recorded instead)', () => {
     spec
       .given([...underExamination, approved()])
-      .when(approve())
+      .when(approve(), inMeeting)
       .thenRejected('DECISION_ALREADY_RECORDED', 'R-LIFE');
   });
 
   it('R-INPUT: approving more collectifs than the application plans is rejected', () => {
     const rejection = spec
       .given(underExamination)
-      .when(approve({ approvedCollectifs: 3 }))
+      .when(approve({ approvedCollectifs: 3 }), inMeeting)
       .thenRejected('APPROVED_MORE_THAN_PLANNED', 'R-INPUT');
     expect(rejection.details).toMatchObject({ field: 'approvedCollectifs', approved: 3, planned: 2 });
   });
@@ -90,7 +97,7 @@ describe('committee decision', () => {
   it('R-PS-BONUS: granting a bonus parents that was not requested is rejected', () => {
     const rejection = spec
       .given(underExamination)
-      .when(approve({ bonusesGranted: { enfants: { collectifs: 2 }, parents: { collectifs: 2 } } }))
+      .when(approve({ bonusesGranted: { enfants: { collectifs: 2 }, parents: { collectifs: 2 } } }), inMeeting)
       .thenRejected('BONUS_NOT_REQUESTED', 'R-PS-BONUS');
     expect(rejection.details.field).toBe('bonusesGranted.parents');
   });
@@ -100,6 +107,7 @@ describe('committee decision', () => {
       .given(underExamination)
       .when(
         approve({ approvedCollectifs: 1, approvedCollectifRefs: ['c1'], bonusesGranted: { enfants: { collectifs: 2 }, parents: null } }),
+        inMeeting,
       )
       .thenRejected('BONUS_ON_MORE_COLLECTIFS_THAN_APPROVED', 'R-PS-BONUS');
   });
@@ -113,12 +121,56 @@ describe('committee decision', () => {
     });
     spec
       .given([filed(content), examinationOpened()])
-      .when(approve({ bonusesGranted: { enfants: null, parents: { collectifs: 2 } } }))
+      .when(approve({ bonusesGranted: { enfants: null, parents: { collectifs: 2 } } }), inMeeting)
       .thenAccepted();
     spec
       .given([filed(content), examinationOpened()])
-      .when(approve())
+      .when(approve(), inMeeting)
       .thenRejected('BONUS_NOT_REQUESTED', 'R-PS-BONUS');
+  });
+});
+
+describe('decisions taken in a committee meeting (R-COMMITTEE-MEETING)', () => {
+  it('R-COMMITTEE-MEETING: the decision names its meeting and takes its date from it', () => {
+    const [event] = spec.given(underExamination).when(approve(), inMeeting).thenAccepted();
+    expect(event!.data).toMatchObject({ meetingId: MEETING_ID, meetingDate: '2026-10-05' });
+  });
+
+  it('R-COMMITTEE-MEETING: a meeting the project’s committee does not know is refused on meetingId, nothing recorded', () => {
+    const rejection = spec
+      .given(underExamination)
+      .when(approve(), { meeting: null })
+      .thenRejected('MEETING_UNKNOWN', 'R-COMMITTEE-MEETING');
+    expect(rejection.details).toMatchObject({ field: 'meetingId', meetingId: MEETING_ID });
+  });
+
+  it('R-COMMITTEE-MEETING: a meeting of another Caf or school year is refused', () => {
+    spec
+      .given(underExamination)
+      .when(approve(), { meeting: heldMeeting({ cafCode: '40' }) })
+      .thenRejected('MEETING_OF_ANOTHER_COMMITTEE', 'R-COMMITTEE-MEETING');
+    spec
+      .given(underExamination)
+      .when(approve(), { meeting: heldMeeting({ schoolYear: '2025-2026' as typeof PROJECT.schoolYear }) })
+      .thenRejected('MEETING_OF_ANOTHER_COMMITTEE', 'R-COMMITTEE-MEETING');
+  });
+
+  it('R-COMMITTEE-MEETING: a meeting not yet held, or that did not examine the file, cannot carry its decision', () => {
+    spec
+      .given(underExamination)
+      .when(approve(), { meeting: heldMeeting({ status: 'scheduled' }) })
+      .thenRejected('MEETING_NOT_HELD', 'R-COMMITTEE-MEETING');
+    spec
+      .given(underExamination)
+      .when(approve(), { meeting: heldMeeting({ agenda: ['prj-2'] }) })
+      .thenRejected('PROJECT_NOT_ON_AGENDA', 'R-COMMITTEE-MEETING');
+  });
+
+  it('R-COMMITTEE-MEETING: a decision dated before its meeting is refused', () => {
+    spec
+      .given(underExamination)
+      .when(approve(), { meeting: heldMeeting({ date: d('2026-10-06') }) })
+      .thenRejected('DECISION_BEFORE_MEETING', 'R-COMMITTEE-MEETING');
   });
 });
 

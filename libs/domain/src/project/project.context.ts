@@ -1,5 +1,6 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
 import type { ApplicationContent } from '../events/application-content.js';
+import type { LocalDate } from '../shared/calendar-date.js';
 import type { SchoolYear } from '../shared/school-year.js';
 
 /** The facts a renewal needs from the renewed project's stream. */
@@ -11,6 +12,16 @@ export interface PreviousProjectFacts {
   /** The content as filed (for a short renewal it is carried over, R-LIFE-4). */
   content: ApplicationContent;
   approved: boolean;
+}
+
+/** R-COMMITTEE-MEETING: the meeting a decision names, as its committee stream knows it. */
+export interface DecisionMeetingFacts {
+  cafCode: string;
+  schoolYear: SchoolYear;
+  meetingId: string;
+  status: 'scheduled' | 'held';
+  date: LocalDate;
+  agenda: readonly string[];
 }
 
 /**
@@ -34,4 +45,6 @@ export interface ProjectContext {
   agreement?: { agreementId: string; decisionId: string; documentHash: string } | null;
   /** R-AGREEMENT-ANNUAL: the signed multi-year convention of the operator covering the project's school year, or null. */
   conventionCoveringYear?: string | null;
+  /** Recording a decision: the named meeting of the project's committee; null when that committee has no such meeting. */
+  meeting?: DecisionMeetingFacts | null;
 }

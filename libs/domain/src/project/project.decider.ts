@@ -42,7 +42,7 @@ export function decideProject(
     case 'OpenExamination':
       return openExamination(command, state, context);
     case 'RecordCommitteeDecision':
-      return recordCommitteeDecision(command, state);
+      return recordCommitteeDecision(command, state, context);
     case 'CorrectCommitteeDecision':
       return correctCommitteeDecision(command, state);
     case 'RecordParentAction':

@@ -219,10 +219,14 @@ export const decisionTermsSchema = union('outcome', {
   ),
 });
 
+/** R-COMMITTEE-MEETING: taken in a held meeting of the project's committee, whose date the event keeps as meetingDate. */
 export const recordCommitteeDecisionData = object({
   projectId: id(),
   decisionId: id(),
-  meetingDate: localDate(),
+  meetingId: withMeta(id(), {
+    description: 'The held meeting of committee-<caf>-<schoolYear> that examined the file',
+    example: 'cttee-2026-10-05',
+  }),
   effectiveDate: localDate(),
   decision: decisionTermsSchema,
 });

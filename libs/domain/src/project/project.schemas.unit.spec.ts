@@ -115,7 +115,7 @@ describe('project payloads (R-INPUT)', () => {
       validate(recordCommitteeDecisionData, {
         projectId: 'prj-1',
         decisionId: 'dec-1',
-        meetingDate: '2026-10-01',
+        meetingId: 'cttee-2026-10-01',
         effectiveDate: '2026-10-01',
         decision,
       });

@@ -2,6 +2,7 @@ import type { ApplicationContent } from '../events/application-content.js';
 import { makeEvent } from '../events/catalogue.js';
 import type { ApprovalTerms, ProjectEvent, ProjectRef } from '../events/project.events.js';
 import { OBJECTIVE_CODES } from '../events/vocabulary.js';
+import type { DecisionMeetingFacts } from '../project/project.context.js';
 import { CAF, PREVIOUS_YEAR, YEAR, d, paris } from './fixtures.js';
 
 /** Test data for project specs: a primary project of two collectifs in Aude 2026-2027. */
@@ -90,10 +91,31 @@ export const approvalTerms = (overrides: Partial<ApprovalTerms> = {}): ApprovalT
 /** Worked example 3: a decision recorded on 2026-10-05. */
 export const DECISION_AT = paris('2026-10-05', '14:00');
 
+/** R-COMMITTEE-MEETING: the meeting of the Aude committee 2026-2027 where the project was examined. */
+export const MEETING_ID = 'cttee-2026-10-05';
+
+/** The meeting as the project context hands it to the committee-decision decider (held, with the project on its agenda). */
+export const heldMeeting = (overrides: Partial<DecisionMeetingFacts> = {}): DecisionMeetingFacts => ({
+  cafCode: CAF,
+  schoolYear: YEAR,
+  meetingId: MEETING_ID,
+  status: 'held',
+  date: d('2026-10-05'),
+  agenda: [PROJECT.projectId],
+  ...overrides,
+});
+
 export const approved = (terms = approvalTerms()): ProjectEvent =>
   makeEvent(
     'CommitteeDecisionRecorded',
-    { ...PROJECT, decisionId: 'dec-1', meetingDate: d('2026-10-05'), effectiveDate: d('2026-10-05'), decision: terms },
+    {
+      ...PROJECT,
+      decisionId: 'dec-1',
+      meetingId: MEETING_ID,
+      meetingDate: d('2026-10-05'),
+      effectiveDate: d('2026-10-05'),
+      decision: terms,
+    },
     DECISION_AT,
   );
 
@@ -103,6 +125,7 @@ export const refused = (): ProjectEvent =>
     {
       ...PROJECT,
       decisionId: 'dec-1',
+      meetingId: MEETING_ID,
       meetingDate: d('2026-10-05'),
       effectiveDate: d('2026-10-05'),
       decision: { outcome: 'refused', reasons: [{ code: 'NO_PARENT_AXIS', ruleId: 'R-ELIG-AXES', text: 'no parent action planned' }] },

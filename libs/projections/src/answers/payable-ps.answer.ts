@@ -52,6 +52,31 @@ export function forecastStatement(project: ProjectFoldState, campaign: CampaignF
   });
 }
 
+/**
+ * R-COMMITTEE-ORIENTATIONS, the ranking before the decision: the forecast the application asks
+ * for — every planned collectif, the planned total cost, each requested bonus on every planned
+ * collectif — computed by the same rule as the decision's forecast (R-PS-FORMULA, R-PS-BONUS, R-PS-80).
+ */
+export function requestedStatement(project: ProjectFoldState, campaign: CampaignFoldState, asOf: AsOf): PsStatement | null {
+  const params = campaign.parameters;
+  const app = project.application;
+  if (!params || !app) return null;
+  const ids = [app.eventId];
+  const planned = app.content.collectifs.length;
+  const requested = (bonus: object | null): Sourced<number> => sourced(bonus === null ? 0 : planned, ids);
+  return forecastPs({
+    parameters: params,
+    campaignEventIds: campaignEventIds(campaign),
+    approvedCollectifs: sourced(planned, ids),
+    bonusEnfantsCollectifs: requested(app.content.bonusRequests.enfants),
+    bonusParentsCollectifs: requested(app.content.bonusRequests.parents),
+    otherCafFunding: sourced(app.content.budget.otherCafFunding, ids),
+    payments: [],
+    at: dayOf(asOf),
+    plannedTotalCost: sourced(app.content.budget.totalOperatingCost, ids),
+  });
+}
+
 function commonInput(
   project: ProjectFoldState,
   campaign: CampaignFoldState,

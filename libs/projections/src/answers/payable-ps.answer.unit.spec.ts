@@ -71,6 +71,7 @@ describe('payablePs', () => {
         {
           ...landes,
           decisionId: 'dec-l',
+          meetingId: null,
           meetingDate: d('2025-10-01'),
           effectiveDate: d('2025-10-01'),
           decision: approval({

@@ -57,6 +57,8 @@ export interface DecisionCorrectionState {
 
 export interface DecisionState {
   decisionId: string;
+  /** R-COMMITTEE-MEETING: the meeting it was taken in; null for a decision recorded before meetings were (schema v1). */
+  meetingId: string | null;
   meetingDate: LocalDate;
   effectiveDate: LocalDate;
   outcome: 'approved' | 'refused';

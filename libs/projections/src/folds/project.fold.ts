@@ -92,13 +92,14 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
       );
     }
     case 'CommitteeDecisionRecorded': {
-      const { decisionId, meetingDate, effectiveDate, decision } = event.data;
+      const { decisionId, meetingId, meetingDate, effectiveDate, decision } = event.data;
       const outcome = decision.outcome;
       return withStatus(
         {
           ...s,
           decision: {
             decisionId,
+            meetingId,
             meetingDate,
             effectiveDate,
             outcome,
@@ -265,7 +266,8 @@ function evolveProject(state: ProjectFoldState, recorded: RecordedEvent): Projec
  */
 export const projectFold: KeyedFold<ProjectFoldState> = {
   name: 'project',
-  version: 3,
+  // 4: the decision names its committee meeting (CommitteeDecisionRecorded v2).
+  version: 4,
   eventTypes: EVENT_TYPES,
   keysOf(event) {
     if (!TYPES.has(event.type)) return [];

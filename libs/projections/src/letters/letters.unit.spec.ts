@@ -45,6 +45,7 @@ function refusedProject(ruleId: string | null): Script {
       {
         ...aude,
         decisionId: 'dec-p1',
+        meetingId: 'cttee-2026-10-05',
         meetingDate: d('2026-10-05'),
         effectiveDate: d('2026-10-05'),
         decision: { outcome: 'refused', reasons: [{ code: 'NO_PARENT_AXIS', ruleId, text: 'aucune action parents <prévue>' }] },

@@ -18,6 +18,18 @@ import { withSharedFacts } from '../answers/project-facts.builder.js';
 import type { AgreementModel, LetterModel, LetterSources } from '../letters/letter-model.js';
 import type { ProjectLettersAnswer, RenderedDocument } from '../letters/letters.js';
 import { projectLetters, renderAgreement, renderLetter } from '../letters/letters.js';
+import type {
+  CommitteeAnswer,
+  CommitteeMeetingAnswer,
+  MeetingRankingAnswer,
+  RankingForecast,
+  RankingInput,
+} from '../answers/committee.answer.js';
+import { committeeView, meetingAnswer, meetingRanking } from '../answers/committee.answer.js';
+import { forecastStatement, requestedStatement } from '../answers/payable-ps.answer.js';
+import type { CommitteeState, PsStatement } from '@clas/domain';
+import { isSchoolYear, meetingOf, previousSchoolYear } from '@clas/domain';
+import type { ProjectFoldState } from '../folds/project-state.js';
 import type { StreamDirectory } from './stream-directory.port.js';
 import type { ProjectScope } from './time-travel.reader.js';
 import { TimeTravelReader } from './time-travel.reader.js';
@@ -27,7 +39,7 @@ import { projectFold } from '../folds/project.fold.js';
 /** An unknown id (the API maps it to 404), or nothing known about it at the date. */
 export interface NotFound {
   kind: 'not_found';
-  what: 'project' | 'convention' | 'campaign' | 'letter' | 'agreement';
+  what: 'project' | 'convention' | 'campaign' | 'letter' | 'agreement' | 'committee' | 'meeting';
   id: string;
 }
 
@@ -210,10 +222,97 @@ export class ClasQueries {
     };
   }
 
+  /** The projects of every agenda of the committee, folded at the date (those unknown then are left out). */
+  private async agendaProjects(committee: CommitteeState, asOf: AsOf): Promise<Map<string, ProjectFoldState>> {
+    const ids = [...new Set(committee.meetings.flatMap((m) => m.agenda))];
+    const projects = new Map<string, ProjectFoldState>();
+    for (const id of ids) {
+      const scope = await this.reader.project(id, asOf);
+      if (scope && scope.project.ref !== null) projects.set(id, scope.project);
+    }
+    return projects;
+  }
+
+  /** R-COMMITTEE-MEETING, R-COMMITTEE-ORIENTATIONS: orientations and meetings, each with its decisions. */
+  async committee(cafCode: string, schoolYear: string, input?: Partial<AsOf>): Promise<QueryResult<CommitteeAnswer>> {
+    const asOf = this.resolve(input);
+    const committee = await this.reader.committee(cafCode, schoolYear, asOf);
+    if (committee === null) return notFound('committee', `${cafCode}:${schoolYear}`);
+    return { kind: 'found', asOf, value: committeeView(cafCode, schoolYear, committee, await this.agendaProjects(committee, asOf), asOf) };
+  }
+
+  async committeeMeeting(
+    cafCode: string,
+    schoolYear: string,
+    meetingId: string,
+    input?: Partial<AsOf>,
+  ): Promise<QueryResult<CommitteeMeetingAnswer>> {
+    const asOf = this.resolve(input);
+    const committee = await this.reader.committee(cafCode, schoolYear, asOf);
+    const meeting = committee && meetingOf(committee, meetingId);
+    if (!committee || !meeting) return notFound('meeting', meetingId);
+    return { kind: 'found', asOf, value: meetingAnswer(meeting, await this.agendaProjects(committee, asOf)) };
+  }
+
+  /**
+   * R-COMMITTEE-ORIENTATIONS: the meeting's files ranked against the orientations, each with its
+   * planned eligibility and PS forecast from the existing answers (the decision's forecast, or the
+   * application's before it), and the running total of the forecasts.
+   */
+  async committeeRanking(
+    cafCode: string,
+    schoolYear: string,
+    meetingId: string,
+    input?: Partial<AsOf>,
+  ): Promise<QueryResult<MeetingRankingAnswer>> {
+    const asOf = this.resolve(input);
+    const committee = await this.reader.committee(cafCode, schoolYear, asOf);
+    const meeting = committee && meetingOf(committee, meetingId);
+    if (!committee || !meeting || !isSchoolYear(schoolYear)) return notFound('meeting', meetingId);
+    const inputs: RankingInput[] = [];
+    for (const projectId of meeting.agenda) {
+      const scope = await this.reader.project(projectId, asOf);
+      if (!scope || scope.project.ref === null) continue;
+      inputs.push(
+        withSharedFacts(() => {
+          const eligibility = eligibilityStatus(scope.project, scope.campaign, scope.operator, asOf);
+          const decided = scope.project.decision;
+          const statement =
+            decided === null
+              ? requestedStatement(scope.project, scope.campaign, asOf)
+              : forecastStatement(scope.project, scope.campaign, asOf);
+          return {
+            project: scope.project,
+            plannedVerdict: eligibility.planned?.verdict ?? null,
+            forecast: statement && rankingForecast(statement, decided === null ? 'application' : 'decision'),
+          };
+        }),
+      );
+    }
+    // EPCI_NOT_COVERED: the EPCIs where the Caf approved a project the school year before, as known at the date.
+    const previous = await this.reader.department(cafCode, previousSchoolYear(schoolYear), asOf);
+    const covered = new Set(
+      (previous?.projects ?? []).flatMap((p) =>
+        p.decision?.outcome === 'approved' && p.application?.content.territory.epci ? [p.application.content.territory.epci] : [],
+      ),
+    );
+    return { kind: 'found', asOf, value: meetingRanking({ cafCode, schoolYear }, committee, meeting, inputs, covered, asOf) };
+  }
+
   async departmentalBilan(cafCode: string, schoolYear: string, input?: Partial<AsOf>): Promise<QueryResult<DepartmentalBilanAnswer>> {
     const asOf = this.resolve(input);
     const scope = await this.reader.department(cafCode, schoolYear, asOf);
     if (!scope || scope.campaign.openedEventId === null) return notFound('campaign', `${cafCode}:${schoolYear}`);
     return { kind: 'found', asOf, value: departmentalBilan(cafCode, schoolYear, scope.projects, scope.campaign, scope.operators, asOf) };
   }
+}
+
+function rankingForecast(statement: PsStatement, basis: RankingForecast['basis']): RankingForecast {
+  return {
+    basis,
+    collectifs: statement.approvedCollectifs,
+    psCents: statement.ps,
+    bonusesCents: statement.bonuses.total,
+    totalCents: statement.payable,
+  };
 }

@@ -50,4 +50,8 @@ export const DIRECTORY_EVENT_TYPES = [
   'ApplicationFoundNotReceivable',
   'CollectifOpened',
   'ConventionRequested',
+  // A committee stream opens with its orientations or a meeting (R-COMMITTEE-MEETING); the rebuild must scan them as the live projector sees them.
+  'CommitteeOrientationsSet',
+  'CommitteeMeetingScheduled',
+  'CommitteeMeetingHeld',
 ] as const;

@@ -1,7 +1,8 @@
-import type { ConventionState, RecordedEvent } from '@clas/domain';
+import type { CommitteeState, ConventionState, RecordedEvent } from '@clas/domain';
 import {
   campaignStreamId,
   collectifStreamId,
+  committeeStreamId,
   conventionStreamId,
   isCafCode,
   isSchoolYear,
@@ -13,6 +14,7 @@ import type { AsOf, KeyedFold } from '../core/keyed-fold.js';
 import { foldAsOf, mergeByPosition } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import { campaignFold, campaignKey } from '../folds/campaign.fold.js';
+import { committeeFold, committeeKey } from '../folds/committee.fold.js';
 import { conventionFold } from '../folds/convention.fold.js';
 import type { OperatorFoldState } from '../folds/operator.fold.js';
 import { operatorFold } from '../folds/operator.fold.js';
@@ -134,6 +136,18 @@ export class TimeTravelReader {
     await this.directory.catchUp();
     const ids = await this.directory.conventionsOfOperator(operatorId);
     return Promise.all(ids.map((id) => this.foldStreams(conventionFold, id, [conventionStreamId(id)], asOf)));
+  }
+
+  /** The committee of a Caf and year at the date; null when nothing of it is known then (or the key is malformed). */
+  async committee(cafCode: string, schoolYear: string, asOf: AsOf): Promise<CommitteeState | null> {
+    if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return null;
+    const committee = await this.foldStreams(
+      committeeFold,
+      committeeKey(cafCode, schoolYear),
+      [committeeStreamId(cafCode, schoolYear)],
+      asOf,
+    );
+    return committee.ref === null ? null : committee;
   }
 
   async campaign(cafCode: string, schoolYear: string, asOf: AsOf): Promise<CampaignFoldState> {

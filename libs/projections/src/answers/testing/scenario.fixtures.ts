@@ -168,7 +168,7 @@ export const approval = approvalTerms;
 export function decisionRecorded(ids: ProjectIds, terms: ApprovalTerms, on: string, time = '14:00'): ClasEvent {
   return makeEvent(
     'CommitteeDecisionRecorded',
-    { ...ids, decisionId: `dec-${ids.projectId}`, meetingDate: d(on), effectiveDate: d(on), decision: terms },
+    { ...ids, decisionId: `dec-${ids.projectId}`, meetingId: null, meetingDate: d(on), effectiveDate: d(on), decision: terms },
     paris(on, time),
   );
 }
