@@ -17,6 +17,7 @@ import { PersonsController } from './personal-data/persons.controller.js';
 import { ProjectCommandsController } from './projects/projects.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
+import { EnvelopesController } from './queries/envelopes.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { ReadScope } from './queries/read-scope.js';
 import {
@@ -63,6 +64,7 @@ export class AppModule {
         ProjectsController,
         ConventionsController,
         DepartmentalBilansController,
+        EnvelopesController,
         FeedController,
         PersonsController,
       ],

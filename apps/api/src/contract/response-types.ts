@@ -1,4 +1,11 @@
-import type { ConventionAnswer, DepartmentalBilanAnswer, EligibilityAnswer, PayablePsAnswer, ProjectBilanAnswer } from '@clas/projections';
+import type {
+  ConventionAnswer,
+  DepartmentalBilanAnswer,
+  EligibilityAnswer,
+  EnvelopeAnswer,
+  PayablePsAnswer,
+  ProjectBilanAnswer,
+} from '@clas/projections';
 import type { CommandAccepted } from '../commands/command-accepted.js';
 import type { FeedPage } from '../feed/feed.controller.js';
 import type { HealthAnswer } from '../health/health.controller.js';
@@ -21,6 +28,7 @@ export interface ResponseTypes {
   ProjectHistoryAnswer: ProjectHistoryAnswer;
   ConventionAnswer: ConventionAnswer;
   DepartmentalBilanAnswer: DepartmentalBilanAnswer;
+  EnvelopeAnswer: EnvelopeAnswer;
   FeedPage: FeedPage;
   HealthAnswer: HealthAnswer;
   PersonRecord: PersonRecord;

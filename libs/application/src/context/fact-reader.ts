@@ -1,5 +1,7 @@
 import {
+  type ApprovalTerms,
   type CampaignParameters,
+  type EnvelopeContext,
   type CollectifRef,
   type OperatorState,
   type ProjectState,
@@ -12,8 +14,10 @@ import {
   isSchoolYear,
   operatorDecider,
   operatorStreamId,
+  projectCommitment,
   projectDecider,
   projectStreamId,
+  sourced,
 } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import type { OperatorProjectDirectory } from './operator-project-directory.port.js';
@@ -39,6 +43,31 @@ export class FactReader {
     if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return null;
     const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
     return state.status === 'open' ? state.parameters : null;
+  }
+
+  /**
+   * R-BUDGET-ENVELOPE: the envelope of `campaign-<caf>-<year>` and what the campaign's approved
+   * projects other than `exceptProjectId` commit (each folded from its own stream, decision in
+   * force, with the shared commitment rule); null when the campaign has no envelope (no check).
+   */
+  async envelope(cafCode: string, schoolYear: SchoolYear, exceptProjectId: string): Promise<EnvelopeContext | null> {
+    const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
+    if (state.status !== 'open' || state.envelope === null) return null;
+    await this.directory.catchUp();
+    const ids = (await this.directory.projectsOfCampaign(cafCode, schoolYear)).filter((id) => id !== exceptProjectId);
+    let committedByOthers = 0;
+    for (const id of ids) {
+      const project = await this.project(id);
+      if (project === null || !isApproved(project) || project.ref === null || project.application === null) continue;
+      committedByOthers += projectCommitment({
+        projectId: id,
+        parameters: state.parameters,
+        approval: project.decision!.terms as ApprovalTerms,
+        decisionEventIds: [],
+        localFunds: sourced(project.application.content.budget.otherCafFunding),
+      }).total;
+    }
+    return { envelope: state.envelope, parameters: state.parameters, committedByOthers };
   }
 
   /** A project's folded state; null when it has no history. */

@@ -1,6 +1,7 @@
 /**
- * The one question the bus asks of the stream directory: which projects an operator has
- * (R-CONV-SUPPORT, R-CONV-2), after catching up so that a project filed a moment ago counts.
+ * The questions the bus asks of the stream directory: which projects an operator has
+ * (R-CONV-SUPPORT, R-CONV-2) and which a campaign has (R-BUDGET-ENVELOPE), after catching up so
+ * that a project filed a moment ago counts.
  * Declared here, narrow, so this layer depends on its question rather than on the projections'
  * main entry (TypeORM entities, the rebuild's worker threads): both StreamDirectory
  * implementations of @clas/projections satisfy it, and the default comes from its TypeORM-free
@@ -10,4 +11,6 @@ export interface OperatorProjectDirectory {
   catchUp(): Promise<void>;
   /** Project ids, sorted; [] for an operator without projects. */
   projectsOfOperator(operatorId: string): Promise<string[]>;
+  /** Project ids of a Caf × school year, sorted (R-BUDGET-ENVELOPE: what the other approved projects commit). */
+  projectsOfCampaign(cafCode: string, schoolYear: string): Promise<string[]>;
 }

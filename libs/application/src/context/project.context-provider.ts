@@ -25,7 +25,9 @@ async function previousProjectFacts(facts: FactReader, previousProjectId: unknow
  *   which the decider refuses under R-LIFE-1 — a 422, not a 404: the Caf exists, its call is
  *   closed; a malformed Caf code is refused first as R-INPUT), and the renewed project;
  * - examination: the project's campaign and, for a renewal, whether the renewed project's
- *   bilan was received (R-LIFE-2).
+ *   bilan was received (R-LIFE-2);
+ * - an approval or its correction: the envelope of the Caf × year and what the other approved
+ *   projects commit (R-BUDGET-ENVELOPE).
  */
 async function projectContext(command: ProjectCommand, state: ProjectState, facts: FactReader): Promise<ContextResult<ProjectContext>> {
   switch (command.type) {
@@ -53,6 +55,13 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
         campaign: await facts.campaignParameters(state.ref.cafCode, state.ref.schoolYear),
         priorQualitativeBilanReceived: previous !== null && bilanReceived(previous),
       });
+    }
+    // R-BUDGET-ENVELOPE: an approval, or a correction of one, is checked against the envelope of the project's Caf × year.
+    case 'RecordCommitteeDecision':
+    case 'CorrectCommitteeDecision': {
+      const approving = command.type === 'CorrectCommitteeDecision' || command.data.decision?.outcome === 'approved';
+      if (state.ref === null || state.application === null || !approving) return provided({});
+      return provided({ envelope: await facts.envelope(state.ref.cafCode, state.ref.schoolYear, state.ref.projectId) });
     }
     default:
       return provided({});

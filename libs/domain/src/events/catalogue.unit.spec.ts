@@ -7,12 +7,12 @@ import { campaignStreamId, parseStreamId } from './stream-ids.js';
 describe('event catalogue', () => {
   it('lists every event type once, each with a stream kind and schema version 1', () => {
     expect(new Set(CLAS_EVENT_TYPES).size).toBe(CLAS_EVENT_TYPES.length);
-    expect(CLAS_EVENT_TYPES.length).toBe(40);
+    expect(CLAS_EVENT_TYPES.length).toBe(42);
     const byStream = CLAS_EVENT_TYPES.reduce<Record<string, number>>(
       (acc, t) => ({ ...acc, [CLAS_EVENT_CATALOGUE[t].stream]: (acc[CLAS_EVENT_CATALOGUE[t].stream] ?? 0) + 1 }),
       {},
     );
-    expect(byStream).toEqual({ campaign: 2, operator: 3, project: 16, collectif: 11, convention: 8 });
+    expect(byStream).toEqual({ campaign: 4, operator: 3, project: 16, collectif: 11, convention: 8 });
     expect(CLAS_EVENT_TYPES.every((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion === 1)).toBe(true);
     expect(CLAS_EVENT_TYPES.every((t) => /^[A-Z][A-Za-z]+$/.test(t))).toBe(true);
   });

@@ -1,5 +1,6 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
 import type { ApplicationContent } from '../events/application-content.js';
+import type { Cents } from '../shared/money.js';
 import type { SchoolYear } from '../shared/school-year.js';
 
 /** The facts a renewal needs from the renewed project's stream. */
@@ -11,6 +12,15 @@ export interface PreviousProjectFacts {
   /** The content as filed (for a short renewal it is carried over, R-LIFE-4). */
   content: ApplicationContent;
   approved: boolean;
+}
+
+/** R-BUDGET-ENVELOPE: the envelope of the project's Caf × year and what the other approved projects of that campaign commit. */
+export interface EnvelopeContext {
+  envelope: Cents;
+  /** The campaign parameters in force: this decision's commitment is computed with them (R-PS-FORMULA…R-PS-80). */
+  parameters: CampaignParameters;
+  /** Sum of projectCommitment(…).total over the campaign's other approved projects (decisions in force). */
+  committedByOthers: Cents;
 }
 
 /**
@@ -25,4 +35,6 @@ export interface ProjectContext {
   previousProject?: PreviousProjectFacts | null;
   /** R-LIFE-2, examination of a renewal: the previous school year's qualitative bilan was received. */
   priorQualitativeBilanReceived?: boolean;
+  /** Approval or correction: the envelope to check against; null when none is recorded for the Caf × year (no check). */
+  envelope?: EnvelopeContext | null;
 }

@@ -41,9 +41,9 @@ export function decideProject(
     case 'OpenExamination':
       return openExamination(command, state, context);
     case 'RecordCommitteeDecision':
-      return recordCommitteeDecision(command, state);
+      return recordCommitteeDecision(command, state, context);
     case 'CorrectCommitteeDecision':
-      return correctCommitteeDecision(command, state);
+      return correctCommitteeDecision(command, state, context);
     case 'RecordParentAction':
       return recordParentAction(command, state);
     case 'RecordSchoolConcertation':

@@ -3,3 +3,4 @@ export * from './eligibility/index.js';
 export * from './ps/index.js';
 export * from './bilan/index.js';
 export * from './convention/index.js';
+export * from './envelope/index.js';

@@ -5,3 +5,4 @@ export * from './payable-ps.answer.js';
 export * from './project-bilan.answer.js';
 export * from './departmental-bilan.answer.js';
 export * from './convention-view.answer.js';
+export * from './envelope.answer.js';

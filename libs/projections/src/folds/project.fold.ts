@@ -90,7 +90,7 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
       );
     }
     case 'CommitteeDecisionRecorded': {
-      const { decisionId, meetingDate, effectiveDate, decision } = event.data;
+      const { decisionId, meetingDate, effectiveDate, decision, envelopeOverride } = event.data;
       const outcome = decision.outcome;
       return withStatus(
         {
@@ -105,6 +105,7 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
             recordedEventId: event.eventId,
             corrections: [],
             eventIds: [event.eventId],
+            envelopeOverrides: envelopeOverride ? [{ ...envelopeOverride, eventId: event.eventId }] : [],
           },
         },
         outcome,
@@ -114,7 +115,7 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
     }
     case 'CommitteeDecisionCorrected': {
       // Worked example 3: the correction carries the full terms; they replace the recorded ones.
-      const { correctedOn, reason, correctedFields, corrected } = event.data;
+      const { correctedOn, reason, correctedFields, corrected, envelopeOverride } = event.data;
       if (!s.decision) return s;
       const decision = {
         ...s.decision,
@@ -123,6 +124,9 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
         refusal: null,
         corrections: appended(s.decision.corrections, { correctedOn, reason, correctedFields, eventId: event.eventId }),
         eventIds: withId(s.decision.eventIds, event.eventId),
+        envelopeOverrides: envelopeOverride
+          ? [...s.decision.envelopeOverrides, { ...envelopeOverride, eventId: event.eventId }]
+          : s.decision.envelopeOverrides,
       };
       return s.status === 'refused' ? withStatus({ ...s, decision }, 'approved', correctedOn, event.eventId) : { ...s, decision };
     }
@@ -239,11 +243,12 @@ function evolveProject(state: ProjectFoldState, recorded: RecordedEvent): Projec
 /**
  * Everything about one project (keyed by projectId): its own stream AND its collectifs' streams,
  * routed by `data.projectId`. The answers build the rules' facts from this state. Mutates the
- * state it is given (see KeyedFold: one owner); version 2 = compact collectif arrays.
+ * state it is given (see KeyedFold: one owner); version 2 = compact collectif arrays;
+ * version 3 = the decision's envelope overrides (R-BUDGET-ENVELOPE).
  */
 export const projectFold: KeyedFold<ProjectFoldState> = {
   name: 'project',
-  version: 2,
+  version: 3,
   eventTypes: EVENT_TYPES,
   keysOf(event) {
     if (!TYPES.has(event.type)) return [];
