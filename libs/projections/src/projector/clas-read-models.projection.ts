@@ -37,7 +37,8 @@ export function clasReadModelProjection(): ReadModelProjection {
   return {
     name: CLAS_READ_MODELS,
     // Version 3: caf_name in the departmental tables; as_of timestamptz and explanations jsonb on PostgreSQL.
-    version: 3,
+    // Version 4: envelope, committed and remaining in the departmental tables (R-BUDGET-ENVELOPE).
+    version: 4,
     folds: [campaignFold, operatorFold, projectFold, conventionFold] as KeyedFold<unknown>[],
     tables: ['rm_project_status', 'rm_convention_status', 'rm_departmental_figures', 'rm_departmental_totals'],
     derive: deriveClasAnswers,
