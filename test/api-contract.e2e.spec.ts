@@ -79,6 +79,7 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/cafs/11/bilans/2026-2027').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=csv').expect(200);
     await get('/cafs/11/bilans/2026-2027?format=xlsx').buffer(true).parse(binary).expect(200);
+    await get('/cafs/11/envelopes/2026-2027', actors.dashboard).expect(200);
     const person = {
       kind: 'child',
       firstName: 'Léa',

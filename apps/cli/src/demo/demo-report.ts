@@ -51,6 +51,12 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
     lines.push(
       `  ${AUDE.lireGrandir.projectId}: PS forecast ${euros(lire.value.forecast?.payable ?? lire.value.payable)} (worked example 1), paid ${euros(lire.value.paid)}`,
     );
+  const before = await queries.envelope('11', '2026-2027', { at });
+  const envelopeNow = await queries.envelope('11', '2026-2027');
+  if (before.kind === 'found' && envelopeNow.kind === 'found')
+    lines.push(
+      `  envelope 11 2026-2027: at 2026-10-20 ${euros(before.value.envelope ?? 0)}, committed ${euros(before.value.committed)} (${before.value.overrides.length} approval over it, with its reason); now ${euros(envelopeNow.value.envelope ?? 0)}, remaining ${euros(envelopeNow.value.remaining ?? 0)}`,
+    );
   const sever = await queries.payablePs(LANDES.saintSever.projectId);
   if (sever.kind === 'found')
     lines.push(
@@ -100,6 +106,9 @@ export async function demoReport(input: {
     q(`/conventions/${LANDES.conventionId}?at=2026-01-25`, 'TOKEN_AUDITOR'),
     q(`/conventions/${LANDES.conventionId}?at=2026-03-01`, 'TOKEN_AUDITOR'),
     q(`/conventions/${LANDES.conventionId}`, 'TOKEN_AUDITOR'),
+    `# R-BUDGET-ENVELOPE — Aude's envelope: exceeded by Le Lien's approval (override) on ${AUDE.decisionOn}, amended on ${AUDE.envelope.amendedOn}:`,
+    q(`/cafs/11/envelopes/2026-2027?at=2026-10-20`, 'TOKEN_DASHBOARD_11'),
+    q('/cafs/11/envelopes/2026-2027', 'TOKEN_COMMITTEE_11'),
     '# Departmental bilans, and the audit trail of a project:',
     q('/cafs/40/bilans/2025-2026', 'TOKEN_AUDITOR'),
     q('/cafs/11/bilans/2026-2027', 'TOKEN_DASHBOARD_11'),
