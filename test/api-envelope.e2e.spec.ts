@@ -122,5 +122,19 @@ describe('budget envelope (R-BUDGET-ENVELOPE)', () => {
     expect(before.body.summary).toContain('dépassement 1\u202f247,60\u00a0€');
 
     await s.get(QUERY, actors.operator).expect(403);
+
+    // The departmental bilan carries the same figures, and its CSV lists them (the envelope on the total line only).
+    const bilan = await s.get('/cafs/11/bilans/2026-2027', dashboard).expect(200);
+    expect(bilan.body.envelope).toEqual({ envelope: 1_200_000, committed: 1_124_760, remaining: 75_240 });
+    expect(bilan.body.bilan.totals.committed).toBe(1_124_760);
+    const csv = await s.get('/cafs/11/bilans/2026-2027?format=csv', dashboard).expect(200);
+    const [, header, total, commune] = csv.text
+      .replace('\uFEFF', '')
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    expect(header!.slice(-3)).toEqual(['engagé €', 'enveloppe €', 'reste sur enveloppe €']);
+    expect(total!.slice(-3)).toEqual(['11247,60', '12000,00', '752,40']);
+    expect(commune!.slice(-3)).toEqual(['11247,60', '', '']);
   });
 });

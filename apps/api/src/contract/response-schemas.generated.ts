@@ -545,6 +545,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "psPaid": {
         "$ref": "#/components/schemas/Cents"
       },
+      "committed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "R-BUDGET-ENVELOPE: the envelope committed by these projects."
+      },
       "projectIds": {
         "type": "array",
         "items": {
@@ -564,6 +568,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "children",
       "childrenByCycle",
       "collectifs",
+      "committed",
       "compliantCollectifs",
       "hours",
       "key",
@@ -1581,6 +1586,41 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           "additionalProperties": false
         },
         "description": "Projects of the campaign not counted (not approved at the date) with their status."
+      },
+      "envelope": {
+        "type": "object",
+        "properties": {
+          "envelope": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Cents"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "committed": {
+            "$ref": "#/components/schemas/Cents"
+          },
+          "remaining": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Cents"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        },
+        "required": [
+          "envelope",
+          "committed",
+          "remaining"
+        ],
+        "additionalProperties": false,
+        "description": "R-BUDGET-ENVELOPE, the figures of GET /cafs/{caf}/envelopes/{schoolYear} at the same date: the envelope in force (null when none is recorded), committed, and envelope − committed."
       }
     },
     "required": [
@@ -1590,6 +1630,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "bilansMissing",
       "cafCode",
       "day",
+      "envelope",
       "notCounted",
       "operators",
       "schoolYear"
@@ -1690,6 +1731,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "psPaid": {
         "$ref": "#/components/schemas/Cents"
       },
+      "committed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "R-BUDGET-ENVELOPE: the envelope committed by these projects."
+      },
       "projectIds": {
         "type": "array",
         "items": {
@@ -1713,6 +1758,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "parentsReached",
       "psForecast",
       "psPaid",
+      "committed",
       "projectIds"
     ],
     "additionalProperties": false
