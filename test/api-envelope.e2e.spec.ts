@@ -66,12 +66,14 @@ const approve = (projectId: string, envelopeOverride?: { reason: string }) => ({
 });
 
 describe('budget envelope (R-BUDGET-ENVELOPE)', () => {
-  it('R-BUDGET-ENVELOPE: a negative envelope is a 400 naming the field; only the Caf agent records it', async () => {
+  it('R-BUDGET-ENVELOPE: a negative envelope is a 400 naming the field; only an agent of that Caf records it', async () => {
     const s = await season();
     const head = await s.api.store.headPosition();
     const negative = await s.post(ENVELOPE, actors.agent, { amount: -1 }).expect(400);
     expect(negative.body.errors).toEqual([{ field: 'data.amount', message: 'must be an integer ≥ 0 (cents)' }]);
     await s.post(ENVELOPE, actors.committee, { amount: 1_000_000 }).expect(403);
+    // A Caf agent of another Caf (Landes) records nothing on the Aude campaign.
+    await s.post(ENVELOPE, actors.agentElsewhere, { amount: 1_000_000 }).expect(403);
     expect(await s.api.store.headPosition()).toBe(head);
     const noEnvelope = await s.get(QUERY).expect(200);
     expect(noEnvelope.body).toMatchObject({ checked: false, envelope: null, remaining: null });

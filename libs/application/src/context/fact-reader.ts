@@ -1,5 +1,4 @@
 import {
-  type ApprovalTerms,
   type CampaignParameters,
   type EnvelopeContext,
   type CollectifRef,
@@ -49,6 +48,9 @@ export class FactReader {
    * R-BUDGET-ENVELOPE: the envelope of `campaign-<caf>-<year>` and what the campaign's approved
    * projects other than `exceptProjectId` commit (each folded from its own stream, decision in
    * force, with the shared commitment rule); null when the campaign has no envelope (no check).
+   * The read spans streams that the append does not lock: two approvals of the same campaign
+   * decided at the same instant could each fit alone. The envelope answer then shows the excess
+   * (a negative `remaining`); the committee's decisions come one at a time in practice.
    */
   async envelope(cafCode: string, schoolYear: SchoolYear, exceptProjectId: string): Promise<EnvelopeContext | null> {
     const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
@@ -58,11 +60,13 @@ export class FactReader {
     let committedByOthers = 0;
     for (const id of ids) {
       const project = await this.project(id);
-      if (project === null || !isApproved(project) || project.ref === null || project.application === null) continue;
+      const terms = project?.decision?.terms;
+      // isApproved's test, spelled out so that the approval's terms are typed.
+      if (!project || project.status === 'withdrawn' || project.application === null || terms?.outcome !== 'approved') continue;
       committedByOthers += projectCommitment({
         projectId: id,
         parameters: state.parameters,
-        approval: project.decision!.terms as ApprovalTerms,
+        approval: terms,
         decisionEventIds: [],
         localFunds: sourced(project.application.content.budget.otherCafFunding),
       }).total;

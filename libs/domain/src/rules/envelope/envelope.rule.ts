@@ -6,7 +6,7 @@ import type { Cents } from '../../shared/money.js';
 import { sumCents } from '../../shared/money.js';
 import type { Explanation } from '../../shared/recorded-event.js';
 import type { Sourced } from '../facts/sourced.js';
-import { eventIdsOf, sourced, unionIds } from '../facts/sourced.js';
+import { sourced, unionIds } from '../facts/sourced.js';
 import type { PaymentFact } from '../ps/payments.rule.js';
 import { forecastPs } from '../ps/ps-forecast.rule.js';
 
@@ -68,7 +68,7 @@ export function projectCommitment(input: CommitmentInput): ProjectCommitment {
     explanation: {
       ruleId: 'R-BUDGET-ENVELOPE',
       inputs: { projectId: input.projectId, forecast, localFunds },
-      sourceEventIds: eventIdsOf(sourced(null, ids), input.localFunds),
+      sourceEventIds: unionIds([ids, input.localFunds.eventIds]),
       output: { committed: forecast + localFunds },
       note: 'forecast PS + bonuses of the decision in force (R-PS-EXPLAIN below) + local Caf funds of the application',
       children: [statement.explanation],
