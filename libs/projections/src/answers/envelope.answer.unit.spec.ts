@@ -1,81 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUDE_2026_2027, makeEvent } from '@clas/domain';
+import { AUDE_2026_2027 } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { foldAsOf } from '../core/keyed-fold.js';
 import { campaignFold } from '../folds/campaign.fold.js';
 import { projectFold } from '../folds/project.fold.js';
 import { envelopeAnswer } from './envelope.answer.js';
-import {
-  applicationContent,
-  applicationFiled,
-  approval,
-  approvedProject,
-  d,
-  decisionCorrected,
-  examinationOpened,
-  operatorEvents,
-  paris,
-  seasonProject,
-} from './testing/scenario.fixtures.js';
+import { ENVELOPE_P1, envelopeSeason } from './testing/envelope.fixtures.js';
+import { approvedProject, paris } from './testing/scenario.fixtures.js';
 
-const p1 = seasonProject('p1', 'op1');
-const p2 = seasonProject('p2', 'op2');
+const p1 = ENVELOPE_P1;
 const ref = { cafCode: p1.cafCode, schoolYear: p1.schoolYear };
 const day = (date: string, time = '23:00') => paris(date, time);
 const asOf = (at: string, knownAt = at): AsOf => ({ at: day(at), knownAt: day(knownAt) });
 
-/**
- * Aude 2026-2027: an envelope of 10 000 €; p1 approved (6 293,80 €), p2 approved beyond the
- * envelope with an override (6 293,80 € more, 2 587,60 € over); an advance of 3 000 € to p1;
- * then, recorded on 1 and 5 December, a supplementary 3 000 € and a correction of p1's cost
- * (18 000 € → 14 000 €: 2 × 2 275 € + 2 × 335 € = 5 220 €).
- */
 function season() {
-  const script = approvedProject(p1, AUDE_2026_2027);
-  const setId = script.add(makeEvent('BudgetEnvelopeSet', { ...ref, amount: 1_000_000, setOn: d('2026-09-15') }, paris('2026-09-15')));
-  for (const e of operatorEvents('op2', p2.cafCode, '2026-03-10')) script.add(e);
-  script.add(applicationFiled(p2, applicationContent(), '2026-06-21'));
-  script.add(examinationOpened(p2, '2026-09-01'));
-  const overrideId = script.add(
-    makeEvent(
-      'CommitteeDecisionRecorded',
-      {
-        ...p2,
-        decisionId: 'dec-p2',
-        meetingDate: d('2026-10-05'),
-        effectiveDate: d('2026-10-05'),
-        decision: approval(),
-        envelopeOverride: { reason: 'QPV prioritaire', envelope: 1_000_000, committed: 629_380, thisDecision: 629_380, excess: 258_760 },
-      },
-      paris('2026-10-05', '15:00'),
-    ),
-  );
-  script.add(
-    makeEvent(
-      'AdvancePaid',
-      { ...p1, paymentId: 'adv-1', decisionId: 'dec-p1', amount: 300_000, paidOn: d('2026-11-15') },
-      paris('2026-11-15'),
-    ),
-  );
-  const amendedId = script.add(
-    makeEvent(
-      'BudgetEnvelopeAmended',
-      {
-        ...ref,
-        previousAmount: 1_000_000,
-        amount: 1_300_000,
-        delta: 300_000,
-        reason: 'dotation complémentaire',
-        amendedOn: d('2026-12-01'),
-      },
-      paris('2026-12-01'),
-    ),
-  );
-  const correctionId = script.add(
-    decisionCorrected(p1, approval({ forecastOperatingCost: 1_400_000 }), paris('2026-10-05', '14:00'), '2026-12-05'),
-    paris('2026-12-05'),
-  );
-  return { events: script.recorded(), setId, overrideId, amendedId, correctionId };
+  const { script, ...ids } = envelopeSeason();
+  return { events: script.recorded(), ...ids };
 }
 
 function answerAt(a: AsOf) {
