@@ -116,6 +116,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       '  history <projectId>             the events of the project and its collectifs',
       '  convention <conventionId>       a multi-year convention at the date',
       '  departmental <cafCode> <year>   the departmental bilan, e.g. 40 2025-2026',
+      '  envelope <cafCode> <year>       R-BUDGET-ENVELOPE: envelope, committed, consumed, remaining, overrides',
       'An unknown id (or one that did not exist at the date) prints a message on stderr and exits 4.',
     ],
     options: AS_OF_OPTIONS,

@@ -6,7 +6,9 @@ import type { CommandRun } from '../cli.js';
 import { withStore } from '../open-store.js';
 
 const PROJECT_QUESTIONS = ['eligibility', 'ps', 'bilan', 'history'] as const;
-export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', 'departmental'] as const;
+/** The questions about a Caf × school year: two positionals. */
+const CAMPAIGN_QUESTIONS = ['departmental', 'envelope'] as const;
+export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', ...CAMPAIGN_QUESTIONS] as const;
 type Question = (typeof QUESTIONS)[number];
 
 function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf): Promise<QueryResult<unknown>> {
@@ -23,6 +25,8 @@ function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf
       return queries.convention(ids[0]!, asOf);
     case 'departmental':
       return queries.departmentalBilan(ids[0]!, ids[1]!, asOf);
+    case 'envelope':
+      return queries.envelope(ids[0]!, ids[1]!, asOf);
   }
 }
 
@@ -31,12 +35,9 @@ export async function queryCommand({ args, io, config }: CommandRun): Promise<nu
   const [question, ...ids] = args.positionals as [string, ...string[]];
   if (!(QUESTIONS as readonly string[]).includes(question))
     throw new UsageError(`unknown question ${JSON.stringify(question)}; one of ${QUESTIONS.join(', ')}`, 'query');
-  const expected = question === 'departmental' ? 2 : 1;
-  if (ids.length !== expected) {
-    throw new UsageError(
-      question === 'departmental' ? 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' : `${question} takes one id`,
-      'query',
-    );
+  const perCampaign = (CAMPAIGN_QUESTIONS as readonly string[]).includes(question);
+  if (ids.length !== (perCampaign ? 2 : 1)) {
+    throw new UsageError(perCampaign ? `${question} takes <cafCode> <schoolYear>, e.g. 40 2025-2026` : `${question} takes one id`, 'query');
   }
   const asOf = asOfOptions(args.values, io.clock.now(), 'query');
   const dated = typeof args.values.at === 'string' || typeof args.values['known-at'] === 'string';

@@ -51,11 +51,11 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
     lines.push(
       `  ${AUDE.lireGrandir.projectId}: PS forecast ${euros(lire.value.forecast?.payable ?? lire.value.payable)} (worked example 1), paid ${euros(lire.value.paid)}`,
     );
-  const before = await queries.envelope('11', '2026-2027', { at });
+  const before = await queries.envelope('11', '2026-2027', { at, knownAt: at });
   const envelopeNow = await queries.envelope('11', '2026-2027');
   if (before.kind === 'found' && envelopeNow.kind === 'found')
     lines.push(
-      `  envelope 11 2026-2027: at 2026-10-20 ${euros(before.value.envelope ?? 0)}, committed ${euros(before.value.committed)} (${before.value.overrides.length} approval over it, with its reason); now ${euros(envelopeNow.value.envelope ?? 0)}, remaining ${euros(envelopeNow.value.remaining ?? 0)}`,
+      `  envelope 11 2026-2027: at 2026-10-20 as known that day ${euros(before.value.envelope ?? 0)}, committed ${euros(before.value.committed)} (${before.value.overrides.length} approval over it, with its reason); now ${euros(envelopeNow.value.envelope ?? 0)}, remaining ${euros(envelopeNow.value.remaining ?? 0)}`,
     );
   const sever = await queries.payablePs(LANDES.saintSever.projectId);
   if (sever.kind === 'found')
@@ -107,7 +107,7 @@ export async function demoReport(input: {
     q(`/conventions/${LANDES.conventionId}?at=2026-03-01`, 'TOKEN_AUDITOR'),
     q(`/conventions/${LANDES.conventionId}`, 'TOKEN_AUDITOR'),
     `# R-BUDGET-ENVELOPE — Aude's envelope: exceeded by Le Lien's approval (override) on ${AUDE.decisionOn}, amended on ${AUDE.envelope.amendedOn}:`,
-    q(`/cafs/11/envelopes/2026-2027?at=2026-10-20`, 'TOKEN_DASHBOARD_11'),
+    q(`/cafs/11/envelopes/2026-2027?at=2026-10-20&knownAt=2026-10-20`, 'TOKEN_DASHBOARD_11'),
     q('/cafs/11/envelopes/2026-2027', 'TOKEN_COMMITTEE_11'),
     '# Departmental bilans, and the audit trail of a project:',
     q('/cafs/40/bilans/2025-2026', 'TOKEN_AUDITOR'),
@@ -119,6 +119,7 @@ export async function demoReport(input: {
     `npm run --silent clas -- query ps ${LANDES.labrit.projectId} --at 2025-10-10`,
     `npm run --silent clas -- query convention ${LANDES.conventionId} --at 2026-01-25`,
     'npm run --silent clas -- query departmental 40 2025-2026',
+    'npm run --silent clas -- query envelope 11 2026-2027 --at 2026-10-20 --known-at 2026-10-20',
     '',
   ].join('\n');
 }
