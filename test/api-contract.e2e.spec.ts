@@ -96,6 +96,7 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/conventions').expect(200);
     await get('/worklists').expect(200);
     await get('/worklists/advances-due').expect(200);
+    await get('/cafs/11/envelopes/2026-2027', actors.dashboard).expect(200);
     const person = {
       kind: 'child',
       firstName: 'Léa',

@@ -241,6 +241,18 @@ describe('clas demo, then queries on its database', () => {
     expect(await unmarked([])).toEqual([0, 0]);
   });
 
+  it('R-BUDGET-ENVELOPE: Aude’s envelope, exceeded by Le Lien’s approval with its override on 5 October, covered since the 2 November amendment', async () => {
+    const then = value(await clas(['query', 'envelope', '11', '2026-2027', '--at', '2026-10-20', '--known-at', '2026-10-20'], env));
+    expect(then).toMatchObject({ envelope: 1_400_000, committed: 1_472_950, remaining: -72_950 });
+    expect(then.overrides).toEqual([expect.objectContaining({ projectId: AUDE.leLien.projectId, excess: 72_950 })]);
+    // The same day as known now: Limoux's correction of 10 November applies from its decision (worked example 3), the amendment not yet.
+    const thenKnownNow = value(await clas(['query', 'envelope', '11', '2026-2027', '--at', '2026-10-20'], env));
+    expect(thenKnownNow).toMatchObject({ envelope: 1_400_000, committed: 1_690_570, remaining: -290_570 });
+    // Since then: 6 000 € more, and Limoux corrected to 3 collectifs (2 × 2 811,90 € → 3 × 2 600 €).
+    const now = value(await clas(['query', 'envelope', '11', '2026-2027'], env));
+    expect(now).toMatchObject({ envelope: 2_000_000, committed: 1_690_570, remaining: 309_430 });
+  });
+
   it('the convention shows the operator history, one validated and one pending amendment', async () => {
     const convention = value(await clas(['query', 'convention', LANDES.conventionId], env));
     expect(convention.multiYear.support.years.map((y: { value: string }) => y.value)).toEqual(['2023-2024', '2024-2025']);

@@ -20,6 +20,7 @@ import { CommitteesController } from './queries/committees.controller.js';
 import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ListsController } from './queries/lists.controller.js';
+import { EnvelopesController } from './queries/envelopes.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { LettersController } from './queries/letters.controller.js';
 import { ReadScope } from './queries/read-scope.js';
@@ -72,6 +73,7 @@ export class AppModule {
         CommitteesController,
         DepartmentalBilansController,
         ListsController,
+        EnvelopesController,
         FeedController,
         PersonsController,
       ],

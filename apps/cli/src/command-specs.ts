@@ -118,6 +118,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       '  departmental <cafCode> <year>   the departmental bilan, e.g. 40 2025-2026',
       '  committee <cafCode> <year>      the committee: orientations, meetings and their decisions',
       "  ranking <cafCode> <year> <meetingId>  a meeting's files ranked against the orientations",
+      '  envelope <cafCode> <year>       R-BUDGET-ENVELOPE: envelope, committed, consumed, remaining, overrides',
       'An unknown id (or one that did not exist at the date) prints a message on stderr and exits 4.',
     ],
     options: AS_OF_OPTIONS,

@@ -31,6 +31,9 @@ export const COMMAND_ROLES: { readonly [T in ClasCommandType]: readonly Role[] }
   OpenCampaign: CAF_SIDE,
   // Corrected deadlines or a new CNAF cap are published by the Caf.
   AmendCampaignParameters: CAF_SIDE,
+  // R-BUDGET-ENVELOPE: the credits are the Caf's budget, recorded and amended by its agents (the committee decides within them).
+  SetBudgetEnvelope: CAF_SIDE,
+  AmendBudgetEnvelope: CAF_SIDE,
   // The Caf decides which operators it works with; an operator cannot register itself.
   RegisterOperator: CAF_SIDE,
   // R-ELIG-COORD: the operator names its coordinator.

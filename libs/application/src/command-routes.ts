@@ -90,6 +90,8 @@ export const COMMAND_ROUTES: { readonly [T in ClasCommandType]: CommandRoute<T> 
     },
   },
   AmendCampaignParameters: { aggregate: 'campaign', streamIdOf: (c) => campaignOf(dataOf(c).cafCode, dataOf(c).schoolYear, '') },
+  SetBudgetEnvelope: { aggregate: 'campaign', streamIdOf: (c) => campaignOf(dataOf(c).cafCode, dataOf(c).schoolYear, '') },
+  AmendBudgetEnvelope: { aggregate: 'campaign', streamIdOf: (c) => campaignOf(dataOf(c).cafCode, dataOf(c).schoolYear, '') },
 
   // operator-<operatorId>
   RegisterOperator: { aggregate: 'operator', streamIdOf: operator },

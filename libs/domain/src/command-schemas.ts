@@ -25,6 +25,8 @@ export type CommandData<T extends DomainCommandType> = Extract<DomainCommand, { 
 export const COMMAND_SCHEMAS: { readonly [T in DomainCommandType]: Schema<CommandData<T>> } = {
   OpenCampaign: campaign.openCampaignData,
   AmendCampaignParameters: campaign.amendCampaignParametersData,
+  SetBudgetEnvelope: campaign.setBudgetEnvelopeData,
+  AmendBudgetEnvelope: campaign.amendBudgetEnvelopeData,
 
   RegisterOperator: operator.registerOperatorData,
   AppointCoordinator: operator.appointCoordinatorData,

@@ -26,6 +26,8 @@ const emptyBody = (why: string): Schema<Record<string, never>> =>
 export const COMMAND_BODIES = {
   OpenCampaign: C.OpenCampaign,
   AmendCampaignParameters: s.omit(C.AmendCampaignParameters, ['cafCode', 'schoolYear']),
+  SetBudgetEnvelope: s.omit(C.SetBudgetEnvelope, ['cafCode', 'schoolYear']),
+  AmendBudgetEnvelope: s.omit(C.AmendBudgetEnvelope, ['cafCode', 'schoolYear']),
 
   RegisterOperator: C.RegisterOperator,
   AppointCoordinator: s.omit(C.AppointCoordinator, ['operatorId']),

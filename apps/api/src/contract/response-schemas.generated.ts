@@ -545,6 +545,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "psPaid": {
         "$ref": "#/components/schemas/Cents"
       },
+      "committed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "R-BUDGET-ENVELOPE: the envelope committed by these projects."
+      },
       "projectIds": {
         "type": "array",
         "items": {
@@ -564,6 +568,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "children",
       "childrenByCycle",
       "collectifs",
+      "committed",
       "compliantCollectifs",
       "hours",
       "key",
@@ -2016,6 +2021,41 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           "additionalProperties": false
         },
         "description": "Projects of the campaign not counted (not approved at the date) with their status."
+      },
+      "envelope": {
+        "type": "object",
+        "properties": {
+          "envelope": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Cents"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "committed": {
+            "$ref": "#/components/schemas/Cents"
+          },
+          "remaining": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Cents"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        },
+        "required": [
+          "envelope",
+          "committed",
+          "remaining"
+        ],
+        "additionalProperties": false,
+        "description": "R-BUDGET-ENVELOPE, the figures of GET /cafs/{caf}/envelopes/{schoolYear} at the same date: the envelope in force (null when none is recorded), committed, and envelope − committed."
       }
     },
     "required": [
@@ -2025,6 +2065,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "bilansMissing",
       "cafCode",
       "day",
+      "envelope",
       "notCounted",
       "operators",
       "schoolYear"
@@ -2125,6 +2166,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "psPaid": {
         "$ref": "#/components/schemas/Cents"
       },
+      "committed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "R-BUDGET-ENVELOPE: the envelope committed by these projects."
+      },
       "projectIds": {
         "type": "array",
         "items": {
@@ -2148,6 +2193,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "parentsReached",
       "psForecast",
       "psPaid",
+      "committed",
       "projectIds"
     ],
     "additionalProperties": false
@@ -2439,6 +2485,270 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "not_eligible",
       "incomplete"
     ]
+  },
+  "EnvelopeAnswer": {
+    "type": "object",
+    "properties": {
+      "asOf": {
+        "$ref": "#/components/schemas/AsOf"
+      },
+      "day": {
+        "$ref": "#/components/schemas/LocalDate",
+        "description": "`at` as a Paris calendar day: the date rules compare LocalDates with."
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "checked": {
+        "type": "boolean",
+        "description": "false when no envelope is recorded for the Caf × year: committee decisions are then not checked."
+      },
+      "envelope": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Cents"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The amount in force, null without an envelope."
+      },
+      "history": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/EnvelopeHistory"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The amount set, then each amendment (a new amount or a signed change, with its reason)."
+      },
+      "committed": {
+        "$ref": "#/components/schemas/Cents"
+      },
+      "consumed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "Payments made by `at` (advances + balances − recoveries) on the campaign's projects."
+      },
+      "remaining": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Cents"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "envelope − committed; negative when overrides took the campaign beyond it; null without an envelope."
+      },
+      "unpaid": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Cents"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "envelope − consumed: credits not paid out yet; null without an envelope."
+      },
+      "projects": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/EnvelopeProjectLine"
+        }
+      },
+      "overrides": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/EnvelopeOverrideLine"
+        }
+      },
+      "explanation": {
+        "$ref": "#/components/schemas/Explanation"
+      },
+      "summary": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "asOf",
+      "cafCode",
+      "checked",
+      "committed",
+      "consumed",
+      "day",
+      "envelope",
+      "explanation",
+      "history",
+      "overrides",
+      "projects",
+      "remaining",
+      "schoolYear",
+      "summary",
+      "unpaid"
+    ],
+    "additionalProperties": false,
+    "description": "R-BUDGET-ENVELOPE at any date: the Caf × year envelope with its amendments, what the approved projects commit (forecast PS + bonuses, local Caf funds), what payments consumed, what remains, and the decisions recorded beyond it with their reasons. Every figure has its derivation in `explanation` (rule ids, source event ids) and `summary` says it in French."
+  },
+  "EnvelopeHistory": {
+    "type": "object",
+    "properties": {
+      "set": {
+        "type": "object",
+        "properties": {
+          "amount": {
+            "$ref": "#/components/schemas/Cents"
+          },
+          "setOn": {
+            "$ref": "#/components/schemas/LocalDate"
+          },
+          "eventId": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "amount",
+          "setOn",
+          "eventId"
+        ],
+        "additionalProperties": false
+      },
+      "amendments": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "previousAmount": {
+              "$ref": "#/components/schemas/Cents"
+            },
+            "amount": {
+              "$ref": "#/components/schemas/Cents"
+            },
+            "delta": {
+              "type": "number"
+            },
+            "reason": {
+              "type": "string"
+            },
+            "amendedOn": {
+              "$ref": "#/components/schemas/LocalDate"
+            },
+            "eventId": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "previousAmount",
+            "amount",
+            "delta",
+            "reason",
+            "amendedOn",
+            "eventId"
+          ],
+          "additionalProperties": false
+        }
+      }
+    },
+    "required": [
+      "set",
+      "amendments"
+    ],
+    "additionalProperties": false,
+    "description": "An envelope and its history, as folded from the campaign stream."
+  },
+  "EnvelopeOverrideLine": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string"
+      },
+      "envelope": {
+        "$ref": "#/components/schemas/Cents"
+      },
+      "committed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "Committed by the campaign's other approved projects."
+      },
+      "thisDecision": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "This project's commitment after the decision."
+      },
+      "excess": {
+        "$ref": "#/components/schemas/Cents"
+      },
+      "projectId": {
+        "type": "string"
+      },
+      "eventId": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "committed",
+      "envelope",
+      "eventId",
+      "excess",
+      "projectId",
+      "reason",
+      "thisDecision"
+    ],
+    "additionalProperties": false,
+    "description": "A decision (or correction) recorded beyond the envelope: the reason and the figures of that moment."
+  },
+  "EnvelopeProjectLine": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": "string"
+      },
+      "forecast": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "Forecast PS + bonuses after R-PS-80, on the decision in force (corrections included as known at knownAt)."
+      },
+      "localFunds": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "Local Caf funds of the application (its \"other Caf funding\")."
+      },
+      "committed": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "forecast + localFunds."
+      },
+      "paid": {
+        "$ref": "#/components/schemas/Cents",
+        "description": "Advances + balances − recoveries made by `at`."
+      },
+      "corrections": {
+        "type": "number",
+        "description": "Corrections of the decision known at the date (their event ids are in decisionEventIds)."
+      },
+      "decisionEventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "projectId",
+      "operatorId",
+      "forecast",
+      "localFunds",
+      "committed",
+      "paid",
+      "corrections",
+      "decisionEventIds"
+    ],
+    "additionalProperties": false,
+    "description": "One approved project's share of the envelope at the date."
   },
   "ErrorResponse": {
     "type": "object",

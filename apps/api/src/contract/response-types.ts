@@ -8,6 +8,7 @@ import type {
   ConventionList,
   DepartmentalBilanAnswer,
   EligibilityAnswer,
+  EnvelopeAnswer,
   MeetingRankingAnswer,
   OperatorList,
   OperatorListItem,
@@ -43,6 +44,7 @@ export interface ResponseTypes {
   DepartmentalBilanAnswer: DepartmentalBilanAnswer;
   CommitteeAnswer: CommitteeAnswer;
   CommitteeMeetingAnswer: CommitteeMeetingAnswer;
+  EnvelopeAnswer: EnvelopeAnswer;
   MeetingRankingAnswer: MeetingRankingAnswer;
   FeedPage: FeedPage;
   HealthAnswer: HealthAnswer;

@@ -15,4 +15,5 @@ export type ClasQueriesPort = Pick<
   | 'committee'
   | 'committeeMeeting'
   | 'committeeRanking'
+  | 'envelope'
 >;

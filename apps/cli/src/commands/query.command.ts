@@ -6,7 +6,7 @@ import type { CommandRun } from '../cli.js';
 import { withStore } from '../open-store.js';
 
 const PROJECT_QUESTIONS = ['eligibility', 'ps', 'bilan', 'history'] as const;
-export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', 'departmental', 'committee', 'ranking'] as const;
+export const QUESTIONS = [...PROJECT_QUESTIONS, 'convention', 'departmental', 'envelope', 'committee', 'ranking'] as const;
 type Question = (typeof QUESTIONS)[number];
 
 function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf): Promise<QueryResult<unknown>> {
@@ -27,6 +27,8 @@ function ask(queries: ClasQueries, question: Question, ids: string[], asOf: AsOf
       return queries.committee(ids[0]!, ids[1]!, asOf);
     case 'ranking':
       return queries.committeeRanking(ids[0]!, ids[1]!, ids[2]!, asOf);
+    case 'envelope':
+      return queries.envelope(ids[0]!, ids[1]!, asOf);
   }
 }
 
@@ -38,6 +40,7 @@ const USAGES: Record<Question, { ids: number; message: string }> = {
   history: { ids: 1, message: 'history takes one id' },
   convention: { ids: 1, message: 'convention takes one id' },
   departmental: { ids: 2, message: 'departmental takes <cafCode> <schoolYear>, e.g. 40 2025-2026' },
+  envelope: { ids: 2, message: 'envelope takes <cafCode> <schoolYear>, e.g. 11 2026-2027' },
   committee: { ids: 2, message: 'committee takes <cafCode> <schoolYear>, e.g. 11 2026-2027' },
   ranking: { ids: 3, message: 'ranking takes <cafCode> <schoolYear> <meetingId>, e.g. 11 2026-2027 cttee-11-2026-10-05' },
 };

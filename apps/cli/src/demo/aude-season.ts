@@ -45,6 +45,12 @@ export const AUDE = {
   /** R-NOTIFY: the letters go out the day after the decision, and the day after the correction. */
   letterOn: '2026-10-06',
   correctionLetterOn: '2026-11-12',
+  /**
+   * R-BUDGET-ENVELOPE: 14 000 € set before the committee, so that its last approval (Le Lien)
+   * goes beyond it with a reasoned override; 6 000 € more on 2 November cover it, Limoux's
+   * correction and the Varsovie approval of the tour (docs/tour.md §5).
+   */
+  envelope: { setOn: '2026-09-20', amount: 1_400_000, amendedOn: '2026-11-02', delta: 600_000 },
 } as const;
 
 const d = localDate;
@@ -60,6 +66,27 @@ const PERIOD = { from: d('2026-11-03'), to: d('2027-06-15') };
 export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
   const C = AUDE.campaign;
   writeCampaignOpening(plan, C, agent, d('2026-04-01'), AUDE_2026_2027);
+  plan.add({
+    recordAt: later(d(AUDE.envelope.setOn), 0, '10:05'),
+    campaign: C,
+    actor: agent,
+    source: plan.command('SetBudgetEnvelope', paris(AUDE.envelope.setOn, '10:00'), {
+      cafCode: '11',
+      schoolYear: AUDE_2026_2027.schoolYear,
+      amount: AUDE.envelope.amount,
+    }),
+  });
+  plan.add({
+    recordAt: later(d(AUDE.envelope.amendedOn), 0, '10:05'),
+    campaign: C,
+    actor: agent,
+    source: plan.command('AmendBudgetEnvelope', paris(AUDE.envelope.amendedOn, '10:00'), {
+      cafCode: '11',
+      schoolYear: AUDE_2026_2027.schoolYear,
+      change: { kind: 'delta', delta: AUDE.envelope.delta },
+      reason: 'Dotation complémentaire votée par le conseil d’administration du 2 novembre',
+    }),
+  });
   writeOperator(plan, {
     campaign: C,
     agent,
@@ -272,6 +299,10 @@ export function writeAudeSeason(plan: SeasonPlan): CollectifStats[] {
     bonuses: { enfants: null, parents: null },
     agent,
     committee: board,
+    // R-BUDGET-ENVELOPE: its 2 811,90 € exceed the 2 082,40 € left after Lire et Grandir and Limoux by 729,50 €.
+    envelopeOverride: {
+      reason: 'Seul Clas collège du Lauragais ; une dotation complémentaire est demandée au conseil d’administration',
+    },
   });
   writeAdvance(plan, lien, agent, d('2026-10-21'), 0.5);
   writeLetterSent(plan, lien, agent, d(AUDE.letterOn), `dec-${lien.projectId}`);

@@ -51,6 +51,12 @@ async function highlights(queries: ClasQueries): Promise<string[]> {
     lines.push(
       `  ${AUDE.lireGrandir.projectId}: PS forecast ${euros(lire.value.forecast?.payable ?? lire.value.payable)} (worked example 1), paid ${euros(lire.value.paid)}`,
     );
+  const before = await queries.envelope('11', '2026-2027', { at, knownAt: at });
+  const envelopeNow = await queries.envelope('11', '2026-2027');
+  if (before.kind === 'found' && envelopeNow.kind === 'found')
+    lines.push(
+      `  envelope 11 2026-2027: at 2026-10-20 as known that day ${euros(before.value.envelope ?? 0)}, committed ${euros(before.value.committed)} (${before.value.overrides.length} approval over it, with its reason); now ${euros(envelopeNow.value.envelope ?? 0)}, remaining ${euros(envelopeNow.value.remaining ?? 0)}`,
+    );
   const sever = await queries.payablePs(LANDES.saintSever.projectId);
   if (sever.kind === 'found')
     lines.push(
@@ -116,6 +122,9 @@ export async function demoReport(input: {
     '# The Aude committee: its orientations and meetings, then the files of 5 October ranked against them (as the meeting opened):',
     q('/committees/11/2026-2027', 'TOKEN_COMMITTEE_11'),
     q(`/committees/11/2026-2027/meetings/${AUDE.meetingId}/ranking?at=2026-10-05T12:30:00%2B02:00`, 'TOKEN_COMMITTEE_11'),
+    `# R-BUDGET-ENVELOPE — Aude's envelope: exceeded by Le Lien's approval (override) on ${AUDE.decisionOn}, amended on ${AUDE.envelope.amendedOn}:`,
+    q(`/cafs/11/envelopes/2026-2027?at=2026-10-20&knownAt=2026-10-20`, 'TOKEN_DASHBOARD_11'),
+    q('/cafs/11/envelopes/2026-2027', 'TOKEN_COMMITTEE_11'),
     '# Departmental bilans, and the audit trail of a project:',
     q('/cafs/40/bilans/2025-2026', 'TOKEN_AUDITOR'),
     q('/cafs/11/bilans/2026-2027', 'TOKEN_DASHBOARD_11'),
@@ -127,6 +136,7 @@ export async function demoReport(input: {
     `npm run --silent clas -- query convention ${LANDES.conventionId} --at 2026-01-25`,
     'npm run --silent clas -- query departmental 40 2025-2026',
     `npm run --silent clas -- query ranking 11 2026-2027 ${AUDE.meetingId} --at 2026-10-05T12:30:00+02:00`,
+    'npm run --silent clas -- query envelope 11 2026-2027 --at 2026-10-20 --known-at 2026-10-20',
     '',
   ].join('\n');
 }

@@ -413,6 +413,8 @@ export function writeApproval(
     agent: Actor;
     committee: Actor;
     renewalOf?: string;
+    /** R-BUDGET-ENVELOPE: the committee approves beyond the Caf's envelope, with this reason. */
+    envelopeOverride?: { reason: string };
   },
 ): string {
   writeFiling(plan, p, a);
@@ -442,6 +444,7 @@ export function writeApproval(
         },
         forecastOperatingCost: a.content.budget.totalOperatingCost,
       },
+      ...(a.envelopeOverride ? { envelopeOverride: a.envelopeOverride } : {}),
     }),
   });
   return decisionId;

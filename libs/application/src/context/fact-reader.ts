@@ -1,5 +1,6 @@
 import {
   type CampaignParameters,
+  type EnvelopeContext,
   type CollectifRef,
   type ProjectRef,
   type CommitteeState,
@@ -19,8 +20,10 @@ import {
   isSchoolYear,
   operatorDecider,
   operatorStreamId,
+  projectCommitment,
   projectDecider,
   projectStreamId,
+  sourced,
 } from '@clas/domain';
 import type { EventStore } from '@clas/event-store';
 import type { LetterSources } from '@clas/projections/letters';
@@ -54,6 +57,36 @@ export class FactReader {
     if (!isCafCode(cafCode) || !isSchoolYear(schoolYear)) return committeeDecider.initialState();
     const { state } = await loadAggregate(this.store, committeeDecider, committeeStreamId(cafCode, schoolYear));
     return state;
+  }
+
+  /**
+   * R-BUDGET-ENVELOPE: the envelope of `campaign-<caf>-<year>` and what the campaign's approved
+   * projects other than `exceptProjectId` commit (each folded from its own stream, decision in
+   * force, with the shared commitment rule); null when the campaign has no envelope (no check).
+   * The read spans streams that the append does not lock: two approvals of the same campaign
+   * decided at the same instant could each fit alone. The envelope answer then shows the excess
+   * (a negative `remaining`); the committee's decisions come one at a time in practice.
+   */
+  async envelope(cafCode: string, schoolYear: SchoolYear, exceptProjectId: string): Promise<EnvelopeContext | null> {
+    const { state } = await loadAggregate(this.store, campaignDecider, campaignStreamId(cafCode, schoolYear));
+    if (state.status !== 'open' || state.envelope === null) return null;
+    await this.directory.catchUp();
+    const ids = (await this.directory.projectsOfCampaign(cafCode, schoolYear)).filter((id) => id !== exceptProjectId);
+    let committedByOthers = 0;
+    for (const id of ids) {
+      const project = await this.project(id);
+      const terms = project?.decision?.terms;
+      // isApproved's test, spelled out so that the approval's terms are typed.
+      if (!project || project.status === 'withdrawn' || project.application === null || terms?.outcome !== 'approved') continue;
+      committedByOthers += projectCommitment({
+        projectId: id,
+        parameters: state.parameters,
+        approval: terms,
+        decisionEventIds: [],
+        localFunds: sourced(project.application.content.budget.otherCafFunding),
+      }).total;
+    }
+    return { envelope: state.envelope, parameters: state.parameters, committedByOthers };
   }
 
   /** A project's folded state; null when it has no history. */

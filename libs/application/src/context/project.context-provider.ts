@@ -27,7 +27,9 @@ async function previousProjectFacts(facts: FactReader, previousProjectId: unknow
  *   which the decider refuses under R-LIFE-1 — a 422, not a 404: the Caf exists, its call is
  *   closed; a malformed Caf code is refused first as R-INPUT), and the renewed project;
  * - examination: the project's campaign and, for a renewal, whether the renewed project's
- *   bilan was received (R-LIFE-2).
+ *   bilan was received (R-LIFE-2);
+ * - an approval or its correction: the envelope of the Caf × year and what the other approved
+ *   projects commit (R-BUDGET-ENVELOPE).
  */
 async function projectContext(command: ProjectCommand, state: ProjectState, facts: FactReader): Promise<ContextResult<ProjectContext>> {
   switch (command.type) {
@@ -87,9 +89,12 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
     case 'RecordCommitteeDecision': {
       // R-COMMITTEE-MEETING: the meeting is looked up in the project's own committee; one of another Caf or year is unknown there.
       if (state.ref === null) return provided({ meeting: null });
-      const { cafCode, schoolYear } = state.ref;
+      const { cafCode, schoolYear, projectId } = state.ref;
       const meeting = meetingOf(await facts.committee(cafCode, schoolYear), command.data.meetingId);
+      // R-BUDGET-ENVELOPE: an approval is checked against the envelope of the project's Caf × year.
+      const approving = state.application !== null && command.data.decision?.outcome === 'approved';
       return provided({
+        ...(approving ? { envelope: await facts.envelope(cafCode, schoolYear, projectId) } : {}),
         meeting: meeting && {
           cafCode,
           schoolYear,
@@ -99,6 +104,11 @@ async function projectContext(command: ProjectCommand, state: ProjectState, fact
           agenda: meeting.agenda,
         },
       });
+    }
+    // R-BUDGET-ENVELOPE: a correction of an approval is checked against the envelope too (when it raises the commitment).
+    case 'CorrectCommitteeDecision': {
+      if (state.ref === null || state.application === null) return provided({});
+      return provided({ envelope: await facts.envelope(state.ref.cafCode, state.ref.schoolYear, state.ref.projectId) });
     }
     default:
       return provided({});

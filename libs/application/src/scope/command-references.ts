@@ -93,6 +93,8 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
   // Its Caf is its stream and its scope.
   OpenCampaign: NONE,
   AmendCampaignParameters: NONE,
+  SetBudgetEnvelope: NONE,
+  AmendBudgetEnvelope: NONE,
   // The operator id is the new stream; the Caf is the scope the agent was checked against.
   RegisterOperator: NONE,
   // R-ELIG-COORD: the coordinator is a person of this operator.

@@ -62,3 +62,70 @@ describe('campaign decider', () => {
     spec.given([]).when(amend).thenRejected('CAMPAIGN_NOT_OPEN', 'R-LIFE');
   });
 });
+
+describe('R-BUDGET-ENVELOPE: the envelope of a Caf × school year', () => {
+  const envelopeCommand = (type: 'SetBudgetEnvelope' | 'AmendBudgetEnvelope', day: string, data: object): CampaignCommand =>
+    ({ type, commandId: `${type}-${day}`, occurredAt: paris(day), data: { cafCode: CAF, schoolYear: YEAR, ...data } }) as CampaignCommand;
+  const set = envelopeCommand('SetBudgetEnvelope', '2026-06-15', { amount: 28_000_000 });
+  const envelopeSet = makeEvent(
+    'BudgetEnvelopeSet',
+    { cafCode: CAF, schoolYear: YEAR, amount: 28_000_000, setOn: d('2026-06-15') },
+    paris('2026-06-15'),
+  );
+
+  it('R-BUDGET-ENVELOPE: a Caf agent sets the envelope of an open campaign once; a second set is refused (amend instead)', () => {
+    spec.given([opened]).when(set).then([envelopeSet]);
+    spec.given([opened, envelopeSet]).when(set).thenRejected('ENVELOPE_ALREADY_SET', 'R-BUDGET-ENVELOPE');
+    spec.given([]).when(set).thenRejected('CAMPAIGN_NOT_OPEN', 'R-LIFE');
+    expect(spec.given([opened]).state).toMatchObject({ envelope: null });
+    expect(spec.given([opened, envelopeSet]).state).toMatchObject({ envelope: 28_000_000 });
+  });
+
+  it('R-BUDGET-ENVELOPE: an amendment gives a new amount or a delta, with its reason; the event keeps both amounts', () => {
+    const reason = 'dotation complémentaire';
+    const [byDelta] = spec
+      .given([opened, envelopeSet])
+      .when(envelopeCommand('AmendBudgetEnvelope', '2027-01-20', { change: { kind: 'delta', delta: 1_500_000 }, reason }))
+      .thenAccepted();
+    expect(byDelta).toEqual(
+      makeEvent(
+        'BudgetEnvelopeAmended',
+        {
+          cafCode: CAF,
+          schoolYear: YEAR,
+          previousAmount: 28_000_000,
+          amount: 29_500_000,
+          delta: 1_500_000,
+          reason,
+          amendedOn: d('2027-01-20'),
+        },
+        paris('2027-01-20'),
+      ),
+    );
+    const [byAmount] = spec
+      .given([opened, envelopeSet, byDelta])
+      .when(
+        envelopeCommand('AmendBudgetEnvelope', '2027-03-01', { change: { kind: 'amount', amount: 27_000_000 }, reason: 'gel de crédits' }),
+      )
+      .thenAccepted();
+    expect(byAmount.data).toMatchObject({ previousAmount: 29_500_000, amount: 27_000_000, delta: -2_500_000 });
+    expect(spec.given([opened, envelopeSet, byDelta, byAmount]).state).toMatchObject({ envelope: 27_000_000 });
+  });
+
+  it('R-BUDGET-ENVELOPE: no amendment without an envelope, below zero, or to the amount in force', () => {
+    const amend = (change: object) => envelopeCommand('AmendBudgetEnvelope', '2027-01-20', { change, reason: 'r' });
+    spec
+      .given([opened])
+      .when(amend({ kind: 'delta', delta: 100 }))
+      .thenRejected('NO_ENVELOPE', 'R-BUDGET-ENVELOPE');
+    const below = spec
+      .given([opened, envelopeSet])
+      .when(amend({ kind: 'delta', delta: -28_000_001 }))
+      .thenRejected('ENVELOPE_BELOW_ZERO', 'R-BUDGET-ENVELOPE');
+    expect(below.details).toMatchObject({ field: 'change.delta', envelope: 28_000_000 });
+    spec
+      .given([opened, envelopeSet])
+      .when(amend({ kind: 'amount', amount: 28_000_000 }))
+      .thenRejected('INVALID_INPUT', 'R-INPUT');
+  });
+});

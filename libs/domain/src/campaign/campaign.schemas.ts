@@ -9,11 +9,13 @@ import {
   nullable,
   object,
   omit,
+  oneOf,
   partial,
   record,
   refine,
   schoolYear,
   text,
+  union,
   withMeta,
   type Infer,
   type Schema,
@@ -109,4 +111,35 @@ export const amendCampaignParametersData = object({
   schoolYear: schoolYear(),
   patch: campaignPatchSchema,
   reason: withMeta(text(2000), { example: 'Prix plafond 2026-2027 publié par la CNAF' }),
+});
+
+/** R-BUDGET-ENVELOPE: the Caf's Clas credits for the school year, integer cents (a negative amount is malformed: 400). */
+const envelopeAmount = withMeta(cents(), {
+  description: 'R-BUDGET-ENVELOPE: credits available for Clas this school year, integer cents',
+  example: 28_000_000,
+});
+
+export const setBudgetEnvelopeData = object({ cafCode: cafCode(), schoolYear: schoolYear(), amount: envelopeAmount });
+
+const MAX_DELTA = Number.MAX_SAFE_INTEGER;
+/** A new amount, or a signed change of the amount in force (a supplementary allocation, a cut). */
+const envelopeChange = union('kind', {
+  amount: named('EnvelopeNewAmount', object({ kind: oneOf(['amount'] as const), amount: envelopeAmount })),
+  delta: named(
+    'EnvelopeDelta',
+    object({
+      kind: oneOf(['delta'] as const),
+      delta: withMeta(
+        refine(int(-MAX_DELTA, MAX_DELTA), (v) => (v === 0 ? { path: '', message: 'must not be 0' } : null)),
+        { description: 'Signed change in integer cents (+ supplementary allocation, − cut)', example: 1_500_000 },
+      ),
+    }),
+  ),
+});
+
+export const amendBudgetEnvelopeData = object({
+  cafCode: cafCode(),
+  schoolYear: schoolYear(),
+  change: envelopeChange,
+  reason: withMeta(text(2000), { example: 'Dotation complémentaire votée par le conseil d’administration' }),
 });

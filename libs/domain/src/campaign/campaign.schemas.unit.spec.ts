@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { validate } from '../schema/validate.js';
 import { CAF, YEAR, audeCampaign } from '../testing/fixtures.js';
-import { amendCampaignParametersData, openCampaignData } from './campaign.schemas.js';
+import { amendBudgetEnvelopeData, amendCampaignParametersData, openCampaignData, setBudgetEnvelopeData } from './campaign.schemas.js';
 
 const open = (parameters: object) => validate(openCampaignData, { parameters });
 const amend = (patch: object) => validate(amendCampaignParametersData, { cafCode: CAF, schoolYear: YEAR, patch, reason: 'typo' });
@@ -30,5 +30,28 @@ describe('campaign payloads (R-INPUT)', () => {
       message: 'patch.cafCode: is not an accepted field',
       details: { field: 'patch.cafCode' },
     });
+  });
+});
+
+describe('envelope payloads (R-INPUT, R-BUDGET-ENVELOPE)', () => {
+  it('R-BUDGET-ENVELOPE: a negative or fractional envelope is malformed, naming the field', () => {
+    expect(validate(setBudgetEnvelopeData, { cafCode: CAF, schoolYear: YEAR, amount: 28_000_000 })).toBeNull();
+    expect(validate(setBudgetEnvelopeData, { cafCode: CAF, schoolYear: YEAR, amount: -1 })).toMatchObject({
+      code: 'INVALID_INPUT',
+      ruleId: 'R-INPUT',
+      details: { field: 'amount' },
+    });
+    expect(validate(setBudgetEnvelopeData, { cafCode: CAF, schoolYear: YEAR, amount: 10.5 })?.details.field).toBe('amount');
+  });
+
+  it('R-BUDGET-ENVELOPE: an amendment is a new amount (≥ 0) or a non-zero delta, with a reason', () => {
+    const amend = (change: object, reason: unknown = 'dotation complémentaire') =>
+      validate(amendBudgetEnvelopeData, { cafCode: CAF, schoolYear: YEAR, change, reason });
+    expect(amend({ kind: 'delta', delta: -500_000 })).toBeNull();
+    expect(amend({ kind: 'amount', amount: 0 })).toBeNull();
+    expect(amend({ kind: 'amount', amount: -5 })?.details.field).toBe('change.amount');
+    expect(amend({ kind: 'delta', delta: 0 })?.details.field).toBe('change.delta');
+    expect(amend({ kind: 'delta', amount: 5 })?.details.field).toBeDefined();
+    expect(amend({ kind: 'delta', delta: 100 }, '')?.details.field).toBe('reason');
   });
 });

@@ -1,5 +1,6 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
 import type { LocalDate } from '../shared/calendar-date.js';
+import type { Cents } from '../shared/money.js';
 import type { SchoolYear } from '../shared/school-year.js';
 import type { DomainEvent } from './domain-event.js';
 
@@ -26,7 +27,28 @@ export interface CampaignParametersAmendedData extends CampaignRef {
   amendedOn: LocalDate;
 }
 
+/**
+ * R-BUDGET-ENVELOPE: the credits the Caf has for Clas in this school year ("dans la limite des
+ * fonds disponibles", 004). occurredAt = when the amount was voted or notified.
+ */
+export interface BudgetEnvelopeSetData extends CampaignRef {
+  amount: Cents;
+  setOn: LocalDate;
+}
+
+/** R-BUDGET-ENVELOPE: the envelope changed (a supplementary allocation, a cut), with the reason; both figures are kept. */
+export interface BudgetEnvelopeAmendedData extends CampaignRef {
+  previousAmount: Cents;
+  amount: Cents;
+  /** amount − previousAmount: how the command gave it (a new amount or a delta) does not matter once recorded. */
+  delta: number;
+  reason: string;
+  amendedOn: LocalDate;
+}
+
 export type CampaignOpened = DomainEvent<'CampaignOpened', CampaignOpenedData>;
 export type CampaignParametersAmended = DomainEvent<'CampaignParametersAmended', CampaignParametersAmendedData>;
+export type BudgetEnvelopeSet = DomainEvent<'BudgetEnvelopeSet', BudgetEnvelopeSetData>;
+export type BudgetEnvelopeAmended = DomainEvent<'BudgetEnvelopeAmended', BudgetEnvelopeAmendedData>;
 
-export type CampaignEvent = CampaignOpened | CampaignParametersAmended;
+export type CampaignEvent = CampaignOpened | CampaignParametersAmended | BudgetEnvelopeSet | BudgetEnvelopeAmended;

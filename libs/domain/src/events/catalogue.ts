@@ -50,6 +50,8 @@ export interface EventCatalogueEntry<V extends number = number, D = unknown> {
 export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalogueEntry<EventOfType<T>['schemaVersion'], EventData<T>> } = {
   CampaignOpened: { stream: 'campaign', schemaVersion: 1 },
   CampaignParametersAmended: { stream: 'campaign', schemaVersion: 1 },
+  BudgetEnvelopeSet: { stream: 'campaign', schemaVersion: 1 },
+  BudgetEnvelopeAmended: { stream: 'campaign', schemaVersion: 1 },
 
   OperatorRegistered: { stream: 'operator', schemaVersion: 1 },
   CoordinatorAppointed: { stream: 'operator', schemaVersion: 1, individual: 'event', personClaim: { field: 'personId', kind: 'staff' } },

@@ -24,6 +24,9 @@ const occurred = (event: ClasEvent): FactMoment => ({ field: 'occurredAt', insta
 export const FACTS_KNOWN_AFTER_THEY_HAPPEN: { readonly [T in ClasEventType]: MomentsOf<T> | null } = {
   CampaignOpened: null,
   CampaignParametersAmended: null,
+  // R-BUDGET-ENVELOPE: credits the Caf allocates, possibly from a later date (a supplementary allocation voted ahead).
+  BudgetEnvelopeSet: null,
+  BudgetEnvelopeAmended: null,
 
   OperatorRegistered: null,
   CoordinatorAppointed: null,

@@ -171,6 +171,7 @@ const cases: FactCase[] = [
             reason: 'minutes misread',
             changes: { forecastOperatingCost: 1_700_000 },
           }),
+          { envelope: null },
         ).decision,
   },
   {

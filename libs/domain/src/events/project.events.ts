@@ -117,6 +117,19 @@ export interface CommitteeDecisionRecordedData extends ProjectRef {
   /** The date the decision takes effect (worked example 3: corrections take effect from it). */
   effectiveDate: LocalDate;
   decision: ApprovalTerms | RefusalTerms;
+  /** R-BUDGET-ENVELOPE: present only when the approval was recorded beyond the envelope, with the reason and the figures then. */
+  envelopeOverride?: EnvelopeOverride;
+}
+
+/** R-BUDGET-ENVELOPE: an explicit, reasoned override, kept in the audit trail with the figures at that moment (cents). */
+export interface EnvelopeOverride {
+  reason: string;
+  envelope: Cents;
+  /** Committed by the campaign's other approved projects. */
+  committed: Cents;
+  /** This project's commitment after the decision. */
+  thisDecision: Cents;
+  excess: Cents;
 }
 
 export type CorrectableDecisionField = 'approvedCollectifs' | 'approvedCollectifRefs' | 'bonusesGranted' | 'forecastOperatingCost';
@@ -133,6 +146,8 @@ export interface CommitteeDecisionCorrectedData extends ProjectRef {
   correctedFields: CorrectableDecisionField[];
   /** The decision as it stands after the correction, in full. */
   corrected: ApprovalTerms;
+  /** R-BUDGET-ENVELOPE: present only when the correction raised the commitment beyond the envelope. */
+  envelopeOverride?: EnvelopeOverride;
 }
 
 /** R-ELIG-AXES P1–P5, R-BILAN-2: a parent action, with the number of parents reached. */

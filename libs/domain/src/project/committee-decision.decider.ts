@@ -2,12 +2,21 @@ import { isDecision, requireContext } from '../commands/command.js';
 import { invalid, isRejectionValue, rejectWith } from '../commands/input-validation.js';
 import type { ApplicationContent } from '../events/application-content.js';
 import { makeEvent } from '../events/catalogue.js';
-import type { ApprovalTerms, BonusesGranted, CorrectableDecisionField, ProjectEvent, RefusalTerms } from '../events/project.events.js';
+import type {
+  ApprovalTerms,
+  BonusesGranted,
+  CorrectableDecisionField,
+  EnvelopeOverride,
+  ProjectEvent,
+  RefusalTerms,
+} from '../events/project.events.js';
+import { envelopeCheck, projectCommitment } from '../rules/envelope/envelope.rule.js';
+import { sourced } from '../rules/facts/sourced.js';
 import { parisDateOf } from '../shared/calendar-date.js';
 import { type Decision, type Rejection, accept, reject } from '../shared/result.js';
 import type { CorrectCommitteeDecision, DecisionTermsInput, RecordCommitteeDecision } from './project.commands.js';
 import { knownProject } from './project-guards.js';
-import type { DecisionMeetingFacts, ProjectContext } from './project.context.js';
+import type { DecisionMeetingFacts, EnvelopeContext, ProjectContext } from './project.context.js';
 import type { ProjectState } from './project.state.js';
 
 /**
@@ -119,6 +128,55 @@ function meetingRejection(
   return null;
 }
 
+/** What the project takes from the envelope under these terms (the shared rule: the envelope answer computes the same). */
+function commitmentOf(terms: ApprovalTerms, state: ProjectState, envelope: EnvelopeContext): number {
+  const ref = state.ref as NonNullable<ProjectState['ref']>;
+  const content = (state.application as NonNullable<ProjectState['application']>).content;
+  return projectCommitment({
+    projectId: ref.projectId,
+    parameters: envelope.parameters,
+    approval: terms,
+    decisionEventIds: [],
+    localFunds: sourced(content.budget.otherCafFunding),
+  }).total;
+}
+
+/**
+ * R-BUDGET-ENVELOPE: funding is granted "dans la limite des fonds disponibles" (004). A decision
+ * whose commitment would take the campaign beyond its envelope is refused, unless the committee
+ * gives an explicit override with its reason, which the event keeps with the figures of the
+ * moment. `previous` is the commitment before a correction: only a raise is checked (lowering a
+ * decision already over the envelope must stay possible). No envelope recorded → no check, and an
+ * override then has nothing to override.
+ */
+function envelopeGuard(
+  terms: ApprovalTerms,
+  previous: number | null,
+  state: ProjectState,
+  envelope: EnvelopeContext | null,
+  override: { reason: string } | undefined,
+): { override?: EnvelopeOverride } | Rejection {
+  const notNeeded = (why: string): Rejection => ({
+    code: 'ENVELOPE_OVERRIDE_NOT_NEEDED',
+    ruleId: 'R-BUDGET-ENVELOPE',
+    message: `no override is needed: ${why}`,
+    details: { field: 'envelopeOverride' },
+  });
+  if (envelope === null) return override ? notNeeded('no envelope is recorded for this Caf and school year') : {};
+  const thisDecision = commitmentOf(terms, state, envelope);
+  const figures = envelopeCheck(envelope.envelope, envelope.committedByOthers, thisDecision);
+  const raises = previous === null || thisDecision > previous;
+  if (figures.excess === 0 || !raises)
+    return override ? notNeeded('the decision stays within the envelope or does not raise the commitment') : {};
+  if (override) return { override: { reason: override.reason, ...figures } };
+  return {
+    code: 'BUDGET_ENVELOPE_EXCEEDED',
+    ruleId: 'R-BUDGET-ENVELOPE',
+    message: `the decision commits ${thisDecision} cents, ${figures.excess} cents beyond the envelope (${figures.envelope} cents, ${figures.committed} already committed); give envelopeOverride with a reason to decide anyway`,
+    details: { ...figures },
+  };
+}
+
 export function recordCommitteeDecision(
   command: RecordCommitteeDecision,
   state: ProjectState,
@@ -160,10 +218,27 @@ export function recordCommitteeDecision(
   const content = (state.application as NonNullable<ProjectState['application']>).content;
   const terms = d.decision.outcome === 'approved' ? approvalTerms(d.decision, content) : refusalTerms(d.decision);
   if (isRejectionValue(terms)) return rejectWith(terms);
+  if (terms.outcome === 'refused' && d.envelopeOverride)
+    return reject('ENVELOPE_OVERRIDE_NOT_NEEDED', 'R-BUDGET-ENVELOPE', 'a refusal commits nothing: there is no envelope to override', {
+      field: 'envelopeOverride',
+    });
+  const guard =
+    terms.outcome === 'approved'
+      ? envelopeGuard(terms, null, state, requireContext(context.envelope, 'envelope', command.type), d.envelopeOverride)
+      : {};
+  if (isRejectionValue(guard)) return rejectWith(guard);
   return accept(
     makeEvent(
       'CommitteeDecisionRecorded',
-      { ...ref, decisionId: d.decisionId, meetingId: d.meetingId, meetingDate, effectiveDate: d.effectiveDate, decision: terms },
+      {
+        ...ref,
+        decisionId: d.decisionId,
+        meetingId: d.meetingId,
+        meetingDate,
+        effectiveDate: d.effectiveDate,
+        decision: terms,
+        ...(guard.override ? { envelopeOverride: guard.override } : {}),
+      },
       command.occurredAt,
     ),
   );
@@ -181,7 +256,11 @@ const CORRECTABLE: readonly CorrectableDecisionField[] = [
  * "at" a date after the decision sees the corrected figures once they are known ("knownAt"
  * after the correction) and the original ones before; `correctedOn` keeps the correction's date.
  */
-export function correctCommitteeDecision(command: CorrectCommitteeDecision, state: ProjectState): Decision<ProjectEvent> {
+export function correctCommitteeDecision(
+  command: CorrectCommitteeDecision,
+  state: ProjectState,
+  context: ProjectContext = {},
+): Decision<ProjectEvent> {
   const d = command.data;
   if (Object.keys(d.changes).length === 0) return rejectWith(invalid('changes', 'must correct at least one field'));
   const ref = knownProject(state, d.projectId);
@@ -213,6 +292,10 @@ export function correctCommitteeDecision(command: CorrectCommitteeDecision, stat
   if (isRejectionValue(corrected)) return rejectWith(corrected);
   const correctedFields = CORRECTABLE.filter((f) => JSON.stringify(corrected[f]) !== JSON.stringify(current[f]));
   if (correctedFields.length === 0) return rejectWith(invalid('changes', 'changes nothing in the decision'));
+  const envelope = requireContext(context.envelope, 'envelope', command.type);
+  const previous = envelope === null ? null : commitmentOf(current, state, envelope);
+  const guard = envelopeGuard(corrected, previous, state, envelope, d.envelopeOverride);
+  if (isRejectionValue(guard)) return rejectWith(guard);
   return accept(
     makeEvent(
       'CommitteeDecisionCorrected',
@@ -224,6 +307,7 @@ export function correctCommitteeDecision(command: CorrectCommitteeDecision, stat
         reason: d.reason,
         correctedFields,
         corrected,
+        ...(guard.override ? { envelopeOverride: guard.override } : {}),
       },
       decision.occurredAt,
     ),

@@ -17,8 +17,13 @@ import { specification } from '../testing/specification.js';
 import type { DecisionTermsInput, ProjectCommand } from './project.commands.js';
 import { projectDecider } from './project.decider.js';
 
-const spec = specification(projectDecider);
-const inMeeting = { meeting: heldMeeting() };
+// These specs are about the terms, with no envelope recorded; R-BUDGET-ENVELOPE has its own (committee-envelope.unit.spec.ts).
+const withoutEnvelope: typeof projectDecider = {
+  ...projectDecider,
+  decide: (command, state, context, receivedAt) => projectDecider.decide(command, state, context ?? { envelope: null }, receivedAt),
+};
+const spec = specification(withoutEnvelope);
+const inMeeting = { meeting: heldMeeting(), envelope: null };
 const underExamination = [filed(), examinationOpened()];
 
 const decide = (decision: DecisionTermsInput): ProjectCommand => ({

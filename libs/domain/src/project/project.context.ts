@@ -1,6 +1,7 @@
 import type { CampaignParameters } from '../campaign/campaign-parameters.js';
 import type { ApplicationContent } from '../events/application-content.js';
 import type { LocalDate } from '../shared/calendar-date.js';
+import type { Cents } from '../shared/money.js';
 import type { SchoolYear } from '../shared/school-year.js';
 
 /** The facts a renewal needs from the renewed project's stream. */
@@ -22,6 +23,15 @@ export interface DecisionMeetingFacts {
   status: 'scheduled' | 'held';
   date: LocalDate;
   agenda: readonly string[];
+}
+
+/** R-BUDGET-ENVELOPE: the envelope of the project's Caf × year and what the other approved projects of that campaign commit. */
+export interface EnvelopeContext {
+  envelope: Cents;
+  /** The campaign parameters in force: this decision's commitment is computed with them (R-PS-FORMULA…R-PS-80). */
+  parameters: CampaignParameters;
+  /** Sum of projectCommitment(…).total over the campaign's other approved projects (decisions in force). */
+  committedByOthers: Cents;
 }
 
 /**
@@ -47,4 +57,6 @@ export interface ProjectContext {
   conventionCoveringYear?: string | null;
   /** Recording a decision: the named meeting of the project's committee; null when that committee has no such meeting. */
   meeting?: DecisionMeetingFacts | null;
+  /** Approval or correction: the envelope to check against; null when none is recorded for the Caf × year (no check). */
+  envelope?: EnvelopeContext | null;
 }

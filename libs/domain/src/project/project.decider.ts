@@ -44,7 +44,7 @@ export function decideProject(
     case 'RecordCommitteeDecision':
       return recordCommitteeDecision(command, state, context);
     case 'CorrectCommitteeDecision':
-      return correctCommitteeDecision(command, state);
+      return correctCommitteeDecision(command, state, context);
     case 'RecordParentAction':
       return recordParentAction(command, state);
     case 'RecordSchoolConcertation':

@@ -219,6 +219,20 @@ export const decisionTermsSchema = union('outcome', {
   ),
 });
 
+/** R-BUDGET-ENVELOPE: the committee knowingly decides beyond the envelope; the reason is kept with the figures of the moment. */
+const envelopeOverride = optional(
+  named(
+    'EnvelopeOverride',
+    object({
+      reason: withMeta(text(4000), {
+        description: 'Why the committee approves beyond the Caf’s envelope (kept in the audit trail)',
+        example: 'Projet prioritaire en QPV, crédits complémentaires demandés au conseil d’administration',
+      }),
+    }),
+    { description: 'R-BUDGET-ENVELOPE: required when the decision would exceed the envelope, refused otherwise' },
+  ),
+);
+
 /** R-COMMITTEE-MEETING: taken in a held meeting of the project's committee, whose date the event keeps as meetingDate. */
 export const recordCommitteeDecisionData = object({
   projectId: id(),
@@ -229,6 +243,7 @@ export const recordCommitteeDecisionData = object({
   }),
   effectiveDate: localDate(),
   decision: decisionTermsSchema,
+  envelopeOverride,
 });
 
 /** Worked example 3: corrected fields of an approval, each given in full, effective from the original decision date. */
@@ -245,6 +260,7 @@ export const correctCommitteeDecisionData = object({
       forecastOperatingCost: optional(forecastOperatingCost),
     }),
   ),
+  envelopeOverride,
 });
 
 export const recordParentActionData = object({

@@ -4,3 +4,4 @@ export * from './ps/index.js';
 export * from './bilan/index.js';
 export * from './convention/index.js';
 export * from './rule-statements.js';
+export * from './envelope/index.js';

@@ -1,4 +1,4 @@
-import type { DepartmentalBilan, ProjectBilanQuantitative, ProjectMeta } from '@clas/domain';
+import type { Cents, DepartmentalBilan, ProjectBilanQuantitative, ProjectMeta } from '@clas/domain';
 import { departmentalBilan as departmentalBilanRule, projectBilanQuantitative } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
@@ -6,6 +6,7 @@ import type { OperatorFoldState } from '../folds/operator.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
 import type { AnswerContext } from './answer-support.js';
 import { contextOf } from './answer-support.js';
+import { envelopeAnswer } from './envelope.answer.js';
 import { forecastStatement } from './payable-ps.answer.js';
 import { projectQuantitativeFacts } from './project-bilan.answer.js';
 
@@ -27,6 +28,11 @@ export interface DepartmentalBilanAnswer extends AnswerContext {
   bilansMissing: string[];
   /** Projects of the campaign not counted (not approved at the date) with their status. */
   notCounted: Array<{ projectId: string; status: string }>;
+  /**
+   * R-BUDGET-ENVELOPE, the figures of GET /cafs/{caf}/envelopes/{schoolYear} at the same date:
+   * the envelope in force (null when none is recorded), committed, and envelope − committed.
+   */
+  envelope: { envelope: Cents | null; committed: Cents; remaining: Cents | null };
 }
 
 export function departmentalBilan(
@@ -45,6 +51,9 @@ export function departmentalBilan(
   const approved = inScope.filter((p) => p.status === 'approved');
   const notCounted = inScope.filter((p) => p.status !== 'approved').map((p) => ({ projectId: p.projectId, status: p.status }));
 
+  // R-BUDGET-ENVELOPE: each project's commitment is the envelope answer's own (one computation).
+  const envelope = envelopeAnswer(cafCode, schoolYear, projects, campaign, asOf);
+  const committed = new Map(envelope.projects.map((line) => [line.projectId, line.committed]));
   const metas: ProjectMeta[] = [];
   const bilans: ProjectBilanQuantitative[] = [];
   for (const p of approved) {
@@ -67,6 +76,7 @@ export function departmentalBilan(
       },
       psForecast: forecastStatement(p, campaign, asOf)?.payable ?? 0,
       psPaid: p.payments.filter((x) => x.date <= context.day).reduce((sum, x) => sum + x.amount, 0),
+      committed: committed.get(p.projectId) ?? 0,
     });
     const facts = projectQuantitativeFacts(p);
     if (params && facts) bilans.push(projectBilanQuantitative(facts, params));
@@ -89,5 +99,6 @@ export function departmentalBilan(
     bilansFiled: approved.filter(filed).map((p) => p.projectId),
     bilansMissing: approved.filter((p) => !filed(p)).map((p) => p.projectId),
     notCounted,
+    envelope: { envelope: envelope.envelope, committed: envelope.committed, remaining: envelope.remaining },
   };
 }

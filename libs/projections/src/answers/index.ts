@@ -6,3 +6,4 @@ export * from './project-bilan.answer.js';
 export * from './departmental-bilan.answer.js';
 export * from './convention-view.answer.js';
 export * from './committee.answer.js';
+export * from './envelope.answer.js';

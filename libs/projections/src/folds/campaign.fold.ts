@@ -1,4 +1,4 @@
-import type { CampaignEvent, CampaignParameters, CampaignParametersPatch, LocalDate, RecordedEvent } from '@clas/domain';
+import type { CampaignEvent, CampaignParameters, CampaignParametersPatch, EnvelopeHistory, LocalDate, RecordedEvent } from '@clas/domain';
 import { assertNever } from '@clas/domain';
 import type { KeyedFold } from '../core/keyed-fold.js';
 import { appended, asEventOf, typeSet, withId } from './fold-support.js';
@@ -22,11 +22,21 @@ export interface CampaignFoldState {
   /** R-PS-EXPLAIN: per top-level parameter field, the event that set its current value. */
   fieldSources: Record<string, string>;
   amendments: CampaignAmendmentState[];
-  /** Every event folded (opening then amendments). */
+  /** Every parameter event folded (opening then amendments): the PS explanations cite them. */
   eventIds: string[];
+  /**
+   * R-BUDGET-ENVELOPE: the envelope set and its amendments; null while none is recorded. Kept
+   * apart from `eventIds`, which a PS explanation cites: the envelope sets no PS parameter.
+   */
+  envelope: EnvelopeHistory | null;
 }
 
-const EVENT_TYPES = ['CampaignOpened', 'CampaignParametersAmended'] as const satisfies readonly CampaignEvent['type'][];
+const EVENT_TYPES = [
+  'CampaignOpened',
+  'CampaignParametersAmended',
+  'BudgetEnvelopeSet',
+  'BudgetEnvelopeAmended',
+] as const satisfies readonly CampaignEvent['type'][];
 const TYPES = typeSet(EVENT_TYPES);
 
 function evolveCampaign(state: CampaignFoldState, recorded: RecordedEvent): CampaignFoldState {
@@ -59,6 +69,22 @@ function evolveCampaign(state: CampaignFoldState, recorded: RecordedEvent): Camp
         eventIds: withId(state.eventIds, event.eventId),
       };
     }
+    case 'BudgetEnvelopeSet': {
+      const { amount, setOn } = event.data;
+      return { ...state, envelope: { set: { amount, setOn, eventId: event.eventId }, amendments: [] } };
+    }
+    case 'BudgetEnvelopeAmended': {
+      // The decider refuses an amendment before the set; a log imported out of order keeps it out of the figures.
+      if (state.envelope === null) return state;
+      const { previousAmount, amount, delta, reason, amendedOn } = event.data;
+      return {
+        ...state,
+        envelope: {
+          ...state.envelope,
+          amendments: [...state.envelope.amendments, { previousAmount, amount, delta, reason, amendedOn, eventId: event.eventId }],
+        },
+      };
+    }
     default:
       return assertNever(event, 'campaign event');
   }
@@ -67,13 +93,23 @@ function evolveCampaign(state: CampaignFoldState, recorded: RecordedEvent): Camp
 /** The campaign's parameters at a date, with the events that set them (R-PS-EXPLAIN). */
 export const campaignFold: KeyedFold<CampaignFoldState> = {
   name: 'campaign',
-  version: 1,
+  // 2: the envelope (R-BUDGET-ENVELOPE).
+  version: 2,
   eventTypes: EVENT_TYPES,
   keysOf(event) {
     if (!TYPES.has(event.type)) return [];
     const data = event.data as { cafCode: string; schoolYear: string };
     return [campaignKey(data.cafCode, data.schoolYear)];
   },
-  initial: (key) => ({ key, parameters: null, openedOn: null, openedEventId: null, fieldSources: {}, amendments: [], eventIds: [] }),
+  initial: (key) => ({
+    key,
+    parameters: null,
+    openedOn: null,
+    openedEventId: null,
+    fieldSources: {},
+    amendments: [],
+    eventIds: [],
+    envelope: null,
+  }),
   evolve: evolveCampaign,
 };

@@ -14,6 +14,7 @@ import type {
   ConcertationMoment,
   CorrectableDecisionField,
   DomainWarning,
+  EnvelopeOverride,
   LocalDate,
   NotificationChannel,
   NotReceivableReason,
@@ -69,6 +70,8 @@ export interface DecisionState {
   corrections: DecisionCorrectionState[];
   /** The decision then each correction, in log order. */
   eventIds: string[];
+  /** R-BUDGET-ENVELOPE: the decision or corrections recorded beyond the envelope, with the reason and the figures then. */
+  envelopeOverrides: Array<EnvelopeOverride & { eventId: string }>;
 }
 
 export interface EnrolmentState {

@@ -92,7 +92,7 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
       );
     }
     case 'CommitteeDecisionRecorded': {
-      const { decisionId, meetingId, meetingDate, effectiveDate, decision } = event.data;
+      const { decisionId, meetingId, meetingDate, effectiveDate, decision, envelopeOverride } = event.data;
       const outcome = decision.outcome;
       return withStatus(
         {
@@ -108,6 +108,7 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
             recordedEventId: event.eventId,
             corrections: [],
             eventIds: [event.eventId],
+            envelopeOverrides: envelopeOverride ? [{ ...envelopeOverride, eventId: event.eventId }] : [],
           },
         },
         outcome,
@@ -117,7 +118,7 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
     }
     case 'CommitteeDecisionCorrected': {
       // Worked example 3: the correction carries the full terms; they replace the recorded ones.
-      const { correctedOn, reason, correctedFields, corrected } = event.data;
+      const { correctedOn, reason, correctedFields, corrected, envelopeOverride } = event.data;
       if (!s.decision) return s;
       const decision = {
         ...s.decision,
@@ -126,6 +127,9 @@ function evolveProjectEvent(state: ProjectFoldState, event: EventOf<ProjectEvent
         refusal: null,
         corrections: appended(s.decision.corrections, { correctedOn, reason, correctedFields, eventId: event.eventId }),
         eventIds: withId(s.decision.eventIds, event.eventId),
+        envelopeOverrides: envelopeOverride
+          ? [...s.decision.envelopeOverrides, { ...envelopeOverride, eventId: event.eventId }]
+          : s.decision.envelopeOverrides,
       };
       return s.status === 'refused' ? withStatus({ ...s, decision }, 'approved', correctedOn, event.eventId) : { ...s, decision };
     }
@@ -262,12 +266,12 @@ function evolveProject(state: ProjectFoldState, recorded: RecordedEvent): Projec
  * Everything about one project (keyed by projectId): its own stream AND its collectifs' streams,
  * routed by `data.projectId`. The answers build the rules' facts from this state. Mutates the
  * state it is given (see KeyedFold: one owner); version 2 = compact collectif arrays; 3 = letters
- * sent and the annual agreement (R-NOTIFY, R-AGREEMENT-ANNUAL).
+ * sent and the annual agreement (R-NOTIFY, R-AGREEMENT-ANNUAL); 4 = the decision's committee meeting
+ * (CommitteeDecisionRecorded v2); 5 = the decision's envelope overrides (R-BUDGET-ENVELOPE).
  */
 export const projectFold: KeyedFold<ProjectFoldState> = {
   name: 'project',
-  // 4: the decision names its committee meeting (CommitteeDecisionRecorded v2).
-  version: 4,
+  version: 5,
   eventTypes: EVENT_TYPES,
   keysOf(event) {
     if (!TYPES.has(event.type)) return [];

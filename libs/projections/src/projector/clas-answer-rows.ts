@@ -1,4 +1,5 @@
 import { DECLARATION_KINDS, cafName, type ConventionState, type Explanation } from '@clas/domain';
+import { envelopeAnswer } from '../answers/envelope.answer.js';
 import type { AsOf } from '../core/keyed-fold.js';
 import { conventionView } from '../answers/convention-view.answer.js';
 import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
@@ -71,10 +72,20 @@ const FIGURE_COLUMNS = [
   'parents_reached',
   'ps_forecast_cents',
   'ps_paid_cents',
+  'committed_cents',
 ];
 export const BREAKDOWN_KEY = ['caf_code', 'school_year', 'commune', 'epci', 'rural', 'qpv', 'school_level'];
 export const BREAKDOWN_COLUMNS = [...BREAKDOWN_KEY, 'caf_name', ...FIGURE_COLUMNS];
-export const TOTALS_COLUMNS = ['caf_code', 'caf_name', 'school_year', ...FIGURE_COLUMNS, 'bilans_missing', 'as_of'];
+export const TOTALS_COLUMNS = [
+  'caf_code',
+  'caf_name',
+  'school_year',
+  ...FIGURE_COLUMNS,
+  'envelope_cents',
+  'remaining_cents',
+  'bilans_missing',
+  'as_of',
+];
 
 /**
  * The stored explanation keeps every node of the derivation (rule id, inputs, output, source
@@ -183,12 +194,16 @@ export function departmentRows(
   if (answer.bilan === null) return { figures: [], totals: null };
 
   // The same figures the departmental answer sums (R-BILAN-4): forecast at the date, payments made by then.
+  // R-BUDGET-ENVELOPE: the envelope answer's own figures, so the table and GET …/envelopes/… agree.
+  const envelope = envelopeAnswer(cafCode, schoolYear, projects, campaign.state, asOf);
+  const committed = new Map(envelope.projects.map((line) => [line.projectId, line.committed]));
   const money = new Map<string, ProjectMoney>();
   const day = dayOf(asOf);
   for (const p of projects) {
     money.set(p.projectId, {
       psForecast: forecastStatement(p, campaign.state, asOf)?.payable ?? 0,
       psPaid: p.payments.filter((x) => x.date <= day).reduce((sum, x) => sum + x.amount, 0),
+      committed: committed.get(p.projectId) ?? 0,
     });
   }
   const figures = departmentalBreakdown(projects, money).map((row) => [
@@ -214,6 +229,7 @@ export function departmentRows(
     row.parentsReached,
     row.psForecast,
     row.psPaid,
+    row.committed,
   ]);
   const t = answer.bilan.totals;
   const totals = [
@@ -234,6 +250,9 @@ export function departmentRows(
     t.parentsReached,
     t.psForecast,
     t.psPaid,
+    envelope.committed,
+    envelope.envelope,
+    envelope.remaining,
     answer.bilansMissing.length,
     instant,
   ];

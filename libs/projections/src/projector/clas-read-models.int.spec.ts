@@ -155,17 +155,32 @@ describe('Clas read models: "now" agrees with time travel', () => {
         row.ps_forecast_cents,
         row.ps_paid_cents,
       ]).toEqual([t.projects, t.operators, t.collectifs, t.children, t.sessions, t.minutes, t.parentsReached, t.psForecast, t.psPaid]);
+      // R-BUDGET-ENVELOPE: the envelope columns are the envelope answer's at the same instant.
+      const envelope = await queries.envelope(String(row.caf_code), String(row.school_year), {
+        at: String(row.as_of),
+        knownAt: String(row.as_of),
+      });
+      if (envelope.kind !== 'found') throw new Error('expected an envelope answer');
+      const cents = (v: unknown): number | null => (v === null ? null : Number(v));
+      expect([cents(row.envelope_cents), cents(row.committed_cents), cents(row.remaining_cents)]).toEqual([
+        envelope.value.envelope,
+        envelope.value.committed,
+        envelope.value.remaining,
+      ]);
       const parts = (dump.rm_departmental_figures as Array<Record<string, number | string>>).filter(
         (r) => r.caf_code === row.caf_code && r.school_year === row.school_year,
       );
       const sum = (column: string): number => parts.reduce((s, r) => s + Number(r[column]), 0);
-      expect(['collectifs', 'sessions', 'minutes', 'parents_reached', 'ps_forecast_cents', 'ps_paid_cents'].map(sum)).toEqual([
+      expect(
+        ['collectifs', 'sessions', 'minutes', 'parents_reached', 'ps_forecast_cents', 'ps_paid_cents', 'committed_cents'].map(sum),
+      ).toEqual([
         row.collectifs,
         row.sessions,
         row.minutes,
         row.parents_reached,
         row.ps_forecast_cents,
         row.ps_paid_cents,
+        row.committed_cents,
       ]);
     }
   }, 120_000);

@@ -45,7 +45,8 @@ export function clasReadModelProjection(): ReadModelProjection {
     // Version 3: caf_name in the departmental tables; as_of timestamptz and explanations jsonb on PostgreSQL.
     // Version 4: the list tables (rm_campaign, rm_operator, rm_collectif) and the list / worklist
     // columns of rm_project_status and rm_convention_status (issue 13).
-    version: 4,
+    // Version 5: envelope, committed and remaining in the departmental tables (R-BUDGET-ENVELOPE).
+    version: 5,
     folds: [campaignFold, operatorFold, projectFold, conventionFold] as KeyedFold<unknown>[],
     tables: [
       'rm_project_status',

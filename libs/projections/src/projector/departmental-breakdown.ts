@@ -24,11 +24,14 @@ export interface BreakdownFigures {
   parentsReached: number;
   psForecast: number;
   psPaid: number;
+  /** R-BUDGET-ENVELOPE: the envelope committed by the projects of the row. */
+  committed: number;
 }
 
 export interface ProjectMoney {
   psForecast: number;
   psPaid: number;
+  committed: number;
 }
 
 /**
@@ -84,6 +87,7 @@ export function departmentalBreakdown(projects: readonly ProjectFoldState[], mon
           parentsReached: 0,
           psForecast: 0,
           psPaid: 0,
+          committed: 0,
         };
         rows.set(key, row);
       }
@@ -116,11 +120,12 @@ export function departmentalBreakdown(projects: readonly ProjectFoldState[], mon
     }
     const levels = [...perLevel.keys()].sort();
     const weights = levels.map((l) => collectifsPerLevel.get(l) ?? 0);
-    const m = money.get(project.projectId) ?? { psForecast: 0, psPaid: 0 };
+    const m = money.get(project.projectId) ?? { psForecast: 0, psPaid: 0, committed: 0 };
     const parentsReached = project.parentActions.reduce((s, a) => s + a.parentsReached, 0);
     const shares = {
       psForecast: splitByWeights(m.psForecast, weights),
       psPaid: splitByWeights(m.psPaid, weights),
+      committed: splitByWeights(m.committed, weights),
       parentsReached: splitByWeights(parentsReached, weights),
       parentActions: splitByWeights(project.parentActions.length, weights),
     };
@@ -130,6 +135,7 @@ export function departmentalBreakdown(projects: readonly ProjectFoldState[], mon
       row.operators.add(project.ref!.operatorId);
       row.psForecast += shares.psForecast[i]!;
       row.psPaid += shares.psPaid[i]!;
+      row.committed += shares.committed[i]!;
       row.parentsReached += shares.parentsReached[i]!;
       row.parentActions += shares.parentActions[i]!;
     });

@@ -61,4 +61,13 @@ export abstract class DepartmentalMeasures {
 
   @Column({ name: 'ps_paid_cents', type: 'bigint', comment: 'PS paid: advances + balances - recoveries, integer cents' })
   psPaidCents!: string;
+
+  /** R-BUDGET-ENVELOPE: what the approved projects take from the Caf's envelope (split over levels like the PS). */
+  @Column({
+    name: 'committed_cents',
+    type: 'bigint',
+    comment:
+      'R-BUDGET-ENVELOPE envelope committed: forecast PS + bonuses of the decisions in force plus the local Caf funds of the applications, integer cents',
+  })
+  committedCents!: string;
 }

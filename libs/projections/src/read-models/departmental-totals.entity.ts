@@ -23,6 +23,25 @@ export class DepartmentalTotalsEntity extends DepartmentalMeasures {
   @PrimaryColumn({ name: 'school_year', type: 'varchar', comment: 'school year of the campaign, e.g. 2026-2027', length: 9 })
   schoolYear!: string;
 
+  /** R-BUDGET-ENVELOPE: per Caf × year only (an envelope is not split over territories). */
+  @Column({
+    name: 'envelope_cents',
+    type: 'bigint',
+    nullable: true,
+    comment:
+      'R-BUDGET-ENVELOPE Clas envelope of the Caf for the school year in force (set + amendments), integer cents; null = none recorded (decisions not checked)',
+  })
+  envelopeCents!: string | null;
+
+  @Column({
+    name: 'remaining_cents',
+    type: 'bigint',
+    nullable: true,
+    comment:
+      'R-BUDGET-ENVELOPE envelope_cents - committed_cents, integer cents; negative when decisions were recorded beyond it with an override; null without an envelope (consumed = ps_paid_cents)',
+  })
+  remainingCents!: string | null;
+
   /** Approved projects with no bilan filed yet (counted with their computed activity). */
   @Column({ name: 'bilans_missing', type: 'integer', comment: 'approved projects with no bilan filed yet' })
   bilansMissing!: number;

@@ -9,6 +9,8 @@ import { conventionView } from '../answers/convention-view.answer.js';
 import type { DepartmentalBilanAnswer } from '../answers/departmental-bilan.answer.js';
 import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
 import type { EligibilityAnswer } from '../answers/eligibility.answer.js';
+import type { EnvelopeAnswer } from '../answers/envelope.answer.js';
+import { envelopeAnswer } from '../answers/envelope.answer.js';
 import { eligibilityStatus } from '../answers/eligibility.answer.js';
 import type { PayablePsAnswer } from '../answers/payable-ps.answer.js';
 import { payablePs } from '../answers/payable-ps.answer.js';
@@ -304,6 +306,14 @@ export class ClasQueries {
     const scope = await this.reader.department(cafCode, schoolYear, asOf);
     if (!scope || scope.campaign.openedEventId === null) return notFound('campaign', `${cafCode}:${schoolYear}`);
     return { kind: 'found', asOf, value: departmentalBilan(cafCode, schoolYear, scope.projects, scope.campaign, scope.operators, asOf) };
+  }
+
+  /** R-BUDGET-ENVELOPE: the Caf × year envelope, committed, consumed and remaining at the date. */
+  async envelope(cafCode: string, schoolYear: string, input?: Partial<AsOf>): Promise<QueryResult<EnvelopeAnswer>> {
+    const asOf = this.resolve(input);
+    const scope = await this.reader.department(cafCode, schoolYear, asOf);
+    if (!scope || scope.campaign.openedEventId === null) return notFound('campaign', `${cafCode}:${schoolYear}`);
+    return { kind: 'found', asOf, value: envelopeAnswer(cafCode, schoolYear, scope.projects, scope.campaign, asOf) };
   }
 }
 

@@ -21,6 +21,10 @@ const FIGURE_COLUMNS: Column[] = [
   { key: 'parentsReached', header: 'parents touchés', format: 'int' },
   { key: 'psForecast', header: 'Ps prévisionnelle €', format: 'cents' },
   { key: 'psPaid', header: 'Ps versée €', format: 'cents' },
+  // R-BUDGET-ENVELOPE: committed on every line; the envelope and what remains of it on the total line only (it is not split by territory).
+  { key: 'committed', header: 'engagé €', format: 'cents' },
+  { key: 'envelope', header: 'enveloppe €', format: 'cents' },
+  { key: 'remaining', header: 'reste sur enveloppe €', format: 'cents' },
 ];
 
 function figureRow(section: string, key: string, label: string, f: DepartmentalFigures): Record<string, CellValue> {
@@ -43,6 +47,9 @@ function figureRow(section: string, key: string, label: string, f: DepartmentalF
     parentsReached: f.parentsReached,
     psForecast: f.psForecast,
     psPaid: f.psPaid,
+    committed: f.committed,
+    envelope: null,
+    remaining: null,
   };
 }
 
@@ -51,7 +58,11 @@ export function departmentalBilanTable(answer: DepartmentalBilanAnswer): Table {
   const rows: Array<Record<string, CellValue>> = [];
   const b = answer.bilan;
   if (b) {
-    rows.push(figureRow('total', answer.cafCode, `${cafName(answer.cafCode)} ${answer.schoolYear}`, b.totals));
+    rows.push({
+      ...figureRow('total', answer.cafCode, `${cafName(answer.cafCode)} ${answer.schoolYear}`, b.totals),
+      envelope: answer.envelope.envelope,
+      remaining: answer.envelope.remaining,
+    });
     const sections: Array<[string, BreakdownRow[]]> = [
       ['commune', b.byCommune],
       ['epci', b.byEpci],

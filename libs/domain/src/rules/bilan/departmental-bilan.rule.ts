@@ -29,6 +29,8 @@ export interface ProjectMeta {
   /** From the PS projection: the committee's forecast and what was paid for the year. */
   psForecast: Cents;
   psPaid: Cents;
+  /** R-BUDGET-ENVELOPE: what the project takes from the Caf's envelope (forecast PS + bonuses, local Caf funds). */
+  committed: Cents;
 }
 
 export interface DepartmentalFigures {
@@ -46,6 +48,8 @@ export interface DepartmentalFigures {
   parentsReached: number;
   psForecast: Cents;
   psPaid: Cents;
+  /** R-BUDGET-ENVELOPE: the envelope committed by these projects. */
+  committed: Cents;
   /** Sorted. */
   projectIds: string[];
 }
@@ -95,10 +99,12 @@ function figuresOf(entries: readonly Entry[]): DepartmentalFigures {
     parentsReached: 0,
     psForecast: 0,
     psPaid: 0,
+    committed: 0,
   };
   for (const { meta, bilan } of entries) {
     f.psForecast += meta.psForecast;
     f.psPaid += meta.psPaid;
+    f.committed += meta.committed;
     if (!bilan) continue;
     f.collectifs += bilan.collectifsRun.value;
     f.compliantCollectifs += bilan.compliantCollectifs.value;
@@ -132,6 +138,7 @@ function figuresOf(entries: readonly Entry[]): DepartmentalFigures {
     parentsReached: f.parentsReached,
     psForecast: f.psForecast,
     psPaid: f.psPaid,
+    committed: f.committed,
     projectIds: entries.map((e) => e.meta.projectId).sort(),
   };
 }

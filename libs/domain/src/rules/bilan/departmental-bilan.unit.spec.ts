@@ -57,6 +57,8 @@ function department(
       },
       psForecast: p.psPerCollectif * p.sizes.length,
       psPaid: Math.floor((p.psPerCollectif * p.sizes.length) / 2),
+      // R-BUDGET-ENVELOPE: the forecast plus 100 € of local Caf funds per project.
+      committed: p.psPerCollectif * p.sizes.length + 10_000,
     });
   });
   return { bilans, metas };
@@ -119,6 +121,8 @@ describe('departmental bilan (R-BILAN-4)', () => {
     const sessions = 73 * 56 + 2 * 40;
     expect(b.totals).toMatchObject({ sessions, minutes: sessions * 90, hours: `${(sessions * 1.5).toFixed(0)}.00` });
     expect(b.totals.psForecast).toBe(75 * 275828);
+    // R-BUDGET-ENVELOPE: what the 35 projects commit is summed like the PS.
+    expect(b.totals.committed).toBe(75 * 275828 + 35 * 10_000);
     expect(b.projectsWithoutBilan).toEqual([]);
   });
 
@@ -148,6 +152,7 @@ describe('departmental bilan (R-BILAN-4)', () => {
       expect(rows.reduce((n, r) => n + r.children, 0)).toBe(870);
       expect(rows.reduce((n, r) => n + r.projects, 0)).toBe(35);
       expect(rows.reduce((n, r) => n + r.psForecast, 0)).toBe(b.totals.psForecast);
+      expect(rows.reduce((n, r) => n + r.committed, 0)).toBe(b.totals.committed);
       expect(rows.flatMap((r) => r.projectIds).sort()).toEqual(b.totals.projectIds);
     }
     expect(b.byCommune.map((r) => r.key)).toEqual(['40100', '40101', '40102', '40103', '40104', '40105', '40106']);
