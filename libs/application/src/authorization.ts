@@ -88,6 +88,9 @@ export const COMMAND_ROLES: { readonly [T in ClasCommandType]: readonly Role[] }
   RefuseConventionAmendment: CAF_SIDE,
   // Ending a convention is the funder's act.
   TerminateConvention: CAF_SIDE,
+  // Issue 13 §4: which other systems of the Caf hear of its decisions and payments is the Caf's choice.
+  SubscribeWebhook: CAF_SIDE,
+  UnsubscribeWebhook: CAF_SIDE,
 };
 
 /** Step 1, before reading anything: may this role issue this command type at all? */

@@ -1,5 +1,5 @@
-import type { CampaignCommand, CollectifCommand, ConventionCommand, OperatorCommand, ProjectCommand } from '@clas/domain';
+import type { CampaignCommand, CollectifCommand, ConventionCommand, OperatorCommand, ProjectCommand, WebhookCommand } from '@clas/domain';
 
 /** Every command the system accepts, whatever the aggregate (HTTP, CLI import, demo). */
-export type ClasCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand;
+export type ClasCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand | WebhookCommand;
 export type ClasCommandType = ClasCommand['type'];

@@ -6,6 +6,7 @@ import {
   type ProjectCommand,
   type Rejection,
   type StreamKind,
+  type WebhookCommand,
   campaignStreamId,
   collectifStreamId,
   conventionStreamId,
@@ -15,6 +16,7 @@ import {
   isSchoolYear,
   operatorStreamId,
   projectStreamId,
+  webhooksStreamId,
 } from '@clas/domain';
 import type { ClasCommand, ClasCommandType } from './clas-command.js';
 
@@ -31,7 +33,9 @@ export type AggregateOf<T extends ClasCommandType> = T extends CampaignCommand['
         ? 'collectif'
         : T extends ConventionCommand['type']
           ? 'convention'
-          : never;
+          : T extends WebhookCommand['type']
+            ? 'webhooks'
+            : never;
 
 export interface CommandRoute<T extends ClasCommandType> {
   aggregate: AggregateOf<T>;
@@ -60,6 +64,13 @@ const project = byId(projectStreamId, 'projectId');
 const collectif = byId(collectifStreamId, 'collectifId');
 const convention = byId(conventionStreamId, 'conventionId');
 const operator = byId(operatorStreamId, 'operatorId');
+
+function webhooks(command: ClasCommand): string | Rejection {
+  const cafCode = dataOf(command).cafCode;
+  return isCafCode(cafCode)
+    ? webhooksStreamId(cafCode)
+    : invalid('cafCode', 'must be a département code (e.g. "11", "2A", "974")', { value: cafCode });
+}
 
 /**
  * Routing: command type → aggregate and stream. Exhaustive over ClasCommandType (the mapped
@@ -125,6 +136,10 @@ export const COMMAND_ROUTES: { readonly [T in ClasCommandType]: CommandRoute<T> 
   ValidateConventionAmendment: { aggregate: 'convention', streamIdOf: convention },
   RefuseConventionAmendment: { aggregate: 'convention', streamIdOf: convention },
   TerminateConvention: { aggregate: 'convention', streamIdOf: convention },
+
+  // webhooks-<caf>: the Caf's subscriptions of other systems to its decisions and payments
+  SubscribeWebhook: { aggregate: 'webhooks', streamIdOf: webhooks },
+  UnsubscribeWebhook: { aggregate: 'webhooks', streamIdOf: webhooks },
 };
 
 export const CLAS_COMMAND_TYPES: readonly ClasCommandType[] = Object.freeze(Object.keys(COMMAND_ROUTES) as ClasCommandType[]);

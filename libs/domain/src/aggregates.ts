@@ -5,3 +5,4 @@ export * from './operator/index.js';
 export * from './project/index.js';
 export * from './collectif/index.js';
 export * from './convention/index.js';
+export * from './webhook/index.js';

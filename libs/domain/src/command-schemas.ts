@@ -9,8 +9,10 @@ import * as operator from './operator/operator.schemas.js';
 import type { ProjectCommand } from './project/project.commands.js';
 import * as project from './project/project.schemas.js';
 import type { Schema } from './schema/schema.js';
+import type { WebhookCommand } from './webhook/webhook.commands.js';
+import * as webhook from './webhook/webhook.schemas.js';
 
-type DomainCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand;
+type DomainCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand | WebhookCommand;
 export type DomainCommandType = DomainCommand['type'];
 export type CommandData<T extends DomainCommandType> = Extract<DomainCommand, { type: T }>['data'];
 
@@ -66,4 +68,7 @@ export const COMMAND_SCHEMAS: { readonly [T in DomainCommandType]: Schema<Comman
   ValidateConventionAmendment: convention.validateConventionAmendmentData,
   RefuseConventionAmendment: convention.refuseConventionAmendmentData,
   TerminateConvention: convention.terminateConventionData,
+
+  SubscribeWebhook: webhook.subscribeWebhookData,
+  UnsubscribeWebhook: webhook.unsubscribeWebhookData,
 };

@@ -67,6 +67,9 @@ export const COMMAND_BODIES = {
   ValidateConventionAmendment: emptyBody('the ids are in the path'),
   RefuseConventionAmendment: s.omit(C.RefuseConventionAmendment, ['conventionId', 'amendmentId']),
   TerminateConvention: s.omit(C.TerminateConvention, convention),
+
+  SubscribeWebhook: s.omit(C.SubscribeWebhook, ['cafCode']),
+  UnsubscribeWebhook: emptyBody('the Caf and the subscription are named by the path'),
 } satisfies { readonly [T in ClasCommandType]: Schema<object> };
 
 export type CommandBody<T extends ClasCommandType> = Infer<(typeof COMMAND_BODIES)[T]>;

@@ -140,6 +140,10 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
   ValidateConventionAmendment: NONE,
   RefuseConventionAmendment: NONE,
   TerminateConvention: NONE,
+
+  // A subscription names only its Caf (the stream's) and its own id.
+  SubscribeWebhook: NONE,
+  UnsubscribeWebhook: NONE,
 };
 
 /** Step 6 of the bus: the references of one command (the mapped type above guarantees the check matches its type). */

@@ -4,6 +4,7 @@ import type { CollectifEvent } from './collectif.events.js';
 import type { ConventionEvent } from './convention.events.js';
 import type { OperatorEvent } from './operator.events.js';
 import type { ProjectEvent } from './project.events.js';
+import type { WebhookEvent } from './webhook.events.js';
 import {
   type StreamKind,
   campaignStreamId,
@@ -11,10 +12,11 @@ import {
   conventionStreamId,
   operatorStreamId,
   projectStreamId,
+  webhooksStreamId,
 } from './stream-ids.js';
 
 /** Every event of the Clas domain. */
-export type ClasEvent = CampaignEvent | OperatorEvent | ProjectEvent | CollectifEvent | ConventionEvent;
+export type ClasEvent = CampaignEvent | OperatorEvent | ProjectEvent | CollectifEvent | ConventionEvent | WebhookEvent;
 export type ClasEventType = ClasEvent['type'];
 export type EventOfType<T extends ClasEventType> = Extract<ClasEvent, { type: T }>;
 export type EventData<T extends ClasEventType> = EventOfType<T>['data'];
@@ -91,6 +93,9 @@ export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalog
   ConventionAmendmentValidated: { stream: 'convention', schemaVersion: 1 },
   ConventionAmendmentRefused: { stream: 'convention', schemaVersion: 1 },
   ConventionTerminated: { stream: 'convention', schemaVersion: 1 },
+
+  WebhookSubscribed: { stream: 'webhooks', schemaVersion: 1 },
+  WebhookUnsubscribed: { stream: 'webhooks', schemaVersion: 1 },
 };
 
 /** Runtime list of every event type name (for store filters, upcasters, import validation). */
@@ -128,5 +133,7 @@ export function streamIdOf(event: ClasEvent): string {
       return collectifStreamId((event.data as { collectifId: string }).collectifId);
     case 'convention':
       return conventionStreamId((event.data as { conventionId: string }).conventionId);
+    case 'webhooks':
+      return webhooksStreamId((event.data as { cafCode: string }).cafCode);
   }
 }

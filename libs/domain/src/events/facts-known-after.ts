@@ -77,6 +77,10 @@ export const FACTS_KNOWN_AFTER_THEY_HAPPEN: { readonly [T in ClasEventType]: Mom
   ConventionAmendmentValidated: null,
   ConventionAmendmentRefused: null,
   ConventionTerminated: null,
+
+  // A subscription starts or ends when it is recorded; its date is the caller's word and no rule reads it.
+  WebhookSubscribed: null,
+  WebhookUnsubscribed: null,
 };
 
 function momentsOf(event: ClasEvent): FactMoment[] {

@@ -7,6 +7,7 @@ export * from './operator.events.js';
 export * from './project.events.js';
 export * from './collectif.events.js';
 export * from './convention.events.js';
+export * from './webhook.events.js';
 export * from './catalogue.js';
 export * from './individual-data.js';
 export * from './facts-known-after.js';
