@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { makeEvent } from '../events/catalogue.js';
-import { CAF, paris } from '../testing/fixtures.js';
+import { CAF, d, paris } from '../testing/fixtures.js';
 import { specification } from '../testing/specification.js';
 import type { WebhookCommand } from './webhook.commands.js';
 import { webhooksDecider } from './webhook.decider.js';
@@ -17,7 +17,7 @@ const subscribeData = {
   url: 'https://erp.example.org/clas',
   eventTypes: ['CommitteeDecisionRecorded' as const, 'AdvancePaid' as const],
 };
-const subscribed = makeEvent('WebhookSubscribed', { ...subscribeData, subscribedOn: '2026-09-10' }, paris('2026-09-10'));
+const subscribed = makeEvent('WebhookSubscribed', { ...subscribeData, subscribedOn: d('2026-09-10') }, paris('2026-09-10'));
 
 describe('webhook subscriptions (issue 13 §4)', () => {
   it('records a subscription as a fact of the Caf, then refuses to reuse its id (R-INPUT, field subscriptionId)', () => {
@@ -33,7 +33,7 @@ describe('webhook subscriptions (issue 13 §4)', () => {
     const unsubscribe = cmd('UnsubscribeWebhook', { cafCode: CAF, subscriptionId: 'erp-1' }, paris('2026-10-01'));
     const ended = makeEvent(
       'WebhookUnsubscribed',
-      { cafCode: CAF, subscriptionId: 'erp-1', unsubscribedOn: '2026-10-01' },
+      { cafCode: CAF, subscriptionId: 'erp-1', unsubscribedOn: d('2026-10-01') },
       paris('2026-10-01'),
     );
     spec.given([subscribed]).when(unsubscribe).then([ended]);
