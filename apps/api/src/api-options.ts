@@ -3,6 +3,7 @@ import type { Clock } from '@clas/event-store';
 import type { TokenService } from '@clas/auth';
 import type { StreamDirectory } from '@clas/projections';
 import type { PersonalDataStore } from '@clas/personal-data';
+import type { WebhookDeliveryStore } from '@clas/messaging';
 import type { ClasQueriesPort } from './queries/clas-queries.port.js';
 
 /**
@@ -17,6 +18,8 @@ export interface ApiOptions {
   persons?: PersonDirectory;
   personalData?: PersonalDataStore;
   clock?: Clock;
+  /** The webhook delivery log and secrets (default: the SQLite file CLAS_WEBHOOK_DB, opened and closed with the app). */
+  webhookDeliveries?: WebhookDeliveryStore;
   /** Closed when the application closes, before what createApi opened (startApi's background sealer). */
   closeWithApp?: Array<{ close(): Promise<void> }>;
 }
@@ -29,6 +32,7 @@ export interface ApiDependencies {
   persons: PersonDirectory;
   personalData: PersonalDataStore;
   clock: Clock;
+  webhookDeliveries: WebhookDeliveryStore;
   /** Signs and verifies bearer tokens with the configured (or generated) secret. */
   tokens: TokenService;
   /** Closed when the application closes (only what createApi opened itself). */

@@ -19,6 +19,7 @@ import { ConventionsController } from './queries/conventions.controller.js';
 import { DepartmentalBilansController } from './queries/departmental-bilans.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { ReadScope } from './queries/read-scope.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 import {
   CLAS_CONFIG,
   CLOCK,
@@ -28,6 +29,7 @@ import {
   PERSONAL_DATA_STORE,
   QUERIES,
   STREAM_DIRECTORY,
+  WEBHOOK_DELIVERIES,
 } from './tokens.js';
 
 const OWNED_RESOURCES = Symbol('OWNED_RESOURCES');
@@ -59,6 +61,7 @@ export class AppModule {
         ProjectCommandsController,
         CollectifsController,
         ConventionCommandsController,
+        WebhooksController,
         // queries
         ProjectsController,
         ConventionsController,
@@ -75,6 +78,7 @@ export class AppModule {
         { provide: PERSON_DIRECTORY, useValue: deps.persons },
         { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },
         { provide: CLOCK, useValue: deps.clock },
+        { provide: WEBHOOK_DELIVERIES, useValue: deps.webhookDeliveries },
         { provide: OWNED_RESOURCES, useValue: deps.owned },
         { provide: TokenService, useValue: deps.tokens },
         // One per application (per process): the limit is documented as in memory, per process.

@@ -16,6 +16,7 @@ import { jsonDepthMiddleware } from './http/json-depth.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
 import { openPersonalData } from '@clas/personal-data';
+import { DEFAULT_WEBHOOK_RETRY, SqliteWebhookDeliveryStore, WebhookDispatcher } from '@clas/messaging';
 
 export type { ApiOptions } from './api-options.js';
 
@@ -36,6 +37,11 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
     personalData = await openPersonalData(config);
     owned.push(personalData);
   }
+  let webhookDeliveries = options.webhookDeliveries;
+  if (!webhookDeliveries) {
+    webhookDeliveries = new SqliteWebhookDeliveryStore(config.webhooks.db);
+    owned.push(webhookDeliveries);
+  }
   return {
     bus: options.bus ?? new ClasCommandBus(store, { directory, persons, personRecords: personalData }),
     queries: options.queries ?? new ClasQueries(store, directory, clock),
@@ -43,6 +49,7 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
     persons,
     personalData,
     clock,
+    webhookDeliveries,
     tokens,
     owned,
   };
@@ -88,7 +95,26 @@ export async function startApi(config: ClasConfig, logger = new JsonLogger('api'
       outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log',
     ),
   );
-  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, { closeWithApp: [sealing] });
+  // Webhooks (README "Webhooks"): the dispatcher follows the log in this process unless CLAS_WEBHOOKS=off;
+  // stopped before the delivery database closes, after the HTTP server stops taking commands.
+  const webhookDeliveries = new SqliteWebhookDeliveryStore(config.webhooks.db);
+  const dispatcher = config.webhooks.enabled
+    ? new WebhookDispatcher({
+        store,
+        deliveries: webhookDeliveries,
+        retry: { ...DEFAULT_WEBHOOK_RETRY, ...config.webhooks.retry },
+        pollMs: config.webhooks.pollMs,
+        requestTimeoutMs: config.webhooks.requestTimeoutMs,
+        logger,
+      })
+    : null;
+  logger.event('webhooks', { dispatcher: dispatcher ? 'on' : 'off (CLAS_WEBHOOKS=off)', deliveries: webhookDeliveries.description });
+  dispatcher?.start();
+  const stopDispatcher = { close: async () => dispatcher?.stop() };
+  const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, {
+    closeWithApp: [sealing, stopDispatcher, webhookDeliveries],
+    webhookDeliveries,
+  });
   await app.listen(config.port, config.host);
   logger.event('listening', { host: config.host, port: config.port, url: localApiUrl(config), docs: `${localApiUrl(config)}/docs` });
   return app;

@@ -13,3 +13,5 @@ export const PERSON_DIRECTORY = Symbol('PERSON_DIRECTORY');
 export const PERSONAL_DATA_STORE = Symbol('PERSONAL_DATA_STORE');
 /** The Clock port of @clas/event-store: "now" for default occurredAt / at / knownAt. */
 export const CLOCK = Symbol('CLOCK');
+/** The webhook delivery log and the subscriptions' secrets (WebhookDeliveryStore of @clas/messaging). */
+export const WEBHOOK_DELIVERIES = Symbol('WEBHOOK_DELIVERIES');

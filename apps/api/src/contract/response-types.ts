@@ -5,6 +5,7 @@ import type { HealthAnswer } from '../health/health.controller.js';
 import type { ErrorResponse } from '../http/api-error.js';
 import type { PersonRecord } from '@clas/personal-data';
 import type { ProjectHistoryAnswer } from '../queries/projects.controller.js';
+import type { WebhookDeliveriesAnswer, WebhookSubscriptionAccepted, WebhookSubscriptionsAnswer } from '../webhooks/webhook-answers.js';
 
 /**
  * Every JSON body the API answers with, by the name of its OpenAPI component. The TypeScript
@@ -26,6 +27,9 @@ export interface ResponseTypes {
   PersonRecord: PersonRecord;
   CommandAccepted: CommandAccepted;
   ErrorResponse: ErrorResponse;
+  WebhookSubscriptionAccepted: WebhookSubscriptionAccepted;
+  WebhookSubscriptionsAnswer: WebhookSubscriptionsAnswer;
+  WebhookDeliveriesAnswer: WebhookDeliveriesAnswer;
 }
 
 export type ResponseTypeName = keyof ResponseTypes;
