@@ -16,7 +16,7 @@ import { jsonDepthMiddleware } from './http/json-depth.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
 import { openPersonalData } from '@clas/personal-data';
-import { DEFAULT_WEBHOOK_RETRY, SqliteWebhookDeliveryStore, WebhookDispatcher } from '@clas/messaging';
+import { DEFAULT_WEBHOOK_RETRY, WebhookDispatcher, openWebhookDeliveryStore } from '@clas/messaging';
 
 export type { ApiOptions } from './api-options.js';
 
@@ -39,7 +39,7 @@ async function resolveDependencies(config: ClasConfig, store: EventStore, option
   }
   let webhookDeliveries = options.webhookDeliveries;
   if (!webhookDeliveries) {
-    webhookDeliveries = new SqliteWebhookDeliveryStore(config.webhooks.db);
+    webhookDeliveries = await openWebhookDeliveryStore(config.webhooks.db);
     owned.push(webhookDeliveries);
   }
   return {
@@ -97,7 +97,7 @@ export async function startApi(config: ClasConfig, logger = new JsonLogger('api'
   );
   // Webhooks (README "Webhooks"): the dispatcher follows the log in this process unless CLAS_WEBHOOKS=off;
   // stopped before the delivery database closes, after the HTTP server stops taking commands.
-  const webhookDeliveries = new SqliteWebhookDeliveryStore(config.webhooks.db);
+  const webhookDeliveries = await openWebhookDeliveryStore(config.webhooks.db);
   const dispatcher = config.webhooks.enabled
     ? new WebhookDispatcher({
         store,

@@ -134,6 +134,13 @@ describe('webhook configuration (issue 13 §4)', () => {
   it('refuses a bad switch, a URL for the delivery log, and a retry cap below the first delay', () => {
     expect(() => loadConfig({ CLAS_WEBHOOKS: 'maybe' })).toThrow(/CLAS_WEBHOOKS="maybe" must be on or off/);
     expect(() => loadConfig({ CLAS_WEBHOOK_DB: 'mysql://db/hooks' })).toThrow(/CLAS_WEBHOOK_DB must be a SQLite file path/);
+  });
+
+  it('keeps the delivery log in the PostgreSQL log database by default, and masks its password when printed', () => {
+    const c = loadConfig({ CLAS_EVENT_STORE: 'postgres', CLAS_DATABASE_URL: 'postgresql://clas:pw@db:5432/clas' });
+    expect(c.webhooks.db).toBe('postgresql://clas:pw@db:5432/clas');
+    expect(describeConfig(c).webhooks).toMatchObject({ db: 'postgresql://clas:***@db:5432/clas' });
+    expect(loadConfig({ CLAS_WEBHOOK_DB: 'postgres://h/hooks' }).webhooks.db).toBe('postgres://h/hooks');
     expect(() => loadConfig({ CLAS_WEBHOOK_RETRY_INITIAL_MS: '5000', CLAS_WEBHOOK_RETRY_MAX_MS: '1000' })).toThrow(
       /CLAS_WEBHOOK_RETRY_MAX_MS/,
     );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { type EventStore, type NewEvent, createEventStore } from '@clas/event-store';
+import pg from 'pg';
+import { postgresTestUrl } from '@clas/event-store/testing';
+import { PostgresWebhookDeliveryStore } from './postgres-webhook-delivery-store.js';
 import { SqliteWebhookDeliveryStore } from './sqlite-webhook-delivery-store.js';
+import type { WebhookDeliveryStore } from './webhook-delivery-store.port.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import type { WebhookRetryPolicy } from './webhook-retry.js';
 import { newWebhookSecret, verifyWebhookSignature } from './webhook-signature.js';
@@ -66,37 +71,77 @@ async function pump(dispatcher: WebhookDispatcher, done: () => boolean | Promise
   }
 }
 
-describe('WebhookDispatcher against a local receiver that fails at first', () => {
-  let dir: string;
+/** A delivery database that can be opened again (a restart) and is thrown away after the test. */
+interface Backend {
+  open(): Promise<WebhookDeliveryStore>;
+  dispose(): Promise<void>;
+}
+
+const sqliteBackend = async (): Promise<Backend> => {
+  const dir = mkdtempSync(join(tmpdir(), 'clas-webhooks-'));
+  return {
+    open: async () => new SqliteWebhookDeliveryStore(join(dir, 'webhooks.sqlite')),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+const POSTGRES_URL = postgresTestUrl('the webhook dispatcher');
+
+/** A throw-away database, so the suite's tables and advisory lock are its own. */
+const postgresBackend = async (): Promise<Backend> => {
+  const database = `clas_webhooks_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL! });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = Object.assign(new URL(POSTGRES_URL!), { pathname: `/${database}` }).toString();
+  return {
+    open: () => PostgresWebhookDeliveryStore.open(url),
+    dispose: async () => {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+};
+
+const backends: Array<[string, () => Promise<Backend>]> = [
+  ['SQLite', sqliteBackend],
+  ...(POSTGRES_URL ? [['PostgreSQL', postgresBackend] as [string, () => Promise<Backend>]] : []),
+];
+
+describe.each(backends)('WebhookDispatcher against a local receiver that fails at first (%s delivery log)', (_name, makeBackend) => {
+  let backend: Backend;
   let store: EventStore;
   let receiver: FlakyReceiver;
   const toStop: Array<{ stop(): Promise<void> } | { close(): Promise<void> }> = [];
-  const deliveryStore = (): SqliteWebhookDeliveryStore => {
-    const s = new SqliteWebhookDeliveryStore(join(dir, 'webhooks.sqlite'));
+  const deliveryStore = async (): Promise<WebhookDeliveryStore> => {
+    const s = await backend.open();
     toStop.push(s);
     return s;
   };
-  const dispatcher = (deliveries: SqliteWebhookDeliveryStore, retry = fast): WebhookDispatcher => {
+  const dispatcher = (deliveries: WebhookDeliveryStore, retry = fast): WebhookDispatcher => {
     const d = new WebhookDispatcher({ store, deliveries, retry, pollMs: 10 });
     toStop.unshift(d);
     return d;
   };
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clas-webhooks-'));
+    backend = await makeBackend();
     store = await createEventStore({ kind: 'sqlite', path: ':memory:', pollIntervalMs: 20 });
   });
   afterEach(async () => {
     for (const s of toStop.splice(0)) await ('stop' in s ? s.stop() : s.close());
     await receiver?.stop();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await backend.dispose();
   });
 
   it('delivers a decision exactly once after two refusals, logs every attempt, signs it with the secret and names the event', async () => {
     receiver = new FlakyReceiver(2);
     const url = await receiver.start();
-    const deliveries = deliveryStore();
+    const deliveries = await deliveryStore();
     const secret = newWebhookSecret();
     await store.append('webhooks-11', [subscribedEvent('erp', url)], 'no_stream');
     await deliveries.storeSecret('erp', secret, new Date().toISOString());
@@ -145,7 +190,7 @@ describe('WebhookDispatcher against a local receiver that fails at first', () =>
   it('resumes from its checkpoint after a restart: nothing lost, nothing delivered twice', async () => {
     receiver = new FlakyReceiver(0);
     const url = await receiver.start();
-    const first = deliveryStore();
+    const first = await deliveryStore();
     await store.append('webhooks-11', [subscribedEvent('erp', url)], 'no_stream');
     await first.storeSecret('erp', newWebhookSecret(), new Date().toISOString());
     await store.append('project-p1', [decision('p1')], 'no_stream');
@@ -155,7 +200,7 @@ describe('WebhookDispatcher against a local receiver that fails at first', () =>
     await first.close();
 
     await store.append('project-p3', [decision('p3')], 'no_stream');
-    const after = dispatcher(deliveryStore());
+    const after = dispatcher(await deliveryStore());
     await pump(after, () => receiver.accepted().length === 2);
     await pump(after, () => true);
     expect(receiver.accepted().map((r) => JSON.parse(r.body).streamId)).toEqual(['project-p1', 'project-p3']);
@@ -164,7 +209,7 @@ describe('WebhookDispatcher against a local receiver that fails at first', () =>
   it('logs a delivery whose secret is missing as failed, with the reason, after the policy gives up', async () => {
     receiver = new FlakyReceiver(0);
     const url = await receiver.start();
-    const deliveries = deliveryStore();
+    const deliveries = await deliveryStore();
     await store.append('webhooks-11', [subscribedEvent('lost-secret', url)], 'no_stream');
     await store.append('project-p1', [decision('p1')], 'no_stream');
     const d = dispatcher(deliveries);
@@ -180,13 +225,13 @@ describe('WebhookDispatcher against a local receiver that fails at first', () =>
     const url = await receiver.start();
     await store.append('project-p1', [decision('p1')], 'no_stream');
     await store.append('webhooks-11', [subscribedEvent('late', url)], 'no_stream');
-    const deliveries = deliveryStore();
+    const deliveries = await deliveryStore();
     await deliveries.storeSecret('late', newWebhookSecret(), new Date().toISOString());
     const d = dispatcher(deliveries);
     expect(await d.runOnce()).toEqual({ queued: 0, attempted: 0, delivered: 0 });
     expect(d.active).toBe(true);
 
-    const second = dispatcher(deliveryStore());
+    const second = dispatcher(await deliveryStore());
     expect(await second.runOnce()).toBeNull();
     expect(second.active).toBe(false);
     await d.stop();
@@ -197,7 +242,7 @@ describe('WebhookDispatcher against a local receiver that fails at first', () =>
   it('runs in the background from start() to stop()', async () => {
     receiver = new FlakyReceiver(1);
     const url = await receiver.start();
-    const deliveries = deliveryStore();
+    const deliveries = await deliveryStore();
     await store.append('webhooks-11', [subscribedEvent('erp', url)], 'no_stream');
     await deliveries.storeSecret('erp', newWebhookSecret(), new Date().toISOString());
     const d = dispatcher(deliveries);
