@@ -97,6 +97,17 @@ describe('the answers and the served OpenAPI document (issue 12 §2)', () => {
     await get('/worklists').expect(200);
     await get('/worklists/advances-due').expect(200);
     await get('/cafs/11/envelopes/2026-2027', actors.dashboard).expect(200);
+    // Webhooks (issue 13 §4): a subscription (its 201 carries the secret), the list and a delivery log.
+    await request(api.http)
+      .post('/cafs/11/webhooks')
+      .set('Authorization', api.bearer(actors.agent))
+      .send({
+        commandId: '50000000-0000-4000-8000-000000000002',
+        data: { subscriptionId: 'erp', url: 'https://erp.example.org/clas', eventTypes: ['AdvancePaid'] },
+      })
+      .expect(201);
+    await get('/cafs/11/webhooks').expect(200);
+    await get('/cafs/11/webhooks/erp/deliveries').expect(200);
     const person = {
       kind: 'child',
       firstName: 'Léa',

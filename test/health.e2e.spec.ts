@@ -7,7 +7,7 @@ import { createApi } from '../apps/api/src/bootstrap.js';
 import { assertResponsesMatch, servedDocument } from './support/api-harness.js';
 import { type CapturedResponse, captureResponses } from './support/contract/captured-responses.js';
 
-const config = () => loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_JWT_SECRET: randomSecret() });
+const config = () => loadConfig({ CLAS_PERSONAL_DATA_PATH: ':memory:', CLAS_WEBHOOK_DB: ':memory:', CLAS_JWT_SECRET: randomSecret() });
 
 describe('GET /health (issue 3: the api boots on the embedded default; issue 11: public, so it says up or down and nothing else)', () => {
   let store: EventStore;

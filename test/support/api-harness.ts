@@ -38,7 +38,7 @@ export interface ApiHarness {
 export const TEST_MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * The test environment: in-memory personal data, a small body limit, a fresh secret (nothing
+ * The test environment: in-memory personal data and webhook delivery log, a small body limit, a fresh secret (nothing
  * written to ./data), and no auth-failure limit, because the role matrices send many anonymous
  * requests from one address on purpose; test/api-hardening.e2e.spec.ts sets its own limit.
  */
@@ -46,6 +46,8 @@ const testEnv = (): Record<string, string> => ({
   CLAS_PERSONAL_DATA_PATH: ':memory:',
   // The lists' read models in memory, projected in the API's process (CLAS_PROJECTOR=embedded).
   CLAS_READ_DB: ':memory:',
+  // Webhook secrets and deliveries of one API only: nothing shared with another suite through ./data.
+  CLAS_WEBHOOK_DB: ':memory:',
   CLAS_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES),
   CLAS_JWT_SECRET: randomSecret(),
   CLAS_AUTH_FAILURE_LIMIT: '1000000',

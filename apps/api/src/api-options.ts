@@ -3,6 +3,7 @@ import type { Clock } from '@clas/event-store';
 import type { TokenService } from '@clas/auth';
 import type { ReadModelQueries, StreamDirectory } from '@clas/projections';
 import type { PersonalDataStore } from '@clas/personal-data';
+import type { WebhookDeliveryStore } from '@clas/messaging';
 import type { ClasQueriesPort } from './queries/clas-queries.port.js';
 
 /**
@@ -19,6 +20,8 @@ export interface ApiOptions {
   clock?: Clock;
   /** The lists' read models; default: opened from CLAS_READ_DB per CLAS_PROJECTOR (ReadModelsRuntime), closed with the app. */
   readModels?: ReadModelQueries;
+  /** The webhook delivery log and secrets (default: the SQLite file CLAS_WEBHOOK_DB, opened and closed with the app). */
+  webhookDeliveries?: WebhookDeliveryStore;
   /** Closed when the application closes, before what createApi opened (startApi's background sealer). */
   closeWithApp?: Array<{ close(): Promise<void> }>;
 }
@@ -32,6 +35,7 @@ export interface ApiDependencies {
   personalData: PersonalDataStore;
   clock: Clock;
   readModels: ReadModelQueries;
+  webhookDeliveries: WebhookDeliveryStore;
   /** Signs and verifies bearer tokens with the configured (or generated) secret. */
   tokens: TokenService;
   /** Closed when the application closes (only what createApi opened itself). */

@@ -24,6 +24,7 @@ import { EnvelopesController } from './queries/envelopes.controller.js';
 import { ProjectsController } from './queries/projects.controller.js';
 import { LettersController } from './queries/letters.controller.js';
 import { ReadScope } from './queries/read-scope.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 import {
   CLAS_CONFIG,
   CLOCK,
@@ -34,6 +35,7 @@ import {
   QUERIES,
   READ_MODELS,
   STREAM_DIRECTORY,
+  WEBHOOK_DELIVERIES,
 } from './tokens.js';
 
 const OWNED_RESOURCES = Symbol('OWNED_RESOURCES');
@@ -66,6 +68,7 @@ export class AppModule {
         CollectifsController,
         ConventionCommandsController,
         CommitteeCommandsController,
+        WebhooksController,
         // queries
         ProjectsController,
         LettersController,
@@ -87,6 +90,7 @@ export class AppModule {
         { provide: PERSON_DIRECTORY, useValue: deps.persons },
         { provide: PERSONAL_DATA_STORE, useValue: deps.personalData },
         { provide: CLOCK, useValue: deps.clock },
+        { provide: WEBHOOK_DELIVERIES, useValue: deps.webhookDeliveries },
         { provide: OWNED_RESOURCES, useValue: deps.owned },
         { provide: TokenService, useValue: deps.tokens },
         // One per application (per process): the limit is documented as in memory, per process.

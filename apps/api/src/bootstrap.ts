@@ -16,6 +16,7 @@ import { jsonDepthMiddleware } from './http/json-depth.middleware.js';
 import { RequestValidationPipe } from './http/request-validation.pipe.js';
 import { setUpOpenApi } from './openapi.js';
 import { openPersonalData } from '@clas/personal-data';
+import { DEFAULT_WEBHOOK_RETRY, WebhookDispatcher, openWebhookDeliveryStore } from '@clas/messaging';
 
 export type { ApiOptions } from './api-options.js';
 
@@ -47,6 +48,11 @@ async function resolveDependencies(
     owned.push(runtime);
     readModels = runtime.queries;
   }
+  let webhookDeliveries = options.webhookDeliveries;
+  if (!webhookDeliveries) {
+    webhookDeliveries = await openWebhookDeliveryStore(config.webhooks.db);
+    owned.push(webhookDeliveries);
+  }
   return {
     bus: options.bus ?? new ClasCommandBus(store, { directory, persons, personRecords: personalData }),
     queries: options.queries ?? new ClasQueries(store, directory, clock),
@@ -55,6 +61,7 @@ async function resolveDependencies(
     personalData,
     clock,
     readModels,
+    webhookDeliveries,
     tokens,
     owned,
   };
@@ -120,10 +127,27 @@ export async function startApi(config: ClasConfig, logger = new JsonLogger('api'
       outcome.status === 'refused' || outcome.status === 'failed' ? 'error' : outcome.status === 'up-to-date' ? 'debug' : 'log',
     ),
   );
+  // Webhooks (README "Webhooks"): the dispatcher follows the log in this process unless CLAS_WEBHOOKS=off;
+  // stopped before the delivery database closes, after the HTTP server stops taking commands.
+  const webhookDeliveries = await openWebhookDeliveryStore(config.webhooks.db);
+  const dispatcher = config.webhooks.enabled
+    ? new WebhookDispatcher({
+        store,
+        deliveries: webhookDeliveries,
+        retry: { ...DEFAULT_WEBHOOK_RETRY, ...config.webhooks.retry },
+        pollMs: config.webhooks.pollMs,
+        requestTimeoutMs: config.webhooks.requestTimeoutMs,
+        logger,
+      })
+    : null;
+  logger.event('webhooks', { dispatcher: dispatcher ? 'on' : 'off (CLAS_WEBHOOKS=off)', deliveries: webhookDeliveries.description });
+  dispatcher?.start();
+  const stopDispatcher = { close: async () => dispatcher?.stop() };
   const readModels = await openReadModels(config, store, logger, storeConfigOf(config));
   const app = await createApi({ ...config, jwtSecret: secret.value }, store, logger, {
     readModels: readModels.queries,
-    closeWithApp: [sealing, readModels],
+    closeWithApp: [sealing, readModels, stopDispatcher, webhookDeliveries],
+    webhookDeliveries,
   });
   await app.listen(config.port, config.host);
   logger.event('listening', { host: config.host, port: config.port, url: localApiUrl(config), docs: `${localApiUrl(config)}/docs` });

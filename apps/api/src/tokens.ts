@@ -15,3 +15,5 @@ export const PERSONAL_DATA_STORE = Symbol('PERSONAL_DATA_STORE');
 export const CLOCK = Symbol('CLOCK');
 /** The list and worklist queries over the read-model tables (ReadModelQueries of @clas/projections). */
 export const READ_MODELS = Symbol('READ_MODELS');
+/** The webhook delivery log and the subscriptions' secrets (WebhookDeliveryStore of @clas/messaging). */
+export const WEBHOOK_DELIVERIES = Symbol('WEBHOOK_DELIVERIES');

@@ -102,6 +102,9 @@ export const COMMAND_ROLES: { readonly [T in ClasCommandType]: readonly Role[] }
   ScheduleCommitteeMeeting: COMMITTEE_SECRETARIAT,
   HoldCommitteeMeeting: COMMITTEE_SECRETARIAT,
   RecordMeetingMinutes: COMMITTEE_SECRETARIAT,
+  // Issue 13 §4: which other systems of the Caf hear of its decisions and payments is the Caf's choice.
+  SubscribeWebhook: CAF_SIDE,
+  UnsubscribeWebhook: CAF_SIDE,
 };
 
 /** Step 1, before reading anything: may this role issue this command type at all? */

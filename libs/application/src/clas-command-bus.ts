@@ -7,6 +7,7 @@ import {
   type ConventionCommand,
   type OperatorCommand,
   type ProjectCommand,
+  type WebhookCommand,
   type Rejection,
   assertNever,
   checkCommandEnvelope,
@@ -40,6 +41,7 @@ import { conventionBinding } from './context/convention.context-provider.js';
 import { FactReader } from './context/fact-reader.js';
 import { operatorBinding } from './context/operator.context-provider.js';
 import { projectBinding } from './context/project.context-provider.js';
+import { webhooksBinding } from './context/webhooks.context-provider.js';
 import { checkReferences } from './scope/command-references.js';
 import { outOfScope, ownerOfNew } from './scope/new-owner.js';
 import type { PersonRecordOwners } from './scope/person-claims.js';
@@ -125,6 +127,8 @@ export class ClasCommandBus implements CommandBus {
         return this.run(conventionBinding, command as ConventionCommand, streamId, request);
       case 'committee':
         return this.run(committeeBinding, command as CommitteeCommand, streamId, request);
+      case 'webhooks':
+        return this.run(webhooksBinding, command as WebhookCommand, streamId, request);
       default:
         return assertNever(aggregate, 'aggregate');
     }

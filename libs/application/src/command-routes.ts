@@ -7,6 +7,7 @@ import {
   type ProjectCommand,
   type Rejection,
   type StreamKind,
+  type WebhookCommand,
   campaignStreamId,
   collectifStreamId,
   committeeStreamId,
@@ -17,6 +18,7 @@ import {
   isSchoolYear,
   operatorStreamId,
   projectStreamId,
+  webhooksStreamId,
 } from '@clas/domain';
 import type { ClasCommand, ClasCommandType } from './clas-command.js';
 
@@ -35,7 +37,9 @@ export type AggregateOf<T extends ClasCommandType> = T extends CampaignCommand['
           ? 'convention'
           : T extends CommitteeCommand['type']
             ? 'committee'
-            : never;
+            : T extends WebhookCommand['type']
+              ? 'webhooks'
+              : never;
 
 export interface CommandRoute<T extends ClasCommandType> {
   aggregate: AggregateOf<T>;
@@ -72,6 +76,13 @@ const project = byId(projectStreamId, 'projectId');
 const collectif = byId(collectifStreamId, 'collectifId');
 const convention = byId(conventionStreamId, 'conventionId');
 const operator = byId(operatorStreamId, 'operatorId');
+
+function webhooks(command: ClasCommand): string | Rejection {
+  const cafCode = dataOf(command).cafCode;
+  return isCafCode(cafCode)
+    ? webhooksStreamId(cafCode)
+    : invalid('cafCode', 'must be a département code (e.g. "11", "2A", "974")', { value: cafCode });
+}
 
 /**
  * Routing: command type → aggregate and stream. Exhaustive over ClasCommandType (the mapped
@@ -147,6 +158,9 @@ export const COMMAND_ROUTES: { readonly [T in ClasCommandType]: CommandRoute<T> 
   ScheduleCommitteeMeeting: { aggregate: 'committee', streamIdOf: committeeOf },
   HoldCommitteeMeeting: { aggregate: 'committee', streamIdOf: committeeOf },
   RecordMeetingMinutes: { aggregate: 'committee', streamIdOf: committeeOf },
+  // webhooks-<caf>: the Caf's subscriptions of other systems to its decisions and payments
+  SubscribeWebhook: { aggregate: 'webhooks', streamIdOf: webhooks },
+  UnsubscribeWebhook: { aggregate: 'webhooks', streamIdOf: webhooks },
 };
 
 export const CLAS_COMMAND_TYPES: readonly ClasCommandType[] = Object.freeze(Object.keys(COMMAND_ROUTES) as ClasCommandType[]);

@@ -6,3 +6,4 @@ export * from './project/index.js';
 export * from './collectif/index.js';
 export * from './convention/index.js';
 export * from './committee/index.js';
+export * from './webhook/index.js';

@@ -11,8 +11,11 @@ import * as operator from './operator/operator.schemas.js';
 import type { ProjectCommand } from './project/project.commands.js';
 import * as project from './project/project.schemas.js';
 import type { Schema } from './schema/schema.js';
+import type { WebhookCommand } from './webhook/webhook.commands.js';
+import * as webhook from './webhook/webhook.schemas.js';
 
-type DomainCommand = CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand | CommitteeCommand;
+type DomainCommand =
+  CampaignCommand | OperatorCommand | ProjectCommand | CollectifCommand | ConventionCommand | CommitteeCommand | WebhookCommand;
 export type DomainCommandType = DomainCommand['type'];
 export type CommandData<T extends DomainCommandType> = Extract<DomainCommand, { type: T }>['data'];
 
@@ -77,4 +80,6 @@ export const COMMAND_SCHEMAS: { readonly [T in DomainCommandType]: Schema<Comman
   ScheduleCommitteeMeeting: committee.scheduleCommitteeMeetingData,
   HoldCommitteeMeeting: committee.holdCommitteeMeetingData,
   RecordMeetingMinutes: committee.recordMeetingMinutesData,
+  SubscribeWebhook: webhook.subscribeWebhookData,
+  UnsubscribeWebhook: webhook.unsubscribeWebhookData,
 };

@@ -6,3 +6,4 @@ export { toMessage } from './event-message.js';
 export { EventRelay, DEFAULT_TOPIC, type EventRelayOptions, type RelayLogger } from './event-relay.js';
 export { KafkaPublisher, type KafkaPublisherOptions } from './kafka-publisher.js';
 export { loadRelayConfig, RelayConfigError, type RelayConfig } from './relay-config.js';
+export * from './webhooks/index.js';

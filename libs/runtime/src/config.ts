@@ -50,6 +50,21 @@ export interface ClasConfig {
   sealKeyPath: string;
   /** CLAS_SEAL_INTERVAL_MS: how often the API seals the log in the background (default 60 000). */
   sealIntervalMs: number;
+  /** Webhooks to other systems (issue 13 §4, README "Webhooks"). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** CLAS_WEBHOOKS=on|off (default on): whether the API process runs the dispatcher. Subscriptions are accepted either way. */
+  enabled: boolean;
+  /** CLAS_WEBHOOK_DB: the delivery log and the secrets, a SQLite file or a postgres:// URL; default the log's PostgreSQL database, else <dataDir>/clas-webhooks.sqlite (':memory:' beside an in-memory log). */
+  db: string;
+  /** CLAS_WEBHOOK_POLL_MS: pause between scans of the log when idle (default 1000). */
+  pollMs: number;
+  /** CLAS_WEBHOOK_TIMEOUT_MS: a receiver that has not answered by then has failed the attempt (default 10 000). */
+  requestTimeoutMs: number;
+  /** CLAS_WEBHOOK_RETRY_INITIAL_MS (10 000), CLAS_WEBHOOK_RETRY_MAX_MS (3 600 000), CLAS_WEBHOOK_MAX_ATTEMPTS (12). */
+  retry: { initialDelayMs: number; maxDelayMs: number; maxAttempts: number };
 }
 
 export class ConfigError extends Error {
@@ -154,6 +169,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
   const dataDir = env.CLAS_DATA_DIR?.trim() || (kind === 'sqlite' && sqlitePath !== ':memory:' ? dirname(sqlitePath) : './data');
   const sealKeyPath = env.CLAS_SEAL_KEY_PATH?.trim() || `${dataDir.replace(/\/+$/, '')}/seal-key.pem`;
   const sealIntervalMs = positiveInt(env, 'CLAS_SEAL_INTERVAL_MS', 60_000, problems);
+  // Beside a PostgreSQL log, in its database: every API instance then shares one delivery log (and one dispatcher).
+  const defaultWebhookDb =
+    kind === 'postgres' && databaseUrl
+      ? databaseUrl
+      : kind === 'sqlite' && sqlitePath === ':memory:'
+        ? ':memory:'
+        : `${dataDir.replace(/\/+$/, '')}/clas-webhooks.sqlite`;
+  const webhooks = webhookConfig(env, defaultWebhookDb, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     eventStore: kind as EventStoreKind,
@@ -174,6 +197,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ClasConfig {
     dataDir,
     sealKeyPath,
     sealIntervalMs,
+    webhooks,
+  };
+}
+
+function webhookConfig(env: NodeJS.ProcessEnv, defaultDb: string, problems: string[]): WebhookConfig {
+  const switchValue = (env.CLAS_WEBHOOKS?.trim() || 'on').toLowerCase();
+  if (switchValue !== 'on' && switchValue !== 'off') problems.push(`CLAS_WEBHOOKS=${JSON.stringify(env.CLAS_WEBHOOKS)} must be on or off`);
+  const db = env.CLAS_WEBHOOK_DB?.trim() || defaultDb;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(db) && !/^postgres(ql)?:\/\//.test(db))
+    problems.push('CLAS_WEBHOOK_DB must be a SQLite file path (or :memory:) or a postgres:// or postgresql:// URL');
+  const initialDelayMs = positiveInt(env, 'CLAS_WEBHOOK_RETRY_INITIAL_MS', 10_000, problems);
+  const maxDelayMs = positiveInt(env, 'CLAS_WEBHOOK_RETRY_MAX_MS', 3_600_000, problems);
+  if (maxDelayMs < initialDelayMs) problems.push('CLAS_WEBHOOK_RETRY_MAX_MS must not be below CLAS_WEBHOOK_RETRY_INITIAL_MS');
+  return {
+    enabled: switchValue !== 'off',
+    db,
+    pollMs: positiveInt(env, 'CLAS_WEBHOOK_POLL_MS', 1_000, problems),
+    requestTimeoutMs: positiveInt(env, 'CLAS_WEBHOOK_TIMEOUT_MS', 10_000, problems),
+    retry: { initialDelayMs, maxDelayMs, maxAttempts: positiveInt(env, 'CLAS_WEBHOOK_MAX_ATTEMPTS', 12, problems, 100) },
   };
 }
 
@@ -193,5 +235,6 @@ export function describeConfig(config: ClasConfig): Record<string, unknown> {
     // Null: generated into (or read from) the data directory, see jwt-secret.ts.
     jwtSecret: config.jwtSecret === null ? null : '***',
     readDb: config.readDb.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    webhooks: { ...config.webhooks, db: config.webhooks.db.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
   };
 }

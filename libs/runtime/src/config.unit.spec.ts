@@ -119,6 +119,40 @@ describe('seal configuration (issue 11 §5)', () => {
   });
 });
 
+describe('webhook configuration (issue 13 §4)', () => {
+  it('runs the dispatcher by default, its delivery log beside the SQLite log (in memory beside an in-memory log)', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      enabled: true,
+      db: './data/clas-webhooks.sqlite',
+      pollMs: 1000,
+      requestTimeoutMs: 10_000,
+      retry: { initialDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 12 },
+    });
+    expect(loadConfig({ CLAS_SQLITE_PATH: '/var/lib/clas/log.sqlite' }).webhooks.db).toBe('/var/lib/clas/clas-webhooks.sqlite');
+    expect(loadConfig({ CLAS_SQLITE_PATH: ':memory:' }).webhooks.db).toBe(':memory:');
+    expect(loadConfig({ CLAS_WEBHOOKS: 'off', CLAS_WEBHOOK_DB: '/tmp/w.sqlite', CLAS_WEBHOOK_MAX_ATTEMPTS: '3' }).webhooks).toMatchObject({
+      enabled: false,
+      db: '/tmp/w.sqlite',
+      retry: { maxAttempts: 3 },
+    });
+  });
+
+  it('refuses a bad switch, a URL for the delivery log, and a retry cap below the first delay', () => {
+    expect(() => loadConfig({ CLAS_WEBHOOKS: 'maybe' })).toThrow(/CLAS_WEBHOOKS="maybe" must be on or off/);
+    expect(() => loadConfig({ CLAS_WEBHOOK_DB: 'mysql://db/hooks' })).toThrow(/CLAS_WEBHOOK_DB must be a SQLite file path/);
+  });
+
+  it('keeps the delivery log in the PostgreSQL log database by default, and masks its password when printed', () => {
+    const c = loadConfig({ CLAS_EVENT_STORE: 'postgres', CLAS_DATABASE_URL: 'postgresql://clas:pw@db:5432/clas' });
+    expect(c.webhooks.db).toBe('postgresql://clas:pw@db:5432/clas');
+    expect(describeConfig(c).webhooks).toMatchObject({ db: 'postgresql://clas:***@db:5432/clas' });
+    expect(loadConfig({ CLAS_WEBHOOK_DB: 'postgres://h/hooks' }).webhooks.db).toBe('postgres://h/hooks');
+    expect(() => loadConfig({ CLAS_WEBHOOK_RETRY_INITIAL_MS: '5000', CLAS_WEBHOOK_RETRY_MAX_MS: '1000' })).toThrow(
+      /CLAS_WEBHOOK_RETRY_MAX_MS/,
+    );
+  });
+});
+
 describe('EventStoreDB configuration (issue 7)', () => {
   it('requires an esdb:// connection string and masks its password when printed', () => {
     expect(() => loadConfig({ CLAS_EVENT_STORE: 'eventstoredb' })).toThrow(/CLAS_ESDB_URL is required/);

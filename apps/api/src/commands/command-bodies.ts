@@ -78,6 +78,8 @@ export const COMMAND_BODIES = {
   ScheduleCommitteeMeeting: s.omit(C.ScheduleCommitteeMeeting, committee),
   HoldCommitteeMeeting: s.omit(C.HoldCommitteeMeeting, meeting),
   RecordMeetingMinutes: s.omit(C.RecordMeetingMinutes, meeting),
+  SubscribeWebhook: s.omit(C.SubscribeWebhook, ['cafCode']),
+  UnsubscribeWebhook: emptyBody('the Caf and the subscription are named by the path'),
 } satisfies { readonly [T in ClasCommandType]: Schema<object> };
 
 export type CommandBody<T extends ClasCommandType> = Infer<(typeof COMMAND_BODIES)[T]>;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { COMMAND_ROLES, type ClasCommandType } from '@clas/application';
 import { Roles } from '../auth/roles.decorator.js';
 import { responseRef } from '../contract/answers-with.decorator.js';
+import type { ResponseTypeName } from '../contract/response-types.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 
 /**
@@ -12,7 +13,14 @@ import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
  * exactly what the bus would refuse; `system` is never an HTTP role. Scope (own Caf, own
  * operator) needs the stream, so the bus checks it and answers `forbidden` (403 too).
  */
-export function CommandEndpoint(opts: { path?: string; command: ClasCommandType; summary: string }): MethodDecorator {
+export function CommandEndpoint(opts: {
+  path?: string;
+  command: ClasCommandType;
+  summary: string;
+  /** The 201/200 body, when the route adds to the bus's answer (a webhook subscription's secret). Default CommandAccepted. */
+  answer?: ResponseTypeName;
+}): MethodDecorator {
+  const answer = opts.answer ?? 'CommandAccepted';
   const roles = COMMAND_ROLES[opts.command].filter((role) => role !== 'system');
   return applyDecorators(
     Post(opts.path ?? ''),
@@ -24,10 +32,10 @@ export function CommandEndpoint(opts: { path?: string; command: ClasCommandType;
       description: `Roles: ${roles.join(', ')} (within their own Caf / operator).`,
     }),
     ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version (alternative to expectedVersion in the body)' }),
-    ApiCreatedResponse({ description: 'Recorded', content: { 'application/json': { schema: responseRef('CommandAccepted') } } }),
+    ApiCreatedResponse({ description: 'Recorded', content: { 'application/json': { schema: responseRef(answer) } } }),
     ApiOkResponse({
       description: 'This command was already executed with this commandId: nothing new written (duplicate: true, original ids)',
-      content: { 'application/json': { schema: responseRef('CommandAccepted') } },
+      content: { 'application/json': { schema: responseRef(answer) } },
     }),
     ApiErrorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   );

@@ -5,6 +5,7 @@ import { validationFailed } from '../http/api-error.js';
 import { CLOCK, COMMAND_BUS } from '../tokens.js';
 import type { CommandContext } from './command-context.decorator.js';
 import type { CommandEnvelopeDto } from './command-envelope.dto.js';
+import type { CommandAccepted } from './command-accepted.js';
 import { mapCommandOutcome } from './command-outcome.mapper.js';
 
 /** A command without its envelope: what a controller builds from the validated DTO. */
@@ -39,6 +40,16 @@ export class CommandGateway {
   ) {}
 
   async send(ctx: CommandContext, envelope: CommandEnvelopeDto, payload: CommandPayload): Promise<Response> {
+    const { status, body } = await this.execute(ctx, envelope, payload);
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  }
+
+  /** The same, answering the mapped status and body: for a route that adds to an accepted answer (a webhook's secret). */
+  async execute(
+    ctx: CommandContext,
+    envelope: CommandEnvelopeDto,
+    payload: CommandPayload,
+  ): Promise<{ status: 200 | 201; body: CommandAccepted }> {
     const expectedVersion = expectedVersionOf(envelope.expectedVersion, ctx.ifMatch);
     const occurredAtDefaulted = envelope.occurredAt === undefined;
     const command = {
@@ -54,7 +65,6 @@ export class CommandGateway {
       ...(occurredAtDefaulted ? { occurredAtDefaulted } : {}),
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
     });
-    const { status, body } = mapCommandOutcome(outcome);
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    return mapCommandOutcome(outcome);
   }
 }

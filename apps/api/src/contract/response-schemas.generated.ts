@@ -1824,6 +1824,14 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "§3: met, not met, not enough facts yet, or met through an exception (rural, disability)."
   },
+  "DeliveryStatus": {
+    "type": "string",
+    "enum": [
+      "pending",
+      "delivered",
+      "failed"
+    ]
+  },
   "DepartmentalBilan": {
     "type": "object",
     "properties": {
@@ -5311,6 +5319,271 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "metadata"
     ],
     "additionalProperties": false
+  },
+  "WebhookAttemptView": {
+    "type": "object",
+    "properties": {
+      "attempt": {
+        "type": "number"
+      },
+      "attemptedAt": {
+        "type": "string"
+      },
+      "statusCode": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Null when there was no HTTP answer (refused, timed out, no secret to sign with)."
+      },
+      "error": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "durationMs": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "attempt",
+      "attemptedAt",
+      "statusCode",
+      "error",
+      "durationMs"
+    ],
+    "additionalProperties": false
+  },
+  "WebhookDeliveriesAnswer": {
+    "type": "object",
+    "properties": {
+      "cafCode": {
+        "type": "string"
+      },
+      "subscriptionId": {
+        "type": "string"
+      },
+      "deliveries": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WebhookDeliveryView"
+        }
+      }
+    },
+    "required": [
+      "cafCode",
+      "subscriptionId",
+      "deliveries"
+    ],
+    "additionalProperties": false,
+    "description": "GET /cafs/:cafCode/webhooks/:subscriptionId/deliveries: the delivery log, newest first."
+  },
+  "WebhookDeliveryView": {
+    "type": "object",
+    "properties": {
+      "deliveryId": {
+        "type": "number"
+      },
+      "eventId": {
+        "type": "string"
+      },
+      "eventType": {
+        "type": "string"
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "globalPosition": {
+        "type": "number"
+      },
+      "url": {
+        "type": "string"
+      },
+      "status": {
+        "$ref": "#/components/schemas/DeliveryStatus"
+      },
+      "attempts": {
+        "type": "number"
+      },
+      "nextAttemptAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Null once delivered or failed."
+      },
+      "lastStatusCode": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "lastError": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "deliveredAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "attemptLog": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WebhookAttemptView"
+        }
+      }
+    },
+    "required": [
+      "deliveryId",
+      "eventId",
+      "eventType",
+      "streamId",
+      "globalPosition",
+      "url",
+      "status",
+      "attempts",
+      "nextAttemptAt",
+      "lastStatusCode",
+      "lastError",
+      "createdAt",
+      "deliveredAt",
+      "attemptLog"
+    ],
+    "additionalProperties": false
+  },
+  "WebhookEventType": {
+    "type": "string",
+    "enum": [
+      "CommitteeDecisionRecorded",
+      "CommitteeDecisionCorrected",
+      "AdvancePaid",
+      "BalancePaid",
+      "RecoveryIssued"
+    ]
+  },
+  "WebhookSubscriptionAccepted": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "secret": {
+        "type": "string",
+        "description": "HMAC-SHA256 key of X-Clas-Signature (64 hex digits); only in the 201."
+      },
+      "streamId": {
+        "type": "string"
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "streamVersion": {
+        "type": "number",
+        "description": "Stream version after the append."
+      },
+      "positions": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      "duplicate": {
+        "type": "boolean",
+        "description": "True when the commandId had already been executed: nothing new was written."
+      }
+    },
+    "required": [
+      "duplicate",
+      "eventIds",
+      "positions",
+      "streamId",
+      "streamVersion"
+    ],
+    "description": "The answer to a new subscription: the command's, with the secret its deliveries are signed with. Sent once, in the 201 only: a retry of the same command (200) does not repeat it, and the secret is in no event, so a lost secret means a new subscription (rotation)."
+  },
+  "WebhookSubscriptionView": {
+    "type": "object",
+    "properties": {
+      "subscriptionId": {
+        "type": "string"
+      },
+      "url": {
+        "type": "string"
+      },
+      "eventTypes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WebhookEventType"
+        }
+      },
+      "active": {
+        "type": "boolean"
+      },
+      "subscribedAt": {
+        "type": "string",
+        "description": "When the subscription was recorded (recordedAt) and by whom (the actor id of the log)."
+      },
+      "subscribedBy": {
+        "type": "string"
+      },
+      "unsubscribedAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "unsubscribedBy": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "secretStored": {
+        "type": "boolean",
+        "description": "False when the delivery database holds no secret for it: its deliveries fail (README \"Webhooks\")."
+      }
+    },
+    "required": [
+      "subscriptionId",
+      "url",
+      "eventTypes",
+      "active",
+      "subscribedAt",
+      "subscribedBy",
+      "unsubscribedAt",
+      "unsubscribedBy",
+      "secretStored"
+    ],
+    "additionalProperties": false
+  },
+  "WebhookSubscriptionsAnswer": {
+    "type": "object",
+    "properties": {
+      "cafCode": {
+        "type": "string"
+      },
+      "subscriptions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WebhookSubscriptionView"
+        }
+      }
+    },
+    "required": [
+      "cafCode",
+      "subscriptions"
+    ],
+    "additionalProperties": false,
+    "description": "GET /cafs/:cafCode/webhooks: the Caf's subscriptions as the log records them, oldest first."
   },
   "WorklistIndex": {
     "type": "object",

@@ -25,6 +25,7 @@ import type { HealthAnswer } from '../health/health.controller.js';
 import type { ErrorResponse } from '../http/api-error.js';
 import type { PersonRecord } from '@clas/personal-data';
 import type { ProjectHistoryAnswer } from '../queries/projects.controller.js';
+import type { WebhookDeliveriesAnswer, WebhookSubscriptionAccepted, WebhookSubscriptionsAnswer } from '../webhooks/webhook-answers.js';
 
 /**
  * Every JSON body the API answers with, by the name of its OpenAPI component. The TypeScript
@@ -52,12 +53,15 @@ export interface ResponseTypes {
   CommandAccepted: CommandAccepted;
   ErrorResponse: ErrorResponse;
   CampaignList: CampaignList;
-  OperatorList: OperatorList;
-  OperatorListItem: OperatorListItem;
-  ProjectList: ProjectList;
   CollectifList: CollectifList;
   CollectifListItem: CollectifListItem;
   ConventionList: ConventionList;
+  OperatorList: OperatorList;
+  OperatorListItem: OperatorListItem;
+  ProjectList: ProjectList;
+  WebhookDeliveriesAnswer: WebhookDeliveriesAnswer;
+  WebhookSubscriptionAccepted: WebhookSubscriptionAccepted;
+  WebhookSubscriptionsAnswer: WebhookSubscriptionsAnswer;
   WorklistIndex: WorklistIndex;
   WorklistPage: WorklistPage;
 }

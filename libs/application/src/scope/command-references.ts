@@ -162,6 +162,9 @@ export const COMMAND_REFERENCES: { readonly [T in ClasCommandType]: ReferenceChe
   HoldCommitteeMeeting: (c, owner, facts) => cafProjects('agenda', c.data.agenda, owner, facts),
   // meetingId is the committee's own.
   RecordMeetingMinutes: NONE,
+  // A subscription names only its Caf (the stream's) and its own id.
+  SubscribeWebhook: NONE,
+  UnsubscribeWebhook: NONE,
 };
 
 /** Step 6 of the bus: the references of one command (the mapped type above guarantees the check matches its type). */

@@ -5,6 +5,7 @@ import type { CommitteeEvent } from './committee.events.js';
 import type { ConventionEvent } from './convention.events.js';
 import type { OperatorEvent } from './operator.events.js';
 import type { ProjectEvent } from './project.events.js';
+import type { WebhookEvent } from './webhook.events.js';
 import {
   type StreamKind,
   campaignStreamId,
@@ -13,10 +14,11 @@ import {
   conventionStreamId,
   operatorStreamId,
   projectStreamId,
+  webhooksStreamId,
 } from './stream-ids.js';
 
 /** Every event of the Clas domain. */
-export type ClasEvent = CampaignEvent | OperatorEvent | ProjectEvent | CollectifEvent | ConventionEvent | CommitteeEvent;
+export type ClasEvent = CampaignEvent | OperatorEvent | ProjectEvent | CollectifEvent | ConventionEvent | CommitteeEvent | WebhookEvent;
 export type ClasEventType = ClasEvent['type'];
 export type EventOfType<T extends ClasEventType> = Extract<ClasEvent, { type: T }>;
 export type EventData<T extends ClasEventType> = EventOfType<T>['data'];
@@ -103,6 +105,8 @@ export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalog
   CommitteeMeetingScheduled: { stream: 'committee', schemaVersion: 1 },
   CommitteeMeetingHeld: { stream: 'committee', schemaVersion: 1 },
   CommitteeMeetingMinutesRecorded: { stream: 'committee', schemaVersion: 1 },
+  WebhookSubscribed: { stream: 'webhooks', schemaVersion: 1 },
+  WebhookUnsubscribed: { stream: 'webhooks', schemaVersion: 1 },
 };
 
 /** Runtime list of every event type name (for store filters, upcasters, import validation). */
@@ -144,5 +148,7 @@ export function streamIdOf(event: ClasEvent): string {
       const data = event.data as { cafCode: string; schoolYear: Parameters<typeof committeeStreamId>[1] };
       return committeeStreamId(data.cafCode, data.schoolYear);
     }
+    case 'webhooks':
+      return webhooksStreamId((event.data as { cafCode: string }).cafCode);
   }
 }

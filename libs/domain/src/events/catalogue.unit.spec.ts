@@ -16,12 +16,12 @@ import { CLAS_UPCASTERS } from './upcasters.js';
 describe('event catalogue', () => {
   it('lists every event type once, each with a stream kind and schema version 1 but the decision (2: its meeting)', () => {
     expect(new Set(CLAS_EVENT_TYPES).size).toBe(CLAS_EVENT_TYPES.length);
-    expect(CLAS_EVENT_TYPES.length).toBe(48);
+    expect(CLAS_EVENT_TYPES.length).toBe(50);
     const byStream = CLAS_EVENT_TYPES.reduce<Record<string, number>>(
       (acc, t) => ({ ...acc, [CLAS_EVENT_CATALOGUE[t].stream]: (acc[CLAS_EVENT_CATALOGUE[t].stream] ?? 0) + 1 }),
       {},
     );
-    expect(byStream).toEqual({ campaign: 4, operator: 3, project: 18, collectif: 11, convention: 8, committee: 4 });
+    expect(byStream).toEqual({ campaign: 4, operator: 3, project: 18, collectif: 11, convention: 8, committee: 4, webhooks: 2 });
     expect(CLAS_EVENT_TYPES.filter((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion !== 1)).toEqual(['CommitteeDecisionRecorded']);
     expect(CLAS_EVENT_CATALOGUE.CommitteeDecisionRecorded.schemaVersion).toBe(2);
     expect(CLAS_EVENT_TYPES.every((t) => /^[A-Z][A-Za-z]+$/.test(t))).toBe(true);
@@ -51,6 +51,8 @@ describe('event catalogue', () => {
     expect(id).toBe('campaign-2A-2026-2027');
     expect(parseStreamId(id)).toEqual({ kind: 'campaign', cafCode: '2A', schoolYear: '2026-2027' });
     expect(parseStreamId('project-prj-1')).toEqual({ kind: 'project', id: 'prj-1' });
+    expect(parseStreamId('webhooks-2A')).toEqual({ kind: 'webhooks', cafCode: '2A' });
+    expect(parseStreamId('webhooks-x1')).toBeNull();
     expect(parseStreamId('shopping_cart-1')).toBeNull();
     expect(() => campaignStreamId('999x', schoolYear('2026-2027'))).toThrow(RangeError);
   });

@@ -91,6 +91,9 @@ export const FACTS_KNOWN_AFTER_THEY_HAPPEN: { readonly [T in ClasEventType]: Mom
   // R-COMMITTEE-MEETING: a meeting is held once its day has come.
   CommitteeMeetingHeld: (e) => [occurred(e), { field: 'date', date: e.data.date }],
   CommitteeMeetingMinutesRecorded: (e) => [occurred(e)],
+  // A subscription starts or ends when it is recorded; its date is the caller's word and no rule reads it.
+  WebhookSubscribed: null,
+  WebhookUnsubscribed: null,
 };
 
 function momentsOf(event: ClasEvent): FactMoment[] {

@@ -8,6 +8,7 @@ export * from './project.events.js';
 export * from './collectif.events.js';
 export * from './convention.events.js';
 export * from './committee.events.js';
+export * from './webhook.events.js';
 export * from './catalogue.js';
 export * from './upcasters.js';
 export * from './individual-data.js';

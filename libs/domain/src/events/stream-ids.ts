@@ -2,7 +2,7 @@ import type { SchoolYear } from '../shared/school-year.js';
 import { isSchoolYear } from '../shared/school-year.js';
 
 /** One stream per aggregate instance (architecture.md, "Event envelope"). */
-export const STREAM_KINDS = ['campaign', 'operator', 'project', 'collectif', 'convention', 'committee'] as const;
+export const STREAM_KINDS = ['campaign', 'operator', 'project', 'collectif', 'convention', 'committee', 'webhooks'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
 /** Ids are opaque (uuids in practice); they must not contain whitespace so stream ids stay parseable. */
@@ -42,9 +42,16 @@ export const projectStreamId = (projectId: string): string => checked('project',
 export const collectifStreamId = (collectifId: string): string => checked('collectif', collectifId);
 export const conventionStreamId = (conventionId: string): string => checked('convention', conventionId);
 
+/** `webhooks-11`: the webhook subscriptions of one Caf (issue 13 §4). */
+export function webhooksStreamId(cafCode: string): string {
+  if (!isCafCode(cafCode)) throw new RangeError(`invalid Caf code: ${JSON.stringify(cafCode)}`);
+  return `webhooks-${cafCode}`;
+}
+
 export type ParsedStreamId =
   | { kind: 'campaign' | 'committee'; cafCode: string; schoolYear: SchoolYear }
-  | { kind: Exclude<StreamKind, 'campaign' | 'committee'>; id: string };
+  | { kind: 'webhooks'; cafCode: string }
+  | { kind: Exclude<StreamKind, 'campaign' | 'committee' | 'webhooks'>; id: string };
 
 /** Inverse of the helpers above; null for a stream this domain does not own. */
 export function parseStreamId(streamId: string): ParsedStreamId | null {
@@ -56,6 +63,7 @@ export function parseStreamId(streamId: string): ParsedStreamId | null {
     const m = /^(\d{2,3}|2[AB])-(\d{4}-\d{4})$/.exec(rest);
     return m && isSchoolYear(m[2]) ? { kind, cafCode: m[1], schoolYear: m[2] } : null;
   }
+  if (kind === 'webhooks') return isCafCode(rest) ? { kind, cafCode: rest } : null;
   if (kind === 'operator' || kind === 'project' || kind === 'collectif' || kind === 'convention') {
     return isAggregateId(rest) ? { kind, id: rest } : null;
   }

@@ -43,7 +43,9 @@ const OPENING_TYPES: ReadonlySet<string> = new Set(DIRECTORY_EVENT_TYPES);
 export function directoryRowOf(event: RecordedEvent): StreamDirectoryRow | null {
   if (event.streamVersion !== 0 && !OPENING_TYPES.has(event.type)) return null;
   const parsed = parseStreamId(event.streamId);
-  if (parsed === null) return null;
+  // A Caf's webhook subscriptions name their Caf in the stream id and belong to no campaign: no
+  // question looks them up here, and a rebuild (campaign by campaign) would never write the row.
+  if (parsed === null || parsed.kind === 'webhooks') return null;
   const data = (event.data ?? {}) as {
     projectId?: unknown;
     operatorId?: unknown;
