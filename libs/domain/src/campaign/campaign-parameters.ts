@@ -62,6 +62,24 @@ export interface CampaignParameters {
   conventions: { maxYears: number; centreSocialMaxYears: number; minPriorApprovedYears: number };
   /** R-LIFE-5 (a warning): recommended running period, as month-day bounds. */
   recommendedPeriod: { fromMonthDay: string; toMonthDay: string };
+  /**
+   * R-BILAN-DUE: the last day each bilan part may be received (inclusive, Europe/Paris); null =
+   * the campaign sets no due date for that part, so it is never late.
+   */
+  bilanDueDates: BilanDueDates;
   /** Field path → "seed file § passage" (R-PS-EXPLAIN: parameters cite their source). */
   sources: Record<string, string>;
 }
+
+/** R-BILAN-DUE: one due date per bilan part (R-BILAN-1), each nullable. */
+export interface BilanDueDates {
+  qualitative: LocalDate | null;
+  quantitative: LocalDate | null;
+  financial: LocalDate | null;
+}
+
+/**
+ * No due date for any part: what a campaign opened without them holds (and what a CampaignOpened
+ * recorded before due dates existed is upcast to, events/upcasters.ts).
+ */
+export const NO_BILAN_DUE_DATES: BilanDueDates = Object.freeze({ qualitative: null, quantitative: null, financial: null });

@@ -11,11 +11,16 @@ import type {
   OpenCampaign,
   SetBudgetEnvelope,
 } from './campaign.commands.js';
+import { type CampaignParameters, NO_BILAN_DUE_DATES } from './campaign-parameters.js';
 import { type CampaignState, evolveCampaign, initialCampaignState } from './campaign.state.js';
 
 function openCampaign(command: OpenCampaign, state: CampaignState): Decision<CampaignEvent> {
   // The parameters' shape and bounds are the schema's (campaign.schemas.ts, checked by the command bus).
-  const { parameters } = command.data;
+  // A campaign opened without bilan due dates has none (R-BILAN-DUE): the event always carries them.
+  const parameters: CampaignParameters = {
+    ...command.data.parameters,
+    bilanDueDates: command.data.parameters.bilanDueDates ?? NO_BILAN_DUE_DATES,
+  };
   if (state.status !== 'not_opened') {
     return reject(
       'CAMPAIGN_ALREADY_OPEN',

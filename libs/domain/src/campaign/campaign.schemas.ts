@@ -10,6 +10,7 @@ import {
   object,
   omit,
   oneOf,
+  optional,
   partial,
   record,
   refine,
@@ -81,6 +82,19 @@ const replaceable = {
   recommendedPeriod: withMeta(object({ fromMonthDay: monthDay(), toMonthDay: monthDay() }), {
     description: 'R-LIFE-5 (a warning): recommended running period, as month-day bounds',
   }),
+  bilanDueDates: withMeta(
+    optional(
+      named(
+        'BilanDueDates',
+        object({ qualitative: nullable(localDate()), quantitative: nullable(localDate()), financial: nullable(localDate()) }),
+      ),
+    ),
+    {
+      description:
+        'R-BILAN-DUE: last day each bilan part may be received (inclusive, Europe/Paris); null = no due date for that part. Left out at opening = none',
+      example: { qualitative: '2026-06-30', quantitative: '2026-09-30', financial: '2026-09-30' },
+    },
+  ),
   sources: withMeta(record(text(4000)), {
     description: 'Field path → "seed file § passage" (R-PS-EXPLAIN: parameters cite their source)',
     example: { priceCapPerCollectif: '004 — « prix plafond de 8 652 € »' },

@@ -46,7 +46,8 @@ export interface BudgetEnvelopeAmendedData extends CampaignRef {
   amendedOn: LocalDate;
 }
 
-export type CampaignOpened = DomainEvent<'CampaignOpened', CampaignOpenedData>;
+/** 2: the parameters carry the bilan due dates (R-BILAN-DUE); v1 is upcast with none. */
+export type CampaignOpened = DomainEvent<'CampaignOpened', CampaignOpenedData, 2>;
 export type CampaignParametersAmended = DomainEvent<'CampaignParametersAmended', CampaignParametersAmendedData>;
 export type BudgetEnvelopeSet = DomainEvent<'BudgetEnvelopeSet', BudgetEnvelopeSetData>;
 export type BudgetEnvelopeAmended = DomainEvent<'BudgetEnvelopeAmended', BudgetEnvelopeAmendedData>;

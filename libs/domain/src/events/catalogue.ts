@@ -50,7 +50,8 @@ export interface EventCatalogueEntry<V extends number = number, D = unknown> {
  * event type and the same schema version as the event's type, so it cannot drift from the unions.
  */
 export const CLAS_EVENT_CATALOGUE: { readonly [T in ClasEventType]: EventCatalogueEntry<EventOfType<T>['schemaVersion'], EventData<T>> } = {
-  CampaignOpened: { stream: 'campaign', schemaVersion: 1 },
+  // 2: the parameters carry the bilan due dates (R-BILAN-DUE); v1 is upcast with every part's due date null.
+  CampaignOpened: { stream: 'campaign', schemaVersion: 2 },
   CampaignParametersAmended: { stream: 'campaign', schemaVersion: 1 },
   BudgetEnvelopeSet: { stream: 'campaign', schemaVersion: 1 },
   BudgetEnvelopeAmended: { stream: 'campaign', schemaVersion: 1 },

@@ -14,7 +14,7 @@ import { campaignStreamId, committeeStreamId, parseStreamId } from './stream-ids
 import { CLAS_UPCASTERS } from './upcasters.js';
 
 describe('event catalogue', () => {
-  it('lists every event type once, each with a stream kind and schema version 1 but the decision (2: its meeting)', () => {
+  it('lists every event type once, each with a stream kind and schema version 1 but the decision (2: its meeting) and the opening (2: bilan due dates)', () => {
     expect(new Set(CLAS_EVENT_TYPES).size).toBe(CLAS_EVENT_TYPES.length);
     expect(CLAS_EVENT_TYPES.length).toBe(50);
     const byStream = CLAS_EVENT_TYPES.reduce<Record<string, number>>(
@@ -22,7 +22,11 @@ describe('event catalogue', () => {
       {},
     );
     expect(byStream).toEqual({ campaign: 4, operator: 3, project: 18, collectif: 11, convention: 8, committee: 4, webhooks: 2 });
-    expect(CLAS_EVENT_TYPES.filter((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion !== 1)).toEqual(['CommitteeDecisionRecorded']);
+    expect(CLAS_EVENT_TYPES.filter((t) => CLAS_EVENT_CATALOGUE[t].schemaVersion !== 1)).toEqual([
+      'CampaignOpened',
+      'CommitteeDecisionRecorded',
+    ]);
+    expect(CLAS_EVENT_CATALOGUE.CampaignOpened.schemaVersion).toBe(2);
     expect(CLAS_EVENT_CATALOGUE.CommitteeDecisionRecorded.schemaVersion).toBe(2);
     expect(CLAS_EVENT_TYPES.every((t) => /^[A-Z][A-Za-z]+$/.test(t))).toBe(true);
   });
@@ -88,6 +92,32 @@ describe('event catalogue', () => {
     expect(isClasEvent(upcast)).toBe(true);
     expect(isClasEvent(v1)).toBe(false);
     expect(CLAS_UPCASTERS.every((u) => u.fromSchemaVersion < CLAS_EVENT_CATALOGUE[u.type as ClasEventType].schemaVersion)).toBe(true);
+  });
+
+  it('R-BILAN-DUE: a campaign opened before bilan due dates existed (v1) is upcast to v2 with no due date for any part', () => {
+    const v1 = {
+      type: 'CampaignOpened',
+      schemaVersion: 1,
+      data: {
+        cafCode: '40',
+        schoolYear: '2024-2025',
+        parameters: { cafCode: '40', schoolYear: '2024-2025', minWeeks: 27 },
+        openedOn: '2024-03-15',
+      },
+      occurredAt: '2024-03-15T09:00:00.000Z',
+    };
+    const [upcaster] = CLAS_UPCASTERS.filter((u) => u.type === 'CampaignOpened' && u.fromSchemaVersion === 1);
+    const upcast = upcaster!.upcast(v1);
+    expect(upcast).toEqual({
+      ...v1,
+      schemaVersion: 2,
+      data: {
+        ...v1.data,
+        parameters: { ...v1.data.parameters, bilanDueDates: { qualitative: null, quantitative: null, financial: null } },
+      },
+    });
+    expect(isClasEvent(upcast)).toBe(true);
+    expect(isClasEvent(v1)).toBe(false);
   });
 
   it('parses committee streams like campaign streams', () => {

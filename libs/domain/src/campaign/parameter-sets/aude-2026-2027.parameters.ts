@@ -20,6 +20,9 @@ export const AUDE_2026_2027: CampaignParameters = nationalDefaults(
     groupSize: { min: 8, max: 12, ruralMin: 5, disabilityMin: 5 },
     options: { noSport: true, trainingRequiredForNewStaff: true, renewalNeedsPriorBilan: true, symbolicFamilyFeeCeiling: null },
     conventions: { maxYears: 4, centreSocialMaxYears: 5, minPriorApprovedYears: 2 },
+    // R-BILAN-DUE: the qualitative part by the last renewal day of the next campaign (it conditions
+    // the renewal's examination), the figures in ESPADA in September, as 004 sets them for 2025-2026.
+    bilanDueDates: { qualitative: localDate('2027-06-28'), quantitative: localDate('2027-09-30'), financial: localDate('2027-09-30') },
   },
   {
     'deadlines.newApplication': `${SEED} — « Les demandes de financement devront être envoyées […] avant le 6 août 2026 » : dernier jour recevable le 5 août`,
@@ -43,5 +46,6 @@ export const AUDE_2026_2027: CampaignParameters = nationalDefaults(
     'options.renewalNeedsPriorBilan': `${SEED} — « ne pourra être instruite que sous condition préalable de réception du bilan qualitatif 2025-2026 »`,
     'options.symbolicFamilyFeeCeiling': `${SEED} — « nature symbolique de la participation financière », sans plafond chiffré`,
     'conventions.maxYears': `${SEED} — « Le conventionnement du projet sera adapté à la temporalité du projet (maximum 4 ans) »`,
+    bilanDueDates: `${SEED} — pour l'année précédente : « réception du bilan qualitatif 2025-2026 » préalable à l'instruction du renouvellement (avant le 29 juin) et bilan « à saisir dans l'appliquatif ESPADA […] (courant septembre 2026) » ; reporté d'un an : 28 juin et 30 septembre 2027`,
   },
 );

@@ -3,7 +3,7 @@ import { localDate } from '../../shared/calendar-date.js';
 import type { Cents } from '../../shared/money.js';
 import type { SchoolYear } from '../../shared/school-year.js';
 import { firstYearOf } from '../../shared/school-year.js';
-import type { CampaignParameters } from '../campaign-parameters.js';
+import { type CampaignParameters, NO_BILAN_DUE_DATES } from '../campaign-parameters.js';
 
 const REF = '001 (Référentiel national de financement des Clas)';
 
@@ -48,6 +48,7 @@ export function nationalDefaults(
     options: { noSport: false, trainingRequiredForNewStaff: false, renewalNeedsPriorBilan: false, symbolicFamilyFeeCeiling: null },
     conventions: { maxYears: 4, centreSocialMaxYears: 5, minPriorApprovedYears: 2 },
     recommendedPeriod: { fromMonthDay: '11-01', toMonthDay: '06-15' },
+    bilanDueDates: NO_BILAN_DUE_DATES,
     sources: {},
   };
   const sources: Record<string, string> = {
@@ -75,6 +76,7 @@ export function nationalDefaults(
     'conventions.centreSocialMaxYears': `${REF} — « adossé à la période d'agrément par la Caf (jusqu'à 5 ans) »`,
     'conventions.minPriorApprovedYears': `${REF} — « porteurs de projets soutenus par la Caf depuis au moins deux ans »`,
     recommendedPeriod: `${REF} — « après les vacances de la Toussaint de l'année N jusqu'au 15 juin de l'année N+1 » (début novembre, approché au 1er novembre)`,
+    bilanDueDates: `${REF} ne fixe pas de date de remise des bilans — aucune échéance tant que la Caf n'en fixe pas`,
     ...overrideSources,
   };
   // An override explicitly set to undefined must not erase a default.

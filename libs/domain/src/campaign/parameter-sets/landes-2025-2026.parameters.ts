@@ -24,6 +24,9 @@ export const LANDES_2025_2026: CampaignParameters = nationalDefaults(
     // Landes: 4 years, "voire 5 ans alignée sur la durée de la CTG". The CTG case has no field
     // of its own in CampaignParameters, so the general maximum stays 4 (see `sources`).
     conventions: { maxYears: 4, centreSocialMaxYears: 5, minPriorApprovedYears: 2 },
+    // R-BILAN-DUE: the qualitative part before the next renewal is examined (end of June), the
+    // figures once the year is over, when ESPADA asks for them "courant septembre".
+    bilanDueDates: { qualitative: localDate('2026-06-30'), quantitative: localDate('2026-09-30'), financial: localDate('2026-09-30') },
   },
   {
     'deadlines.newApplication': `${SEED} — « Le dépôt des projets pourra s'effectuer jusqu'au 30 juillet 2025 »`,
@@ -43,5 +46,7 @@ export const LANDES_2025_2026: CampaignParameters = nationalDefaults(
     'conventions.maxYears': `${SEED} — « convention établie pour une durée de 4 ans (voire 5 ans alignée sur la durée de la CTG) » ; le cas CTG (5 ans) n'a pas de champ`,
     'conventions.centreSocialMaxYears': `${SEED} — « centres sociaux : ce financement doit être adossé à la période d'agrément de la Caf » (001 : jusqu'à 5 ans)`,
     'conventions.minPriorApprovedYears': `${SEED} — « porteurs de projets soutenus par la Caf depuis au moins 2 ans »`,
+    bilanDueDates:
+      "004 (Caf de l'Aude) pour le bilan 2025-2026 : « réception du bilan qualitatif 2025-2026 » préalable à l'instruction du renouvellement (fin juin) ; « Le bilan 2025-2026 sera à saisir dans l'appliquatif ESPADA […] (courant septembre 2026) » — le 000 ne fixe pas de date, retenu : 30 juin et 30 septembre 2026",
   },
 );

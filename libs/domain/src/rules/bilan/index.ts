@@ -4,3 +4,4 @@ export * from './bilan-due.rule.js';
 export * from './project-bilan-quantitative.rule.js';
 export * from './project-bilan-financial.rule.js';
 export * from './departmental-bilan.rule.js';
+export * from './bilan-lateness.rule.js';
