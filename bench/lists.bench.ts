@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parisDateOf } from '@clas/domain';
 import { SqliteEventStore } from '@clas/event-store';
 import {
   CLAS_READ_MODELS,
@@ -44,6 +45,8 @@ const TARGET_P95_MS = 20;
 /** One timed page read. */
 type Timed = () => Promise<unknown>;
 const PAGE = 50;
+/** The day the worklists are read for (R-BILAN-DUE lateness), as the API takes it from its clock. */
+const TODAY = parisDateOf(new Date().toISOString());
 /** PostgreSQL: the bench's own schema, never the API's tables. */
 const PG_SCHEMA = 'bench_lists';
 
@@ -196,13 +199,13 @@ async function timePages(db: ReadDatabase, lists: ReadModelQueries, samples: num
     ['collectifs of a project', () => once(() => lists.collectifs(any(projects).project_id, { limit: PAGE }, national))],
     [
       'worklist: bilans-due (agent)',
-      () => once(() => worklistPage(lists, worklistNamed('bilans-due')!, { limit: PAGE }, agentOf(any(projects).caf_code))),
+      () => once(() => worklistPage(lists, worklistNamed('bilans-due')!, { limit: PAGE }, agentOf(any(projects).caf_code), TODAY)),
     ],
     [
       'worklist: caf-owes (operator)',
       () =>
         once(() =>
-          worklistPage(lists, worklistNamed('caf-owes')!, { limit: PAGE }, { cafCode: null, operatorId: any(projects).operator_id }),
+          worklistPage(lists, worklistNamed('caf-owes')!, { limit: PAGE }, { cafCode: null, operatorId: any(projects).operator_id }, TODAY),
         ),
     ],
   ];

@@ -28,6 +28,11 @@ export interface NationalLogOptions {
   years?: number;
   firstSchoolYear?: string;
   seed?: number;
+  /**
+   * R-BILAN-DUE test data: every n-th project of a Caf (by its index) never files its bilan, so
+   * the lateness worklists have rows. Default: every approved project files it.
+   */
+  unfiledBilanEvery?: number;
 }
 
 /** One append of the log: a stream's events, recorded together at `recordedAt`. */
@@ -169,7 +174,7 @@ export function* nationalLog(options: NationalLogOptions = {}): Generator<Genera
           for (const plan of plans) monthlyProjectActions(timeline, plan, season.sy, season.startYear, monday, w, root);
         }
       } else if (w >= SESSION_WEEKS && !season.closed) {
-        closeYear(timeline, plans, season.runs, season.sy, season.startYear);
+        closeYear(timeline, plans, season.runs, season.sy, season.startYear, options.unfiledBilanEvery);
         season.runs = [];
         season.closed = true;
       }
@@ -294,6 +299,8 @@ function prepareYear(timeline: Timeline, plan: CafPlan, sy: SchoolYear, year: nu
     bonusEnfants: 33_500,
     bonusParents: 33_500,
     deadlines,
+    // R-BILAN-DUE: the qualitative part by the end of June, the figures by the end of September.
+    bilanDueDates: { qualitative: day(year + 1, 6, 30), quantitative: day(year + 1, 9, 30), financial: day(year + 1, 9, 30) },
   });
   timeline.add(
     day(year, 3, 15),
@@ -807,7 +814,14 @@ function monthlyProjectActions(
 }
 
 /** Bilans in July, validation and balance in September, conventions from the third year. */
-function closeYear(timeline: Timeline, plans: CafPlan[], runs: CollectifRun[], sy: SchoolYear, year: number): void {
+function closeYear(
+  timeline: Timeline,
+  plans: CafPlan[],
+  runs: CollectifRun[],
+  sy: SchoolYear,
+  year: number,
+  unfiledBilanEvery: number | undefined,
+): void {
   const byProject = new Map<string, CollectifRun[]>();
   for (const run of runs) {
     const list = byProject.get(run.projectId) ?? [];
@@ -845,6 +859,9 @@ function closeYear(timeline: Timeline, plans: CafPlan[], runs: CollectifRun[], s
         );
         const filedOn = day(year + 1, 7, rng.int(1, 20));
         const actualCost = Math.round(project.costPerCollectif * collectifs.length * (0.9 + rng.next() * 0.2));
+        const validatedOn = day(year + 1, 9, rng.int(10, 20));
+        // Drawn before the skip, so the other projects' figures do not depend on the option.
+        if (unfiledBilanEvery !== undefined && project.index % unfiledBilanEvery === 0) continue;
         const bilanId = `b-${projectId}`;
         timeline.add(
           filedOn,
@@ -885,7 +902,6 @@ function closeYear(timeline: Timeline, plans: CafPlan[], runs: CollectifRun[], s
           ],
           10 * 60,
         );
-        const validatedOn = day(year + 1, 9, rng.int(10, 20));
         timeline.add(
           validatedOn,
           [ev('BilanValidated', { ...ref, bilanId, validatedOn }, at(validatedOn, '10:00'), plan.cafCode)],

@@ -18,6 +18,7 @@ import type { ProjectFoldState } from '../folds/project-state.js';
 import type { AnswerContext } from './answer-support.js';
 import { contextOf } from './answer-support.js';
 import { forecastStatement } from './payable-ps.answer.js';
+import { bilanFiledFacts } from './project-facts.builder.js';
 
 /**
  * R-CONV-4: a convention at a date (period, years covered, collectifs notified per year,
@@ -43,21 +44,6 @@ export interface ConventionAnswer extends AnswerContext {
 }
 
 type ViewFacts = Parameters<typeof conventionAt>[0];
-
-/** R-BILAN-1 parts as the convention rules read them: one BilanFiled covers the three parts. */
-function bilanFacts(projects: readonly ProjectFoldState[]): Sourced<BilanFiledFact>[] {
-  const out: Sourced<BilanFiledFact>[] = [];
-  for (const p of projects) {
-    if (!p.ref) continue;
-    for (const b of p.bilans) {
-      const assessment = b.status === 'validated' ? 'compliant' : b.status === 'returned' ? 'non_compliant' : 'pending';
-      for (const kind of ['qualitative', 'quantitative', 'financial'] as const) {
-        out.push(sourced({ projectId: p.projectId, schoolYear: p.ref.schoolYear, kind, filedOn: b.filedOn, assessment }, b.eventIds));
-      }
-    }
-  }
-  return out;
-}
 
 export function operatorHistory(operator: OperatorFoldState): OperatorHistory {
   const operatorId = operator.operatorId;
@@ -101,7 +87,7 @@ export function conventionView(
     for (const pay of p.payments)
       psPayments.push(sourced({ schoolYear: p.ref.schoolYear, paidOn: pay.date, amount: pay.amount }, [pay.eventId]));
   }
-  const view = conventionAt({ at: context.day, convention, psForecasts, psPayments, bilans: bilanFacts(own) });
+  const view = conventionAt({ at: context.day, convention, psForecasts, psPayments, bilans: bilanFiledFacts(own) });
 
   let multiYear: ConventionAnswer['multiYear'] = null;
   let multiYearUnavailable: string | null = null;

@@ -1,4 +1,5 @@
 import type {
+  BilanLateness,
   BilanQualitative,
   BilanQuantitative,
   LocalDate,
@@ -7,15 +8,15 @@ import type {
   ProjectFinancialFacts,
   ProjectQuantitativeFacts,
 } from '@clas/domain';
-import { projectBilanFinancial, projectBilanQuantitative, sourced } from '@clas/domain';
+import { bilanLateness, projectBilanFinancial, projectBilanQuantitative, sourced } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import type { ProjectFoldState } from '../folds/project-state.js';
 import { attendanceStatusAt } from '../folds/project-state.js';
 import type { AnswerContext } from './answer-support.js';
-import { contextOf } from './answer-support.js';
+import { contextOf, dayOf } from './answer-support.js';
 import { payablePs } from './payable-ps.answer.js';
-import { currentBilan, sortedCollectifs } from './project-facts.builder.js';
+import { bilanFiledFacts, currentBilan, sortedCollectifs } from './project-facts.builder.js';
 
 /**
  * R-BILAN-2 / R-BILAN-3: the project's bilan as the system computes it from its own events,
@@ -37,6 +38,12 @@ export interface ProjectBilanAnswer extends AnswerContext {
     qualitative: BilanQualitative;
     eventIds: string[];
   } | null;
+  /**
+   * R-BILAN-DUE: per part, the campaign's due date and whether it is late at the question's date
+   * (not received by its due date). null while no bilan is owed (the project is not approved) or
+   * the campaign has no parameters.
+   */
+  deadlines: BilanLateness | null;
 }
 
 export function projectQuantitativeFacts(project: ProjectFoldState): ProjectQuantitativeFacts | null {
@@ -126,6 +133,22 @@ export function projectFinancialFacts(project: ProjectFoldState, campaign: Campa
   };
 }
 
+/**
+ * R-BILAN-DUE for one project at a date: its parts against its campaign's due dates. Only an
+ * approved project owes a bilan (R-BILAN-1). The read model stores `nextDueOn` from this same
+ * function, so the worklists and this answer agree.
+ */
+export function bilanDeadlines(project: ProjectFoldState, campaign: CampaignFoldState, asOf: AsOf): BilanLateness | null {
+  if (!project.ref || project.status !== 'approved' || campaign.parameters === null) return null;
+  return bilanLateness(
+    project.projectId,
+    project.ref.schoolYear,
+    campaign.parameters.bilanDueDates,
+    bilanFiledFacts([project]),
+    dayOf(asOf),
+  );
+}
+
 export function projectBilan(project: ProjectFoldState, campaign: CampaignFoldState, asOf: AsOf): ProjectBilanAnswer {
   const context = contextOf(asOf);
   const params = campaign.parameters;
@@ -148,5 +171,6 @@ export function projectBilan(project: ProjectFoldState, campaign: CampaignFoldSt
           eventIds: last.eventIds,
         }
       : null,
+    deadlines: bilanDeadlines(project, campaign, asOf),
   };
 }

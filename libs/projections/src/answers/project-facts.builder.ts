@@ -1,5 +1,6 @@
 import type {
   ActualCollectif,
+  BilanFiledFact,
   ActualProjectFacts,
   CampaignParameters,
   ChildFact,
@@ -347,4 +348,22 @@ export function actualProjectFacts(project: ProjectFoldState, operator: Operator
     children: [...children.values()],
     collectifs: collectifs.map(actualCollectif),
   };
+}
+
+/**
+ * R-BILAN-1 parts as the rules read them (convention continuation, R-BILAN-DUE): one BilanFiled
+ * covers the three parts, assessed by the Caf's validation or return.
+ */
+export function bilanFiledFacts(projects: readonly ProjectFoldState[]): Sourced<BilanFiledFact>[] {
+  const out: Sourced<BilanFiledFact>[] = [];
+  for (const p of projects) {
+    if (!p.ref) continue;
+    for (const b of p.bilans) {
+      const assessment = b.status === 'validated' ? 'compliant' : b.status === 'returned' ? 'non_compliant' : 'pending';
+      for (const kind of ['qualitative', 'quantitative', 'financial'] as const) {
+        out.push(sourced({ projectId: p.projectId, schoolYear: p.ref.schoolYear, kind, filedOn: b.filedOn, assessment }, b.eventIds));
+      }
+    }
+  }
+  return out;
 }

@@ -6,6 +6,8 @@ import { departmentalBilan } from '../answers/departmental-bilan.answer.js';
 import { eligibilityStatus } from '../answers/eligibility.answer.js';
 import { forecastStatement, payablePs } from '../answers/payable-ps.answer.js';
 import { dayOf } from '../answers/answer-support.js';
+import { bilanDeadlines } from '../answers/project-bilan.answer.js';
+import { unnotifiedDecisions } from '../letters/letter-model.js';
 import { withSharedFacts } from '../answers/project-facts.builder.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
 import type { OperatorFoldState } from '../folds/operator.fold.js';
@@ -32,6 +34,8 @@ export const PROJECT_COLUMNS = [
   'rural',
   'qpv',
   'bilan_status',
+  'bilan_next_due_on',
+  'unnotified_letters',
   'advances_cents',
   'lifecycle_status',
   'planned_eligibility',
@@ -142,6 +146,8 @@ export function projectStatusRow(
     territory?.rural ?? false,
     territory?.qpv ?? false,
     project.bilans.at(-1)?.status ?? 'none',
+    bilanDeadlines(project, campaign.state, asOf)?.nextDueOn ?? null,
+    unnotifiedDecisions(project).length,
     project.payments.filter((p) => p.kind === 'advance').reduce((sum, p) => sum + p.amount, 0),
     project.status,
     eligibility.planned?.verdict ?? 'unknown',

@@ -48,6 +48,24 @@ export class ProjectStatusEntity {
   @Column({ name: 'bilan_status', type: 'varchar', length: 20, comment: 'current bilan: none, filed, validated, returned' })
   bilanStatus!: string;
 
+  /**
+   * Worklists (R-BILAN-DUE): the earliest due date of a bilan part not received yet, for an
+   * approved project (bilanDeadlines, the project bilan answer's). A part is late on any day after
+   * it, so the worklist compares it with the day it is read; null = no part owed with a due date.
+   */
+  @Column({
+    name: 'bilan_next_due_on',
+    type: 'varchar',
+    length: 10,
+    nullable: true,
+    comment: 'R-BILAN-DUE: earliest due date of a bilan part not received (approved projects); late on any later day, null = none',
+  })
+  bilanNextDueOn!: string | null;
+
+  /** Worklists (R-NOTIFY): decision and correction letters never sent (unnotifiedDecisions, the letters list's). */
+  @Column({ name: 'unnotified_letters', type: 'integer', comment: 'R-NOTIFY: decision and correction letters with no NotificationSent' })
+  unnotifiedLetters!: number;
+
   /** Worklists: advances paid so far (R-PS-PAYMENTS), cents. */
   @Column({ name: 'advances_cents', type: 'bigint', comment: 'advances paid so far, integer cents' })
   advancesCents!: string;

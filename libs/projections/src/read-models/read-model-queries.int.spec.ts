@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays, localDate } from '@clas/domain';
 import { SqliteEventStore } from '@clas/event-store';
 import { SettableClock, writeNationalLog } from '../../../../bench/generator/index.js';
 import { CLAS_READ_MODELS, clasReadModelProjection } from '../projector/clas-read-models.projection.js';
@@ -17,6 +18,8 @@ import {
 import { WORKLISTS, worklistNamed, worklistPage } from './worklists.js';
 
 const ALL: ListScope = { cafCode: null, operatorId: null };
+/** The day worklists are read for when lateness does not matter to the check. */
+const TODAY = localDate('2026-12-03');
 /** What allPages hands each read: the page size and the cursor. */
 type PageOnly = Pick<PageRequest, 'limit' | 'cursor'>;
 
@@ -50,6 +53,8 @@ interface Row {
   advances_cents: unknown;
   forecast_ps_cents: unknown;
   due_cents: unknown;
+  bilan_next_due_on: string | null;
+  unnotified_letters: unknown;
 }
 const truthy = (v: unknown): boolean => v === true || v === 1;
 
@@ -70,7 +75,7 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
     beforeAll(async () => {
       const clock = new SettableClock();
       store = new SqliteEventStore({ path: ':memory:', clock });
-      await writeNationalLog(store, clock, { cafs: 3, collectifsPerCaf: 6, years: 2, seed: 13 });
+      await writeNationalLog(store, clock, { cafs: 3, collectifsPerCaf: 6, years: 2, seed: 13, unfiledBilanEvery: 4 });
       db = await ReadDatabase.open(configFor('lists'));
       await rebuildReadModels({ store, readDb: db, projection: clasReadModelProjection() });
       lists = new ReadModelQueries(db, CLAS_READ_MODELS);
@@ -238,7 +243,7 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       for (const [name, keep] of Object.entries(oracle)) {
         const worklist = worklistNamed(name)!;
         expect(worklist.over).toBe('projects');
-        const items = await allPages((r) => worklistPage(lists, worklist, r, ALL), 4, position);
+        const items = await allPages((r) => worklistPage(lists, worklist, r, ALL, TODAY), 4, position);
         const expected = rows
           .filter(keep)
           .map((r) => r.project_id)
@@ -251,18 +256,74 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       const operatorRows = await db.query<{ operator_id: string; declarations_missing: unknown }>(
         `SELECT "operator_id", "declarations_missing" FROM ${db.table('rm_operator')}`,
       );
-      const owing = await allPages((r) => worklistPage(lists, worklistNamed('declarations-to-file')!, r, ALL), 50, position);
+      const owing = await allPages((r) => worklistPage(lists, worklistNamed('declarations-to-file')!, r, ALL, TODAY), 50, position);
       expect(owing.map((o) => (o as { operatorId: string }).operatorId)).toEqual(
         operatorRows
           .filter((o) => Number(o.declarations_missing) > 0)
           .map((o) => o.operator_id)
           .sort(),
       );
-      const staff = await worklistPage(lists, worklistNamed('staff-to-declare')!, { limit: 200 }, ALL);
+      const staff = await worklistPage(lists, worklistNamed('staff-to-declare')!, { limit: 200 }, ALL, TODAY);
       expect(staff.items.every((c) => 'staffAssigned' in c && c.staffAssigned === 0)).toBe(true);
-      const amendments = await worklistPage(lists, worklistNamed('amendments-to-validate')!, { limit: 200 }, ALL);
+      const amendments = await worklistPage(lists, worklistNamed('amendments-to-validate')!, { limit: 200 }, ALL, TODAY);
       expect(amendments.items.every((c) => 'pendingAmendments' in c && c.pendingAmendments > 0)).toBe(true);
       expect(new Set(WORKLISTS.map((w) => w.name)).size).toBe(WORKLISTS.length);
+    });
+
+    it('R-BILAN-DUE: bilans-late holds the approved projects with a part not received due before the day it is read', async () => {
+      const approved = rows.filter((r) => r.lifecycle_status === 'approved');
+      // The generator's campaigns set the qualitative part due on 30 June after the school year:
+      // an approved project with no bilan filed owes it first; one whose bilan is in owes nothing.
+      const owing = approved.filter((r) => r.bilan_status === 'none');
+      expect(owing.length).toBeGreaterThan(0);
+      for (const r of owing) expect(r.bilan_next_due_on).toBe(`${r.school_year.slice(5)}-06-30`);
+      expect(approved.some((r) => r.bilan_status !== 'none' && r.bilan_next_due_on === null)).toBe(true);
+      expect(rows.filter((r) => r.lifecycle_status !== 'approved').every((r) => r.bilan_next_due_on === null)).toBe(true);
+
+      const worklist = worklistNamed('bilans-late')!;
+      const dues = [...new Set(owing.map((r) => r.bilan_next_due_on!))].sort().map(localDate);
+      const days = dues.flatMap((due) => [due, addDays(due, 1)]);
+      let lateSeen = 0;
+      for (const today of days) {
+        const page = await worklistPage(lists, worklist, { limit: 200 }, ALL, today);
+        expect(page.today).toBe(today);
+        const expected = approved
+          .filter((r) => r.bilan_next_due_on !== null && r.bilan_next_due_on < today)
+          .map((r) => r.project_id)
+          .sort();
+        expect([today, page.items.map((i) => (i as ProjectListItem).projectId)]).toEqual([today, expected]);
+        lateSeen = Math.max(lateSeen, expected.length);
+      }
+      // On its due date a part is not late yet; the day after, it is.
+      expect(
+        (await worklistPage(lists, worklist, { limit: 200 }, ALL, dues[0]!)).items.map((i) => (i as ProjectListItem).projectId),
+      ).not.toContain(owing.find((r) => r.bilan_next_due_on === dues[0])!.project_id);
+      expect(lateSeen).toBe(owing.length);
+      // An operator's own bilans-to-file items carry the same due date.
+      const mine = owing[0]!;
+      const toFile = await allPages(
+        (r) => worklistPage(lists, worklistNamed('bilans-to-file')!, r, { cafCode: null, operatorId: mine.operator_id }, TODAY),
+        50,
+        position,
+      );
+      expect(toFile.find((i) => (i as ProjectListItem).projectId === mine.project_id)).toMatchObject({
+        bilanNextDueOn: mine.bilan_next_due_on,
+      });
+    });
+
+    it('R-NOTIFY: decisions-not-notified holds the projects with a decision or correction letter never sent', async () => {
+      const items = await allPages((r) => worklistPage(lists, worklistNamed('decisions-not-notified')!, r, ALL, TODAY), 7, position);
+      const expected = rows
+        .filter((r) => Number(r.unnotified_letters) > 0)
+        .map((r) => r.project_id)
+        .sort();
+      // The generated season records decisions but sends no letter: every decided project is listed.
+      expect(expected.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => ['approved', 'refused'].includes(r.lifecycle_status)).every((r) => Number(r.unnotified_letters) >= 1)).toBe(
+        true,
+      );
+      expect(items.map((i) => (i as ProjectListItem).projectId)).toEqual(expected);
+      expect(items.every((i) => (i as ProjectListItem).unnotifiedLetters > 0)).toBe(true);
     });
   });
 };

@@ -103,6 +103,10 @@ export interface ProjectListItem {
   plannedEligibility: string;
   actualEligibility: string;
   bilanStatus: string;
+  /** R-BILAN-DUE: earliest due date of a bilan part not received (approved projects); a part is late on any later day. */
+  bilanNextDueOn: string | null;
+  /** R-NOTIFY: decision and correction letters never sent. @asType integer */
+  unnotifiedLetters: number;
   /** @asType integer */
   forecastPsCents: number;
   /** @asType integer */
@@ -290,6 +294,8 @@ const PROJECT_LIST_COLUMNS = [
   'planned_eligibility',
   'actual_eligibility',
   'bilan_status',
+  'bilan_next_due_on',
+  'unnotified_letters',
   'forecast_ps_cents',
   'paid_cents',
   'due_cents',
@@ -447,6 +453,8 @@ export class ReadModelQueries {
           plannedEligibility: String(r.planned_eligibility),
           actualEligibility: String(r.actual_eligibility),
           bilanStatus: String(r.bilan_status),
+          bilanNextDueOn: r.bilan_next_due_on === null || r.bilan_next_due_on === undefined ? null : String(r.bilan_next_due_on),
+          unnotifiedLetters: asNumber(r.unnotified_letters),
           forecastPsCents: asNumber(r.forecast_ps_cents),
           paidCents: asNumber(r.paid_cents),
           dueCents: asNumber(r.due_cents),

@@ -1,3 +1,4 @@
+import type { LocalDate } from '@clas/domain';
 import type {
   CollectifListItem,
   ConventionListItem,
@@ -14,7 +15,9 @@ import type {
  * Worklists (issue 13): each is a named, small predicate over one list table, so adding one is
  * one line here. `audience` says who it is for; the API applies the reader's scope on top (an
  * operator's worklists are its own rows). The predicates are constant SQL over the read-model
- * columns (no parameter), evaluated against "now" as the read model holds it.
+ * columns, evaluated against "now" as the read model holds it; a predicate about lateness also
+ * reads the day the worklist is opened (the Paris day of the API clock), bound as a parameter:
+ * a row does not change when a due date passes, the day it is read does.
  */
 export interface Worklist {
   name: string;
@@ -23,12 +26,15 @@ export interface Worklist {
   over: 'projects' | 'conventions' | 'collectifs' | 'operators';
   /** What it holds, and the rule behind it. */
   description: string;
-  where: string;
+  /** The SQL condition; a function receives the placeholder bound to the day the worklist is read. */
+  where: string | ((today: string) => string);
 }
 
 const ADVANCE_DUE = `"lifecycle_status" = 'approved' AND "advances_cents" = 0 AND "forecast_ps_cents" > 0`;
 const BALANCE_DUE = `"bilan_status" = 'validated' AND "due_cents" > 0`;
 const BILAN_OWED = `"lifecycle_status" = 'approved' AND "bilan_status" IN ('none', 'returned')`;
+/** R-BILAN-DUE: a part not received whose due date is before today (the column is null for a project that owes none). */
+const bilanLate = (today: string) => `"lifecycle_status" = 'approved' AND "bilan_next_due_on" < ${today}`;
 
 export const WORKLISTS: readonly Worklist[] = [
   // A Caf agent's
@@ -68,6 +74,20 @@ export const WORKLISTS: readonly Worklist[] = [
     where: BILAN_OWED,
   },
   {
+    name: 'bilans-late',
+    audience: 'caf',
+    over: 'projects',
+    description: 'approved, a bilan part not received and its due date passed (R-BILAN-DUE)',
+    where: bilanLate,
+  },
+  {
+    name: 'decisions-not-notified',
+    audience: 'caf',
+    over: 'projects',
+    description: 'a decision or correction letter never sent to the operator (R-NOTIFY)',
+    where: `"unnotified_letters" > 0`,
+  },
+  {
     name: 'balances-to-pay',
     audience: 'caf',
     over: 'projects',
@@ -93,7 +113,7 @@ export const WORKLISTS: readonly Worklist[] = [
     name: 'bilans-to-file',
     audience: 'operator',
     over: 'projects',
-    description: 'approved, no bilan filed or the bilan sent back (R-BILAN-1)',
+    description: 'approved, no bilan filed or the bilan sent back (R-BILAN-1); bilanNextDueOn before today = late (R-BILAN-DUE)',
     where: BILAN_OWED,
   },
   {
@@ -128,6 +148,8 @@ export interface WorklistPage extends ListPage<ProjectListItem | ConventionListI
   worklist: string;
   over: Worklist['over'];
   description: string;
+  /** The Paris day the worklist was read for: a bilan part due before it and not received is late (R-BILAN-DUE). */
+  today: string;
 }
 
 /** The worklists a reader may open. */
@@ -141,9 +163,10 @@ export async function worklistPage(
   worklist: Worklist,
   request: PageRequest,
   scope: ListScope,
+  today: LocalDate,
 ): Promise<WorklistPage> {
-  const page = await worklistItems(queries, worklist, request, scope);
-  return { worklist: worklist.name, over: worklist.over, description: worklist.description, ...page };
+  const page = await worklistItems(queries, worklist, request, scope, today);
+  return { worklist: worklist.name, over: worklist.over, description: worklist.description, today, ...page };
 }
 
 async function worklistItems(
@@ -151,8 +174,10 @@ async function worklistItems(
   worklist: Worklist,
   request: PageRequest,
   scope: ListScope,
+  today: LocalDate,
 ): Promise<ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
-  const predicate = (where: ListConditions) => where.raw(worklist.where);
+  const predicate = (where: ListConditions) =>
+    where.raw(typeof worklist.where === 'string' ? worklist.where : worklist.where(where.next(today)));
   switch (worklist.over) {
     case 'projects':
       return queries.projects({ limit: request.limit, cursor: request.cursor }, scope, predicate);
