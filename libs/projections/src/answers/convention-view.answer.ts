@@ -1,14 +1,4 @@
-import type {
-  BilanFiledFact,
-  ConventionLength,
-  ConventionState,
-  ConventionView,
-  OperatorHistory,
-  PriorSupport,
-  Rejection,
-  SchoolYear,
-  Sourced,
-} from '@clas/domain';
+import type { ConventionLength, ConventionState, ConventionView, OperatorHistory, PriorSupport, Rejection, SchoolYear } from '@clas/domain';
 import { checkConventionLength, conventionAt, priorSupportedYears, sourced } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import type { CampaignFoldState } from '../folds/campaign.fold.js';
