@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Actor } from '@clas/application';
 import { actors, commands } from '@clas/application/testing';
+import { paris } from '@clas/domain/testing';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';
 
@@ -116,5 +118,55 @@ describe('lists and worklists (issue 13)', () => {
     // The season registers op-1 without its insurance and laïcité charter declarations (R-ELIG-OPERATOR).
     const declarations = await fresh('/worklists/declarations-to-file', actors.operator).expect(200);
     expect(declarations.body.items).toEqual([expect.objectContaining({ operatorId: 'op-1', declarationsMissing: 2 })]);
+  });
+
+  it('R-NOTIFY: decisions-not-notified lists prj-1 until its decision letter is sent, then not', async () => {
+    const before = await fresh('/worklists/decisions-not-notified').expect(200);
+    expect(before.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', unnotifiedLetters: 1 })]);
+    await get('/worklists/decisions-not-notified', actors.operator).expect(403);
+    const letters = await get('/projects/prj-1/letters').expect(200);
+    const [letter] = letters.body.letters as Array<{ letterId: string; documentHash: string }>;
+    await request(api.http)
+      .post('/projects/prj-1/notifications')
+      .set('Authorization', api.bearer(actors.agent))
+      .send({
+        commandId: randomUUID(),
+        data: { letterId: letter!.letterId, channel: 'email', recipientId: 'rcpt-op-1', documentHash: letter!.documentHash },
+      })
+      .expect(201);
+    head = await api.store.headPosition();
+    const after = await fresh('/worklists/decisions-not-notified').expect(200);
+    expect(after.body.items).toEqual([]);
+    const item = await fresh('/projects?status=approved').expect(200);
+    expect(item.body.items[0]).toMatchObject({ projectId: 'prj-1', unnotifiedLetters: 0 });
+  });
+
+  it('R-BILAN-DUE: prj-1 owes its qualitative bilan by 2027-06-28 (Aude); bilans-late lists it from the day after', async () => {
+    // The worklist reads the day of the API clock; the story clock only moves forward.
+    api.story!.advanceTo(paris('2027-06-28', '18:00'));
+    const onDueDay = await fresh('/worklists/bilans-late').expect(200);
+    expect(onDueDay.body).toMatchObject({ worklist: 'bilans-late', today: '2027-06-28', items: [] });
+    api.story!.advanceTo(paris('2027-06-29', '09:00'));
+    const late = await fresh('/worklists/bilans-late').expect(200);
+    expect(late.body.today).toBe('2027-06-29');
+    expect(late.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-06-28' })]);
+    await get('/worklists/bilans-late', actors.operator).expect(403);
+    // The operator's own list says the due date, and the day it was read for.
+    const toFile = await fresh('/worklists/bilans-to-file', actors.operator).expect(200);
+    expect(toFile.body).toMatchObject({
+      today: '2027-06-29',
+      items: [expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-06-28' })],
+    });
+    // The project bilan answer says it part by part.
+    const bilan = await get('/projects/prj-1/bilan').expect(200);
+    expect(bilan.body.deadlines).toMatchObject({
+      today: '2027-06-29',
+      overdue: ['qualitative'],
+      nextDueOn: '2027-06-28',
+      parts: {
+        qualitative: { dueOn: '2027-06-28', receivedOn: null, late: true },
+        quantitative: { dueOn: '2027-09-30', receivedOn: null, late: false },
+      },
+    });
   });
 });

@@ -271,6 +271,114 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "R-BILAN-1: every approved project files, for each school year, a qualitative, a quantitative and a financial bilan."
   },
+  "BilanLateness": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "$ref": "#/components/schemas/SchoolYear"
+      },
+      "today": {
+        "$ref": "#/components/schemas/LocalDate",
+        "description": "The day the question is asked for."
+      },
+      "parts": {
+        "type": "object",
+        "properties": {
+          "qualitative": {
+            "$ref": "#/components/schemas/BilanPartDeadline"
+          },
+          "quantitative": {
+            "$ref": "#/components/schemas/BilanPartDeadline"
+          },
+          "financial": {
+            "$ref": "#/components/schemas/BilanPartDeadline"
+          }
+        },
+        "required": [
+          "qualitative",
+          "quantitative",
+          "financial"
+        ],
+        "additionalProperties": false
+      },
+      "overdue": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BilanKind"
+        },
+        "description": "Parts still not received whose due date has passed: what the Caf chases."
+      },
+      "nextDueOn": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/LocalDate"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The earliest due date of a part not received yet, null when every part with a due date is in. The project has a part overdue on any day after it (the read model stores it, so a worklist compares it with the day it is read)."
+      }
+    },
+    "required": [
+      "projectId",
+      "schoolYear",
+      "today",
+      "parts",
+      "overdue",
+      "nextDueOn"
+    ],
+    "additionalProperties": false
+  },
+  "BilanPartDeadline": {
+    "type": "object",
+    "properties": {
+      "dueOn": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/LocalDate"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The campaign's due date for the part (last day, inclusive); null = none, never late."
+      },
+      "receivedOn": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/LocalDate"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The day the part was first received (by `today`); a later refiling after a return does not move it."
+      },
+      "late": {
+        "type": "boolean",
+        "description": "Not received by its due date, as of `today`: still missing after it, or received after it."
+      },
+      "eventIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The filing that received it, when it was."
+      }
+    },
+    "required": [
+      "dueOn",
+      "receivedOn",
+      "late",
+      "eventIds"
+    ],
+    "additionalProperties": false,
+    "description": "R-BILAN-DUE: one bilan part against the due date its campaign sets."
+  },
   "BilanPartStatus": {
     "type": "object",
     "properties": {
@@ -4016,11 +4124,23 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           }
         ],
         "description": "The latest bilan filed by the operator, as declared, or null."
+      },
+      "deadlines": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/BilanLateness"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "R-BILAN-DUE: per part, the campaign's due date and whether it is late at the question's date (not received by its due date). null while no bilan is owed (the project is not approved) or the campaign has no parameters."
       }
     },
     "required": [
       "asOf",
       "day",
+      "deadlines",
       "filed",
       "financial",
       "projectId",
@@ -4733,6 +4853,17 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "bilanStatus": {
         "type": "string"
       },
+      "bilanNextDueOn": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "R-BILAN-DUE: earliest due date of a bilan part not received (approved projects); a part is late on any later day."
+      },
+      "unnotifiedLetters": {
+        "type": "integer",
+        "description": "R-NOTIFY: decision and correction letters never sent."
+      },
       "forecastPsCents": {
         "type": "integer"
       },
@@ -4783,6 +4914,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "plannedEligibility",
       "actualEligibility",
       "bilanStatus",
+      "bilanNextDueOn",
+      "unnotifiedLetters",
       "forecastPsCents",
       "paidCents",
       "dueCents",
@@ -5695,6 +5828,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "description": {
         "type": "string"
+      },
+      "today": {
+        "type": "string",
+        "description": "The Paris day the worklist was read for: a bilan part due before it and not received is late (R-BILAN-DUE)."
       }
     },
     "required": [
@@ -5704,6 +5841,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "nextCursor",
       "over",
       "position",
+      "today",
       "worklist"
     ],
     "additionalProperties": false,
