@@ -146,10 +146,12 @@ describe('lists and worklists (issue 13)', () => {
     api.story!.advanceTo(paris('2027-06-28', '18:00'));
     const onDueDay = await fresh('/worklists/bilans-late').expect(200);
     expect(onDueDay.body).toMatchObject({ worklist: 'bilans-late', today: '2027-06-28', items: [] });
+    const notYet = await fresh('/worklists/bilans-to-file', actors.operator).expect(200);
+    expect(notYet.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-06-28', bilanLate: false })]);
     api.story!.advanceTo(paris('2027-06-29', '09:00'));
     const late = await fresh('/worklists/bilans-late').expect(200);
     expect(late.body.today).toBe('2027-06-29');
-    expect(late.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-06-28' })]);
+    expect(late.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-06-28', bilanLate: true })]);
     await get('/worklists/bilans-late', actors.operator).expect(403);
     // The operator's own list says the due date, and the day it was read for.
     const toFile = await fresh('/worklists/bilans-to-file', actors.operator).expect(200);

@@ -5778,7 +5778,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "items": {
           "anyOf": [
             {
-              "$ref": "#/components/schemas/ProjectListItem"
+              "$ref": "#/components/schemas/WorklistProjectItem"
             },
             {
               "$ref": "#/components/schemas/ConventionListItem"
@@ -5846,5 +5846,127 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "additionalProperties": false,
     "description": "A page of a worklist: the items of the list it filters (projects, conventions or collectifs)."
+  },
+  "WorklistProjectItem": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "schoolCycle": {
+        "type": "string"
+      },
+      "commune": {
+        "type": "string"
+      },
+      "epci": {
+        "type": "string"
+      },
+      "rural": {
+        "type": "boolean"
+      },
+      "qpv": {
+        "type": "boolean"
+      },
+      "status": {
+        "type": "string"
+      },
+      "plannedEligibility": {
+        "type": "string"
+      },
+      "actualEligibility": {
+        "type": "string"
+      },
+      "bilanStatus": {
+        "type": "string"
+      },
+      "bilanNextDueOn": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "R-BILAN-DUE: earliest due date of a bilan part not received (approved projects); a part is late on any later day."
+      },
+      "unnotifiedLetters": {
+        "type": "integer",
+        "description": "R-NOTIFY: decision and correction letters never sent."
+      },
+      "forecastPsCents": {
+        "type": "integer"
+      },
+      "paidCents": {
+        "type": "integer"
+      },
+      "dueCents": {
+        "type": "integer",
+        "description": "Payable − paid; negative = to recover."
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "eligibility": {
+            "type": "string"
+          },
+          "ps": {
+            "type": "string"
+          },
+          "collectifs": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "eligibility",
+          "ps",
+          "collectifs"
+        ],
+        "additionalProperties": false,
+        "description": "The project's detail (eligibility, PS, bilan, history hang below it)."
+      },
+      "bilanLate": {
+        "type": "boolean",
+        "description": "R-BILAN-DUE: a part not received was due before `today` (bilanNextDueOn < today)."
+      }
+    },
+    "required": [
+      "actualEligibility",
+      "asOf",
+      "bilanLate",
+      "bilanNextDueOn",
+      "bilanStatus",
+      "cafCode",
+      "commune",
+      "dueCents",
+      "epci",
+      "forecastPsCents",
+      "links",
+      "operatorId",
+      "paidCents",
+      "plannedEligibility",
+      "projectId",
+      "qpv",
+      "rural",
+      "schoolCycle",
+      "schoolYear",
+      "status",
+      "title",
+      "unnotifiedLetters"
+    ],
+    "additionalProperties": false,
+    "description": "A project in a worklist: the list item, and whether a bilan part is late on the day the worklist is read."
   }
 };

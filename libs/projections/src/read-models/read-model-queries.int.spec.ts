@@ -15,7 +15,7 @@ import {
   ReadModelQueries,
   encodeCursor,
 } from './read-model-queries.js';
-import { WORKLISTS, worklistNamed, worklistPage } from './worklists.js';
+import { WORKLISTS, type WorklistProjectItem, worklistNamed, worklistPage } from './worklists.js';
 
 const ALL: ListScope = { cafCode: null, operatorId: null };
 /** The day worklists are read for when lateness does not matter to the check. */
@@ -292,6 +292,7 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
           .map((r) => r.project_id)
           .sort();
         expect([today, page.items.map((i) => (i as ProjectListItem).projectId)]).toEqual([today, expected]);
+        expect(page.items.every((i) => (i as WorklistProjectItem).bilanLate)).toBe(true);
         lateSeen = Math.max(lateSeen, expected.length);
       }
       // On its due date a part is not late yet; the day after, it is.
@@ -308,6 +309,7 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       );
       expect(toFile.find((i) => (i as ProjectListItem).projectId === mine.project_id)).toMatchObject({
         bilanNextDueOn: mine.bilan_next_due_on,
+        bilanLate: mine.bilan_next_due_on! < TODAY,
       });
     });
 

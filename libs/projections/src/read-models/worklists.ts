@@ -143,8 +143,14 @@ export const WORKLIST_NAMES = WORKLISTS.map((w) => w.name);
 
 export const worklistNamed = (name: string): Worklist | undefined => WORKLISTS.find((w) => w.name === name);
 
+/** A project in a worklist: the list item, and whether a bilan part is late on the day the worklist is read. */
+export interface WorklistProjectItem extends ProjectListItem {
+  /** R-BILAN-DUE: a part not received was due before `today` (bilanNextDueOn < today). */
+  bilanLate: boolean;
+}
+
 /** A page of a worklist: the items of the list it filters (projects, conventions or collectifs). */
-export interface WorklistPage extends ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem> {
+export interface WorklistPage extends ListPage<WorklistProjectItem | ConventionListItem | CollectifListItem | OperatorListItem> {
   worklist: string;
   over: Worklist['over'];
   description: string;
@@ -175,12 +181,18 @@ async function worklistItems(
   request: PageRequest,
   scope: ListScope,
   today: LocalDate,
-): Promise<ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
+): Promise<ListPage<WorklistProjectItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
   const predicate = (where: ListConditions) =>
     where.raw(typeof worklist.where === 'string' ? worklist.where : worklist.where(where.next(today)));
   switch (worklist.over) {
-    case 'projects':
-      return queries.projects({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'projects': {
+      // The same comparison as the bilans-late predicate, so an operator's bilans-to-file says which are late.
+      const page = await queries.projects({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+      return {
+        ...page,
+        items: page.items.map((item) => ({ ...item, bilanLate: item.bilanNextDueOn !== null && item.bilanNextDueOn < today })),
+      };
+    }
     case 'conventions':
       return queries.conventions({ limit: request.limit, cursor: request.cursor }, scope, predicate);
     case 'collectifs':
