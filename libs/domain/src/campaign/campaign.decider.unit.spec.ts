@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { makeEvent } from '../events/catalogue.js';
 import { CAF, YEAR, audeCampaign, d, paris } from '../testing/fixtures.js';
 import { specification } from '../testing/specification.js';
-import type { CampaignCommand } from './campaign.commands.js';
+import type { CampaignCommand, OpenCampaign } from './campaign.commands.js';
 import { campaignDecider } from './campaign.decider.js';
 
 const spec = specification(campaignDecider);
@@ -11,7 +11,7 @@ const opened = makeEvent(
   { cafCode: CAF, schoolYear: YEAR, parameters: audeCampaign(), openedOn: d('2026-04-01') },
   paris('2026-04-01'),
 );
-const open = (parameters = audeCampaign()): CampaignCommand => ({
+const open = (parameters: OpenCampaign['data']['parameters'] = audeCampaign()): CampaignCommand => ({
   type: 'OpenCampaign',
   commandId: 'c1',
   occurredAt: paris('2026-04-01'),
@@ -21,6 +21,25 @@ const open = (parameters = audeCampaign()): CampaignCommand => ({
 describe('campaign decider', () => {
   it('a Caf opens its campaign with the full parameter set', () => {
     spec.given([]).when(open()).then([opened]);
+  });
+
+  it('R-BILAN-DUE: a campaign opened without bilan due dates records none (no part is ever late); an amendment sets them', () => {
+    const { bilanDueDates: _none, ...withoutDueDates } = audeCampaign();
+    const [event] = spec.given([]).when(open(withoutDueDates)).thenAccepted();
+    expect(event).toMatchObject({
+      type: 'CampaignOpened',
+      data: { parameters: { bilanDueDates: { qualitative: null, quantitative: null, financial: null } } },
+    });
+    const dueDates = { qualitative: d('2027-06-28'), quantitative: d('2027-10-15'), financial: d('2027-10-15') };
+    const amend: CampaignCommand = {
+      type: 'AmendCampaignParameters',
+      commandId: 'c-due',
+      occurredAt: paris('2026-05-10'),
+      data: { cafCode: CAF, schoolYear: YEAR, patch: { bilanDueDates: dueDates }, reason: 'dates de remise des bilans votées' },
+    };
+    const [amended] = spec.given([event!]).when(amend).thenAccepted();
+    const state = spec.given([event!, amended!]).state;
+    expect(state.status === 'open' && state.parameters.bilanDueDates).toEqual(dueDates);
   });
 
   it('R-LIFE: opening the same campaign twice is rejected', () => {

@@ -33,6 +33,20 @@ describe('campaign payloads (R-INPUT)', () => {
   });
 });
 
+describe('bilan due dates in the parameters (R-BILAN-DUE)', () => {
+  it('R-BILAN-DUE: the due dates may be left out at opening, each part nullable; a malformed date names its field', () => {
+    const { bilanDueDates: _left, ...without } = audeCampaign();
+    expect(open(without)).toBeNull();
+    expect(open(audeCampaign({ bilanDueDates: { qualitative: null, quantitative: null, financial: null } }))).toBeNull();
+    expect(open({ ...without, bilanDueDates: { qualitative: '2027-02-30', quantitative: null, financial: null } })?.details.field).toBe(
+      'parameters.bilanDueDates.qualitative',
+    );
+    expect(open({ ...without, bilanDueDates: null })?.details.field).toBe('parameters.bilanDueDates');
+    expect(amend({ bilanDueDates: { qualitative: '2027-06-28', quantitative: '2027-10-15', financial: '2027-10-15' } })).toBeNull();
+    expect(amend({ bilanDueDates: { qualitative: '2027-06-28' } })?.details.field).toBe('patch.bilanDueDates.quantitative');
+  });
+});
+
 describe('envelope payloads (R-INPUT, R-BUDGET-ENVELOPE)', () => {
   it('R-BUDGET-ENVELOPE: a negative or fractional envelope is malformed, naming the field', () => {
     expect(validate(setBudgetEnvelopeData, { cafCode: CAF, schoolYear: YEAR, amount: 28_000_000 })).toBeNull();
