@@ -209,6 +209,16 @@ describe('HTTP edge (issue 6): validation, errors, command envelope', () => {
       await raw(brotliCompressSync(JSON.stringify(openCampaign(24))), { 'Content-Encoding': 'br' }).expect(201);
       expect(bus.requests).toHaveLength(2);
     });
+
+    it('a GET is answered whatever body it carries: the API reads no body on a question (no 413 or 415 there)', async () => {
+      // HEAD is answered by the same route (checked with curl; superagent cannot send a HEAD with a body).
+      const res = await request(api.http)
+        .get('/health')
+        .set({ 'Content-Type': 'application/json; charset=latin1', 'Content-Encoding': 'x-unknown' })
+        .serialize((bytes: unknown) => bytes as string)
+        .send('{"not": "read"');
+      expect([res.status, res.body]).toEqual([200, { status: 'ok' }]);
+    });
   });
 
   it('an unknown route → 404 as JSON', async () => {

@@ -54,7 +54,7 @@ async function season() {
 /** 2 collectifs on 18 000 €, no bonus: 2 × 2 811,90 € = 5 623,80 € committed each. */
 const approve = (projectId: string, envelopeOverride?: { reason: string }) => ({
   decisionId: `dec-${projectId}`,
-  meetingDate: '2026-10-05',
+  meetingId: 'cttee-2026-10-05',
   effectiveDate: '2026-10-05',
   decision: {
     outcome: 'approved',
@@ -84,6 +84,13 @@ describe('budget envelope (R-BUDGET-ENVELOPE)', () => {
     s.on('2026-09-15');
     await s.post(ENVELOPE, actors.agent, { amount: 1_000_000 }).expect(201);
     s.on('2026-10-05', '15:00');
+    await s
+      .post('/committees/11/2026-2027/meetings/cttee-2026-10-05/held', actors.committee, {
+        date: '2026-10-05',
+        members: [{ institution: 'caf' }, { institution: 'dsden' }],
+        agenda: ['prj-1', 'prj-2'],
+      })
+      .expect(201);
     await s.post('/projects/prj-1/decision', actors.committee, approve('prj-1')).expect(201);
 
     const head = await s.api.store.headPosition();

@@ -55,9 +55,14 @@ describe('decision letters and the annual agreement (R-NOTIFY, R-AGREEMENT-ANNUA
     on('2026-09-01');
     await post('/projects/prj-1/examination', actors.agent).expect(201);
     on('2026-10-05', '14:00');
+    await post('/committees/11/2026-2027/meetings/cttee-2026-10-05/held', actors.committee, {
+      date: '2026-10-05',
+      members: [{ institution: 'caf' }, { institution: 'dsden' }],
+      agenda: ['prj-1'],
+    }).expect(201);
     await post('/projects/prj-1/decision', actors.committee, {
       decisionId: 'dec-1',
-      meetingDate: '2026-10-05',
+      meetingId: 'cttee-2026-10-05',
       effectiveDate: '2026-10-05',
       decision: {
         outcome: 'approved',
@@ -225,9 +230,14 @@ describe('R-AGREEMENT-ANNUAL: under a multi-year convention covering the year, n
     on('2026-09-01');
     await post('/projects/prj-cs/examination', actors.agent).expect(201);
     on('2026-10-05', '14:00');
+    await post('/committees/11/2026-2027/meetings/cttee-2026-10-05/held', actors.committee, {
+      date: '2026-10-05',
+      members: [{ institution: 'caf' }, { institution: 'dsden' }],
+      agenda: ['prj-cs'],
+    }).expect(201);
     await post('/projects/prj-cs/decision', actors.committee, {
       decisionId: 'dec-cs',
-      meetingDate: '2026-10-05',
+      meetingId: 'cttee-2026-10-05',
       effectiveDate: '2026-10-05',
       decision: {
         outcome: 'approved',

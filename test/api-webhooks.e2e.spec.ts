@@ -138,9 +138,14 @@ describe('webhooks (issue 13 §4)', () => {
     clock.set(paris('2026-09-01'));
     await post('/projects/prj-1/examination', actors.agent, {}).expect(201);
     clock.set(paris('2026-10-05', '14:00'));
+    await post('/committees/11/2026-2027/meetings/cttee-2026-10-05/held', actors.committee, {
+      date: '2026-10-05',
+      members: [{ institution: 'caf' }, { institution: 'dsden' }],
+      agenda: ['prj-1'],
+    }).expect(201);
     const decided = await post('/projects/prj-1/decision', actors.committee, {
       decisionId: 'dec-1',
-      meetingDate: '2026-10-05',
+      meetingId: 'cttee-2026-10-05',
       effectiveDate: '2026-10-05',
       decision: {
         outcome: 'approved',

@@ -87,6 +87,13 @@ function openReadModels(
   });
 }
 
+/** The requests whose JSON body is read: `application/json` (any parameters) on a method other than GET/HEAD. */
+function jsonBodyOfACommand(req: { method?: string; headers: Record<string, string | string[] | undefined> }): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  const contentType = req.headers['content-type'];
+  return typeof contentType === 'string' && contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createApi(
   config: ClasConfig,
@@ -100,7 +107,9 @@ export async function createApi(
   app.use(correlationIdMiddleware);
   // Body size limit (issue 6): a larger body is a 413, malformed JSON a 400, never a crash;
   // too deep a body a 400 before anything walks it, an undecodable Content-Encoding a 400 (issue 11).
-  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  // A GET or HEAD carries no body the API reads: it is left unread, so a question is never refused
+  // for a body nobody asked for (every query route would otherwise also answer 413/415).
+  app.useBodyParser('json', { limit: config.maxBodyBytes, type: jsonBodyOfACommand });
   app.use(jsonDepthMiddleware);
   app.use(bodyParserErrorsMiddleware(logger));
   app.useGlobalFilters(new AllExceptionsFilter(logger));

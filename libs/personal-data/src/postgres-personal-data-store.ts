@@ -36,6 +36,9 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
 
   static async open(url: string): Promise<PostgresPersonalDataStore> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection ended by the server (restart, failover) is an 'error' event of the pool: the
+    // pool drops that client and the next query opens a new one; unhandled, it would crash the process.
+    pool.on('error', () => undefined);
     await pool.query(`CREATE TABLE IF NOT EXISTS clas_persons (
       person_id TEXT PRIMARY KEY,
       kind TEXT NOT NULL CHECK (kind IN ('child', 'parent', 'staff')),

@@ -3644,6 +3644,9 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "totalCents": {
         "$ref": "#/components/schemas/Cents"
+      },
+      "envelope": {
+        "$ref": "#/components/schemas/RankingEnvelope"
       }
     },
     "required": [
@@ -3651,6 +3654,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "cafCode",
       "day",
       "entries",
+      "envelope",
       "meetingDate",
       "meetingId",
       "meetingStatus",
@@ -5222,6 +5226,24 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "runningTotalCents": {
         "$ref": "#/components/schemas/Cents",
         "description": "This file's forecast total added to those ranked before it (a refused file adds nothing)."
+      },
+      "remainingAfterCents": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Cents"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "R-BUDGET-ENVELOPE: envelope − committed elsewhere − runningTotalCents, i.e. what would remain if the files down to this one were approved as forecast; null when no envelope is recorded."
+      },
+      "withinEnvelope": {
+        "type": [
+          "boolean",
+          "null"
+        ],
+        "description": "remainingAfterCents ≥ 0 (funding this file down the ranking stays within the envelope); null without an envelope."
       }
     },
     "required": [
@@ -5234,9 +5256,73 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "forecast",
       "prioritiesMet",
       "score",
-      "runningTotalCents"
+      "runningTotalCents",
+      "remainingAfterCents",
+      "withinEnvelope"
     ],
     "additionalProperties": false
+  },
+  "RankingEnvelope": {
+    "type": "object",
+    "properties": {
+      "checked": {
+        "type": "boolean",
+        "description": "false when no envelope is recorded for the Caf × year (decisions are then not checked)."
+      },
+      "envelopeCents": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Cents"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "committedElsewhereCents": {
+        "$ref": "#/components/schemas/Cents"
+      },
+      "committedElsewhere": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "projectId": {
+              "type": "string"
+            },
+            "committedCents": {
+              "$ref": "#/components/schemas/Cents"
+            }
+          },
+          "required": [
+            "projectId",
+            "committedCents"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Projects whose commitment makes committedElsewhereCents."
+      },
+      "remainingAfterAgendaCents": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Cents"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "What would remain once every agenda file is funded as forecast; null without an envelope."
+      }
+    },
+    "required": [
+      "checked",
+      "envelopeCents",
+      "committedElsewhereCents",
+      "committedElsewhere",
+      "remainingAfterAgendaCents"
+    ],
+    "additionalProperties": false,
+    "description": "R-BUDGET-ENVELOPE seen from a meeting: the Caf × year envelope at the date and what the campaign's approved projects that are NOT on this agenda already commit (the envelope answer's lines: forecast PS + bonuses + local Caf funds), so each agenda file's running total reads against what is left."
   },
   "RankingForecast": {
     "type": "object",

@@ -1,5 +1,5 @@
 import type { Actor } from '@clas/application';
-import { centsToEuros } from '@clas/domain';
+import { type Cents, euros as frenchEuros } from '@clas/domain';
 import type { ClasQueries } from '@clas/projections';
 import { formatDuration } from '@clas/runtime';
 import type { TokenService } from '@clas/auth';
@@ -30,7 +30,8 @@ export function demoTokens(tokens: TokenService): DemoToken[] {
   return DEMO_TOKEN_ACTORS.map(({ name, actor }) => ({ name, actor, token: tokens.issue(actor, tokens.maxTtlSeconds) }));
 }
 
-const euros = (cents: number): string => `${centsToEuros(cents)} €`;
+/** As the letters and summaries write amounts (`14 000,00 €`). */
+const euros = (cents: number): string => frenchEuros(cents as Cents);
 
 /** A few answers read back from the store, so the summary shows the demo's point in figures. */
 async function highlights(queries: ClasQueries): Promise<string[]> {

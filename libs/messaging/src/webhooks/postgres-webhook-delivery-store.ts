@@ -90,6 +90,10 @@ export class PostgresWebhookDeliveryStore implements WebhookDeliveryStore {
 
   static async open(url: string): Promise<PostgresWebhookDeliveryStore> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection ended by the server (restart, failover, a forced DROP DATABASE) is an
+    // 'error' event of the pool; unhandled it would crash the API. The pool has already dropped
+    // that client and the next query opens a new one; a query in flight still gets its own error.
+    pool.on('error', () => undefined);
     // Two API processes starting together would race on CREATE … IF NOT EXISTS: one at a time.
     const client = await pool.connect();
     try {

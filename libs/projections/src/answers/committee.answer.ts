@@ -76,6 +76,29 @@ export interface RankingEntry {
   score: number;
   /** This file's forecast total added to those ranked before it (a refused file adds nothing). */
   runningTotalCents: Cents;
+  /**
+   * R-BUDGET-ENVELOPE: envelope − committed elsewhere − runningTotalCents, i.e. what would remain if
+   * the files down to this one were approved as forecast; null when no envelope is recorded.
+   */
+  remainingAfterCents: Cents | null;
+  /** remainingAfterCents ≥ 0 (funding this file down the ranking stays within the envelope); null without an envelope. */
+  withinEnvelope: boolean | null;
+}
+
+/**
+ * R-BUDGET-ENVELOPE seen from a meeting: the Caf × year envelope at the date and what the campaign's
+ * approved projects that are NOT on this agenda already commit (the envelope answer's lines: forecast
+ * PS + bonuses + local Caf funds), so each agenda file's running total reads against what is left.
+ */
+export interface RankingEnvelope {
+  /** false when no envelope is recorded for the Caf × year (decisions are then not checked). */
+  checked: boolean;
+  envelopeCents: Cents | null;
+  committedElsewhereCents: Cents;
+  /** Projects whose commitment makes committedElsewhereCents. */
+  committedElsewhere: Array<{ projectId: string; committedCents: Cents }>;
+  /** What would remain once every agenda file is funded as forecast; null without an envelope. */
+  remainingAfterAgendaCents: Cents | null;
 }
 
 /** R-COMMITTEE-ORIENTATIONS: the files of one meeting ranked against the year's orientations. */
@@ -88,6 +111,14 @@ export interface MeetingRankingAnswer extends AnswerContext {
   orientations: CommitteeOrientation[];
   entries: RankingEntry[];
   totalCents: Cents;
+  envelope: RankingEnvelope;
+}
+
+/** The envelope figures a ranking reads against (from the envelope answer at the same date). */
+export interface RankingEnvelopeInput {
+  checked: boolean;
+  envelope: Cents | null;
+  projects: ReadonlyArray<{ projectId: string; committed: Cents }>;
 }
 
 function decisionsOf(meeting: CommitteeMeetingState, projects: ReadonlyMap<string, ProjectFoldState>): CommitteeDecisionSummary[] {
@@ -148,8 +179,13 @@ export function meetingRanking(
   meeting: CommitteeMeetingState,
   inputs: readonly RankingInput[],
   epcisCoveredLastYear: ReadonlySet<string>,
+  envelope: RankingEnvelopeInput,
   asOf: AsOf,
 ): MeetingRankingAnswer {
+  const onAgenda = new Set(meeting.agenda);
+  const elsewhere = envelope.projects.filter((p) => !onAgenda.has(p.projectId));
+  const committedElsewhere = elsewhere.reduce((sum, p) => sum + p.committed, 0) as Cents;
+  const available = envelope.envelope === null ? null : envelope.envelope - committedElsewhere;
   const orientations = committee.orientations ?? [];
   const scored = inputs.map((input) => {
     const content = input.project.application?.content ?? null;
@@ -172,6 +208,8 @@ export function meetingRanking(
       prioritiesMet: met,
       score,
       runningTotalCents: running,
+      remainingAfterCents: available === null ? null : ((available - running) as Cents),
+      withinEnvelope: available === null ? null : available - running >= 0,
     };
   });
   return {
@@ -184,5 +222,12 @@ export function meetingRanking(
     orientations,
     entries,
     totalCents: running,
+    envelope: {
+      checked: envelope.checked,
+      envelopeCents: envelope.envelope,
+      committedElsewhereCents: committedElsewhere,
+      committedElsewhere: elsewhere.map((p) => ({ projectId: p.projectId, committedCents: p.committed })),
+      remainingAfterAgendaCents: available === null ? null : ((available - running) as Cents),
+    },
   };
 }

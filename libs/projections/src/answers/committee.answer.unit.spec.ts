@@ -3,7 +3,7 @@ import { AUDE_2026_2027, makeEvent } from '@clas/domain';
 import type { AsOf } from '../core/keyed-fold.js';
 import { foldAsOf } from '../core/keyed-fold.js';
 import { committeeFold, committeeKey } from '../folds/committee.fold.js';
-import { committeeView, meetingRanking } from './committee.answer.js';
+import { type RankingEnvelopeInput, committeeView, meetingRanking } from './committee.answer.js';
 import { eligibilityStatus } from './eligibility.answer.js';
 import { forecastStatement, requestedStatement } from './payable-ps.answer.js';
 import {
@@ -94,7 +94,9 @@ function season(): Script {
   return script;
 }
 
-function ranking(asOf: AsOf) {
+const NO_ENVELOPE: RankingEnvelopeInput = { checked: false, envelope: null, projects: [] };
+
+function ranking(asOf: AsOf, envelope: RankingEnvelopeInput = NO_ENVELOPE) {
   const events = season().recorded();
   const committee = foldAsOf(committeeFold, KEY, events, asOf);
   const inputs = ['p1', 'p2', 'p3'].map((id) => {
@@ -113,7 +115,7 @@ function ranking(asOf: AsOf) {
       },
     };
   });
-  return { committee, answer: meetingRanking(REF, committee, committee.meetings[0]!, inputs, new Set(), asOf) };
+  return { committee, answer: meetingRanking(REF, committee, committee.meetings[0]!, inputs, new Set(), envelope, asOf) };
 }
 
 describe('the ranking of a meeting (R-COMMITTEE-ORIENTATIONS)', () => {
@@ -134,6 +136,35 @@ describe('the ranking of a meeting (R-COMMITTEE-ORIENTATIONS)', () => {
       first!.forecast!.totalCents + 629_380,
     ]);
     expect(answer.totalCents).toBe(first!.forecast!.totalCents + 629_380);
+  });
+
+  it('R-BUDGET-ENVELOPE: each running total reads against the envelope less what projects off the agenda already commit', () => {
+    const envelope: RankingEnvelopeInput = {
+      checked: true,
+      envelope: 1_000_000,
+      // p1 is on the agenda (its commitment is in the running total, not counted twice); px is not.
+      projects: [
+        { projectId: 'p1', committed: 629_380 },
+        { projectId: 'px', committed: 300_000 },
+      ],
+    };
+    const { answer } = ranking(at('2026-10-06'), envelope);
+    const available = 1_000_000 - 300_000;
+    expect(answer.envelope).toEqual({
+      checked: true,
+      envelopeCents: 1_000_000,
+      committedElsewhereCents: 300_000,
+      committedElsewhere: [{ projectId: 'px', committedCents: 300_000 }],
+      remainingAfterAgendaCents: available - answer.totalCents,
+    });
+    expect(answer.entries.map((e) => e.remainingAfterCents)).toEqual(answer.entries.map((e) => available - e.runningTotalCents));
+    expect(answer.entries.map((e) => e.withinEnvelope)).toEqual(answer.entries.map((e) => available - e.runningTotalCents >= 0));
+    // The first file fits in what is left; adding p1's 6 293,80 € goes beyond it.
+    expect(answer.entries.map((e) => e.withinEnvelope)).toEqual([true, false, false]);
+    // Without an envelope nothing is compared.
+    const unchecked = ranking(at('2026-10-06')).answer;
+    expect(unchecked.envelope.checked).toBe(false);
+    expect(unchecked.entries.every((e) => e.remainingAfterCents === null && e.withinEnvelope === null)).toBe(true);
   });
 
   it('R-COMMITTEE-MEETING: at a date, the meeting as it stood — scheduled in the morning, held at noon — and before the decisions every file shows what it asks for', () => {

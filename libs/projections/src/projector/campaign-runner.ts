@@ -35,5 +35,7 @@ export function startCampaignWorkers(
   execArgv?: readonly string[],
   heapMb = DEFAULT_WORKER_HEAP_MB,
 ): Promise<CampaignRunner> {
-  return WorkerPool.start<CampaignJob, CampaignResult>({ count, script, workerData: { store }, execArgv, heapMb });
+  // Upcasters are functions, which a worker cannot receive: the worker adds the domain's own (CLAS_UPCASTERS).
+  const { upcasters: _functions, ...cloneable } = store;
+  return WorkerPool.start<CampaignJob, CampaignResult>({ count, script, workerData: { store: cloneable }, execArgv, heapMb });
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CLAS_UPCASTERS } from '@clas/domain';
 import { SqliteEventStore } from '@clas/event-store';
 import { SettableClock, writeNationalLog } from '../../../../bench/generator/index.js';
 import { ReadDatabase } from '../read-models/read-database.js';
@@ -52,7 +53,9 @@ describe('Clas rebuild on worker threads', () => {
     try {
       const result = await rebuildReadModels({
         store,
-        storeConfig: { kind: 'sqlite', path },
+        // As the apps configure it (storeConfigOf): with the domain's upcasters, which are functions a
+        // worker cannot receive — the rebuild must still start its workers.
+        storeConfig: { kind: 'sqlite', path, upcasters: CLAS_UPCASTERS },
         workers: 2,
         workerExecArgv: LOADER,
         readDb: db,

@@ -26,6 +26,7 @@ import type {
   MeetingRankingAnswer,
   RankingForecast,
   RankingInput,
+  RankingEnvelopeInput,
 } from '../answers/committee.answer.js';
 import { committeeView, meetingAnswer, meetingRanking } from '../answers/committee.answer.js';
 import { forecastStatement, requestedStatement } from '../answers/payable-ps.answer.js';
@@ -298,7 +299,13 @@ export class ClasQueries {
         p.decision?.outcome === 'approved' && p.application?.content.territory.epci ? [p.application.content.territory.epci] : [],
       ),
     );
-    return { kind: 'found', asOf, value: meetingRanking({ cafCode, schoolYear }, committee, meeting, inputs, covered, asOf) };
+    // R-BUDGET-ENVELOPE: the envelope answer at the same date (one computation of the commitments).
+    const department = await this.reader.department(cafCode, schoolYear, asOf);
+    const envelope: RankingEnvelopeInput =
+      department && department.campaign.openedEventId !== null
+        ? envelopeAnswer(cafCode, schoolYear, department.projects, department.campaign, asOf)
+        : { checked: false, envelope: null, projects: [] };
+    return { kind: 'found', asOf, value: meetingRanking({ cafCode, schoolYear }, committee, meeting, inputs, covered, envelope, asOf) };
   }
 
   async departmentalBilan(cafCode: string, schoolYear: string, input?: Partial<AsOf>): Promise<QueryResult<DepartmentalBilanAnswer>> {
