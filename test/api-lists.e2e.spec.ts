@@ -170,5 +170,23 @@ describe('lists and worklists (issue 13)', () => {
         quantitative: { dueOn: '2027-09-30', receivedOn: null, late: false },
       },
     });
+
+    // The Caf moves the qualitative due date by amending its parameters: the row follows, prj-1 is no longer late.
+    await request(api.http)
+      .post('/campaigns/11/2026-2027/amendments')
+      .set('Authorization', api.bearer(actors.agent))
+      .send({
+        commandId: randomUUID(),
+        data: {
+          patch: { bilanDueDates: { qualitative: '2027-07-15', quantitative: '2027-09-30', financial: '2027-09-30' } },
+          reason: 'report de la date de remise du bilan qualitatif',
+        },
+      })
+      .expect(201);
+    head = await api.store.headPosition();
+    const moved = await fresh('/worklists/bilans-late').expect(200);
+    expect(moved.body.items).toEqual([]);
+    const own = await fresh('/worklists/bilans-to-file', actors.operator).expect(200);
+    expect(own.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-07-15', bilanLate: false })]);
   });
 });
