@@ -44,6 +44,8 @@ const TARGET_P95_MS = 20;
 /** One timed page read. */
 type Timed = () => Promise<unknown>;
 const PAGE = 50;
+/** The day the worklists are read on (only the deadline-bound ones look at it). */
+const TODAY = '2026-06-15';
 /** PostgreSQL: the bench's own schema, never the API's tables. */
 const PG_SCHEMA = 'bench_lists';
 
@@ -196,13 +198,13 @@ async function timePages(db: ReadDatabase, lists: ReadModelQueries, samples: num
     ['collectifs of a project', () => once(() => lists.collectifs(any(projects).project_id, { limit: PAGE }, national))],
     [
       'worklist: bilans-due (agent)',
-      () => once(() => worklistPage(lists, worklistNamed('bilans-due')!, { limit: PAGE }, agentOf(any(projects).caf_code))),
+      () => once(() => worklistPage(lists, worklistNamed('bilans-due')!, { limit: PAGE }, agentOf(any(projects).caf_code), TODAY)),
     ],
     [
       'worklist: caf-owes (operator)',
       () =>
         once(() =>
-          worklistPage(lists, worklistNamed('caf-owes')!, { limit: PAGE }, { cafCode: null, operatorId: any(projects).operator_id }),
+          worklistPage(lists, worklistNamed('caf-owes')!, { limit: PAGE }, { cafCode: null, operatorId: any(projects).operator_id }, TODAY),
         ),
     ],
   ];

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, canReadChildLevel } from '@clas/application';
+import { parisDateOf } from '@clas/domain';
+import type { Clock } from '@clas/event-store';
 import {
   type CampaignList,
   type CollectifList,
@@ -26,7 +28,7 @@ import { AnswersWith } from '../contract/answers-with.decorator.js';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator.js';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.js';
 import { OperatorPathParams } from '../operators/operator-path.params.js';
-import { READ_MODELS } from '../tokens.js';
+import { CLOCK, READ_MODELS } from '../tokens.js';
 import {
   CampaignListQueryDto,
   ConventionListQueryDto,
@@ -57,6 +59,7 @@ export class ListsController {
   constructor(
     @Inject(READ_MODELS) private readonly lists: ReadModelQueries,
     private readonly scope: ReadScope,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('campaigns')
@@ -149,14 +152,16 @@ export class ListsController {
   @ApiOperation({
     operationId: 'worklist',
     summary:
-      "A worklist: a Caf agent's (to examine, incomplete, decisions, advances, bilans, balances, recoveries, amendments) or an operator's (what it owes, what the Caf owes it)",
+      "A worklist: a Caf agent's (to examine, incomplete, decisions, advances, bilans, balances, recoveries, amendments, renewals awaited) or an operator's (what it owes, renewal letters, what the Caf owes it)",
   })
   @AnswersWith('WorklistPage', 'A page of the list the worklist filters, scoped to the reader')
   async worklist(@Param() path: WorklistPathParams, @Query() query: PageQueryDto, @CurrentActor() actor: Actor): Promise<WorklistPage> {
     const worklist = worklistNamed(path.name);
     if (worklist === undefined) throw notFound('worklist', path.name);
     if (!mayOpen(actor, worklist.audience)) throw forbidden(`${actor.role} ${actor.id} may not open the Caf worklist ${worklist.name}`);
-    return this.paged(query, () => worklistPage(this.lists, worklist, query, listScopeOf(actor)));
+    // A worklist bounded by a deadline (renewal letters) is read on the Paris day of the API's clock.
+    const today = parisDateOf(this.clock.now().toISOString());
+    return this.paged(query, () => worklistPage(this.lists, worklist, query, listScopeOf(actor), today));
   }
 
   /** minPosition, then the page; a bad cursor (judged by the query layer) is a 400 naming it. */

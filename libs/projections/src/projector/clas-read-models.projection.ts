@@ -46,7 +46,8 @@ export function clasReadModelProjection(): ReadModelProjection {
     // Version 4: the list tables (rm_campaign, rm_operator, rm_collectif) and the list / worklist
     // columns of rm_project_status and rm_convention_status (issue 13).
     // Version 5: envelope, committed and remaining in the departmental tables (R-BUDGET-ENVELOPE).
-    version: 5,
+    // Version 6: renewal_of in rm_project_status (the renewal-letters worklist, R-LIFE-4).
+    version: 6,
     folds: [campaignFold, operatorFold, projectFold, conventionFold] as KeyedFold<unknown>[],
     tables: [
       'rm_project_status',

@@ -12,11 +12,17 @@ import {
   type PageRequest,
   type ProjectListItem,
   ReadModelQueries,
+  type RenewalLetterItem,
   encodeCursor,
 } from './read-model-queries.js';
 import { WORKLISTS, worklistNamed, worklistPage } from './worklists.js';
 
 const ALL: ListScope = { cafCode: null, operatorId: null };
+/**
+ * The day the worklists are read on. The generated season is 2025-2026 and 2026-2027; the renewal
+ * deadline of 2026-2027 is 2026-06-30 (bench/generator), so the renewal letters are still owed.
+ */
+const TODAY = '2026-06-15';
 /** What allPages hands each read: the page size and the cursor. */
 type PageOnly = Pick<PageRequest, 'limit' | 'cursor'>;
 
@@ -238,7 +244,7 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       for (const [name, keep] of Object.entries(oracle)) {
         const worklist = worklistNamed(name)!;
         expect(worklist.over).toBe('projects');
-        const items = await allPages((r) => worklistPage(lists, worklist, r, ALL), 4, position);
+        const items = await allPages((r) => worklistPage(lists, worklist, r, ALL, TODAY), 4, position);
         const expected = rows
           .filter(keep)
           .map((r) => r.project_id)
@@ -251,18 +257,85 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       const operatorRows = await db.query<{ operator_id: string; declarations_missing: unknown }>(
         `SELECT "operator_id", "declarations_missing" FROM ${db.table('rm_operator')}`,
       );
-      const owing = await allPages((r) => worklistPage(lists, worklistNamed('declarations-to-file')!, r, ALL), 50, position);
+      const owing = await allPages((r) => worklistPage(lists, worklistNamed('declarations-to-file')!, r, ALL, TODAY), 50, position);
       expect(owing.map((o) => (o as { operatorId: string }).operatorId)).toEqual(
         operatorRows
           .filter((o) => Number(o.declarations_missing) > 0)
           .map((o) => o.operator_id)
           .sort(),
       );
-      const staff = await worklistPage(lists, worklistNamed('staff-to-declare')!, { limit: 200 }, ALL);
+      const staff = await worklistPage(lists, worklistNamed('staff-to-declare')!, { limit: 200 }, ALL, TODAY);
       expect(staff.items.every((c) => 'staffAssigned' in c && c.staffAssigned === 0)).toBe(true);
-      const amendments = await worklistPage(lists, worklistNamed('amendments-to-validate')!, { limit: 200 }, ALL);
+      const amendments = await worklistPage(lists, worklistNamed('amendments-to-validate')!, { limit: 200 }, ALL, TODAY);
       expect(amendments.items.every((c) => 'pendingAmendments' in c && c.pendingAmendments > 0)).toBe(true);
       expect(new Set(WORKLISTS.map((w) => w.name)).size).toBe(WORKLISTS.length);
+    });
+
+    it('R-LIFE-4: a renewal letter is owed for an approved project of Y−1 that no project of Y renews, until the renewal deadline of Y', async () => {
+      const letters = worklistNamed('renewal-letters')!;
+      expect(letters).toMatchObject({ audience: 'operator', over: 'renewals' });
+      const table = db.table('rm_project_status');
+      const all = await db.query<{
+        project_id: string;
+        school_year: string;
+        operator_id: string;
+        lifecycle_status: string;
+        renewal_of: string;
+      }>(`SELECT "project_id", "caf_code", "school_year", "operator_id", "lifecycle_status", "renewal_of" FROM ${table}`);
+      const owed = async (today: string, scope: ListScope = ALL) =>
+        (await allPages((r) => worklistPage(lists, letters, r, scope, today), 3, position)) as RenewalLetterItem[];
+      const oracle = () => {
+        const renewed = new Set(all.filter((r) => r.renewal_of !== '' && r.lifecycle_status !== 'withdrawn').map((r) => r.renewal_of));
+        return all
+          .filter((r) => r.school_year === '2025-2026' && r.lifecycle_status === 'approved' && !renewed.has(r.project_id))
+          .map((r) => r.project_id)
+          .sort();
+      };
+      // The generated season renews its projects (short renewals filed for 2026-2027): not a vacuous check.
+      const previous = all.find(
+        (r) => r.school_year === '2025-2026' && r.lifecycle_status === 'approved' && all.some((n) => n.renewal_of === r.project_id),
+      )!;
+      expect(previous).toBeDefined();
+      const renewal = all.find((r) => r.renewal_of === previous.project_id)!;
+      expect(renewal.school_year).toBe('2026-2027');
+      expect((await owed(TODAY)).map((i) => i.projectId)).toEqual(oracle());
+      expect((await owed(TODAY)).map((i) => i.projectId)).not.toContain(previous.project_id);
+
+      // The renewal as if never filed: the previous project owes its letter again, until the deadline of 2026-2027.
+      const setRenewal = (renewalOf: string, status: string) =>
+        db.query(`UPDATE ${table} SET "renewal_of" = ${db.p(0)}, "lifecycle_status" = ${db.p(1)} WHERE "project_id" = ${db.p(2)}`, [
+          renewalOf,
+          status,
+          renewal.project_id,
+        ]);
+      await setRenewal('', renewal.lifecycle_status);
+      try {
+        const unrenewed = await owed(TODAY);
+        expect(unrenewed.find((i) => i.projectId === previous.project_id)).toMatchObject({
+          status: 'approved',
+          schoolYear: '2025-2026',
+          renewal: {
+            schoolYear: '2026-2027',
+            deadline: '2026-06-30',
+            campaign: `/campaigns?cafCode=${previous.caf_code}&schoolYear=2026-2027`,
+          },
+        });
+        // Still owed on the deadline itself, no longer the day after (the campaign no longer receives renewals).
+        expect((await owed('2026-06-30')).map((i) => i.projectId)).toContain(previous.project_id);
+        expect(await owed('2026-07-01')).toEqual([]);
+        // An operator's list is its own; the Caf side reads the same list as renewals-awaited.
+        const own = await owed(TODAY, { cafCode: null, operatorId: previous.operator_id });
+        expect(own.map((i) => i.projectId)).toContain(previous.project_id);
+        expect(own.every((i) => i.operatorId === previous.operator_id)).toBe(true);
+        const awaited = await allPages((r) => worklistPage(lists, worklistNamed('renewals-awaited')!, r, ALL, TODAY), 50, position);
+        expect(awaited.map((i) => (i as RenewalLetterItem).projectId)).toEqual(unrenewed.map((i) => i.projectId));
+        // A withdrawn renewal renews nothing: the letter is owed again.
+        await setRenewal(previous.project_id, 'withdrawn');
+        expect((await owed(TODAY)).map((i) => i.projectId)).toContain(previous.project_id);
+      } finally {
+        await setRenewal(renewal.renewal_of, renewal.lifecycle_status);
+      }
+      expect((await owed(TODAY)).map((i) => i.projectId)).not.toContain(previous.project_id);
     });
   });
 };

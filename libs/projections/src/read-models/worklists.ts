@@ -8,6 +8,7 @@ import type {
   PageRequest,
   ProjectListItem,
   ReadModelQueries,
+  RenewalLetterItem,
 } from './read-model-queries.js';
 
 /**
@@ -19,8 +20,11 @@ import type {
 export interface Worklist {
   name: string;
   audience: 'caf' | 'operator';
-  /** The list whose rows it filters. */
-  over: 'projects' | 'conventions' | 'collectifs' | 'operators';
+  /**
+   * The list whose rows it filters. `renewals`: the projects whose renewal letter is owed on the
+   * day it is read (a campaign's deadline and the other projects decide it, not one row alone).
+   */
+  over: 'projects' | 'conventions' | 'collectifs' | 'operators' | 'renewals';
   /** What it holds, and the rule behind it. */
   description: string;
   where: string;
@@ -29,6 +33,7 @@ export interface Worklist {
 const ADVANCE_DUE = `"lifecycle_status" = 'approved' AND "advances_cents" = 0 AND "forecast_ps_cents" > 0`;
 const BALANCE_DUE = `"bilan_status" = 'validated' AND "due_cents" > 0`;
 const BILAN_OWED = `"lifecycle_status" = 'approved' AND "bilan_status" IN ('none', 'returned')`;
+const RENEWABLE = `"lifecycle_status" = 'approved'`;
 
 export const WORKLISTS: readonly Worklist[] = [
   // A Caf agent's
@@ -88,6 +93,13 @@ export const WORKLISTS: readonly Worklist[] = [
     description: 'conventions with an amendment requested and not decided (R-CONV-AMEND-YEAR)',
     where: `"pending_amendments" > 0`,
   },
+  {
+    name: 'renewals-awaited',
+    audience: 'caf',
+    over: 'renewals',
+    description: "approved last year, the next year's campaign open and its renewal deadline not past, no renewal filed (R-LIFE-4)",
+    where: RENEWABLE,
+  },
   // An operator's: what it still owes, and what the Caf owes it
   {
     name: 'bilans-to-file',
@@ -117,6 +129,13 @@ export const WORKLISTS: readonly Worklist[] = [
     description: 'an advance due or a balance to pay by the Caf (R-PS-PAYMENTS)',
     where: `((${ADVANCE_DUE}) OR (${BALANCE_DUE}))`,
   },
+  {
+    name: 'renewal-letters',
+    audience: 'operator',
+    over: 'renewals',
+    description: "renewal letters to send: approved last year, the next year's campaign open and its renewal deadline not past (R-LIFE-4)",
+    where: RENEWABLE,
+  },
 ];
 
 export const WORKLIST_NAMES = WORKLISTS.map((w) => w.name);
@@ -124,7 +143,9 @@ export const WORKLIST_NAMES = WORKLISTS.map((w) => w.name);
 export const worklistNamed = (name: string): Worklist | undefined => WORKLISTS.find((w) => w.name === name);
 
 /** A page of a worklist: the items of the list it filters (projects, conventions or collectifs). */
-export interface WorklistPage extends ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem> {
+export interface WorklistPage extends ListPage<
+  ProjectListItem | RenewalLetterItem | ConventionListItem | CollectifListItem | OperatorListItem
+> {
   worklist: string;
   over: Worklist['over'];
   description: string;
@@ -135,14 +156,15 @@ export interface WorklistIndex {
   worklists: Array<{ name: string; audience: Worklist['audience']; over: Worklist['over']; description: string; href: string }>;
 }
 
-/** One page of a worklist (its table's list item type). */
+/** One page of a worklist (its table's list item type); `today` is the Paris day it is read on. */
 export async function worklistPage(
   queries: ReadModelQueries,
   worklist: Worklist,
   request: PageRequest,
   scope: ListScope,
+  today: string,
 ): Promise<WorklistPage> {
-  const page = await worklistItems(queries, worklist, request, scope);
+  const page = await worklistItems(queries, worklist, request, scope, today);
   return { worklist: worklist.name, over: worklist.over, description: worklist.description, ...page };
 }
 
@@ -151,7 +173,8 @@ async function worklistItems(
   worklist: Worklist,
   request: PageRequest,
   scope: ListScope,
-): Promise<ListPage<ProjectListItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
+  today: string,
+): Promise<ListPage<ProjectListItem | RenewalLetterItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
   const predicate = (where: ListConditions) => where.raw(worklist.where);
   switch (worklist.over) {
     case 'projects':
@@ -162,6 +185,8 @@ async function worklistItems(
       return queries.collectifsWhere({ limit: request.limit, cursor: request.cursor }, scope, predicate);
     case 'operators':
       return queries.operators({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'renewals':
+      return queries.renewalLettersOwed({ limit: request.limit, cursor: request.cursor }, scope, today, predicate);
     default: {
       const never: never = worklist.over;
       throw new Error(`worklist ${worklist.name} over an unknown list ${String(never)}`);
