@@ -277,6 +277,7 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       const table = db.table('rm_project_status');
       const all = await db.query<{
         project_id: string;
+        caf_code: string;
         school_year: string;
         operator_id: string;
         lifecycle_status: string;
