@@ -286,7 +286,9 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       const owed = async (today: string, scope: ListScope = ALL) =>
         (await allPages((r) => worklistPage(lists, letters, r, scope, today), 3, position)) as RenewalLetterItem[];
       const oracle = () => {
-        const renewed = new Set(all.filter((r) => r.renewal_of !== '' && r.lifecycle_status !== 'withdrawn').map((r) => r.renewal_of));
+        const renewed = new Set(
+          all.filter((r) => r.renewal_of !== '' && !['withdrawn', 'not_receivable'].includes(r.lifecycle_status)).map((r) => r.renewal_of),
+        );
         return all
           .filter((r) => r.school_year === '2025-2026' && r.lifecycle_status === 'approved' && !renewed.has(r.project_id))
           .map((r) => r.project_id)
@@ -330,9 +332,11 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
         expect(own.every((i) => i.operatorId === previous.operator_id)).toBe(true);
         const awaited = await allPages((r) => worklistPage(lists, worklistNamed('renewals-awaited')!, r, ALL, TODAY), 50, position);
         expect(awaited.map((i) => (i as RenewalLetterItem).projectId)).toEqual(unrenewed.map((i) => i.projectId));
-        // A withdrawn renewal renews nothing: the letter is owed again.
-        await setRenewal(previous.project_id, 'withdrawn');
-        expect((await owed(TODAY)).map((i) => i.projectId)).toContain(previous.project_id);
+        // A withdrawn or not receivable renewal renews nothing: the letter is owed again.
+        for (const status of ['withdrawn', 'not_receivable']) {
+          await setRenewal(previous.project_id, status);
+          expect([status, (await owed(TODAY)).map((i) => i.projectId)]).toEqual([status, expect.arrayContaining([previous.project_id])]);
+        }
       } finally {
         await setRenewal(renewal.renewal_of, renewal.lifecycle_status);
       }

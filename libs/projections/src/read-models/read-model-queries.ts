@@ -465,8 +465,9 @@ export class ReadModelQueries {
   /**
    * R-LIFE-4 / R-LIFE-DATES: the approved projects of year Y−1 whose renewal letter for Y is
    * still owed on `today` (a Paris day): the campaign of Y in the same Caf is open and its
-   * renewal deadline not past, and no project renews them (a withdrawn renewal does not count:
-   * the operator may file another before the deadline). `extra` is the worklist's own predicate.
+   * renewal deadline not past, and no project renews them (a withdrawn or not receivable renewal
+   * does not count: the operator may still file one before the deadline). `extra` is the
+   * worklist's own predicate.
    */
   async renewalLettersOwed(
     request: PageRequest,
@@ -483,7 +484,7 @@ export class ReadModelQueries {
       `EXISTS (SELECT 1 FROM ${this.db.table('rm_campaign')} AS "campaign" WHERE ${campaignOfNextYear} AND "campaign"."status" = 'open' AND "campaign"."deadline_renewal" >= ${where.next(today)})`,
     );
     where.raw(
-      `NOT EXISTS (SELECT 1 FROM ${this.db.table('rm_project_status')} AS "renewal" WHERE "renewal"."renewal_of" = "row"."project_id" AND "renewal"."lifecycle_status" <> 'withdrawn')`,
+      `NOT EXISTS (SELECT 1 FROM ${this.db.table('rm_project_status')} AS "renewal" WHERE "renewal"."renewal_of" = "row"."project_id" AND "renewal"."lifecycle_status" NOT IN ('withdrawn', 'not_receivable'))`,
     );
     const ofCampaign = (column: string) =>
       `(SELECT "campaign"."${column}" FROM ${this.db.table('rm_campaign')} AS "campaign" WHERE ${campaignOfNextYear})`;
