@@ -271,11 +271,6 @@ class Conditions {
     this.sql.push(sql);
   }
 
-  /** Quoted, schema-qualified table name, for a predicate that looks at another table. */
-  table(name: string): string {
-    return this.db.table(name);
-  }
-
   where(): string {
     return this.sql.length === 0 ? '' : `WHERE ${this.sql.join(' AND ')}`;
   }

@@ -15,7 +15,8 @@ import type {
  * Worklists (issue 13): each is a named, small predicate over one list table, so adding one is
  * one line here. `audience` says who it is for; the API applies the reader's scope on top (an
  * operator's worklists are its own rows). The predicates are constant SQL over the read-model
- * columns (no parameter), evaluated against "now" as the read model holds it.
+ * columns (no parameter), evaluated against "now" as the read model holds it; a `renewals` list
+ * adds the day it is read on (renewal deadlines, R-LIFE-DATES) and the other rows it depends on.
  */
 export interface Worklist {
   name: string;
