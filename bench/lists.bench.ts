@@ -208,6 +208,11 @@ async function timePages(db: ReadDatabase, lists: ReadModelQueries, samples: num
           worklistPage(lists, worklistNamed('caf-owes')!, { limit: PAGE }, { cafCode: null, operatorId: any(projects).operator_id }, TODAY),
         ),
     ],
+    [
+      // Two correlated lookups per approved row of the Caf (the campaign of Y, a renewal by renewal_of); empty with --years 1.
+      'worklist: renewals-awaited (agent)',
+      () => once(() => worklistPage(lists, worklistNamed('renewals-awaited')!, { limit: PAGE }, agentOf(any(projects).caf_code), TODAY)),
+    ],
   ];
   // Warm-up: statement caches and the database's own cache, as a running API has them.
   for (const [, prepare] of kinds) for (let i = 0; i < 20; i++) await (await prepare())();

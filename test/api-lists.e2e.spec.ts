@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Actor } from '@clas/application';
-import { actors, commands } from '@clas/application/testing';
-import { paris } from '@clas/domain/testing';
+import type { Actor, ClasCommand, CommandBus } from '@clas/application';
+import { actors, audeParameters, commands, content, nextCommandId, paris } from '@clas/application/testing';
+import { localDate, schoolYear } from '@clas/domain';
+import { COMMAND_BUS } from '../apps/api/src/tokens.js';
 import { type ApiHarness, startApi } from './support/api-harness.js';
 import { seedSeason } from './support/season.seed.js';
 
@@ -114,6 +115,7 @@ describe('lists and worklists (issue 13)', () => {
       'staff-to-declare',
       'declarations-to-file',
       'caf-owes',
+      'renewal-letters',
     ]);
     // The season registers op-1 without its insurance and laïcité charter declarations (R-ELIG-OPERATOR).
     const declarations = await fresh('/worklists/declarations-to-file', actors.operator).expect(200);
@@ -188,5 +190,65 @@ describe('lists and worklists (issue 13)', () => {
     expect(moved.body.items).toEqual([]);
     const own = await fresh('/worklists/bilans-to-file', actors.operator).expect(200);
     expect(own.body.items).toEqual([expect.objectContaining({ projectId: 'prj-1', bilanNextDueOn: '2027-07-15', bilanLate: false })]);
+  });
+
+  it('R-LIFE-4: renewal-letters holds prj-1 once the 2027-2028 campaign is open, until a project renews it; op-2 sees none', async () => {
+    const bus = api.app.get<CommandBus>(COMMAND_BUS);
+    const run = async (command: ClasCommand, actor: Actor) => {
+      const outcome = await bus.execute({ command, actor });
+      if (!outcome.ok) throw new Error(`${command.type} failed: ${JSON.stringify(outcome)}`);
+      head = await api.store.headPosition();
+    };
+    const letters = (actor: Actor) => fresh('/worklists/renewal-letters', actor).expect(200);
+    // No campaign for 2027-2028 yet: no letter can be sent.
+    expect((await letters(actors.operator)).body.items).toEqual([]);
+
+    const next = {
+      ...audeParameters(),
+      schoolYear: schoolYear('2027-2028'),
+      deadlines: { newApplication: localDate('2027-07-31'), renewal: localDate('2027-06-29') },
+    };
+    await run(
+      { type: 'OpenCampaign', commandId: nextCommandId('open-next'), occurredAt: paris('2027-03-15'), data: { parameters: next } },
+      actors.agent,
+    );
+    const owed = (await letters(actors.operator)).body;
+    expect(owed).toMatchObject({ worklist: 'renewal-letters', over: 'renewals' });
+    expect(owed.items).toEqual([
+      expect.objectContaining({
+        projectId: 'prj-1',
+        operatorId: 'op-1',
+        schoolYear: '2026-2027',
+        renewal: { schoolYear: '2027-2028', deadline: '2027-06-29', campaign: '/campaigns?cafCode=11&schoolYear=2027-2028' },
+      }),
+    ]);
+    // Another operator's list is its own (op-2's prj-2 was never approved); the Caf agent reads it as renewals-awaited.
+    expect((await letters(actors.otherOperator)).body.items).toEqual([]);
+    const awaited = await fresh('/worklists/renewals-awaited').expect(200);
+    expect(awaited.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['prj-1']);
+    await get('/worklists/renewals-awaited', actors.operator).expect(403);
+
+    // The short renewal of prj-1 is filed: nothing is owed any more.
+    const season = content();
+    await run(
+      {
+        type: 'FileShortRenewal',
+        commandId: nextCommandId('short-renewal'),
+        occurredAt: paris('2027-05-03'),
+        data: {
+          projectId: 'prj-1-2027',
+          operatorId: 'op-1',
+          cafCode: '11',
+          schoolYear: '2027-2028',
+          previousProjectId: 'prj-1',
+          collectifs: season.collectifs,
+          budget: season.budget,
+          plannedPeriod: { from: '2027-11-02', to: '2028-06-15' },
+        },
+      } as ClasCommand,
+      actors.operator,
+    );
+    expect((await letters(actors.operator)).body.items).toEqual([]);
+    expect((await fresh('/worklists/renewals-awaited').expect(200)).body.items).toEqual([]);
   });
 });

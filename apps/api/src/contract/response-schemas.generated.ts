@@ -5386,6 +5386,147 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "additionalProperties": false,
     "description": "Expected failures are values, not exceptions (DEVELOPERS.md). They carry the rule id; controllers map them to HTTP statuses (422 for business rejections)."
   },
+  "RenewalLetterItem": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "string"
+      },
+      "cafCode": {
+        "type": "string"
+      },
+      "schoolYear": {
+        "type": "string"
+      },
+      "operatorId": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "schoolCycle": {
+        "type": "string"
+      },
+      "commune": {
+        "type": "string"
+      },
+      "epci": {
+        "type": "string"
+      },
+      "rural": {
+        "type": "boolean"
+      },
+      "qpv": {
+        "type": "boolean"
+      },
+      "status": {
+        "type": "string"
+      },
+      "plannedEligibility": {
+        "type": "string"
+      },
+      "actualEligibility": {
+        "type": "string"
+      },
+      "bilanStatus": {
+        "type": "string"
+      },
+      "bilanNextDueOn": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "R-BILAN-DUE: earliest due date of a bilan part not received (approved projects); a part is late on any later day."
+      },
+      "unnotifiedLetters": {
+        "type": "integer",
+        "description": "R-NOTIFY: decision and correction letters never sent."
+      },
+      "forecastPsCents": {
+        "type": "integer"
+      },
+      "paidCents": {
+        "type": "integer"
+      },
+      "dueCents": {
+        "type": "integer",
+        "description": "Payable − paid; negative = to recover."
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "links": {
+        "type": "object",
+        "properties": {
+          "eligibility": {
+            "type": "string"
+          },
+          "ps": {
+            "type": "string"
+          },
+          "collectifs": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "eligibility",
+          "ps",
+          "collectifs"
+        ],
+        "additionalProperties": false,
+        "description": "The project's detail (eligibility, PS, bilan, history hang below it)."
+      },
+      "renewal": {
+        "type": "object",
+        "properties": {
+          "schoolYear": {
+            "type": "string",
+            "description": "The school year the renewal is for (Y)."
+          },
+          "deadline": {
+            "type": "string",
+            "description": "R-LIFE-DATES: the last day a renewal of Y is receivable (campaign parameters)."
+          },
+          "campaign": {
+            "type": "string",
+            "description": "The campaign of Y in the campaign list."
+          }
+        },
+        "required": [
+          "schoolYear",
+          "deadline",
+          "campaign"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "actualEligibility",
+      "asOf",
+      "bilanNextDueOn",
+      "bilanStatus",
+      "cafCode",
+      "commune",
+      "dueCents",
+      "epci",
+      "forecastPsCents",
+      "links",
+      "operatorId",
+      "paidCents",
+      "plannedEligibility",
+      "projectId",
+      "qpv",
+      "renewal",
+      "rural",
+      "schoolCycle",
+      "schoolYear",
+      "status",
+      "title",
+      "unnotifiedLetters"
+    ],
+    "additionalProperties": false,
+    "description": "R-LIFE-4: a project approved in school year Y−1 whose operator still owes its renewal (\"prolongation\") letter for year Y: the campaign of Y is open, its renewal deadline not past, and no project of Y renews it yet."
+  },
   "SchoolYear": {
     "type": "string",
     "description": "A school year \"2026-2027\": from 1 September of the first year to 31 August of the next. (Seed 003's \"2019\" cap is a calendar-year figure; it is modelled as school year 2019-2020.)"
@@ -5828,9 +5969,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
                 "projects",
                 "conventions",
                 "collectifs",
-                "operators"
+                "operators",
+                "renewals"
               ],
-              "description": "The list whose rows it filters."
+              "description": "The list whose rows it filters. `renewals`: the projects whose renewal letter is owed on the day it is read (a campaign's deadline and the other projects decide it, not one row alone)."
             },
             "description": {
               "type": "string"
@@ -5865,6 +6007,9 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           "anyOf": [
             {
               "$ref": "#/components/schemas/WorklistProjectItem"
+            },
+            {
+              "$ref": "#/components/schemas/RenewalLetterItem"
             },
             {
               "$ref": "#/components/schemas/ConventionListItem"
@@ -5908,9 +6053,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           "projects",
           "conventions",
           "collectifs",
-          "operators"
+          "operators",
+          "renewals"
         ],
-        "description": "The list whose rows it filters."
+        "description": "The list whose rows it filters. `renewals`: the projects whose renewal letter is owed on the day it is read (a campaign's deadline and the other projects decide it, not one row alone)."
       },
       "description": {
         "type": "string"

@@ -152,14 +152,14 @@ export class ListsController {
   @ApiOperation({
     operationId: 'worklist',
     summary:
-      "A worklist: a Caf agent's (to examine, incomplete, decisions, advances, bilans due or late, decisions not notified, balances, recoveries, amendments) or an operator's (what it owes, what the Caf owes it)",
+      "A worklist: a Caf agent's (to examine, incomplete, decisions, advances, bilans due or late, decisions not notified, balances, recoveries, amendments, renewals awaited) or an operator's (what it owes, renewal letters, what the Caf owes it)",
   })
   @AnswersWith('WorklistPage', 'A page of the list the worklist filters, scoped to the reader')
   async worklist(@Param() path: WorklistPathParams, @Query() query: PageQueryDto, @CurrentActor() actor: Actor): Promise<WorklistPage> {
     const worklist = worklistNamed(path.name);
     if (worklist === undefined) throw notFound('worklist', path.name);
     if (!mayOpen(actor, worklist.audience)) throw forbidden(`${actor.role} ${actor.id} may not open the Caf worklist ${worklist.name}`);
-    // R-BILAN-DUE: lateness is judged on the Paris day of the API clock when the worklist is read.
+    // Lateness (R-BILAN-DUE) and renewal deadlines (R-LIFE-DATES) are judged on the Paris day of the API clock when the worklist is read.
     const today = parisDateOf(this.clock.now().toISOString());
     return this.paged(query, () => worklistPage(this.lists, worklist, query, listScopeOf(actor), today));
   }

@@ -47,7 +47,8 @@ export function clasReadModelProjection(): ReadModelProjection {
     // columns of rm_project_status and rm_convention_status (issue 13).
     // Version 5: envelope, committed and remaining in the departmental tables (R-BUDGET-ENVELOPE).
     // Version 6: bilan_next_due_on (R-BILAN-DUE) and unnotified_letters (R-NOTIFY) in rm_project_status.
-    version: 6,
+    // Version 7: renewal_of in rm_project_status (the renewal-letters worklist, R-LIFE-4).
+    version: 7,
     folds: [campaignFold, operatorFold, projectFold, conventionFold] as KeyedFold<unknown>[],
     tables: [
       'rm_project_status',

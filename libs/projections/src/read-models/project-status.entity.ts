@@ -10,6 +10,8 @@ import { PostgresType } from './postgres-column-types.js';
 @Index('rm_project_status_caf_title', ['cafCode', 'title', 'projectId'])
 @Index('rm_project_status_caf_commune', ['cafCode', 'commune', 'projectId'])
 @Index('rm_project_status_caf_due', ['cafCode', 'dueCents', 'projectId'])
+// The renewal-letters worklist asks, per approved project, whether a later project renews it.
+@Index('rm_project_status_renewal_of', ['renewalOf'])
 export class ProjectStatusEntity {
   @PrimaryColumn({ name: 'project_id', type: 'varchar', length: 100 })
   projectId!: string;
@@ -69,6 +71,15 @@ export class ProjectStatusEntity {
   /** Worklists: advances paid so far (R-PS-PAYMENTS), cents. */
   @Column({ name: 'advances_cents', type: 'bigint', comment: 'advances paid so far, integer cents' })
   advancesCents!: string;
+
+  /** R-LIFE-4: the project this one renews (renewalOf.previousProjectId of its application); '' when none. */
+  @Column({
+    name: 'renewal_of',
+    type: 'varchar',
+    length: 100,
+    comment: "R-LIFE-4: id of the project this application renews, '' when none (a new application or not filed)",
+  })
+  renewalOf!: string;
 
   /** drafted | filed | not_receivable | withdrawn | under_examination | approved | refused | bilan_filed | bilan_validated | … */
   @Column({ name: 'lifecycle_status', type: 'varchar', length: 40 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, localDate } from '@clas/domain';
+import { type LocalDate, addDays, localDate } from '@clas/domain';
 import { SqliteEventStore } from '@clas/event-store';
 import { SettableClock, writeNationalLog } from '../../../../bench/generator/index.js';
 import { CLAS_READ_MODELS, clasReadModelProjection } from '../projector/clas-read-models.projection.js';
@@ -13,13 +13,18 @@ import {
   type PageRequest,
   type ProjectListItem,
   ReadModelQueries,
+  type RenewalLetterItem,
   encodeCursor,
 } from './read-model-queries.js';
 import { WORKLISTS, type WorklistProjectItem, worklistNamed, worklistPage } from './worklists.js';
 
 const ALL: ListScope = { cafCode: null, operatorId: null };
-/** The day worklists are read for when lateness does not matter to the check. */
-const TODAY = localDate('2026-12-03');
+/**
+ * The day worklists are read for when lateness does not matter to the check. The generated season is
+ * 2025-2026 and 2026-2027; the renewal deadline of 2026-2027 is 2026-06-30 (bench/generator), so on
+ * this day the renewal letters are still owed.
+ */
+const TODAY = localDate('2026-06-15');
 /** What allPages hands each read: the page size and the cursor. */
 type PageOnly = Pick<PageRequest, 'limit' | 'cursor'>;
 
@@ -326,6 +331,78 @@ const listsSuite: ReadDatabaseSuite = (label, configFor, cleanup = async () => u
       );
       expect(items.map((i) => (i as ProjectListItem).projectId)).toEqual(expected);
       expect(items.every((i) => (i as ProjectListItem).unnotifiedLetters > 0)).toBe(true);
+    });
+
+    it('R-LIFE-4: a renewal letter is owed for an approved project of Y−1 that no project of Y renews, until the renewal deadline of Y', async () => {
+      const letters = worklistNamed('renewal-letters')!;
+      expect(letters).toMatchObject({ audience: 'operator', over: 'renewals' });
+      const table = db.table('rm_project_status');
+      const all = await db.query<{
+        project_id: string;
+        caf_code: string;
+        school_year: string;
+        operator_id: string;
+        lifecycle_status: string;
+        renewal_of: string;
+      }>(`SELECT "project_id", "caf_code", "school_year", "operator_id", "lifecycle_status", "renewal_of" FROM ${table}`);
+      const owed = async (today: LocalDate, scope: ListScope = ALL) =>
+        (await allPages((r) => worklistPage(lists, letters, r, scope, today), 3, position)) as RenewalLetterItem[];
+      const oracle = () => {
+        const renewed = new Set(
+          all.filter((r) => r.renewal_of !== '' && !['withdrawn', 'not_receivable'].includes(r.lifecycle_status)).map((r) => r.renewal_of),
+        );
+        return all
+          .filter((r) => r.school_year === '2025-2026' && r.lifecycle_status === 'approved' && !renewed.has(r.project_id))
+          .map((r) => r.project_id)
+          .sort();
+      };
+      // The generated season renews its projects (short renewals filed for 2026-2027): not a vacuous check.
+      const previous = all.find(
+        (r) => r.school_year === '2025-2026' && r.lifecycle_status === 'approved' && all.some((n) => n.renewal_of === r.project_id),
+      )!;
+      expect(previous).toBeDefined();
+      const renewal = all.find((r) => r.renewal_of === previous.project_id)!;
+      expect(renewal.school_year).toBe('2026-2027');
+      expect((await owed(TODAY)).map((i) => i.projectId)).toEqual(oracle());
+      expect((await owed(TODAY)).map((i) => i.projectId)).not.toContain(previous.project_id);
+
+      // The renewal as if never filed: the previous project owes its letter again, until the deadline of 2026-2027.
+      const setRenewal = (renewalOf: string, status: string) =>
+        db.query(`UPDATE ${table} SET "renewal_of" = ${db.p(0)}, "lifecycle_status" = ${db.p(1)} WHERE "project_id" = ${db.p(2)}`, [
+          renewalOf,
+          status,
+          renewal.project_id,
+        ]);
+      await setRenewal('', renewal.lifecycle_status);
+      try {
+        const unrenewed = await owed(TODAY);
+        expect(unrenewed.find((i) => i.projectId === previous.project_id)).toMatchObject({
+          status: 'approved',
+          schoolYear: '2025-2026',
+          renewal: {
+            schoolYear: '2026-2027',
+            deadline: '2026-06-30',
+            campaign: `/campaigns?cafCode=${previous.caf_code}&schoolYear=2026-2027`,
+          },
+        });
+        // Still owed on the deadline itself, no longer the day after (the campaign no longer receives renewals).
+        expect((await owed(localDate('2026-06-30'))).map((i) => i.projectId)).toContain(previous.project_id);
+        expect(await owed(localDate('2026-07-01'))).toEqual([]);
+        // An operator's list is its own; the Caf side reads the same list as renewals-awaited.
+        const own = await owed(TODAY, { cafCode: null, operatorId: previous.operator_id });
+        expect(own.map((i) => i.projectId)).toContain(previous.project_id);
+        expect(own.every((i) => i.operatorId === previous.operator_id)).toBe(true);
+        const awaited = await allPages((r) => worklistPage(lists, worklistNamed('renewals-awaited')!, r, ALL, TODAY), 50, position);
+        expect(awaited.map((i) => (i as RenewalLetterItem).projectId)).toEqual(unrenewed.map((i) => i.projectId));
+        // A withdrawn or not receivable renewal renews nothing: the letter is owed again.
+        for (const status of ['withdrawn', 'not_receivable']) {
+          await setRenewal(previous.project_id, status);
+          expect([status, (await owed(TODAY)).map((i) => i.projectId)]).toEqual([status, expect.arrayContaining([previous.project_id])]);
+        }
+      } finally {
+        await setRenewal(renewal.renewal_of, renewal.lifecycle_status);
+      }
+      expect((await owed(TODAY)).map((i) => i.projectId)).not.toContain(previous.project_id);
     });
   });
 };

@@ -118,6 +118,22 @@ export interface ProjectListItem {
   links: { eligibility: string; ps: string; collectifs: string };
 }
 
+/**
+ * R-LIFE-4: a project approved in school year Y−1 whose operator still owes its renewal
+ * ("prolongation") letter for year Y: the campaign of Y is open, its renewal deadline not past,
+ * and no project of Y renews it yet.
+ */
+export interface RenewalLetterItem extends ProjectListItem {
+  renewal: {
+    /** The school year the renewal is for (Y). */
+    schoolYear: string;
+    /** R-LIFE-DATES: the last day a renewal of Y is receivable (campaign parameters). */
+    deadline: string;
+    /** The campaign of Y in the campaign list. */
+    campaign: string;
+  };
+}
+
 export interface CampaignListFilter extends PageRequest {
   cafCode?: string;
   schoolYear?: string;
@@ -272,6 +288,8 @@ interface KeysetSpec {
    * ten times slower.
    */
   columns?: readonly string[];
+  /** Computed columns read besides `columns`: alias → SQL expression (the table is aliased "row"). */
+  computed?: Readonly<Record<string, string>>;
   idColumn: string;
   /** Sort name → column. */
   sortColumns: Readonly<Record<string, string>>;
@@ -387,8 +405,13 @@ export class ReadModelQueries {
       }
     }
     const orderBy = column === spec.idColumn ? `"${column}" ${dir}` : `"${column}" ${dir}, "${spec.idColumn}" ${dir}`;
+    const selected = [
+      ...(spec.columns === undefined ? ['"row".*'] : spec.columns.map((c) => `"row"."${c}"`)),
+      ...Object.entries(spec.computed ?? {}).map(([alias, sql]) => `${sql} AS "${alias}"`),
+    ];
+    // Aliased so a predicate's subquery can name the row it is about ("row"."project_id").
     const rows = (await this.db.dataSource.query(
-      `SELECT ${spec.columns === undefined ? '*' : spec.columns.map((c) => `"${c}"`).join(', ')} FROM ${this.db.table(spec.table)} ${where.where()} ORDER BY ${orderBy} LIMIT ${limit + 1}`,
+      `SELECT ${selected.join(', ')} FROM ${this.db.table(spec.table)} AS "row" ${where.where()} ORDER BY ${orderBy} LIMIT ${limit + 1}`,
       where.params,
     )) as R[];
     const more = rows.length > limit;
@@ -436,33 +459,55 @@ export class ReadModelQueries {
       },
       where,
       filter,
-      (r: Record<string, unknown>): ProjectListItem => {
-        const id = String(r.project_id);
+      projectItem,
+    );
+  }
+
+  /**
+   * R-LIFE-4 / R-LIFE-DATES: the approved projects of year Y−1 whose renewal letter for Y is
+   * still owed on `today` (a Paris day): the campaign of Y in the same Caf is open and its
+   * renewal deadline not past, and no project renews them (a withdrawn or not receivable renewal
+   * does not count: the operator may still file one before the deadline). `extra` is the
+   * worklist's own predicate.
+   */
+  async renewalLettersOwed(
+    request: PageRequest,
+    scope: ListScope,
+    today: string,
+    extra?: (where: Conditions) => void,
+  ): Promise<ListPage<RenewalLetterItem>> {
+    const where = new Conditions(this.db);
+    this.scoped(where, scope);
+    extra?.(where);
+    // Y's first calendar year is Y−1's second one: '2025-2026' is renewed in '2026-2027'.
+    const campaignOfNextYear = `"campaign"."caf_code" = "row"."caf_code" AND SUBSTR("campaign"."school_year", 1, 4) = SUBSTR("row"."school_year", 6, 4)`;
+    where.raw(
+      `EXISTS (SELECT 1 FROM ${this.db.table('rm_campaign')} AS "campaign" WHERE ${campaignOfNextYear} AND "campaign"."status" = 'open' AND "campaign"."deadline_renewal" >= ${where.next(today)})`,
+    );
+    where.raw(
+      `NOT EXISTS (SELECT 1 FROM ${this.db.table('rm_project_status')} AS "renewal" WHERE "renewal"."renewal_of" = "row"."project_id" AND "renewal"."lifecycle_status" NOT IN ('withdrawn', 'not_receivable'))`,
+    );
+    const ofCampaign = (column: string) =>
+      `(SELECT "campaign"."${column}" FROM ${this.db.table('rm_campaign')} AS "campaign" WHERE ${campaignOfNextYear})`;
+    return this.page(
+      {
+        table: 'rm_project_status',
+        columns: PROJECT_LIST_COLUMNS,
+        computed: { renewal_school_year: ofCampaign('school_year'), renewal_deadline: ofCampaign('deadline_renewal') },
+        idColumn: 'project_id',
+        sortColumns: { id: 'project_id' },
+      },
+      where,
+      request,
+      (r: Record<string, unknown>): RenewalLetterItem => {
+        const schoolYear = String(r.renewal_school_year);
+        const cafCode = String(r.caf_code);
         return {
-          projectId: id,
-          cafCode: String(r.caf_code),
-          schoolYear: String(r.school_year),
-          operatorId: String(r.operator_id),
-          title: String(r.title),
-          schoolCycle: String(r.school_cycle),
-          commune: String(r.commune),
-          epci: String(r.epci),
-          rural: asBool(r.rural),
-          qpv: asBool(r.qpv),
-          status: String(r.lifecycle_status),
-          plannedEligibility: String(r.planned_eligibility),
-          actualEligibility: String(r.actual_eligibility),
-          bilanStatus: String(r.bilan_status),
-          bilanNextDueOn: r.bilan_next_due_on === null || r.bilan_next_due_on === undefined ? null : String(r.bilan_next_due_on),
-          unnotifiedLetters: asNumber(r.unnotified_letters),
-          forecastPsCents: asNumber(r.forecast_ps_cents),
-          paidCents: asNumber(r.paid_cents),
-          dueCents: asNumber(r.due_cents),
-          asOf: asInstant(r.as_of),
-          links: {
-            eligibility: `/projects/${enc(id)}/eligibility`,
-            ps: `/projects/${enc(id)}/ps`,
-            collectifs: `/projects/${enc(id)}/collectifs`,
+          ...projectItem(r),
+          renewal: {
+            schoolYear,
+            deadline: String(r.renewal_deadline),
+            campaign: `/campaigns?cafCode=${enc(cafCode)}&schoolYear=${enc(schoolYear)}`,
           },
         };
       },
@@ -586,6 +631,37 @@ export class ReadModelQueries {
 }
 
 export type { Conditions as ListConditions };
+
+function projectItem(r: Record<string, unknown>): ProjectListItem {
+  const id = String(r.project_id);
+  return {
+    projectId: id,
+    cafCode: String(r.caf_code),
+    schoolYear: String(r.school_year),
+    operatorId: String(r.operator_id),
+    title: String(r.title),
+    schoolCycle: String(r.school_cycle),
+    commune: String(r.commune),
+    epci: String(r.epci),
+    rural: asBool(r.rural),
+    qpv: asBool(r.qpv),
+    status: String(r.lifecycle_status),
+    plannedEligibility: String(r.planned_eligibility),
+    actualEligibility: String(r.actual_eligibility),
+    bilanStatus: String(r.bilan_status),
+    bilanNextDueOn: r.bilan_next_due_on === null || r.bilan_next_due_on === undefined ? null : String(r.bilan_next_due_on),
+    unnotifiedLetters: asNumber(r.unnotified_letters),
+    forecastPsCents: asNumber(r.forecast_ps_cents),
+    paidCents: asNumber(r.paid_cents),
+    dueCents: asNumber(r.due_cents),
+    asOf: asInstant(r.as_of),
+    links: {
+      eligibility: `/projects/${enc(id)}/eligibility`,
+      ps: `/projects/${enc(id)}/ps`,
+      collectifs: `/projects/${enc(id)}/collectifs`,
+    },
+  };
+}
 
 function operatorItem(r: Record<string, unknown>): OperatorListItem {
   const id = String(r.operator_id);

@@ -9,6 +9,7 @@ import type {
   PageRequest,
   ProjectListItem,
   ReadModelQueries,
+  RenewalLetterItem,
 } from './read-model-queries.js';
 
 /**
@@ -17,13 +18,17 @@ import type {
  * operator's worklists are its own rows). The predicates are constant SQL over the read-model
  * columns, evaluated against "now" as the read model holds it; a predicate about lateness also
  * reads the day the worklist is opened (the Paris day of the API clock), bound as a parameter:
- * a row does not change when a due date passes, the day it is read does.
+ * a row does not change when a due date passes, the day it is read does. A `renewals` list
+ * adds that day too (renewal deadlines, R-LIFE-DATES) and the other rows it depends on.
  */
 export interface Worklist {
   name: string;
   audience: 'caf' | 'operator';
-  /** The list whose rows it filters. */
-  over: 'projects' | 'conventions' | 'collectifs' | 'operators';
+  /**
+   * The list whose rows it filters. `renewals`: the projects whose renewal letter is owed on the
+   * day it is read (a campaign's deadline and the other projects decide it, not one row alone).
+   */
+  over: 'projects' | 'conventions' | 'collectifs' | 'operators' | 'renewals';
   /** What it holds, and the rule behind it. */
   description: string;
   /** The SQL condition; a function receives the placeholder bound to the day the worklist is read. */
@@ -35,6 +40,7 @@ const BALANCE_DUE = `"bilan_status" = 'validated' AND "due_cents" > 0`;
 const BILAN_OWED = `"lifecycle_status" = 'approved' AND "bilan_status" IN ('none', 'returned')`;
 /** R-BILAN-DUE: a part not received whose due date is before today (the column is null for a project that owes none). */
 const bilanLate = (today: string) => `"lifecycle_status" = 'approved' AND "bilan_next_due_on" < ${today}`;
+const RENEWABLE = `"lifecycle_status" = 'approved'`;
 
 export const WORKLISTS: readonly Worklist[] = [
   // A Caf agent's
@@ -108,6 +114,13 @@ export const WORKLISTS: readonly Worklist[] = [
     description: 'conventions with an amendment requested and not decided (R-CONV-AMEND-YEAR)',
     where: `"pending_amendments" > 0`,
   },
+  {
+    name: 'renewals-awaited',
+    audience: 'caf',
+    over: 'renewals',
+    description: "approved last year, the next year's campaign open and its renewal deadline not past, no renewal filed (R-LIFE-4)",
+    where: RENEWABLE,
+  },
   // An operator's: what it still owes, and what the Caf owes it
   {
     name: 'bilans-to-file',
@@ -137,6 +150,13 @@ export const WORKLISTS: readonly Worklist[] = [
     description: 'an advance due or a balance to pay by the Caf (R-PS-PAYMENTS)',
     where: `((${ADVANCE_DUE}) OR (${BALANCE_DUE}))`,
   },
+  {
+    name: 'renewal-letters',
+    audience: 'operator',
+    over: 'renewals',
+    description: "renewal letters to send: approved last year, the next year's campaign open and its renewal deadline not past (R-LIFE-4)",
+    where: RENEWABLE,
+  },
 ];
 
 export const WORKLIST_NAMES = WORKLISTS.map((w) => w.name);
@@ -150,7 +170,9 @@ export interface WorklistProjectItem extends ProjectListItem {
 }
 
 /** A page of a worklist: the items of the list it filters (projects, conventions or collectifs). */
-export interface WorklistPage extends ListPage<WorklistProjectItem | ConventionListItem | CollectifListItem | OperatorListItem> {
+export interface WorklistPage extends ListPage<
+  WorklistProjectItem | RenewalLetterItem | ConventionListItem | CollectifListItem | OperatorListItem
+> {
   worklist: string;
   over: Worklist['over'];
   description: string;
@@ -163,7 +185,7 @@ export interface WorklistIndex {
   worklists: Array<{ name: string; audience: Worklist['audience']; over: Worklist['over']; description: string; href: string }>;
 }
 
-/** One page of a worklist (its table's list item type). */
+/** One page of a worklist (its table's list item type); `today` is the Paris day it is read on. */
 export async function worklistPage(
   queries: ReadModelQueries,
   worklist: Worklist,
@@ -181,7 +203,7 @@ async function worklistItems(
   request: PageRequest,
   scope: ListScope,
   today: LocalDate,
-): Promise<ListPage<WorklistProjectItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
+): Promise<ListPage<WorklistProjectItem | RenewalLetterItem | ConventionListItem | CollectifListItem | OperatorListItem>> {
   const predicate = (where: ListConditions) =>
     where.raw(typeof worklist.where === 'string' ? worklist.where : worklist.where(where.next(today)));
   switch (worklist.over) {
@@ -199,6 +221,8 @@ async function worklistItems(
       return queries.collectifsWhere({ limit: request.limit, cursor: request.cursor }, scope, predicate);
     case 'operators':
       return queries.operators({ limit: request.limit, cursor: request.cursor }, scope, predicate);
+    case 'renewals':
+      return queries.renewalLettersOwed({ limit: request.limit, cursor: request.cursor }, scope, today, predicate);
     default: {
       const never: never = worklist.over;
       throw new Error(`worklist ${worklist.name} over an unknown list ${String(never)}`);
